@@ -1,0 +1,291 @@
+"""The ``newsgraph`` command: thin click wrappers over the library.
+
+Errors are raised by the library (``graph.errors``) and turned into one line on stderr
+here, in :class:`_Group`, with the error's own exit code. Exit codes are listed in the
+README and in ``graph.errors``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import InputError, NewsgraphError, OutputError
+
+INTERNAL_ERROR = 70
+
+
+class _Group(click.Group):
+    """Translates domain errors into one clean line, once, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            click.echo(f"newsgraph: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("newsgraph: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:
+            ctx.exit(0)
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, traceback on request
+            if os.environ.get("NEWSGRAPH_DEBUG"):
+                raise
+            click.echo(f"newsgraph: internal error: {exc.__class__.__name__}: {exc} "
+                       "(set NEWSGRAPH_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(INTERNAL_ERROR)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def store_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--store", "store_location", metavar="PATH|URL", envvar="NEWSGRAPH_STORE", default=".newsgraph",
+        show_default=True, help="Store folder, or a SPARQL 1.1 endpoint URL ($NEWSGRAPH_STORE).",
+    )(f)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="newsgraph")
+def cli() -> None:
+    """newsgraph: news articles into an event-timeline knowledge graph.
+
+    Every actor, place, event and statement is tied to the exact words that support
+    it, and every date records how it was derived from the publication date.
+
+    \b
+    Example:
+        newsgraph build && newsgraph query timeline
+    """
+
+
+# ----------------------------------------------------------------------------- build
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
+              help="Folder of annotations and articles.")
+@click.option("--exports", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="Folder the exports are written to.")
+@click.option("--fresh", is_flag=True, help="Empty the store first, so removed seeds disappear.")
+@click.option("--no-pages", is_flag=True, help="Write only the RDF exports, no HTML pages.")
+@store_option
+def build(seeds: Path, exports: Path, fresh: bool, no_pages: bool, store_location: str) -> None:
+    """Build the seed articles into the store and write exports/.
+
+    \b
+    Example:
+        newsgraph build --seeds seeds --exports exports
+    """
+    from .build import build as run_build
+    from .store import open_store
+
+    with open_store(store_location, create=True) as store:
+        summary = run_build(seeds, store, exports, fresh=fresh, pages=not no_pages)
+    dates = f"{summary.first_date} .. {summary.last_date}" if summary.first_date else "no dated events"
+    click.echo(
+        f"newsgraph: {summary.articles} article(s) -> {store_location}\n"
+        f"  actors      {summary.actors:>6}  ({summary.persons} persons, {summary.organizations} organizations)\n"
+        f"  places      {summary.places:>6}\n"
+        f"  events      {summary.events:>6}  ({summary.dated_events} dated, statements included)\n"
+        f"  statements  {summary.statements:>6}\n"
+        f"  dates       {dates}\n"
+        f"  exports     {exports}/: {', '.join(summary.written)}"
+    )
+
+
+# ----------------------------------------------------------------------------- query
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
+@click.option("-n", "--name", help="Run a named query (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable (value is a literal, or an IRI written <...>).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+@click.option("--allow-update", is_flag=True, help="Allow SPARQL updates (the store is read-only otherwise).")
+@store_option
+def query(sparql: str | None, query_file: Path | None, name: str | None, list_queries: bool,
+          params: tuple[str, ...], fmt: str, allow_update: bool, store_location: str) -> None:
+    """Run SPARQL: inline, from a file, or by name.
+
+    The default graph is the union of all articles; the usual prefixes (ng, sem,
+    schema, prov, oa, rdfs, ...) are predeclared.
+
+    \b
+    Examples:
+        newsgraph query timeline
+        newsgraph query actor-events -p actor="Igor Kochetkov" --format csv
+        newsgraph query 'SELECT ?p WHERE { ?p a schema:Person }'
+    """
+    from .query import format_result, named_queries, named_query, read_query_file, run_query
+    from .store import open_store
+
+    if list_queries:
+        for q in named_queries():
+            extra = "".join(f"\n      -p {k}=...  {v}" for k, v in q.params.items())
+            click.echo(f"{q.name:<22} {q.title}{extra}")
+        return
+    given = [x for x in (sparql, query_file, name) if x]
+    if len(given) != 1:
+        raise InputError("give exactly one of: a SPARQL string or query name, --file, --name")
+    if query_file:
+        text = read_query_file(query_file)
+    elif name:
+        text = named_query(name).text
+    elif sparql and all(c.isalnum() or c in "-_" for c in sparql):
+        text = named_query(sparql).text
+    else:
+        text = str(sparql)
+    bound = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise InputError(f"--param {item!r}: write NAME=VALUE")
+        bound[key] = value
+    with open_store(store_location) as store:
+        result = run_query(store, text, params=bound, allow_update=allow_update)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+# ----------------------------------------------------------------------------- export
+
+EXPORT_FORMATS = ["turtle", "trig", "nquads", "jsonld", "network", "gexf", "graphml"]
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output "
+              "for RDF, exports/network.html for the page).")
+@store_option
+def export(fmt: str, output: Path | None, store_location: str) -> None:
+    """Export the store: Turtle, TriG, N-Quads, JSON-LD, the network page, GEXF or GraphML.
+
+    \b
+    Examples:
+        newsgraph export --format trig -o exports/newsgraph.trig
+        newsgraph export --format gexf -o story.gexf
+    """
+    from .store import open_store
+
+    with open_store(store_location) as store:
+        if fmt in ("turtle", "trig", "nquads", "jsonld"):
+            from .export.rdf_export import export_rdf, serialize_store
+
+            if output is None:
+                sys.stdout.buffer.write(serialize_store(store, fmt))
+                return
+            export_rdf(store, fmt, output)
+        elif fmt == "network":
+            from .export.netgraph import store_to_networkx
+            from .export.network import write_network
+
+            output = output or Path("exports/network.html")
+            write_network(store_to_networkx(store), output)
+        else:
+            from .export.gephi import write_gephi
+
+            if output is None:
+                raise InputError(f"--format {fmt} needs -o PATH")
+            write_gephi(store, fmt, output)
+    click.echo(f"newsgraph: wrote {output}", err=True)
+
+
+# ----------------------------------------------------------------------------- validate
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--report", "show_report", is_flag=True, help="Print pySHACL's full report even when it conforms.")
+@store_option
+def validate(files: tuple[Path, ...], show_report: bool, store_location: str) -> None:
+    """Check graphs against the SHACL shapes; exit 1 with a report when they do not conform.
+
+    FILES may be annotations (.yaml/.json) or RDF files (.ttl, .trig, .nq, .jsonld);
+    with no FILES the whole store is checked.
+
+    \b
+    Examples:
+        newsgraph validate
+        newsgraph validate seeds/hornet-2019-01-18.yaml exports/newsgraph.ttl
+    """
+    from .validate import validate_paths, validate_store
+
+    if files:
+        reports = validate_paths(list(files))
+    else:
+        from .store import open_store
+
+        with open_store(store_location) as store:
+            reports = [(store_location, validate_store(store))]
+    failed = 0
+    for where, report in reports:
+        status = "conforms" if report.conforms else f"does NOT conform: {report.violations} violation(s)"
+        click.echo(f"{where}: {status}" + (f", {report.warnings} warning(s)" if report.warnings else ""))
+        if not report.conforms or show_report:
+            click.echo(report.text)
+        failed += not report.conforms
+    if failed:
+        sys.exit(1)
+
+
+def _write_or_print(data: str, output: Path | None) -> None:
+    from .io import atomic_write
+
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        atomic_write(output, data)
+        click.echo(f"newsgraph: wrote {output}", err=True)
+
+
+# ----------------------------------------------------------------------------- extract
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date (else taken from the page).")
+@click.option("--url", help="The article's URL.")
+@click.option("--publisher", help="The outlet.")
+@click.option("--title", help="The headline (else taken from the page).")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "annotation"]), default="turtle", show_default=True)
+@click.option("--model", help="spaCy pipeline to use (default: the best English one installed).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
+def extract(articles: tuple[Path, ...], published: str | None, url: str | None, publisher: str | None,
+            title: str | None, fmt: str, model: str | None, output: Path | None) -> None:
+    """Extract the graph of articles automatically (.txt, .md, .html).
+
+    \b
+    Examples:
+        newsgraph extract story.html
+        newsgraph extract story.txt --published 2019-01-18 --format annotation -o story.yaml
+    """
+    from .draft import extract_to_text
+
+    _write_or_print(extract_to_text(list(articles), published=published, url=url, publisher=publisher,
+                                    title=title, fmt=fmt, model=model), output)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        cli.main(prog_name="newsgraph")
+    except OutputError as exc:  # raised while click itself writes
+        click.echo(f"newsgraph: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

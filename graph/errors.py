@@ -1,0 +1,72 @@
+"""One hierarchy of domain errors; each class carries its exit code.
+
+The library raises these; the CLI turns them into one line on stderr in one place
+(``graph.cli``). Exit codes are documented in the README:
+
+==== ==========================================================
+code meaning
+==== ==========================================================
+0    success
+1    the graph does not conform to the SHACL shapes (``validate``)
+2    bad input: a file, an annotation, a date, a SPARQL query, an option
+3    store problem: missing, corrupt, locked or unreachable store
+4    an output could not be written (read-only or full directory)
+5    unsupported input (e.g. an article that is not in English)
+6    no spaCy English pipeline is installed
+==== ==========================================================
+
+>>> e = AnnotationError("seeds/a.yaml: entity 'x': evidence not found")
+>>> e.exit_code, str(e)
+(2, "seeds/a.yaml: entity 'x': evidence not found")
+"""
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of every error newsgraph reports to a user."""
+
+    exit_code: int = 2
+
+
+class InputError(NewsgraphError):
+    """An input file or option is wrong (missing, empty, binary, bad date...)."""
+
+    exit_code = 2
+
+
+class AnnotationError(InputError):
+    """A curated annotation is malformed or does not match its article text."""
+
+
+class QueryError(InputError):
+    """A SPARQL query is malformed, unknown, or not allowed (update without flag)."""
+
+
+class ShapeError(NewsgraphError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = 1
+
+
+class StoreError(NewsgraphError):
+    """The store is missing, corrupt, locked by another process or unreachable."""
+
+    exit_code = 3
+
+
+class OutputError(NewsgraphError):
+    """An output file could not be written."""
+
+    exit_code = 4
+
+
+class UnsupportedError(InputError):
+    """The input is valid but newsgraph cannot process it (e.g. not English)."""
+
+    exit_code = 5
+
+
+class ModelMissingError(NewsgraphError):
+    """No spaCy English pipeline is installed."""
+
+    exit_code = 6

@@ -1,0 +1,110 @@
+"""A first network page: pyvis builds the vis-network data, our template inlines the
+JavaScript, so the page makes no request at all (pyvis's own template links Bootstrap
+from a CDN even with ``cdn_resources="in_line"``, pyvis issue #229).
+
+The layout is computed beforehand with networkx and physics is off, so the page draws
+at once and stays still.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+from pyvis.network import Network
+
+from ..io import atomic_write
+
+STYLE: dict[str, dict[str, str]] = {
+    "person": {"shape": "dot", "color": "#1f77b4"},
+    "organization": {"shape": "square", "color": "#ff7f0e"},
+    "place": {"shape": "triangle", "color": "#2ca02c"},
+    "event": {"shape": "diamond", "color": "#d62728"},
+    "statement": {"shape": "star", "color": "#9467bd"},
+}
+SPRING_LIMIT = 2000
+
+
+def layout(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Positions in pixels: force-directed up to SPRING_LIMIT nodes, by kind in rings beyond."""
+    simple = nx.Graph(graph)
+    if simple.number_of_nodes() == 0:
+        return {}
+    if simple.number_of_nodes() <= SPRING_LIMIT:
+        pos = nx.spring_layout(simple, seed=seed, k=1.5 / math.sqrt(simple.number_of_nodes()), iterations=60)
+    else:
+        pos = nx.shell_layout(simple, nlist=_by_kind(simple))
+    scale = 120 * math.sqrt(simple.number_of_nodes())
+    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+
+
+def _by_kind(graph: nx.Graph) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        groups.setdefault(data.get("kind", "event"), []).append(node)
+    return [groups[k] for k in sorted(groups)]
+
+
+def sizes(graph: nx.Graph) -> dict[str, float]:
+    """Node size from degree centrality (networkx), 10 to 40 pixels."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    centrality = nx.degree_centrality(nx.Graph(graph))
+    top = max(centrality.values()) or 1.0
+    return {n: 10 + 30 * c / top for n, c in centrality.items()}
+
+
+def vis_data(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
+    """Nodes and edges as vis-network wants them, built through pyvis."""
+    net = Network(directed=True)
+    pos = layout(graph)
+    size = sizes(graph)
+    for node, data in graph.nodes(data=True):
+        kind = data.get("kind", "event")
+        x, y = pos.get(node, (0.0, 0.0))
+        title = f"{data.get('label')} ({kind}{', ' + data['edtf'] if data.get('edtf') else ''})"
+        net.add_node(node, label=_short(data.get("label", "")), title=title, x=x, y=y,
+                     size=size.get(node, 10), group=kind, physics=False, **STYLE.get(kind, {}))
+    for source, target, data in graph.edges(data=True):
+        net.add_edge(source, target, label=data.get("label", ""), arrows="to")
+    return net.nodes, net.edges
+
+
+def _short(label: str, limit: int = 40) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def script_json(data: object) -> str:
+    """JSON safe to inline in a <script>: no '</script>', no '<!--' can close or open it."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def vis_network_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS as shipped inside the pyvis wheel."""
+    lib = resources.files("pyvis") / "lib" / "vis-9.1.2"
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+
+
+def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network") -> str:
+    """One self-contained HTML page showing the graph, with a legend."""
+    nodes, edges = vis_data(graph)
+    js, css = vis_network_assets()
+    template = (resources.files("graph.resources") / "network.html").read_text(encoding="utf-8")
+    from html import escape
+
+    return (
+        template.replace("{{TITLE}}", escape(title))
+        .replace("{{VIS_CSS}}", css.replace("</", "<\\/"))
+        .replace("{{LEGEND}}", script_json(STYLE))
+        .replace("{{NODES}}", script_json(nodes))
+        .replace("{{EDGES}}", script_json(edges))
+        .replace("{{VIS_JS}}", js.replace("</script", "<\\/script"))
+    )
+
+
+def write_network(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = "newsgraph network") -> Path:
+    atomic_write(path, render_network(graph, title=title))
+    return Path(path)

@@ -1,0 +1,207 @@
+"""Automatic extraction: an English news article -> :class:`graph.model.ArticleGraph`.
+
+spaCy parses the text once (:func:`load_model` loads the pipeline once per process); rules
+over the parse then find entities (:mod:`.entities`), events (:mod:`.events`),
+statements (:mod:`.statements`) and factuality (:mod:`.factuality`), ignoring page
+boilerplate (:mod:`.boilerplate`). Every entity, event and statement carries evidence
+spans that hold in ``article.text``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..model import Article, ArticleGraph, Event, Role, Span, Statement, slug
+from .boilerplate import find_zones
+from .entities import find_entities
+from .events import (
+    ASPECTUAL_VERBS,
+    DISCLOSURE_COMPLEMENTS,
+    Draft,
+    attach_point,
+    event_type,
+    find_triggers,
+    label_for,
+    participants,
+    quantity,
+    time_expressions,
+)
+from .factuality import factuality
+from .pipeline import load_model
+from .statements import QuoteDraft, find_statements
+
+if TYPE_CHECKING:
+    import spacy
+    from spacy.tokens import Doc
+
+__all__ = ["extract", "extract_many", "graph_from_doc", "load_model"]
+
+CALL_LEMMAS = frozenset("call urge ask demand press appeal".split())
+
+
+def extract(article: Article, nlp: spacy.Language | None = None) -> ArticleGraph:
+    """The graph of one article."""
+    nlp = nlp or load_model()
+    return graph_from_doc(article, nlp(article.text))
+
+
+def extract_many(articles: Iterable[Article], nlp: spacy.Language | None = None, n_process: int = 1,
+                 batch_size: int = 16) -> Iterator[ArticleGraph]:
+    """Graphs of many articles, parsed in batches with ``nlp.pipe``."""
+    nlp = nlp or load_model()
+    items = list(articles)
+    docs = nlp.pipe((a.text for a in items), batch_size=batch_size, n_process=n_process)
+    for article, doc in zip(items, docs):
+        yield graph_from_doc(article, doc)
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    """A span trimmed of surrounding whitespace."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span.at(text, a, b)
+
+
+def _date_events(doc: Doc, article: Article, zones, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+                 verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
+    """Attach every resolved time expression to the event it modifies (see .events)."""
+    for span, timespan in time_expressions(doc, zones, article.published):
+        point = attach_point(span)
+        if point is None:
+            continue
+        targets: list[int] = []
+        if point.i in drafts or point.i in verb_statements:
+            targets = [point.i]
+        elif point.pos_ in ("VERB", "AUX"):
+            lemma = point.lemma_.lower()
+            nouns = [c for c in point.children if c.i in drafts and c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            if lemma in ASPECTUAL_VERBS:
+                nouns += [p for c in point.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for p in c.children if p.i in drafts]
+            if nouns:
+                targets = [n.i for n in nouns]
+            else:
+                kind = "occurrence"
+                if any(c.dep_ == "acomp" and c.lower_ in DISCLOSURE_COMPLEMENTS for c in point.children):
+                    kind = "disclosure"
+                drafts[point.i] = Draft(point.i, event_type(point) or kind)
+                targets = [point.i]
+        for t in targets:
+            if t not in times:
+                times[t] = timespan
+
+
+def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
+    """The graph of one article from its parsed text (``doc.text == article.text``)."""
+    text = article.text
+    zones = find_zones(text)
+    ents = find_entities(doc, zones)
+    names = {e.id: e.name for e in ents.entities}
+    drafts = find_triggers(doc, zones)
+    quotes = find_statements(doc, zones, ents)
+    verb_statements = {q.verb: q for q in quotes if q.verb is not None}
+    times: dict[int, object] = {}
+    _date_events(doc, article, zones, drafts, verb_statements, times)
+
+    used: set[str] = set()
+
+    def new_id(base: str) -> str:
+        base = slug(base)[:60].strip("-") or "event"
+        eid, n = base, 2
+        while eid in used or eid in names:
+            eid, n = f"{base}-{n}", n + 1
+        used.add(eid)
+        return eid
+
+    events: list[Event] = []
+    by_trigger: dict[int, Event] = {}
+    for i in sorted(drafts):
+        draft = drafts[i]
+        tok = doc[i]
+        sent = tok.sent
+        parts, places = participants(doc, draft, ents)
+        label = label_for(doc, draft, names, parts)
+        common = dict(
+            label=label,
+            evidence=[_span(text, sent.start_char, sent.end_char)],
+            participants=parts,
+            places=places,
+            time=times.get(i),  # type: ignore[arg-type]
+            factuality=factuality(tok),
+            quantity=quantity(doc, draft),
+        )
+        if draft.type == "statement":
+            speaker = next((p.entity for p in parts if p.role is Role.AGENT), None)
+            for p in parts:
+                if p.entity == speaker:
+                    p.role = Role.SPEAKER
+            ev: Event = Statement(id=new_id(f"statement-by-{names[speaker]}" if speaker else "statement"),
+                                  type="statement", speaker=speaker, quote=None,
+                                  **common)  # type: ignore[arg-type]
+            if speaker:
+                ev.label = f"Statement by {names[speaker]}"
+        else:
+            ev = Event(id=new_id(label), type=draft.type, **common)  # type: ignore[arg-type]
+        events.append(ev)
+        by_trigger[i] = ev
+
+    for q in quotes:
+        quote_span = _span(text, *q.quote)
+        evidence = sorted({_span(text, a, b) for a, b in q.evidence})
+        target: Statement | None = None
+        if q.definite:
+            for ev in reversed(events):
+                if isinstance(ev, Statement) and ev.quote is None and ev.evidence[0].start < q.quote[0] and (
+                        q.speaker is None or ev.speaker in (None, q.speaker)):
+                    target = ev
+                    break
+        if target is not None:
+            target.quote = quote_span
+            target.quote_kind = q.kind
+            target.speaker = target.speaker or q.speaker
+            target.evidence = sorted(set(target.evidence) | set(evidence))
+            st = target
+        else:
+            parts = []
+            if q.speaker:
+                parts.append(_participant(q.speaker, Role.SPEAKER))
+            if q.addressee and q.addressee != q.speaker:
+                parts.append(_participant(q.addressee, Role.ADDRESSEE))
+            label = f"Statement by {names[q.speaker]}" if q.speaker else "Statement"
+            st = Statement(id=new_id(label), type="statement", label=label, evidence=evidence,
+                           participants=parts, speaker=q.speaker, addressee=q.addressee, quote=quote_span,
+                           quote_kind=q.kind,
+                           time=times.get(q.verb) if q.verb is not None else None,  # type: ignore[arg-type]
+                           factuality=factuality(doc[q.verb]) if q.verb is not None else
+                           Statement.__dataclass_fields__["factuality"].default_factory())  # type: ignore[misc]
+            events.append(st)
+        # what the words report, and what they call for
+        for i, ev in by_trigger.items():
+            if ev is st or not (q.quote[0] <= doc[i].idx < q.quote[1]):
+                continue
+            if _called_for(doc[i]):
+                if ev.id not in st.calls_for:
+                    st.calls_for.append(ev.id)
+            elif ev.id not in st.reports:
+                st.reports.append(ev.id)
+    events.sort(key=lambda e: e.evidence[0].start)
+    return ArticleGraph(article=article, entities=ents.entities, events=events)
+
+
+def _participant(eid: str, role: Role):  # type: ignore[no-untyped-def]
+    from ..model import Participant
+
+    return Participant(eid, role)
+
+
+def _called_for(tok) -> bool:  # type: ignore[no-untyped-def]
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in CALL_LEMMAS:
+            return True
+        node = node.head
+    return False

@@ -1,0 +1,516 @@
+"""Persons, organizations and places of one parsed article, each with all its mentions.
+
+The statistical NER proposes mentions; rules by principle correct them:
+
+* **clean edges** - a mention never spans a line break or a slash, loses a leading
+  article, a possessive and stray quotes ("Harry Potter'" -> "Harry Potter");
+* **boilerplate zones** - mentions in share bars, image credits, link lists and the like
+  are dropped (:mod:`graph.extract.boilerplate`);
+* **headlines** - in a title-case line a mention is kept only as far as it matches a body
+  mention ("State Department Officially Responds" -> "State Department"), persons and
+  places excepted;
+* **organization heads** - a phrase ending in Department, Network, Office, Agency, Court,
+  Ministry, Party, Press ... is an organization whatever the tagger said, and a capitalised
+  run ending in such a head is added when the tagger missed it;
+* **person shapes** - a run of two to four capitalised proper nouns followed by
+  "of (the) ORG" or a speech verb, or preceded by a title, is a person;
+* **titles** - "U.S. Secretary of State Mike Pompeo" -> person Mike Pompeo with title
+  "Secretary of State" of the U.S.; an organization tagged inside a title is dropped;
+* **acronym-led names** - "OSCE Office for ..." -> the office, part of the OSCE;
+* **descriptors** - an acronym modifying a people noun ("LGBT people") is no organization;
+* **merging** - surnames and first names join the full name, acronyms their expansion,
+  "Apple Inc." joins "Apple", and "the network" joins the one organization whose name
+  ends in that head word. The canonical name is the fullest form.
+
+A state acting as an actor ("We call on Russia to ...") stays ONE entity of kind PLACE;
+events give it the agent, addressee or speaker role, and the RDF step types a place with
+such a role as an actor as well.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Entity, EntityKind, Span, Title, slug
+from .boilerplate import Zones
+from .names import (
+    HONORIFICS,
+    MONTHS_AND_DAYS,
+    NOMINAL_ANAPHORA_HEADS,
+    ORG_HEADS,
+    PEOPLE_GROUP_NOUNS,
+    STATE_HEADS,
+    TITLE_WORDS,
+    acronym_matches,
+    is_acronym,
+    looks_like_person_name,
+    name_key,
+    strip_corporate,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LABEL_KIND = {
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANIZATION,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+}
+SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue insist warn write "
+                          "comment confirm deny report reply respond acknowledge".split())
+_QUOTE_CHARS = "\"'“”‘’«»"
+
+
+@dataclass
+class Mention:
+    tstart: int
+    tend: int
+    start: int
+    end: int
+    kind: EntityKind
+    source: str = "ner"
+    title: tuple[int, int] | None = None  # char offsets of a title before the name
+    title_of: Mention | None = None
+    parent: Mention | None = None
+    cluster: int = -1
+
+
+@dataclass
+class EntityResult:
+    """Entities of one article and, for other rules, which tokens name which entity."""
+
+    entities: list[Entity]
+    token_entity: dict[int, str]
+    ignored: list[str] = field(default_factory=list)  # names seen only in boilerplate
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+
+def _is_break(token: Token) -> bool:
+    return (token.is_space and "\n" in token.text) or token.text in ("/", "|", "•", "·")
+
+
+def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges of a mention after cutting at breaks and trimming its edges."""
+    pieces: list[tuple[int, int]] = []
+    start = a
+    for i in range(a, b):
+        tok = doc[i]
+        if _is_break(tok) or "\n" in tok.whitespace_ and i + 1 < b:
+            end = i if _is_break(tok) else i + 1
+            if end > start:
+                pieces.append((start, end))
+            start = i + 1
+    if start < b:
+        pieces.append((start, b))
+    out = []
+    for s, e in pieces:
+        while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in ("the", "a", "an")
+                         or doc[s].text in _QUOTE_CHARS):
+            s += 1
+        while e > s and (doc[e - 1].is_space or doc[e - 1].tag_ == "POS" or doc[e - 1].text in _QUOTE_CHARS
+                         or (doc[e - 1].is_punct and doc[e - 1].text not in (".",))):
+            e -= 1
+        if e > s and any(ch.isupper() for ch in doc[s:e].text):
+            out.append((s, e))
+    return out
+
+
+def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") -> Mention:
+    return Mention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, source)
+
+
+def _text(doc: Doc, m: Mention) -> str:
+    return doc.text[m.start : m.end]
+
+
+def _relabel(doc: Doc, m: Mention) -> Mention:
+    """Organization heads make organizations; a lone acronym is not a person."""
+    last = doc[m.tend - 1].lower_
+    if m.kind is not EntityKind.ORGANIZATION and last in ORG_HEADS and m.tend - m.tstart >= 2 \
+            and not (m.kind is EntityKind.PLACE and last in STATE_HEADS):
+        m.kind = EntityKind.ORGANIZATION
+    if m.kind is EntityKind.PERSON and m.tend - m.tstart == 1 and is_acronym(doc[m.tstart].text):
+        m.kind = EntityKind.ORGANIZATION
+    return m
+
+
+def _strip_person_titles(doc: Doc, m: Mention) -> Mention | None:
+    """Leading title words of a person mention become its title: "Senator John McCain"."""
+    s = m.tstart
+    while s < m.tend - 1 and (doc[s].lower_ in TITLE_WORDS or doc[s].lower_ in HONORIFICS):
+        s += 1
+    if s == m.tstart:
+        return m
+    new = _mention(doc, s, m.tend, m.kind, m.source)
+    if doc[m.tstart].lower_ not in HONORIFICS or s - m.tstart > 1:
+        t0 = m.tstart + (1 if doc[m.tstart].lower_ in HONORIFICS else 0)
+        if t0 < s:
+            new.title = (doc[t0].idx, doc[s - 1].idx + len(doc[s - 1].text))
+    return new
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "." in tok.text or "'" in tok.text)
+
+
+def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention],
+                   person_words: set[str]) -> list[Mention]:
+    """Mentions the tagger missed: person-name runs in a person context, org-head runs."""
+    found: list[Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not _capitalised(tok) or tok.tag_ not in ("NNP", "NNPS", "JJ", "NN"):
+            i += 1
+            continue
+        j = i
+        while j < n and not taken[j] and _capitalised(doc[j]) and doc[j].tag_ in ("NNP", "NNPS", "JJ", "NN") \
+                and (j == i or "\n" not in doc[j - 1].whitespace_):
+            j += 1
+        words = [t.text for t in doc[i:j]]
+        if j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS and doc[i].is_sent_start is not True \
+                and all(not w.lower() in MONTHS_AND_DAYS for w in words):
+            found.append(_mention(doc, i, j, EntityKind.ORGANIZATION, "rule:org-head"))
+        elif looks_like_person_name(words) and all(t.tag_ in ("NNP", "NNPS") for t in doc[i:j]):
+            if _person_context(doc, i, j, org_by_token) or words[-1].lower() in person_words:
+                found.append(_mention(doc, i, j, EntityKind.PERSON, "rule:person-shape"))
+        i = max(j, i + 1)
+    return found
+
+
+def _person_context(doc: Doc, i: int, j: int, org_by_token: dict[int, Mention]) -> bool:
+    n = len(doc)
+    k = j
+    if k < n and doc[k].lower_ == ",":
+        k += 1
+        if k < n and doc[k].like_num:  # "John Smith, 45,"
+            return True
+    if k < n and doc[k].lower_ == "of":
+        k += 1
+        if k < n and doc[k].lower_ == "the":
+            k += 1
+        while k < n and doc[k].is_space:
+            k += 1
+        if k in org_by_token:
+            return True
+    if j < n and doc[j].lemma_.lower() in SPEECH_LEMMAS and doc[j].pos_ == "VERB":
+        return True
+    if i > 0 and doc[i - 1].lower_ in TITLE_WORDS:
+        return True
+    return False
+
+
+def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
+    """A title right before a person: "U.S. Secretary of State Mike Pompeo"."""
+    if m.title is not None:
+        return
+    s = m.tstart
+    k = s - 1
+    sent_start = doc[s].sent.start
+    while k >= sent_start and (doc[k].lower_ in TITLE_WORDS or (doc[k].lower_ in ("of", "for", "the")
+                                                              and k - 1 >= sent_start)
+                               or (k in by_token and by_token[k].kind is not EntityKind.PERSON)
+                               or (doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "ADJ")
+                                   and (doc[k + 1].lower_ in TITLE_WORDS
+                                        or k - 1 >= sent_start and doc[k - 1].lower_ in ("of", "for")))):
+        k -= 1
+    k += 1
+    while k < s and doc[k].lower_ in ("of", "for", "the"):
+        k += 1
+    if k >= s or not any(doc[x].lower_ in TITLE_WORDS for x in range(k, s)):
+        return
+    # a leading place or organization is whose title it is: "U.S. | Secretary of State"
+    t0 = k
+    owner = None
+    if k in by_token and by_token[k].kind is not EntityKind.PERSON and doc[by_token[k].tend].lower_ in TITLE_WORDS:
+        owner = by_token[k]
+        t0 = owner.tend
+    while t0 < s and doc[t0].lower_ not in TITLE_WORDS and doc[t0].lower_ not in HONORIFICS \
+            and not doc[t0].text[:1].isupper():
+        t0 += 1
+    while t0 < s and doc[t0].lower_ in HONORIFICS:
+        t0 += 1
+    if t0 >= s:
+        return
+    m.title = (doc[t0].idx, doc[s - 1].idx + len(doc[s - 1].text))
+    m.title_of = owner
+
+
+def _descriptor(doc: Doc, m: Mention) -> bool:
+    """An acronym modifying a people noun describes people: "LGBT people"."""
+    if m.tend - m.tstart != 1 or not is_acronym(doc[m.tstart].text):
+        return False
+    head = doc[m.tstart].head
+    return head.i != m.tstart and head.lower_ in PEOPLE_GROUP_NOUNS and head.text.islower()
+
+
+def find_entities(doc: Doc, zones: Zones) -> EntityResult:
+    """All entities of ``doc`` (see the module docstring for the rules)."""
+    text = doc.text
+    ignored: list[str] = []
+    mentions: list[Mention] = []
+    headline_mentions: list[Mention] = []
+    for ent in doc.ents:
+        kind = LABEL_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        for s, e in _clean(doc, ent.start, ent.end):
+            m = _relabel(doc, _mention(doc, s, e, kind))
+            zone = zones.kind_at(m.start, m.end)
+            if zone is not None and zone != "headline":
+                ignored.append(_text(doc, m))
+                continue
+            if m.kind is EntityKind.PERSON:
+                stripped = _strip_person_titles(doc, m)
+                if stripped is None:
+                    continue
+                m = stripped
+            (headline_mentions if zone == "headline" else mentions).append(m)
+
+    # body keys decide what a headline mention may be
+    body_kind: dict[str, EntityKind] = {}
+    for m in mentions:
+        body_kind.setdefault(name_key(_text(doc, m)), m.kind)
+    for m in headline_mentions:
+        kept = None
+        for e in range(m.tend, m.tstart, -1):
+            key = name_key(text[doc[m.tstart].idx : doc[e - 1].idx + len(doc[e - 1].text)])
+            if key in body_kind:
+                kept = _mention(doc, m.tstart, e, body_kind[key], "headline")
+                break
+        if kept is None and m.kind is EntityKind.PERSON and looks_like_person_name(
+                [t.text for t in doc[m.tstart : m.tend]]):
+            kept = m
+        if kept is None and m.kind is EntityKind.PLACE and m.tend - m.tstart <= 2:
+            kept = m
+        if kept is not None:
+            mentions.append(kept)
+
+    taken = [False] * len(doc)
+    for m in mentions:
+        for i in range(m.tstart, m.tend):
+            taken[i] = True
+    for z in zones:
+        if z.kind != "headline":
+            # tokens of boilerplate zones are never rule candidates
+            pass
+    org_by_token = {i: m for m in mentions if m.kind is EntityKind.ORGANIZATION for i in range(m.tstart, m.tend)}
+    person_words = {doc[m.tend - 1].lower_ for m in mentions if m.kind is EntityKind.PERSON and m.tend - m.tstart >= 2}
+    for m in _rule_mentions(doc, taken, org_by_token, person_words):
+        zone = zones.kind_at(m.start, m.end)
+        if zone is None:
+            mentions.append(m)
+        elif zone != "headline":
+            ignored.append(_text(doc, m))
+    if any(m.source.startswith("rule") for m in mentions):
+        org_by_token = {i: m for m in mentions if m.kind is EntityKind.ORGANIZATION
+                        for i in range(m.tstart, m.tend)}
+        for m in mentions:
+            if m.kind is EntityKind.PERSON and m.source == "ner":
+                pass
+
+    mentions.sort(key=lambda m: m.tstart)
+    by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
+
+    # titles before persons; mentions inside a title that occur nowhere else are dropped
+    for m in mentions:
+        if m.kind is EntityKind.PERSON:
+            _title_before(doc, m, by_token)
+    title_ranges = [(m.title, m.title_of) for m in mentions if m.title is not None]
+    counts = Counter(name_key(_text(doc, m)) for m in mentions)
+    drop: set[int] = set()
+    for (a, b), owner in title_ranges:
+        for m in mentions:
+            if a <= m.start and m.end <= b and m is not owner and counts[name_key(_text(doc, m))] == 1:
+                drop.add(id(m))
+    mentions = [m for m in mentions if id(m) not in drop and not _descriptor(doc, m)]
+
+    # acronym-led organization names: "OSCE Office for ..." -> the office, part of the OSCE
+    extra: list[Mention] = []
+    for m in mentions:
+        if (m.kind is EntityKind.ORGANIZATION and m.tend - m.tstart >= 3 and is_acronym(doc[m.tstart].text)
+                and doc[m.tstart + 1].lower_ in ORG_HEADS):
+            parent = _mention(doc, m.tstart, m.tstart + 1, EntityKind.ORGANIZATION, "rule:acronym-led")
+            m.tstart += 1
+            m.start = doc[m.tstart].idx
+            m.parent = parent
+            extra.append(parent)
+    mentions.extend(extra)
+    mentions.sort(key=lambda m: (m.tstart, -m.tend))
+
+    clusters = _cluster(doc, mentions)
+    entities, token_entity = _build(doc, mentions, clusters)
+    _nominal_anaphora(doc, zones, entities, token_entity)
+    return EntityResult(entities, token_entity, ignored)
+
+
+def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """Group mentions naming one entity (same key, surname, acronym, company form)."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[name_key(_text(doc, m))].append(m)
+    keys = list(by_key)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # the longer key is the root
+            if len(ra) >= len(rb):
+                parent[rb] = ra
+            else:
+                parent[ra] = rb
+
+    def kind_of(k: str) -> EntityKind:
+        kinds = Counter(m.kind for m in by_key[k])
+        return kinds.most_common(1)[0][0]
+
+    multi = [k for k in keys if " " in k]
+    persons = [k for k in multi if kind_of(k) is EntityKind.PERSON]
+    # surnames and first names join a full person name (only when one person fits)
+    for k in keys:
+        if " " in k or is_acronym(_text(doc, by_key[k][0])):
+            continue
+        fits = [p for p in persons if p.split()[-1] == k or p.split()[0] == k]
+        last = [p for p in persons if p.split()[-1] == k]
+        if len(last) == 1:
+            union(last[0], k)
+        elif not last and len(fits) == 1 and kind_of(k) is EntityKind.PERSON:
+            union(fits[0], k)
+    # a person whose name is a longer form of another: "John McCain" ~ "John S. McCain"
+    for k in keys:
+        if kind_of(k) is EntityKind.PERSON and " " in k:
+            longer = [p for p in persons if p != k and p.startswith(k.split()[0] + " ") and p.endswith(" " + k.split()[-1])]
+            if len(longer) == 1:
+                union(longer[0], k)
+    # acronyms join their expansion
+    for k in keys:
+        text = _text(doc, by_key[k][0])
+        if not is_acronym(text.replace(" ", "")) or " " in text:
+            continue
+        matches = [o for o in multi if kind_of(o) is not EntityKind.PERSON and acronym_matches(text, _text(doc, by_key[o][0]))]
+        if len(matches) >= 1:
+            union(matches[0], k)
+            for other in matches[1:]:
+                union(matches[0], other)
+    # "Name (ACR)": the parenthesised acronym names the same organization
+    for m in mentions:
+        if m.tend + 2 < len(doc) and doc[m.tend].text == "(" and doc[m.tend + 2].text == ")" \
+                and is_acronym(doc[m.tend + 1].text):
+            acr = name_key(doc[m.tend + 1].text)
+            if acr in parent:
+                union(name_key(_text(doc, m)), acr)
+    # company forms: "Apple Inc." ~ "Apple"; one-word org joins the single multiword org it starts
+    for k in keys:
+        if kind_of(k) is not EntityKind.ORGANIZATION:
+            continue
+        base = name_key(strip_corporate(_text(doc, by_key[k][0])))
+        if base != k and base in parent:
+            union(k, base)
+    orgs_multi = [k for k in multi if kind_of(k) is EntityKind.ORGANIZATION]
+    for k in keys:
+        if " " in k or kind_of(k) is not EntityKind.ORGANIZATION:
+            continue
+        starts = [o for o in orgs_multi if o.split()[0] == k]
+        if len(starts) == 1 and find(starts[0]) != find(k):
+            union(starts[0], k)
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for k in keys:
+        groups[find(k)].extend(by_key[k])
+    return list(groups.values())
+
+
+def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
+    texts = [_text(doc, m) for m in group]
+    non_acr = [t for t in texts if not is_acronym(t.replace(" ", ""))] or texts
+    if kind is EntityKind.PERSON:
+        return max(non_acr, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
+    return max(non_acr, key=lambda t: (len(t), -texts.index(t)))
+
+
+def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> tuple[list[Entity], dict[int, str]]:
+    text = doc.text
+    entities: list[Entity] = []
+    used: set[str] = set()
+    token_entity: dict[int, str] = {}
+    mention_entity: dict[int, Entity] = {}
+    clusters.sort(key=lambda g: min(m.start for m in g))
+    for group in clusters:
+        kinds = Counter(m.kind for m in group)
+        kind = kinds.most_common(1)[0][0]
+        if any(doc[m.tend - 1].lower_ in ORG_HEADS and m.tend - m.tstart >= 2 for m in group) \
+                and kind is EntityKind.PERSON:
+            kind = EntityKind.ORGANIZATION
+        name = " ".join(_canonical(doc, group, kind).replace("\u00a0", " ").split())
+        base = slug(name)
+        eid, n = base, 2
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        used.add(eid)
+        aliases: list[str] = []
+        for m in sorted(group, key=lambda m: m.start):
+            t = " ".join(_text(doc, m).replace("\u00a0", " ").split())
+            if t != name and t not in aliases:
+                aliases.append(t)
+        spans = sorted({Span.at(text, m.start, m.end) for m in group})
+        entity = Entity(id=eid, kind=kind, name=name, aliases=aliases, evidence=spans)
+        entities.append(entity)
+        for m in group:
+            mention_entity[id(m)] = entity
+            for i in range(m.tstart, m.tend):
+                token_entity[i] = eid
+    for m in mentions:
+        entity = mention_entity.get(id(m))
+        if entity is None:
+            continue
+        if m.parent is not None and id(m.parent) in mention_entity:
+            entity.part_of = mention_entity[id(m.parent)].id
+            full = " ".join(text[m.parent.start : m.end].replace("\u00a0", " ").split())
+            if full not in entity.aliases and full != entity.name:
+                entity.aliases.append(full)
+        if m.title is not None:
+            a, b = m.title
+            title_text = " ".join(text[a:b].replace("\u00a0", " ").split())
+            of = mention_entity[id(m.title_of)].id if m.title_of is not None and id(m.title_of) in mention_entity else None
+            if not any(t.text == title_text for t in entity.titles):
+                entity.titles.append(Title(text=title_text, of=of, evidence=[Span.at(text, a, b)]))
+    return entities, token_entity
+
+
+def _nominal_anaphora(doc: Doc, zones: Zones, entities: list[Entity], token_entity: dict[int, str]) -> None:
+    """ "the network" names the one organization whose name ends in "Network" before it."""
+    heads: dict[str, list[Entity]] = defaultdict(list)
+    first_seen: dict[str, int] = {}
+    for e in entities:
+        if e.kind is EntityKind.ORGANIZATION and " " in e.name:
+            heads[e.name.split()[-1].lower()].append(e)
+            first_seen[e.id] = e.evidence[0].start
+    if not heads:
+        return
+    for i in range(len(doc) - 1):
+        tok, nxt = doc[i], doc[i + 1]
+        if tok.lower_ != "the" or nxt.lower_ not in NOMINAL_ANAPHORA_HEADS or not nxt.text.islower():
+            continue
+        if i + 1 in token_entity or nxt.pos_ != "NOUN":
+            continue
+        if i + 2 < len(doc) and (doc[i + 2].lower_ == "of" or doc[i + 2].pos_ in ("NOUN", "PROPN")):
+            continue
+        cands = [e for e in heads.get(nxt.lower_, []) if first_seen[e.id] < tok.idx]
+        if len(cands) != 1 or zones.is_boilerplate(tok.idx, nxt.idx + len(nxt.text)):
+            continue
+        ent = cands[0]
+        ent.evidence.append(Span.at(doc.text, tok.idx, nxt.idx + len(nxt.text)))
+        ent.evidence.sort()
+        token_entity[i + 1] = ent.id

@@ -1,0 +1,271 @@
+"""Events: triggers, their participants and the dates the text attaches to them.
+
+A trigger is a verb or noun whose lemma names a kind of happening (:data:`TRIGGERS`).
+Light verbs take their type from their object ("offered a statement", "launch an
+investigation"); aspectual verbs from their subject ("a purge began").
+
+Dates come only from time expressions (:func:`graph.timex.find_time_expressions`) and
+only through the parse: a time expression dates the event it is attached to, found by
+walking up from the expression's head to the nearest trigger or verb. A verb that
+carries a date but is no trigger still becomes an event of type ``occurrence`` (the text
+says *when* something happened). A time expression attached to no verb (a dateline)
+makes no event. A date is never guessed.
+
+>>> TRIGGERS["arrest"], TRIGGERS["detain"], TRIGGERS["purge"]
+('arrest', 'detention', 'persecution')
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Event, Participant, Quantity, Role, Span, TimeSpan
+from ..timex import find_time_expressions, resolve
+from .boilerplate import Zones
+from .factuality import factuality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+    from .entities import EntityResult
+
+
+def _lex(pairs: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for words, kind in pairs.items():
+        for w in words.split():
+            out[w] = kind
+    return out
+
+
+TRIGGERS: dict[str, str] = _lex({
+    "arrest apprehend": "arrest",
+    "detain detention jail imprison imprisonment custody": "detention",
+    "die death dead": "death",
+    "kill killing murder assassinate assassination execute execution slay": "killing",
+    "torture": "torture",
+    "attack assault bomb bombing raid ambush shooting": "attack",
+    "persecute persecution purge crackdown": "persecution",
+    "release free": "release",
+    "investigate investigation probe inquiry": "investigation",
+    "report publish": "report",
+    "disclose disclosure reveal expose leak": "disclosure",
+    "statement": "statement",
+    "meet meeting summit talk talks": "meeting",
+    "rule ruling verdict convict conviction sentence acquit overturn": "ruling",
+    "trial prosecute prosecution sue lawsuit": "trial",
+    "sanction sanctions": "sanction",
+    "elect election vote": "election",
+    "appoint appointment nominate nomination": "appointment",
+    "resign resignation": "resignation",
+    "buy acquire acquisition purchase sell sale merge merger deal agreement contract order sign": "deal",
+    "earthquake quake tsunami flood flooding hurricane typhoon cyclone tornado fire wildfire explosion "
+    "explode crash collapse eruption erupt landslide disaster": "disaster",
+    "protest demonstrate demonstration rally": "protest",
+    "protect uphold": "protection",
+    "launch unveil introduce": "launch",
+})
+# Verbs whose event is named by their object: "offered a statement", "held talks".
+LIGHT_VERBS = frozenset("offer issue make give hold conduct carry launch open begin start release publish "
+                        "announce order call stage deliver".split())
+# Verbs whose event is named by their subject: "a purge began".
+ASPECTUAL_VERBS = frozenset("begin start resume continue end stop finish occur happen take".split())
+# Adjectival complements that make a light verb a disclosure: "made aware".
+DISCLOSURE_COMPLEMENTS = frozenset("aware public known".split())
+SPEECH_VERBS = frozenset("say tell add state explain note announce claim argue insist warn write "
+                         "comment confirm deny reply respond acknowledge urge condemn".split())
+_PATIENT_FIRST = frozenset({"arrest", "detention", "death", "killing", "torture", "persecution", "release",
+                            "attack"})
+
+
+@dataclass
+class Draft:
+    """An event under construction, keyed by its trigger token."""
+
+    trigger: int
+    type: str
+    tokens: list[int] = field(default_factory=list)
+    time: TimeSpan | None = None
+    event: Event | None = None
+
+
+def event_type(tok: Token) -> str | None:
+    """The event type a token triggers, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return TRIGGERS.get(lemma)
+    if tok.pos_ == "NOUN" and (lemma in TRIGGERS or tok.lower_ in TRIGGERS):
+        return TRIGGERS.get(lemma) or TRIGGERS[tok.lower_]
+    if tok.pos_ == "ADJ" and lemma == "dead":
+        return "death"
+    return None
+
+
+def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
+    """Trigger tokens of the body (not boilerplate, not headlines) -> drafts."""
+    drafts: dict[int, Draft] = {}
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ"):
+            continue
+        kind = event_type(tok)
+        if kind is None:
+            continue
+        if zones.kind_at(tok.idx, tok.idx + len(tok.text)) is not None:
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+            continue
+        drafts[tok.i] = Draft(tok.i, kind)
+    # light verbs take their object's type; the object's own draft is absorbed
+    for i in list(drafts):
+        tok = doc[i]
+        head = tok.head
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS \
+                and head.i not in drafts:
+            draft = drafts.pop(i)
+            drafts[head.i] = Draft(head.i, draft.type, [i])
+    return drafts
+
+
+def _entity_of(tok: Token, ents: EntityResult) -> str | None:
+    if tok.i in ents.token_entity:
+        return ents.token_entity[tok.i]
+    for child in tok.children:
+        if child.dep_ in ("compound", "appos") and child.i in ents.token_entity:
+            return ents.token_entity[child.i]
+    return None
+
+
+def participants(doc: Doc, draft: Draft, ents: EntityResult) -> tuple[list[Participant], list[str]]:
+    """Entities in the trigger's argument positions, with their roles, and its places."""
+    from ..model import EntityKind
+
+    tok = doc[draft.trigger]
+    found: list[Participant] = []
+    places: list[str] = []
+    kinds = {e.id: e.kind for e in ents.entities}
+
+    def add(eid: str | None, role: Role) -> None:
+        if eid and not any(p.entity == eid for p in found):
+            found.append(Participant(eid, role))
+
+    heads = [tok] + [doc[i] for i in draft.tokens]
+    for head in heads:
+        for child in head.children:
+            dep = child.dep_
+            if dep == "nsubj":
+                add(_entity_of(child, ents), Role.PATIENT if draft.type in ("death",) else Role.AGENT)
+            elif dep in ("nsubjpass", "dobj"):
+                add(_entity_of(child, ents), Role.PATIENT if draft.type in _PATIENT_FIRST else Role.PARTICIPANT)
+            elif dep == "poss":
+                add(_entity_of(child, ents), Role.PATIENT if draft.type in _PATIENT_FIRST else Role.AGENT)
+            elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        add(_entity_of(pobj, ents), Role.AGENT)
+            elif dep == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    eid = _entity_of(pobj, ents)
+                    if eid is None:
+                        continue
+                    if kinds.get(eid) is EntityKind.PLACE and child.lower_ in ("in", "at", "near", "across", "inside"):
+                        if eid not in places:
+                            places.append(eid)
+                    elif child.lower_ in ("of", "against", "on") and draft.type in _PATIENT_FIRST:
+                        add(eid, Role.PATIENT)
+                    elif child.lower_ in ("of", "against", "with", "for", "from", "to"):
+                        add(eid, Role.PARTICIPANT)
+    # a state called on to act: "We call on Russia to launch an investigation" -> Russia agent
+    verb = tok if tok.pos_ == "VERB" else None
+    node = verb
+    while node is not None and node.dep_ == "conj":
+        node = node.head
+    if node is not None and node.dep_ == "xcomp" and not any(p.role is Role.AGENT for p in found):
+        caller = node.head
+        for child in caller.children:
+            if child.dep_ in ("dobj",):
+                add(_entity_of(child, ents), Role.AGENT)
+            if child.dep_ == "prep" and child.lower_ == "on":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        add(_entity_of(pobj, ents), Role.AGENT)
+    return found, places
+
+
+def quantity(doc: Doc, draft: Draft) -> Quantity | None:
+    """How many were affected: a number on the patient or subject ("at least 40 individuals")."""
+    tok = doc[draft.trigger]
+    cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    if tok.dep_ == "amod" or (tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl")):
+        cands.append(tok.head)
+    if tok.pos_ == "NOUN":
+        cands.append(tok)
+    for noun in cands:
+        for num in noun.children:
+            if num.dep_ == "nummod" or (noun is tok and num.dep_ == "nummod"):
+                words = [t for t in num.subtree]
+                a, b = words[0].idx, words[-1].idx + len(words[-1].text)
+                qualifier = " ".join(t.text for t in words if t.dep_ in ("advmod", "quantmod") or t.lower_ in ("least", "at", "more", "than", "about", "nearly", "over", "some")) or None
+                try:
+                    value = int(num.text.replace(",", ""))
+                except ValueError:
+                    value = None
+                return Quantity(Span.at(doc.text, a, b), value, qualifier)
+        if noun.like_num and noun.pos_ == "NUM":
+            words = list(noun.subtree)
+            a, b = words[0].idx, words[-1].idx + len(words[-1].text)
+            return Quantity(Span.at(doc.text, a, b), None, None)
+    return None
+
+
+def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[SpacySpan, TimeSpan]]:
+    """Resolved time expressions of the body, per sentence, as token spans."""
+    found = []
+    for sent in doc.sents:
+        if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
+            continue
+        stext = sent.text
+        for a, b in find_time_expressions(stext):
+            start, end = sent.start_char + a, sent.start_char + b
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            t = resolve(doc.text[start:end], published, span=Span.at(doc.text, start, end))
+            if t is not None:
+                found.append((span, t))
+    return found
+
+
+def attach_point(span: SpacySpan) -> Token | None:
+    """The verb or event noun a time expression modifies, or None (a bare dateline)."""
+    root = span.root
+    node = root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return head if head.pos_ in ("VERB", "AUX") and head.i != root.i else None
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
+            return head
+        node = head
+    return None
+
+
+def label_for(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Participant]) -> str:
+    """ "Arrest of X" when the patient is known, else the trigger's clause, <= 80 chars."""
+    patient = next((p for p in parts if p.role is Role.PATIENT), None)
+    if patient is not None and draft.type in _PATIENT_FIRST:
+        return f"{draft.type.capitalize()} of {names[patient.entity]}"[:80]
+    tok = doc[draft.trigger]
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    words = [t for t in clause.subtree if t.dep_ not in ("ccomp",) or t.i == clause.i]
+    sent = clause.sent
+    left = max(min(t.i for t in words), sent.start)
+    right = min(max(t.i for t in words), sent.end - 1)
+    text = " ".join(doc[left : right + 1].text.replace("\u00a0", " ").split()).strip(" ,.;:“”\"")
+    if len(text) > 80:
+        text = text[:80].rsplit(" ", 1)[0]
+    return text or tok.text

@@ -1,0 +1,141 @@
+"""Namespaces: ours generated from ``ontology/newsgraph.ttl`` (a test checks they agree),
+and the standard vocabularies every export materializes.
+
+>>> str(NG.Statement)
+'https://w3id.org/newsgraph/ns#Statement'
+>>> NG.Statment
+Traceback (most recent call last):
+...
+AttributeError: term 'Statment' not in namespace 'https://w3id.org/newsgraph/ns#'
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace, OWL, PROV, RDF, RDFS, SKOS, XSD, DCTERMS, FOAF, ORG, TIME
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "newsgraph.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+ID = Namespace("https://w3id.org/newsgraph/id/")
+GRAPH = Namespace("https://w3id.org/newsgraph/graph/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+
+class NG(DefinedNamespace):
+    """The newsgraph ontology."""
+
+    _NS = Namespace("https://w3id.org/newsgraph/ns#")
+    _fail = True
+
+    Actor: URIRef
+    Article: URIRef
+    Certain: URIRef
+    Certainty: URIRef
+    Corpus: URIRef
+    DateDerivation: URIRef
+    Event: URIRef
+    EventType: URIRef
+    Evidence: URIRef
+    Negative: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    Polarity: URIRef
+    Positive: URIRef
+    Possible: URIRef
+    Probable: URIRef
+    Statement: URIRef
+    Title: URIRef
+    Underspecified: URIRef
+    UnderspecifiedPolarity: URIRef
+    addressee: URIRef
+    agent: URIRef
+    alias: URIRef
+    anchorDate: URIRef
+    callsFor: URIRef
+    certainty: URIRef
+    dateDerivation: URIRef
+    datePrecision: URIRef
+    earliestBegin: URIRef
+    edtf: URIRef
+    eventType: URIRef
+    factualityCue: URIRef
+    fromArticle: URIRef
+    hasEvidence: URIRef
+    hasPlace: URIRef
+    hasTitle: URIRef
+    latestBegin: URIRef
+    mergeRule: URIRef
+    partOf: URIRef
+    participant: URIRef
+    patient: URIRef
+    phrase: URIRef
+    polarity: URIRef
+    quantity: URIRef
+    quantityQualifier: URIRef
+    quantityText: URIRef
+    quote: URIRef
+    quoteKind: URIRef
+    reports: URIRef
+    rule: URIRef
+    source: URIRef
+    speaker: URIRef
+    timeStamp: URIRef
+    titleOf: URIRef
+
+
+EVENT_TYPES: tuple[str, ...] = (
+    "acquiescence",
+    "appointment",
+    "arrest",
+    "attack",
+    "deal",
+    "death",
+    "detention",
+    "disaster",
+    "disclosure",
+    "election",
+    "investigation",
+    "killing",
+    "launch",
+    "meeting",
+    "occurrence",
+    "persecution",
+    "protection",
+    "protest",
+    "release",
+    "report",
+    "resignation",
+    "ruling",
+    "sanction",
+    "statement",
+    "torture",
+    "trial",
+)
+NGT = Namespace("https://w3id.org/newsgraph/ns/type#")
+
+PREFIXES: dict[str, str] = {
+    "ng": str(NG._NS),
+    "ngt": str(NGT),
+    "id": str(ID),
+    "sem": str(SEM),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "rdfs": str(RDFS),
+    "rdf": str(RDF),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "time": str(TIME),
+    "dcterms": str(DCTERMS),
+}
+
+__all__ = ["DCTERMS", "FOAF", "GRAPH", "ID", "NG", "NGT", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "TIME", "XSD"]

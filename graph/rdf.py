@@ -1,0 +1,307 @@
+"""The only place that turns the model into triples.
+
+Every node gets our own terms *and* the standard ones they specialise (SEM, schema.org,
+PROV-O, Web Annotation, SKOS, ORG), so a client that knows nothing of the newsgraph
+ontology still finds every person, organization, place, event and statement.
+
+IRIs are stable and readable, and the graph has no blank nodes, so two builds of the same
+annotation give identical exports::
+
+    id/<article>                         the article
+    id/<article>/<kind>/<local id>       person, organization, place, event, statement
+    id/<article>/evidence/<start>-<end>  the Web Annotation for those exact words
+
+>>> import datetime as dt
+>>> from graph.model import Article, ArticleGraph, Entity, EntityKind, Span
+>>> text = "Igor Kochetkov spoke."
+>>> ag = ArticleGraph(Article("a1", text, dt.date(2019, 1, 18)),
+...                   [Entity("igor-kochetkov", EntityKind.PERSON, "Igor Kochetkov",
+...                           evidence=[Span.at(text, 0, 14)])])
+>>> g = to_rdf(ag)
+>>> from graph.ontology import SCHEMA, RDF
+>>> [str(p) for p in g.subjects(RDF.type, SCHEMA.Person)]
+['https://w3id.org/newsgraph/id/a1/person/igor-kochetkov']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from .model import (
+    Article,
+    ArticleGraph,
+    Entity,
+    EntityKind,
+    Event,
+    Precision,
+    Role,
+    Span,
+    Statement,
+    TimeSpan,
+    slug,
+)
+from .ontology import GRAPH, ID, NG, NGT, OA, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+
+EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
+CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
+
+_ENTITY_TYPES: dict[EntityKind, tuple[URIRef, ...]] = {
+    EntityKind.PERSON: (NG.Person, NG.Actor, SCHEMA.Person, SEM.Actor),
+    EntityKind.ORGANIZATION: (NG.Organization, NG.Actor, SCHEMA.Organization, SEM.Actor, ORG.Organization),
+    EntityKind.PLACE: (NG.Place, SCHEMA.Place, SEM.Place),
+}
+# Role -> (our property, the standard properties it specialises)
+_ROLE_PROPERTIES: dict[Role, tuple[URIRef, ...]] = {
+    Role.AGENT: (NG.agent, SEM.hasActor),
+    Role.PATIENT: (NG.patient, SEM.hasActor),
+    Role.PARTICIPANT: (NG.participant, SEM.hasActor),
+    Role.SPEAKER: (NG.speaker, SEM.hasActor, SCHEMA.creator),
+    Role.ADDRESSEE: (NG.addressee, SEM.hasActor, SCHEMA.recipient),
+}
+# Roles that make a place act as a state: it is then typed as an actor too.
+_ACTING_ROLES = {Role.AGENT, Role.SPEAKER, Role.ADDRESSEE}
+_PRECISION_DATATYPE = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
+_CERTAINTY = {"certain": NG.Certain, "probable": NG.Probable, "possible": NG.Possible, "underspecified": NG.Underspecified}
+_POLARITY = {"positive": NG.Positive, "negative": NG.Negative, "underspecified": NG.UnderspecifiedPolarity}
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """The named graph that holds one article."""
+    return GRAPH[article_id]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[article_id]
+
+
+def entity_iri(article_id: str, entity: Entity) -> URIRef:
+    return ID[f"{article_id}/{entity.kind.value}/{entity.id}"]
+
+
+def event_iri(article_id: str, event: Event) -> URIRef:
+    kind = "statement" if isinstance(event, Statement) else "event"
+    return ID[f"{article_id}/{kind}/{event.id}"]
+
+
+def evidence_iri(article_id: str, span: Span) -> URIRef:
+    return ID[f"{article_id}/evidence/{span.start}-{span.end}"]
+
+
+def publisher_iri(name: str) -> URIRef:
+    return ID[f"publisher/{slug(name)}"]
+
+
+def new_graph() -> Graph:
+    """An empty rdflib graph with newsgraph's prefixes bound."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+class _Writer:
+    """Accumulates the triples of one article graph."""
+
+    def __init__(self, ag: ArticleGraph) -> None:
+        self.ag = ag
+        self.aid = ag.article.id
+        self.article = article_iri(self.aid)
+        self.g = new_graph()
+        self.entity_nodes = {e.id: entity_iri(self.aid, e) for e in ag.entities}
+        self.event_nodes = {e.id: event_iri(self.aid, e) for e in ag.events}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.g.add((s, p, o))
+
+    def types(self, node: URIRef, types: Iterable[URIRef]) -> None:
+        for t in types:
+            self.add(node, RDF.type, t)
+
+    def provenance(self, node: URIRef) -> None:
+        self.add(node, NG.fromArticle, self.article)
+        self.add(node, PROV.wasDerivedFrom, self.article)
+
+    def evidence(self, node: URIRef, spans: Iterable[Span]) -> None:
+        """Web Annotation: body = node, target = the exact words by quote and by position."""
+        text = self.ag.article.text
+        for span in spans:
+            ev = evidence_iri(self.aid, span)
+            target, quote, position = URIRef(ev + "/target"), URIRef(ev + "/quote"), URIRef(ev + "/position")
+            self.add(node, NG.hasEvidence, ev)
+            self.add(ev, OA.hasBody, node)
+            if (ev, RDF.type, NG.Evidence) in self.g:
+                continue
+            self.types(ev, (NG.Evidence, OA.Annotation))
+            self.add(ev, RDFS.label, Literal(span.text))
+            self.add(ev, OA.motivatedBy, OA.identifying)
+            self.provenance(ev)
+            self.add(ev, OA.hasTarget, target)
+            self.add(target, RDF.type, OA.SpecificResource)
+            self.add(target, OA.hasSource, self.article)
+            self.add(target, OA.hasSelector, quote)
+            self.add(target, OA.hasSelector, position)
+            self.add(quote, RDF.type, OA.TextQuoteSelector)
+            self.add(quote, OA.exact, Literal(span.text))
+            self.add(quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS) : span.start]))
+            self.add(quote, OA.suffix, Literal(text[span.end : span.end + CONTEXT_CHARS]))
+            self.add(position, RDF.type, OA.TextPositionSelector)
+            self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+            self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+
+    def write_article(self, art: Article) -> None:
+        node = self.article
+        self.types(node, (NG.Article, SCHEMA.NewsArticle, PROV.Entity))
+        self.add(node, RDFS.label, Literal(art.headline or art.id))
+        self.add(node, SCHEMA.datePublished, Literal(art.published.isoformat(), datatype=XSD.date))
+        self.add(node, SCHEMA.articleBody, Literal(art.text))
+        self.add(node, SCHEMA.inLanguage, Literal(art.language))
+        if art.headline:
+            self.add(node, SCHEMA.headline, Literal(art.headline))
+        if art.url:
+            self.add(node, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
+        if art.publisher:
+            pub = publisher_iri(art.publisher)
+            self.add(node, SCHEMA.publisher, pub)
+            self.types(pub, (SCHEMA.Organization,))
+            self.add(pub, RDFS.label, Literal(art.publisher))
+            self.add(pub, SCHEMA.name, Literal(art.publisher))
+            self.provenance(pub)
+
+    def write_entity(self, ent: Entity) -> None:
+        node = self.entity_nodes[ent.id]
+        self.types(node, _ENTITY_TYPES[ent.kind])
+        self.add(node, RDFS.label, Literal(ent.name))
+        self.add(node, SCHEMA.name, Literal(ent.name))
+        for alias in ent.aliases:
+            self.add(node, NG.alias, Literal(alias))
+            self.add(node, SKOS.altLabel, Literal(alias))
+        self.provenance(node)
+        self.evidence(node, ent.evidence)
+        if ent.part_of and ent.part_of in self.entity_nodes:
+            parent = self.entity_nodes[ent.part_of]
+            self.add(node, NG.partOf, parent)
+            if ent.kind is EntityKind.PLACE:
+                self.add(node, SCHEMA.containedInPlace, parent)
+            else:
+                self.add(node, ORG.subOrganizationOf, parent)
+                self.add(node, SCHEMA.parentOrganization, parent)
+        for index, title in enumerate(ent.titles):
+            self.write_title(node, index, title)
+
+    def write_title(self, person: URIRef, index: int, title) -> None:  # type: ignore[no-untyped-def]
+        node = URIRef(f"{person}/title/{index}")
+        self.types(node, (NG.Title, ORG.Post))
+        owner = self.ag.entity(title.of).name if title.of else None
+        self.add(node, RDFS.label, Literal(f"{title.text} of {owner}" if owner else title.text))
+        self.add(person, NG.hasTitle, node)
+        self.add(person, ORG.holds, node)
+        self.add(person, SCHEMA.jobTitle, Literal(title.text))
+        if title.of and title.of in self.entity_nodes:
+            self.add(node, NG.titleOf, self.entity_nodes[title.of])
+            self.add(node, ORG.postIn, self.entity_nodes[title.of])
+        self.provenance(node)
+        self.evidence(node, title.evidence)
+
+    def write_time(self, node: URIRef, time: TimeSpan) -> None:
+        datatype = _PRECISION_DATATYPE.get(time.precision)
+        if datatype is not None and time.value is not None:
+            stamp = Literal(time.value, datatype=datatype)
+            self.add(node, NG.timeStamp, stamp)
+            self.add(node, SEM.hasTimeStamp, stamp)
+            self.add(node, SCHEMA.startDate, stamp)
+        earliest = Literal(time.earliest.isoformat(), datatype=XSD.date)
+        self.add(node, NG.earliestBegin, earliest)
+        self.add(node, SEM.hasEarliestBeginTimeStamp, earliest)
+        if time.latest is not None:
+            latest = Literal(time.latest.isoformat(), datatype=XSD.date)
+            self.add(node, NG.latestBegin, latest)
+            self.add(node, SEM.hasLatestBeginTimeStamp, latest)
+        self.add(node, NG.edtf, Literal(time.edtf, datatype=EDTF))
+        self.add(node, NG.datePrecision, Literal(time.precision.value))
+        derivation = URIRef(f"{node}/date")
+        self.add(node, NG.dateDerivation, derivation)
+        self.types(derivation, (NG.DateDerivation, PROV.Activity))
+        phrase = time.phrase.text if time.phrase else ""
+        self.add(derivation, RDFS.label, Literal(f"{phrase} → {time.edtf}"))
+        self.add(derivation, NG.phrase, Literal(phrase))
+        self.add(derivation, NG.anchorDate, Literal(time.anchor.isoformat(), datatype=XSD.date))
+        self.add(derivation, NG.rule, Literal(time.rule))
+        self.provenance(derivation)
+        if time.phrase:
+            self.evidence(derivation, [time.phrase])
+
+    def write_event(self, ev: Event) -> None:
+        node = self.event_nodes[ev.id]
+        types: tuple[URIRef, ...] = (NG.Event, SEM.Event, SCHEMA.Event)
+        if isinstance(ev, Statement):
+            types += (NG.Statement, SCHEMA.Quotation)
+        self.types(node, types)
+        self.add(node, RDFS.label, Literal(ev.label))
+        self.add(node, SCHEMA.name, Literal(ev.label))
+        etype = NGT[slug(ev.type)]
+        self.add(node, NG.eventType, etype)
+        self.add(node, SEM.eventType, etype)
+        self.types(etype, (NG.EventType, SEM.EventType))
+        self.add(etype, RDFS.label, Literal(ev.type))
+        self.provenance(node)
+        self.evidence(node, ev.evidence)
+        for part in ev.participants:
+            self.write_role(node, part.entity, part.role)
+        for place in ev.places:
+            if place in self.entity_nodes:
+                for prop in (NG.hasPlace, SEM.hasPlace, SCHEMA.location):
+                    self.add(node, prop, self.entity_nodes[place])
+        if ev.time:
+            self.write_time(node, ev.time)
+        fact = ev.factuality
+        self.add(node, NG.certainty, _CERTAINTY[fact.certainty.value])
+        self.add(node, NG.polarity, _POLARITY[fact.polarity.value])
+        if fact.cue:
+            self.add(node, NG.factualityCue, Literal(fact.cue.text))
+            self.evidence(node, [fact.cue])
+        if ev.quantity:
+            if ev.quantity.value is not None:
+                self.add(node, NG.quantity, Literal(ev.quantity.value, datatype=XSD.integer))
+            if ev.quantity.qualifier:
+                self.add(node, NG.quantityQualifier, Literal(ev.quantity.qualifier))
+            self.add(node, NG.quantityText, Literal(ev.quantity.text.text))
+        if isinstance(ev, Statement):
+            self.write_statement(node, ev)
+
+    def write_role(self, node: URIRef, entity_id: str, role: Role) -> None:
+        if entity_id not in self.entity_nodes:
+            return
+        actor = self.entity_nodes[entity_id]
+        for prop in _ROLE_PROPERTIES[role]:
+            self.add(node, prop, actor)
+        if role in _ACTING_ROLES and self.ag.entity(entity_id).kind is EntityKind.PLACE:
+            self.types(actor, (NG.Actor, SEM.Actor))
+
+    def write_statement(self, node: URIRef, st: Statement) -> None:
+        if st.speaker:
+            self.write_role(node, st.speaker, Role.SPEAKER)
+        if st.addressee:
+            self.write_role(node, st.addressee, Role.ADDRESSEE)
+        if st.quote:
+            self.add(node, NG.quote, Literal(st.quote.text))
+            self.add(node, SCHEMA.text, Literal(st.quote.text))
+            self.evidence(node, [st.quote])
+        self.add(node, NG.quoteKind, Literal(st.quote_kind.value))
+        for prop, refs in ((NG.reports, st.reports), (NG.callsFor, st.calls_for)):
+            for ref in refs:
+                if ref in self.event_nodes:
+                    self.add(node, prop, self.event_nodes[ref])
+                    self.add(node, SCHEMA.mentions, self.event_nodes[ref])
+
+
+def to_rdf(ag: ArticleGraph) -> Graph:
+    """The RDF graph of one article, standard terms materialized, no blank nodes."""
+    writer = _Writer(ag)
+    writer.write_article(ag.article)
+    for ent in ag.entities:
+        writer.write_entity(ent)
+    for ev in ag.events:
+        writer.write_event(ev)
+    return writer.g

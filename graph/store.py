@@ -1,0 +1,257 @@
+"""One small store interface; the embedded Oxigraph store is the default.
+
+Each article lives in its own named graph, replaced in one transaction, so a store never
+holds half an article. Queries see the union of all graphs as their default graph.
+``graph.remote`` implements the same interface over any SPARQL 1.1 endpoint.
+
+>>> import tempfile, os
+>>> from rdflib import Graph, URIRef, Literal
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     store = open_store(os.path.join(tmp, "s"), create=True)
+...     g = Graph(); _ = g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+...     store.replace_graph("urn:g1", g)
+...     rows = store.query("SELECT ?o WHERE { ?s ?p ?o }").rows
+...     store.close()
+>>> rows[0][0].value
+'x'
+"""
+from __future__ import annotations
+
+import os
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal as Lit
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .errors import QueryError, StoreError
+from .ontology import PREFIXES
+
+DEFAULT_STORE = ".newsgraph"
+LOCK_WAIT_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Term:
+    """One RDF term of a query result, independent of the store's own classes."""
+
+    kind: Lit["uri", "literal", "bnode", "triple"]
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+@dataclass
+class QueryResult:
+    """A SELECT table, an ASK boolean, or the N-Triples of a CONSTRUCT/DESCRIBE."""
+
+    kind: Lit["select", "ask", "graph"]
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: str | None = None
+
+
+def _is_update(sparql: str) -> bool:
+    """Whether a SPARQL string is an update (parsed, not guessed from keywords)."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parseQuery(sparql)
+        return False
+    except Exception:  # noqa: BLE001 - rdflib raises pyparsing errors of several kinds
+        pass
+    try:
+        parseUpdate(sparql)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+class Store(ABC):
+    """What newsgraph needs of a store."""
+
+    location: str
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        """Replace one named graph with ``graph``, atomically."""
+
+    @abstractmethod
+    def remove_graph(self, graph_iri: str) -> bool:
+        """Remove one named graph; False when it was not there."""
+
+    @abstractmethod
+    def graph_iris(self) -> list[str]:
+        """The named graphs in the store, sorted."""
+
+    @abstractmethod
+    def _select(self, sparql: str, bindings: Mapping[str, Term]) -> QueryResult: ...
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update."""
+
+    @abstractmethod
+    def dump_nquads(self) -> bytes:
+        """All named graphs as N-Quads."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+              allow_update: bool = False) -> QueryResult:
+        """Run a query over the union of all graphs.
+
+        ``bindings`` binds variables to values (never pasted into the query text), so
+        names and labels cannot inject SPARQL. Updates are refused unless ``allow_update``.
+        """
+        if _is_update(sparql):
+            if not allow_update:
+                raise QueryError("this is a SPARQL update; the store is read-only unless you pass --allow-update")
+            self.update(sparql)
+            return QueryResult(kind="ask", boolean=True)
+        return self._select(sparql, bindings or {})
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _term_out(term: object) -> Term | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return Term("literal", term.value, term.datatype.value, term.language)
+    return Term("triple", str(term))
+
+
+def _term_in(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if term.kind == "uri":
+        return ox.NamedNode(term.value)
+    if term.kind == "bnode":
+        return ox.BlankNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+
+
+def sparql_error_message(exc: Exception) -> str:
+    """The parser's own message, on one line."""
+    return " ".join(str(exc).split())
+
+
+class OxigraphStore(Store):
+    """The embedded, persistent store: a pyoxigraph (RocksDB) directory."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.location = str(path)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                self._store = ox.Store(str(path))
+                return
+            except OSError as exc:
+                message = str(exc)
+                if "lock" in message.lower() and time.monotonic() < deadline:
+                    time.sleep(0.25)
+                    continue
+                if "lock" in message.lower():
+                    raise StoreError(
+                        f"{path}: the store is in use by another newsgraph process; "
+                        "wait for it to finish and try again"
+                    ) from None
+                raise StoreError(f"{path}: not a readable newsgraph store ({message.splitlines()[0]})") from None
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        body = graph.serialize(format="nt")
+        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        try:
+            self._store.update(update)
+        except OSError as exc:
+            raise StoreError(f"{self.location}: could not write ({exc})") from None
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        node = ox.NamedNode(graph_iri)
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.remove_graph(node)
+        return True
+
+    def graph_iris(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def _select(self, sparql: str, bindings: Mapping[str, Term]) -> QueryResult:
+        try:
+            result = self._store.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions={ox.Variable(k): _term_in(v) for k, v in bindings.items()},
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {sparql_error_message(exc)}") from None
+        except (ValueError, OSError) as exc:
+            raise QueryError(f"the query failed: {sparql_error_message(exc)}") from None
+        if isinstance(result, bool):
+            return QueryResult(kind="ask", boolean=result)
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(_term_out(sol[v]) for v in variables) for sol in result]
+            return QueryResult(kind="select", variables=variables, rows=rows)
+        data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+        return QueryResult(kind="graph", triples=(data or b"").decode())
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL update: {sparql_error_message(exc)}") from None
+
+    def dump_nquads(self) -> bytes:
+        return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+    def triple_count(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        try:
+            self._store.flush()
+        except OSError:
+            pass
+        del self._store
+
+
+def default_location() -> str:
+    """``$NEWSGRAPH_STORE``, or ``.newsgraph`` in the current directory."""
+    return os.environ.get("NEWSGRAPH_STORE") or DEFAULT_STORE
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, create: bool = False) -> Store:
+    """Open the store at a path or SPARQL endpoint URL.
+
+    A path that holds no store is an error unless ``create`` is True, so a typo never
+    silently queries an empty store.
+    """
+    where = str(location or default_location())
+    if where.startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(where)
+    path = Path(where)
+    if not create:
+        if not path.exists():
+            raise StoreError(f"{where}: no store here; run `newsgraph build` (or pass --store PATH)")
+        if not (path / "CURRENT").exists():
+            raise StoreError(f"{where}: not a newsgraph store (no Oxigraph database in this folder)")
+    return OxigraphStore(path)
