@@ -278,7 +278,7 @@ def _check_references(ag: ArticleGraph, reader: _Reader) -> None:
         for title in ent.titles:
             need(title.of, known_entities, f"entity '{ent.id}'", "entity")
     for ev in ag.events:
-        owner = f"event '{ev.id}'"
+        owner = f"{'statement' if isinstance(ev, Statement) else 'event'} '{ev.id}'"
         for part in ev.participants:
             need(part.entity, known_entities, owner, "entity")
         for place in ev.places:

@@ -147,8 +147,8 @@ class _Writer:
             self.add(quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS) : span.start]))
             self.add(quote, OA.suffix, Literal(text[span.end : span.end + CONTEXT_CHARS]))
             self.add(position, RDF.type, OA.TextPositionSelector)
-            self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-            self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(position, OA.start, Literal(span.start, datatype=XSD.integer))
+            self.add(position, OA.end, Literal(span.end, datatype=XSD.integer))
 
     def write_article(self, art: Article) -> None:
         node = self.article

@@ -18,6 +18,7 @@ holds half an article. Queries see the union of all graphs as their default grap
 from __future__ import annotations
 
 import os
+import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
@@ -72,6 +73,47 @@ def _is_update(sparql: str) -> bool:
         return False
 
 
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def term_sparql(term: Term) -> str:
+    """A term written as SPARQL syntax, escaped so it cannot end early.
+
+    >>> print(term_sparql(Term("literal", 'x" } DROP ALL #')))
+    "x\\" } DROP ALL #"
+    """
+    from rdflib import Literal as RdfLiteral, URIRef
+
+    if term.kind == "uri":
+        if _IRI_FORBIDDEN.search(term.value):
+            raise QueryError(f"<{term.value}> is not a valid IRI")
+        return URIRef(term.value).n3()
+    if term.lang:
+        return RdfLiteral(term.value, lang=term.lang).n3()
+    return RdfLiteral(term.value, datatype=term.datatype).n3()
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """Bind variables with a VALUES block at the start of the WHERE group.
+
+    The values are escaped RDF terms, so a name or label can never change the query.
+
+    >>> bind_values("SELECT ?x WHERE { ?x rdfs:label ?name }", {"name": Term("literal", "A")})
+    'SELECT ?x WHERE { VALUES ?name { "A" } ?x rdfs:label ?name }'
+    """
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"--param {name!r}: not a variable name")
+    block = " ".join(f"VALUES ?{k} {{ {term_sparql(v)} }}" for k, v in bindings.items())
+    code = re.sub(r"(?m)#[^\n<>\"']*$", lambda m: " " * len(m.group()), sparql)
+    match = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE) or re.search(r"\{", code)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    return f"{sparql[: match.end()]} {block}{sparql[match.end():]}"
+
+
 class Store(ABC):
     """What newsgraph needs of a store."""
 
@@ -115,7 +157,7 @@ class Store(ABC):
                 raise QueryError("this is a SPARQL update; the store is read-only unless you pass --allow-update")
             self.update(sparql)
             return QueryResult(kind="ask", boolean=True)
-        return self._select(sparql, bindings or {})
+        return self._select(bind_values(sparql, bindings or {}), {})
 
     def __enter__(self) -> Store:
         return self
@@ -147,8 +189,13 @@ def _term_in(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 
 def sparql_error_message(exc: Exception) -> str:
-    """The parser's own message, on one line."""
-    return " ".join(str(exc).split())
+    """The parser's own message on one line, its position spelled as line and column.
+
+    >>> sparql_error_message(SyntaxError("error at 1:26: expected one of LATERAL"))
+    'at line 1, column 26: expected one of LATERAL'
+    """
+    message = " ".join(str(exc).split())
+    return re.sub(r"^error at (\d+):(\d+)", r"at line \1, column \2", message)
 
 
 class OxigraphStore(Store):
@@ -197,14 +244,13 @@ class OxigraphStore(Store):
                 sparql,
                 prefixes=PREFIXES,
                 use_default_graph_as_union=True,
-                substitutions={ox.Variable(k): _term_in(v) for k, v in bindings.items()},
             )
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {sparql_error_message(exc)}") from None
         except (ValueError, OSError) as exc:
             raise QueryError(f"the query failed: {sparql_error_message(exc)}") from None
-        if isinstance(result, bool):
-            return QueryResult(kind="ask", boolean=result)
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            return QueryResult(kind="ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
             rows = [tuple(_term_out(sol[v]) for v in variables) for sol in result]

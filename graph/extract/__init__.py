@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Article, ArticleGraph, Event, Role, Span, Statement, slug
+from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, slug
 from .boilerplate import find_zones
 from .entities import find_entities
 from .events import (
@@ -21,6 +21,7 @@ from .events import (
     attach_point,
     event_type,
     find_triggers,
+    id_base,
     label_for,
     participants,
     quantity,
@@ -84,7 +85,7 @@ def _date_events(doc: Doc, article: Article, zones, drafts: dict[int, Draft],  #
                 targets = [n.i for n in nouns]
             else:
                 kind = "occurrence"
-                if any(c.dep_ == "acomp" and c.lower_ in DISCLOSURE_COMPLEMENTS for c in point.children):
+                if any(c.lower_ in DISCLOSURE_COMPLEMENTS for c in point.children):
                     kind = "disclosure"
                 drafts[point.i] = Draft(point.i, event_type(point) or kind)
                 targets = [point.i]
@@ -96,6 +97,7 @@ def _date_events(doc: Doc, article: Article, zones, drafts: dict[int, Draft],  #
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     """The graph of one article from its parsed text (``doc.text == article.text``)."""
     text = article.text
+    doc.user_data["newsgraph_text"] = text
     zones = find_zones(text)
     ents = find_entities(doc, zones)
     names = {e.id: e.name for e in ents.entities}
@@ -143,7 +145,7 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
             if speaker:
                 ev.label = f"Statement by {names[speaker]}"
         else:
-            ev = Event(id=new_id(label), type=draft.type, **common)  # type: ignore[arg-type]
+            ev = Event(id=new_id(id_base(doc, draft, names, parts)), type=draft.type, **common)  # type: ignore[arg-type]
         events.append(ev)
         by_trigger[i] = ev
 
@@ -151,6 +153,11 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
         quote_span = _span(text, *q.quote)
         evidence = sorted({_span(text, a, b) for a, b in q.evidence})
         target: Statement | None = None
+        if q.kind is QuoteKind.BLOCK:
+            # the statement noun of the introduction names this very statement
+            ia, ib = q.evidence[0]
+            for i in [i for i, ev in by_trigger.items() if ev.type == "statement" and ia <= doc[i].idx < ib]:
+                events.remove(by_trigger.pop(i))
         if q.definite:
             for ev in reversed(events):
                 if isinstance(ev, Statement) and ev.quote is None and ev.evidence[0].start < q.quote[0] and (

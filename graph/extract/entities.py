@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
+from .pipeline import doc_text
 from .boilerplate import Zones
 from .names import (
     HONORIFICS,
@@ -124,7 +125,7 @@ def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") ->
 
 
 def _text(doc: Doc, m: Mention) -> str:
-    return doc.text[m.start : m.end]
+    return doc_text(doc)[m.start : m.end]
 
 
 def _relabel(doc: Doc, m: Mention) -> Mention:
@@ -251,7 +252,7 @@ def _descriptor(doc: Doc, m: Mention) -> bool:
 
 def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     """All entities of ``doc`` (see the module docstring for the rules)."""
-    text = doc.text
+    text = doc_text(doc)
     ignored: list[str] = []
     mentions: list[Mention] = []
     headline_mentions: list[Mention] = []
@@ -441,7 +442,7 @@ def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
 
 
 def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> tuple[list[Entity], dict[int, str]]:
-    text = doc.text
+    text = doc_text(doc)
     entities: list[Entity] = []
     used: set[str] = set()
     token_entity: dict[int, str] = {}
@@ -511,6 +512,6 @@ def _nominal_anaphora(doc: Doc, zones: Zones, entities: list[Entity], token_enti
         if len(cands) != 1 or zones.is_boilerplate(tok.idx, nxt.idx + len(nxt.text)):
             continue
         ent = cands[0]
-        ent.evidence.append(Span.at(doc.text, tok.idx, nxt.idx + len(nxt.text)))
+        ent.evidence.append(Span.at(doc_text(doc), tok.idx, nxt.idx + len(nxt.text)))
         ent.evidence.sort()
         token_entity[i + 1] = ent.id

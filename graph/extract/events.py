@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Event, Participant, Quantity, Role, Span, TimeSpan
 from ..timex import find_time_expressions, resolve
+from .pipeline import doc_text
 from .boilerplate import Zones
 from .factuality import factuality
 
@@ -120,8 +121,7 @@ def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
     for i in list(drafts):
         tok = doc[i]
         head = tok.head
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS \
-                and head.i not in drafts:
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
             draft = drafts.pop(i)
             drafts[head.i] = Draft(head.i, draft.type, [i])
     return drafts
@@ -145,18 +145,25 @@ def participants(doc: Doc, draft: Draft, ents: EntityResult) -> tuple[list[Parti
     places: list[str] = []
     kinds = {e.id: e.kind for e in ents.entities}
 
-    def add(eid: str | None, role: Role) -> None:
+    def add(eid: str | None, role: Role, tok: Token | None = None) -> None:
         if eid and not any(p.entity == eid for p in found):
             found.append(Participant(eid, role))
+        elif eid is None and tok is not None:
+            # "those detained, including X": the named members of a group argument
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            add(_entity_of(pobj, ents), role)
 
     heads = [tok] + [doc[i] for i in draft.tokens]
     for head in heads:
         for child in head.children:
             dep = child.dep_
             if dep == "nsubj":
-                add(_entity_of(child, ents), Role.PATIENT if draft.type in ("death",) else Role.AGENT)
+                add(_entity_of(child, ents), Role.PATIENT if draft.type in ("death",) else Role.AGENT, child)
             elif dep in ("nsubjpass", "dobj"):
-                add(_entity_of(child, ents), Role.PATIENT if draft.type in _PATIENT_FIRST else Role.PARTICIPANT)
+                add(_entity_of(child, ents), Role.PATIENT if draft.type in _PATIENT_FIRST else Role.PARTICIPANT, child)
             elif dep == "poss":
                 add(_entity_of(child, ents), Role.PATIENT if draft.type in _PATIENT_FIRST else Role.AGENT)
             elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
@@ -212,11 +219,12 @@ def quantity(doc: Doc, draft: Draft) -> Quantity | None:
                     value = int(num.text.replace(",", ""))
                 except ValueError:
                     value = None
-                return Quantity(Span.at(doc.text, a, b), value, qualifier)
+                return Quantity(Span.at(doc_text(doc), a, b), value, qualifier)
         if noun.like_num and noun.pos_ == "NUM":
-            words = list(noun.subtree)
+            words = sorted([noun] + [c for c in noun.children if c.dep_ in ("advmod", "quantmod")], key=lambda t: t.i)
+            words = list(doc[words[0].i : words[-1].i + 1])
             a, b = words[0].idx, words[-1].idx + len(words[-1].text)
-            return Quantity(Span.at(doc.text, a, b), None, None)
+            return Quantity(Span.at(doc_text(doc), a, b), None, None)
     return None
 
 
@@ -226,13 +234,13 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
     for sent in doc.sents:
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
             continue
-        stext = sent.text
+        stext = doc_text(doc)[sent.start_char : sent.end_char]
         for a, b in find_time_expressions(stext):
             start, end = sent.start_char + a, sent.start_char + b
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            t = resolve(doc.text[start:end], published, span=Span.at(doc.text, start, end))
+            t = resolve(doc_text(doc)[start:end], published, span=Span.at(doc_text(doc), start, end))
             if t is not None:
                 found.append((span, t))
     return found
@@ -269,3 +277,9 @@ def label_for(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Partici
     if len(text) > 80:
         text = text[:80].rsplit(" ", 1)[0]
     return text or tok.text
+
+
+def id_base(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Participant]) -> str:
+    """A short readable id stem: type plus the main participant, else the trigger word."""
+    main = next((p for p in parts if p.role is Role.PATIENT), None) or (parts[0] if parts else None)
+    return f"{draft.type}-{names[main.entity]}" if main else f"{draft.type}-{doc[draft.trigger].lower_}"

@@ -85,3 +85,12 @@ def add_paragraph_breaks(nlp: spacy.Language) -> spacy.Language:
         else:
             nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsgraph_text"] = text
+    return text

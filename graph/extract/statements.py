@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind, QuoteKind
+from .pipeline import doc_text
 from .boilerplate import Zones
+from .events import event_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -126,7 +128,7 @@ def _is_speech_verb(tok: Token) -> bool:
 
 def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDraft]:
     """Direct, block and reported statements of the body."""
-    text = doc.text
+    text = doc_text(doc)
     resolver = Resolver(doc, ents)
     drafts: list[QuoteDraft] = []
     used_verbs: set[int] = set()
@@ -212,6 +214,9 @@ def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDra
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if clause is None:
                 continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ == "NOUN" and event_type(subject) is not None:
+                continue  # "a report confirmed that ...": the report's event, not a speaker
             sub = list(clause.subtree)
             qa, qb = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             draft = QuoteDraft(QuoteKind.REPORTED, (qa, qb), verb=tok.i)

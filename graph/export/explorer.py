@@ -1,0 +1,320 @@
+"""The explorer: one offline page linking a timeline (vis-timeline) to the network (vis-network).
+
+Everything shown comes from the store through SPARQL (:func:`explorer_data`); the page
+(:func:`render_explorer`) inlines vis-network from the pyvis wheel, vis-timeline from the
+npm package fetched by ``make`` (never committed), our glue script and the data as JSON.
+The Content-Security-Policy forbids every request, and the script builds the DOM with
+``textContent`` only, so an article's text can never become markup.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import InputError
+from ..io import atomic_write
+from ..store import Store, Term
+from .layout import component_layout
+from .netgraph import store_to_networkx
+from .network import STYLE, script_json, sizes, vis_network_assets
+
+VIS_TIMELINE_VERSION = "8.5.4"
+VIS_TIMELINE_FILE = "vis-timeline-graph2d.min.js"
+OPEN_RANGE_MIN_DAYS = 30  # an open range is drawn at least this long, fading out
+SENTENCE_LIMIT = 300  # characters kept on each side of the quoted words at most
+LARGE_GRAPH = 2000  # above this many nodes the network hides edge labels and edges while moving
+
+DETAILS_QUERY = """
+SELECT ?node ?type ?edtf ?precision ?earliest ?latest ?phrase ?anchor ?rule
+       ?certainty ?polarity ?cue ?text ?article WHERE {
+  ?node a ng:Event .
+  OPTIONAL { ?node ng:eventType/rdfs:label ?type }
+  OPTIONAL { ?node ng:edtf ?edtf }
+  OPTIONAL { ?node ng:datePrecision ?precision }
+  OPTIONAL { ?node ng:earliestBegin ?earliest }
+  OPTIONAL { ?node ng:latestBegin ?latest }
+  OPTIONAL { ?node ng:dateDerivation ?d .
+             OPTIONAL { ?d ng:phrase ?phrase } OPTIONAL { ?d ng:anchorDate ?anchor } OPTIONAL { ?d ng:rule ?rule } }
+  OPTIONAL { ?node ng:certainty ?c . BIND (STRAFTER(STR(?c), "#") AS ?certainty) }
+  OPTIONAL { ?node ng:polarity ?p . BIND (STRAFTER(STR(?p), "#") AS ?polarity) }
+  OPTIONAL { ?node ng:factualityCue ?cue }
+  OPTIONAL { ?node schema:text ?text }
+  OPTIONAL { ?node ng:fromArticle ?article }
+}
+"""
+ENTITY_QUERY = """
+SELECT ?node ?alias ?title ?article WHERE {
+  VALUES ?class { ng:Person ng:Organization ng:Place }
+  ?node a ?class .
+  OPTIONAL { ?node ng:alias ?alias }
+  OPTIONAL { ?node ng:hasTitle/rdfs:label ?title }
+  OPTIONAL { ?node ng:fromArticle ?article }
+}
+"""
+EVIDENCE_QUERY = """
+SELECT ?node ?exact ?prefix ?suffix ?start ?end ?article WHERE {
+  ?node ng:hasEvidence ?ev .
+  ?ev oa:hasTarget ?target .
+  ?target oa:hasSource ?article ; oa:hasSelector ?quote .
+  ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+  OPTIONAL { ?quote oa:prefix ?prefix }
+  OPTIONAL { ?quote oa:suffix ?suffix }
+  OPTIONAL { ?target oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
+}
+"""
+ARTICLES_QUERY = """
+SELECT ?article ?headline ?label ?outlet ?url ?published ?body WHERE {
+  ?article a ng:Article .
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?article rdfs:label ?label }
+  OPTIONAL { ?article schema:publisher/rdfs:label ?outlet }
+  OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article schema:articleBody ?body }
+}
+"""
+
+
+def _v(term: Term | None) -> str | None:
+    return None if term is None else term.value
+
+
+def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
+    result = store.query(sparql)
+    return [dict(zip(result.variables, (_v(t) for t in row))) for row in result.rows]
+
+
+# ----------------------------------------------------------------------------- pure helpers
+
+
+def timeline_span(precision: str | None, earliest: str, latest: str | None,
+                  published: str | None = None) -> dict[str, str]:
+    """How one dated event is drawn: a box for a day, a bar for everything less precise.
+
+    Ends are exclusive (vis-timeline draws up to ``end``), so a month runs to the 1st of
+    the next month. An open range runs to the article's publication date (at least
+    ``OPEN_RANGE_MIN_DAYS``) and is drawn fading out.
+
+    >>> timeline_span("day", "2018-12-29", "2018-12-29")
+    {'start': '2018-12-29', 'type': 'box', 'className': 'ng-day'}
+    >>> timeline_span("month", "2018-12-01", "2018-12-31")
+    {'start': '2018-12-01', 'end': '2019-01-01', 'type': 'range', 'className': 'ng-month'}
+    >>> timeline_span("range", "2019-01-14", "2019-01-17")["end"]
+    '2019-01-18'
+    >>> timeline_span("open", "2018-12-01", None, "2019-01-18")
+    {'start': '2018-12-01', 'end': '2019-01-18', 'type': 'range', 'className': 'ng-open'}
+    """
+    start = dt.date.fromisoformat(earliest)
+    if precision == "open" or latest is None:
+        end = start + dt.timedelta(days=OPEN_RANGE_MIN_DAYS)
+        if published and dt.date.fromisoformat(published) > end:
+            end = dt.date.fromisoformat(published)
+        return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": "ng-open"}
+    last = dt.date.fromisoformat(latest)
+    if precision == "day" or last <= start:
+        return {"start": start.isoformat(), "type": "box", "className": "ng-day"}
+    kind = precision if precision in ("month", "year", "range") else "range"
+    end = last + dt.timedelta(days=1)
+    return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": f"ng-{kind}"}
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*\n|\n")
+
+
+def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LIMIT) -> tuple[str, str, str]:
+    """The sentence holding ``body[start:end]``, split as (before, quoted words, after).
+
+    >>> body = "First one. Then Igor Kochetkov said it. Last."
+    >>> sentence_around(body, 16, 30)
+    ('Then ', 'Igor Kochetkov', ' said it.')
+    """
+    begin = 0
+    for match in _SENTENCE_END.finditer(body, max(0, start - limit), start):
+        begin = match.end()
+    begin = max(begin, start - limit)
+    stop = len(body)
+    match = _SENTENCE_END.search(body, end, min(len(body), end + limit))
+    if match:
+        stop = match.start() + len(match.group().rstrip())
+    stop = min(stop, end + limit)
+    return body[begin:start].lstrip(), body[start:end], body[end:stop].rstrip()
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def _evidence(store: Store, bodies: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[str, str, str | None]] = set()
+    for row in _rows(store, EVIDENCE_QUERY):
+        node, exact, article = row["node"] or "", row["exact"] or "", row["article"] or ""
+        key = (node, exact, row["start"])
+        if key in seen:
+            continue
+        seen.add(key)
+        item: dict[str, Any] = {"exact": exact, "prefix": row["prefix"] or "", "suffix": row["suffix"] or "",
+                                "article": article}
+        body = bodies.get(article, "")
+        if row["start"] is not None and row["end"] is not None:
+            start, end = int(row["start"]), int(row["end"])
+            item["start"], item["end"] = start, end
+            if body[start:end] == exact:
+                item["before"], _, item["after"] = sentence_around(body, start, end)
+        if "before" not in item:  # no body or offsets: the selector's own context
+            item["before"], item["after"] = item["prefix"], item["suffix"]
+        out.setdefault(node, []).append(item)
+    for items in out.values():
+        items.sort(key=lambda e: (e["article"], e.get("start", 0)))
+    return out
+
+
+def _articles(store: Store) -> tuple[dict[str, dict[str, str | None]], dict[str, str]]:
+    articles, bodies = {}, {}
+    for row in _rows(store, ARTICLES_QUERY):
+        iri = row["article"] or ""
+        articles[iri] = {"headline": row["headline"] or row["label"], "outlet": row["outlet"], "url": row["url"],
+                         "published": row["published"]}
+        bodies[iri] = row["body"] or ""
+    return articles, bodies
+
+
+def _event_details(store: Store, articles: Mapping[str, Mapping[str, str | None]]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for row in _rows(store, DETAILS_QUERY):
+        node = row["node"] or ""
+        if node in out:
+            continue
+        detail: dict[str, Any] = {"type": row["type"] or "event", "article": row["article"],
+                                  "factuality": {"certainty": row["certainty"] or "Certain",
+                                                 "polarity": row["polarity"] or "Positive", "cue": row["cue"]}}
+        if row["text"]:
+            detail["text"] = row["text"]
+        if row["earliest"]:
+            published = articles.get(row["article"] or "", {}).get("published")
+            detail["date"] = {"edtf": row["edtf"], "precision": row["precision"], "earliest": row["earliest"],
+                              "latest": row["latest"], "phrase": row["phrase"], "anchor": row["anchor"],
+                              "rule": row["rule"]}
+            detail["span"] = timeline_span(row["precision"], row["earliest"], row["latest"], published)
+        out[node] = detail
+    return out
+
+
+def _entity_details(store: Store) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for row in _rows(store, ENTITY_QUERY):
+        detail = out.setdefault(row["node"] or "", {"aliases": [], "titles": [], "article": row["article"]})
+        for key, value in (("aliases", row["alias"]), ("titles", row["title"])):
+            if value and value not in detail[key]:
+                detail[key].append(value)
+    return out
+
+
+def _short(label: str, limit: int = 40) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _vis_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """vis-network node options (the shape pyvis writes; pyvis's add_edge is quadratic)."""
+    pos = component_layout(graph)
+    size = sizes(graph)
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        kind = data.get("kind", "event")
+        x, y = pos.get(node, (0.0, 0.0))
+        nodes.append({"id": node, "label": _short(str(data.get("label", ""))), "kind": kind, "x": x, "y": y,
+                      "size": round(size.get(node, 10.0), 1), **STYLE.get(kind, STYLE["event"])})
+    return nodes
+
+
+def explorer_data(store: Store) -> dict[str, Any]:
+    """Everything the page shows, read from the store with SPARQL."""
+    graph = store_to_networkx(store)
+    articles, bodies = _articles(store)
+    events = _event_details(store, articles)
+    entities = _entity_details(store)
+    evidence = _evidence(store, bodies)
+    details: dict[str, dict[str, Any]] = {}
+    for node, data in graph.nodes(data=True):
+        kind = data.get("kind", "event")
+        detail = dict(events.get(node) or entities.get(node) or {})
+        detail.update(label=data.get("label", ""), kind=kind, evidence=evidence.get(node, []))
+        details[node] = detail
+    edges = [{"from": s, "to": t, "label": d.get("label", ""), "arrows": "to"} for s, t, d in graph.edges(data=True)]
+    dated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" in d]
+    undated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" not in d]
+    actor_ids = {e["to"] for e in edges if e["label"] in ("agent", "patient", "participant", "speaker", "addressee")}
+    return {
+        "legend": STYLE,
+        "nodes": _vis_nodes(graph),
+        "edges": edges,
+        "details": details,
+        "articles": articles,
+        "timeline": sorted(dated, key=lambda n: (details[n]["span"]["start"], details[n]["label"])),
+        "undated": sorted(undated, key=lambda n: details[n]["label"]),
+        "types": sorted({d["type"] for d in details.values() if d["kind"] in ("event", "statement")}),
+        "actors": sorted(([a, details[a]["label"]] for a in actor_ids if a in details), key=lambda p: (p[1], p[0])),
+        "large": graph.number_of_nodes() > LARGE_GRAPH,
+    }
+
+
+# ----------------------------------------------------------------------------- page
+
+
+def vendor_dir() -> Path:
+    """``$NEWSGRAPH_VENDOR``, or ``.cache/vendor`` in the repository."""
+    env = os.environ.get("NEWSGRAPH_VENDOR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / ".cache" / "vendor"
+
+
+def vis_timeline_js() -> str:
+    """vis-timeline's standalone UMD build, fetched from npm by ``make`` (never committed)."""
+    path = vendor_dir() / VIS_TIMELINE_FILE
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        raise InputError(
+            f"{path}: vis-timeline is missing; run `make run` (or `npm pack vis-timeline@{VIS_TIMELINE_VERSION}` "
+            f"and copy package/standalone/umd/{VIS_TIMELINE_FILE} there, or set NEWSGRAPH_VENDOR)"
+        ) from None
+
+
+def _resource(name: str) -> str:
+    return (resources.files("graph.resources") / name).read_text(encoding="utf-8")
+
+
+def _inline_script(js: str) -> str:
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer") -> str:
+    """The self-contained page. The template is filled in one pass, so nothing inserted
+    (a label reading ``{{DATA}}``, say) is ever substituted again."""
+    net_js, net_css = vis_network_assets()
+    values = {
+        "TITLE": escape(title),
+        "VIS_NETWORK_CSS": net_css.replace("</", "<\\/"),
+        "CSS": _resource("explorer.css").replace("</", "<\\/"),
+        "DATA": script_json({**data, "title": title}),
+        "VIS_NETWORK_JS": _inline_script(net_js),
+        "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
+        "JS": _inline_script(_resource("explorer.js")),
+    }
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _resource("explorer.html"))
+
+
+def write_explorer(store: Store, path: str | os.PathLike[str], *, title: str = "newsgraph explorer") -> Path:
+    """Write the explorer for the graph in ``store`` to ``path``, atomically."""
+    vis_timeline_js()  # fail early, before the queries, when vis-timeline is missing
+    atomic_write(path, render_explorer(explorer_data(store), title=title))
+    return Path(path)

@@ -1,0 +1,406 @@
+"""A store over any SPARQL 1.1 endpoint: Query, Update and the Graph Store Protocol.
+
+``open_store("http://...")`` returns a :class:`RemoteStore`. Only the standard library
+talks HTTP (``urllib``); nothing but 127.0.0.1 is contacted in the tests.
+
+Endpoint layout
+---------------
+A store URL names a *base*; the endpoints are found from it by a layout, chosen by the
+URL's shape or named explicitly in the URL's fragment (``#layout=...``):
+
+=========================  ====================  ==================  ==================
+base URL                   query                 update              graph store
+=========================  ====================  ==================  ==================
+``http://h:7878``          ``/query``            ``/update``         ``/store``
+(oxigraph, the default
+when the path is empty)
+``http://h:3030/ds``       ``/ds/sparql``        ``/ds/update``      ``/ds/data``
+(fuseki: a path of one
+dataset name)
+=========================  ====================  ==================  ==================
+
+Any other server (GraphDB, Virtuoso, Neptune, QLever) is set up with explicit endpoints in
+``newsgraph.toml`` (in the working directory, or the file named by
+``$NEWSGRAPH_CONFIG``)::
+
+    [store]
+    query  = "http://graphdb:7200/repositories/news"
+    update = "http://graphdb:7200/repositories/news/statements"
+    data   = "http://graphdb:7200/repositories/news/rdf-graphs/service"
+    union  = "native"
+
+newsgraph queries see the *union* of all named graphs as their default graph. ``union``
+says how the server provides it: ``"oxigraph"`` (the default for the oxigraph layout)
+adds Oxigraph's ``union-default-graph`` parameter to each query; ``"native"`` means the
+server's default graph already is the union (GraphDB, Virtuoso, Neptune, QLever, Fuseki
+with ``tdb2:unionDefaultGraph true``, ``oxigraph serve --union-default-graph``).
+
+Bound values never enter the query as raw text: :func:`sparql_term` escapes them and
+:func:`bind_values` puts them in a ``VALUES`` block at the top of the query's WHERE
+clause, where every pattern and filter sees them.
+
+>>> sparql_term(Term("literal", 'x" } ; DROP ALL ; #'))
+'"x\\\\" } ; DROP ALL ; #"'
+>>> bind_values("SELECT ?n WHERE { ?s ?p ?n FILTER(?n = ?name) }", {"name": Term("literal", "Ann")})
+'SELECT ?n WHERE { VALUES (?name) { ("Ann") }\\n ?s ?p ?n FILTER(?n = ?name) }'
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import InputError, QueryError, StoreError
+from .ontology import PREFIXES
+from .store import QueryResult, Store, Term
+
+TIMEOUT_SECONDS = 120.0
+CONFIG_FILE = "newsgraph.toml"
+UNION_MODES = ("oxigraph", "native")
+
+_IRI_OK = re.compile(r'^[^<>"{}|^`\\\x00-\x20]*$')
+_LANG_OK = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
+_VAR_OK = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where to send queries, updates and Graph Store Protocol requests."""
+
+    query: str
+    update: str
+    data: str
+    union: str = "oxigraph"
+
+
+def endpoints_for(url: str, config: Path | None = None) -> Endpoints:
+    """The endpoints of a store URL: from ``newsgraph.toml`` when it names them, else by layout.
+
+    >>> endpoints_for("http://127.0.0.1:7878", config=Path("/nonexistent"))
+    Endpoints(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', data='http://127.0.0.1:7878/store', union='oxigraph')
+    >>> endpoints_for("http://h:3030/ds", config=Path("/nonexistent")).query
+    'http://h:3030/ds/sparql'
+    >>> endpoints_for("http://h:3030/ds#union=native", config=Path("/nonexistent")).union
+    'native'
+    """
+    settings = _config(config)
+    base, _, fragment = url.partition("#")
+    options = dict(urllib.parse.parse_qsl(fragment))
+    base = base.rstrip("/")
+    if settings.get("query"):
+        ep = Endpoints(str(settings["query"]), str(settings.get("update") or settings["query"]),
+                       str(settings.get("data") or ""), str(settings.get("union", "native")))
+    else:
+        path = urllib.parse.urlsplit(base).path.strip("/")
+        layout = options.get("layout") or ("oxigraph" if not path else "fuseki")
+        if layout == "oxigraph":
+            ep = Endpoints(base + "/query", base + "/update", base + "/store", "oxigraph")
+        elif layout == "fuseki":
+            ep = Endpoints(base + "/sparql", base + "/update", base + "/data", "native")
+        else:
+            raise InputError(f"{url}: unknown store layout {layout!r}; use oxigraph or fuseki, "
+                             f"or name the endpoints in {CONFIG_FILE}")
+    union = options.get("union", ep.union)
+    if union not in UNION_MODES:
+        raise InputError(f"{url}: unknown union mode {union!r}; use one of {', '.join(UNION_MODES)}")
+    return Endpoints(ep.query, ep.update, ep.data, union)
+
+
+def _config(path: Path | None) -> dict[str, object]:
+    path = path or Path(os.environ.get("NEWSGRAPH_CONFIG") or CONFIG_FILE)
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: malformed TOML ({exc})") from None
+    store = data.get("store", {})
+    if not isinstance(store, dict):
+        raise InputError(f"{path}: [store] must be a table of query, update, data, union")
+    return store
+
+
+# ----------------------------------------------------------------------------- terms
+
+
+def sparql_term(term: Term) -> str:
+    """A term written as SPARQL syntax, escaped so it cannot end early.
+
+    >>> sparql_term(Term("uri", "https://example.org/a"))
+    '<https://example.org/a>'
+    >>> sparql_term(Term("literal", "line\\nbreak", lang="en"))
+    '"line\\\\nbreak"@en'
+    >>> sparql_term(Term("uri", "x> } DROP ALL {"))
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: not a valid IRI to bind: 'x> } DROP ALL {'
+    """
+    if term.kind == "uri":
+        return _iri(term.value)
+    if term.kind == "literal":
+        text = _literal(term.value)
+        if term.lang:
+            if not _LANG_OK.match(term.lang):
+                raise QueryError(f"not a valid language tag to bind: {term.lang!r}")
+            return f"{text}@{term.lang}"
+        if term.datatype and term.datatype != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}^^{_iri(term.datatype)}"
+        return text
+    raise QueryError(f"cannot bind a {term.kind} term")
+
+
+def _iri(value: str) -> str:
+    if not _IRI_OK.match(value) or ":" not in value:
+        raise QueryError(f"not a valid IRI to bind: {value!r}")
+    return f"<{value}>"
+
+
+def _literal(value: str) -> str:
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+               .replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+def _scan(sparql: str) -> list[tuple[int, str]]:
+    """Significant tokens of a query with their offsets: braces and bare words.
+
+    Strings, comments and IRIs are skipped, so a brace inside them is never taken for
+    the query's structure.
+    """
+    tokens: list[tuple[int, str]] = []
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+        elif c in "\"'":
+            quote = c * 3 if sparql.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+        elif c == "<" and (m := re.match(r'<[^<>"{}|^`\\\x00-\x20]*>', sparql[i:])):
+            i += m.end()
+        elif c in "{}":
+            tokens.append((i, c))
+            i += 1
+        elif c.isalpha():
+            m = re.match(r"[A-Za-z_][A-Za-z0-9_\-]*(:[^\s{}()]*)?", sparql[i:])
+            assert m is not None
+            tokens.append((i, m.group(0).upper()))
+            i += m.end()
+        elif c in "?$":
+            m = re.match(r"[?$][A-Za-z0-9_]*", sparql[i:])
+            assert m is not None
+            i += m.end()
+        else:
+            i += 1
+    return tokens
+
+
+def _where_brace(sparql: str) -> int:
+    """Offset of the ``{`` that opens the query's outermost WHERE group."""
+    depth = 0
+    first = -1
+    after_where = False
+    for pos, tok in _scan(sparql):
+        if tok == "{":
+            if depth == 0:
+                if after_where:
+                    return pos
+                if first < 0:
+                    first = pos
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        elif tok == "WHERE" and depth == 0:
+            after_where = True
+    if after_where or first < 0:
+        raise QueryError("cannot bind values: the query has no WHERE group")
+    return first
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE group."""
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not _VAR_OK.match(name):
+            raise QueryError(f"not a valid variable name to bind: {name!r}")
+    names = sorted(bindings)
+    row = " ".join(sparql_term(bindings[k]) for k in names)
+    block = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }}\n"
+    at = _where_brace(sparql) + 1
+    return sparql[:at] + block + sparql[at:]
+
+
+def _prologue() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def _shift_lines(message: str) -> str:
+    """A server's parse error with line numbers counted from the user's own first line."""
+    offset = len(PREFIXES)
+
+    def shift(m: re.Match[str]) -> str:
+        return f"{m[1]}{max(1, int(m[2]) - offset)}:{m[3]}"
+
+    return re.sub(r"(at |line )(\d+):(\d+)", shift, message)
+
+
+def _term_from_json(value: Mapping[str, str] | None) -> Term | None:
+    if value is None:
+        return None
+    kind = value.get("type")
+    if kind == "uri":
+        return Term("uri", value["value"])
+    if kind == "bnode":
+        return Term("bnode", value["value"])
+    if kind in ("literal", "typed-literal"):
+        lang = value.get("xml:lang")
+        datatype = value.get("datatype")
+        if not lang and not datatype:
+            datatype = "http://www.w3.org/2001/XMLSchema#string"
+        if lang:
+            datatype = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+        return Term("literal", value["value"], datatype, lang)
+    return Term("triple", json.dumps(value.get("value")))
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+class RemoteStore(Store):
+    """The :class:`graph.store.Store` interface over SPARQL 1.1 Protocol endpoints."""
+
+    def __init__(self, url: str, *, config: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> None:
+        self.location = url
+        self.endpoints = endpoints_for(url, config)
+        self.timeout = timeout
+        self._ping()
+
+    # -- HTTP
+
+    def _request(self, url: str, *, data: bytes | None = None, content_type: str | None = None,
+                 accept: str | None = None, method: str | None = None) -> bytes:
+        headers = {"User-Agent": "newsgraph"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) only
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            body = exc.read().decode("utf-8", "replace")
+            message = " ".join(body.split())[:500] or exc.reason
+            if exc.code == 400:
+                raise QueryError(f"{self.location}: the server refused the request: {message}") from None
+            raise StoreError(f"{self.location}: the SPARQL endpoint answered {exc.code} ({message})") from None
+        except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"{self.location}: cannot reach the SPARQL endpoint ({reason})") from None
+
+    def _ping(self) -> None:
+        """Fail early, with one clear line, when the server is not there."""
+        self._post_query("ASK { }", union=False)
+
+    def _post_query(self, sparql: str, *, union: bool = True,
+                    accept: str = "application/sparql-results+json, application/n-triples;q=0.9") -> bytes:
+        url = self.endpoints.query
+        if union and self.endpoints.union == "oxigraph":
+            url += ("&" if "?" in url else "?") + "union-default-graph"
+        try:
+            return self._request(url, data=(_prologue() + sparql).encode("utf-8"),
+                                 content_type="application/sparql-query; charset=utf-8", accept=accept)
+        except QueryError as exc:
+            raise QueryError(f"invalid SPARQL: {_shift_lines(str(exc))}") from None
+
+    def _post_update(self, sparql: str) -> None:
+        try:
+            self._request(self.endpoints.update, data=(_prologue() + sparql).encode("utf-8"),
+                          content_type="application/sparql-update; charset=utf-8")
+        except QueryError as exc:
+            raise QueryError(f"invalid SPARQL update: {_shift_lines(str(exc))}") from None
+
+    # -- the Store interface
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        """DROP and INSERT DATA in one update request: the server applies it as one transaction."""
+        name = _iri(graph_iri)
+        body = graph.serialize(format="nt")
+        self._post_update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        name = _iri(graph_iri)
+        present = self._select_raw(f"ASK {{ GRAPH {name} {{ ?s ?p ?o }} }}", union=False).boolean
+        if not present:
+            return False
+        self._post_update(f"DROP SILENT GRAPH {name}")
+        return True
+
+    def graph_iris(self) -> list[str]:
+        result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        return sorted(row[0].value for row in result.rows if row[0] is not None and row[0].kind == "uri")
+
+    def _select(self, sparql: str, bindings: Mapping[str, Term]) -> QueryResult:
+        return self._select_raw(bind_values(sparql, bindings))
+
+    def _select_raw(self, sparql: str, *, union: bool = True) -> QueryResult:
+        raw = self._post_query(sparql, union=union)
+        text = raw.decode("utf-8", "replace")
+        stripped = text.lstrip()
+        if stripped.startswith("{"):
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise StoreError(f"{self.location}: unreadable SPARQL results ({exc})") from None
+            if "boolean" in data:
+                return QueryResult(kind="ask", boolean=bool(data["boolean"]))
+            variables = list(data.get("head", {}).get("vars", []))
+            rows = [tuple(_term_from_json(b.get(v)) for v in variables)
+                    for b in data.get("results", {}).get("bindings", [])]
+            return QueryResult(kind="select", variables=variables, rows=rows)
+        return QueryResult(kind="graph", triples=text)
+
+    def update(self, sparql: str) -> None:
+        self._post_update(sparql)
+
+    def dump_nquads(self) -> bytes:
+        """The whole dataset as N-Quads: one Graph Store Protocol GET, else one per graph."""
+        if self.endpoints.data:
+            try:
+                data = self._request(self.endpoints.data, accept="application/n-quads")
+                if not data.strip() or b" ." in data:
+                    return data
+            except (QueryError, StoreError):
+                pass
+        out = []
+        for iri in self.graph_iris():
+            result = self._select_raw(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(iri)} {{ ?s ?p ?o }} }}",
+                                      union=False)
+            g = Graph()
+            g.parse(data=result.triples or "", format="nt")
+            for s, p, o in g:
+                out.append(f"{s.n3()} {p.n3()} {o.n3()} <{iri}> .\n")
+        return "".join(out).encode("utf-8")
+
+    def triple_count(self) -> int:
+        result = self._select_raw("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        cell = result.rows[0][0] if result.rows else None
+        return int(cell.value) if cell is not None else 0
+
+    def close(self) -> None:
+        """Nothing to release: every request is its own connection."""

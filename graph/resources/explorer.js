@@ -1,0 +1,456 @@
+/* newsgraph explorer: the glue that links vis-timeline and vis-network.
+ *
+ * Every string from an article reaches the page through textContent (or, where a
+ * library insists on HTML, through escapeHtml), never through innerHTML. */
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("newsgraph-data").textContent);
+  const VN = window.visNetworkLib; // vis-network's classes, saved before vis-timeline loaded
+  const VT = window.vis; // vis-timeline's
+  const details = data.details;
+  const EVENT_KINDS = new Set(["event", "statement"]);
+  const ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee"]);
+  const OPEN_END = "9999-12-31";
+
+  // ------------------------------------------------------------------ helpers
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, props, children) {
+    const node = document.createElement(tag);
+    if (props) Object.assign(node, props);
+    [].concat(children === undefined ? [] : children).forEach(function (child) {
+      if (child === null || child === undefined || child === "") return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function isEvent(id) { return EVENT_KINDS.has(details[id].kind); }
+
+  function dateText(d) {
+    if (!d.date) return "undated";
+    return d.date.edtf + " (" + d.date.precision + ")";
+  }
+
+  // ------------------------------------------------------------------ adjacency
+  const outgoing = {}; // node -> [[target, role]]
+  const incoming = {}; // node -> [[source, role]]
+  data.edges.forEach(function (e) {
+    (outgoing[e.from] = outgoing[e.from] || []).push([e.to, e.label]);
+    (incoming[e.to] = incoming[e.to] || []).push([e.from, e.label]);
+  });
+  function actorsOf(id) {
+    return (outgoing[id] || []).filter(function (p) { return ROLES.has(p[1]); });
+  }
+
+  // ------------------------------------------------------------------ filters
+  const state = { search: "", actor: "", type: "", from: "", to: "", lanes: "type", follow: false,
+                  windowFrom: "", windowTo: "", hiddenKinds: new Set(), selected: null };
+  let visible = new Set(); // nodes shown in the network
+  let onTimeline = new Set(); // events shown on the timeline and in the undated list
+
+  function labelMatches(id, q) { return details[id].label.toLowerCase().indexOf(q) >= 0; }
+
+  function eventPasses(id, from, to) {
+    const d = details[id];
+    if (state.hiddenKinds.has(d.kind)) return false;
+    if (state.type && d.type !== state.type) return false;
+    if (state.actor && !actorsOf(id).some(function (p) { return p[0] === state.actor; })) return false;
+    if (from || to) {
+      if (!d.date) return false;
+      const lo = d.date.earliest, hi = d.date.latest || OPEN_END;
+      if (from && hi < from) return false;
+      if (to && lo > to) return false;
+    }
+    if (state.search) {
+      const q = state.search;
+      const near = (outgoing[id] || []).some(function (p) { return details[p[0]] && !isEvent(p[0]) && labelMatches(p[0], q); });
+      if (!labelMatches(id, q) && !near) return false;
+    }
+    return true;
+  }
+
+  function computeVisible() {
+    const from = state.from, to = state.to;
+    let netFrom = from, netTo = to;
+    if (state.follow && state.windowFrom) {
+      netFrom = from > state.windowFrom ? from : state.windowFrom;
+      netTo = to && to < state.windowTo ? to : state.windowTo;
+    }
+    const active = Boolean(state.search || state.actor || state.type || netFrom || netTo);
+    const eventOnly = Boolean(state.actor || state.type || netFrom || netTo);
+    onTimeline = new Set();
+    visible = new Set();
+    Object.keys(details).forEach(function (id) {
+      if (!isEvent(id)) return;
+      if (eventPasses(id, from, to)) onTimeline.add(id);
+      if (eventPasses(id, netFrom, netTo)) visible.add(id);
+    });
+    Object.keys(details).forEach(function (id) {
+      if (isEvent(id) || state.hiddenKinds.has(details[id].kind)) return;
+      if (!active) { visible.add(id); return; }
+      const near = (incoming[id] || []).some(function (p) { return visible.has(p[0]); });
+      if (near || (state.search && !eventOnly && labelMatches(id, state.search))) visible.add(id);
+    });
+  }
+
+  // ------------------------------------------------------------------ network
+  const large = Boolean(data.large);
+  function tooltip(id) {
+    const d = details[id];
+    const lines = [d.label, d.kind + (d.type && isEvent(id) ? ": " + d.type : "") + (isEvent(id) ? ", " + dateText(d) : "")];
+    return el("div", { className: "ng-tooltip" }, lines.join("\n")); // a text node: never markup
+  }
+  const nodesData = new VN.DataSet(data.nodes.map(function (n) {
+    return Object.assign({}, n, { title: tooltip(n.id) });
+  }));
+  const edgesData = new VN.DataSet(data.edges.map(function (e) {
+    return { from: e.from, to: e.to, label: large ? undefined : e.label, arrows: "to" };
+  }));
+  const nodesView = new VN.DataView(nodesData, { filter: function (n) { return visible.has(n.id); } });
+  const edgesView = new VN.DataView(edgesData, {
+    filter: function (e) { return visible.has(e.from) && visible.has(e.to); },
+  });
+
+  // ------------------------------------------------------------------ timeline
+  const groupsData = new VT.DataSet();
+  const itemsData = new VT.DataSet();
+  const itemsView = new VT.DataView(itemsData, { filter: function (it) { return onTimeline.has(it.event); } });
+
+  function timelineData(mode) {
+    const items = [];
+    const lanes = new Map();
+    data.timeline.forEach(function (id) {
+      const d = details[id];
+      const base = {
+        event: id, start: d.span.start, type: d.span.type,
+        className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
+        content: escapeHtml(d.label),
+        title: escapeHtml(d.label + "\n" + dateText(d)),
+      };
+      if (d.span.end) base.end = d.span.end;
+      if (mode === "type") {
+        lanes.set("t:" + d.type, d.type);
+        items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
+        return;
+      }
+      const actors = actorsOf(id).map(function (p) { return p[0]; }).filter(function (a, i, all) { return all.indexOf(a) === i; });
+      if (!actors.length) {
+        lanes.set("a:", "(no actor)");
+        items.push(Object.assign({ id: id + " ", group: "a:" }, base));
+      }
+      actors.forEach(function (a) {
+        lanes.set("a:" + a, details[a] ? details[a].label : a);
+        items.push(Object.assign({ id: id + " " + a, group: "a:" + a }, base));
+      });
+    });
+    const groups = Array.from(lanes.entries())
+      .sort(function (x, y) { return x[0] === "a:" ? 1 : y[0] === "a:" ? -1 : x[1].localeCompare(y[1]); })
+      .map(function (g, i) { return { id: g[0], label: g[1], content: escapeHtml(g[1]), order: i }; });
+    return { items: items, groups: groups };
+  }
+
+  function loadTimeline(mode) {
+    const built = timelineData(mode);
+    itemsData.clear();
+    groupsData.clear();
+    groupsData.add(built.groups);
+    itemsData.add(built.items);
+  }
+
+  function textTemplate(item) {
+    return el("span", { className: "ng-label" }, details[item.event].label);
+  }
+
+  // ------------------------------------------------------------------ selection and panel
+  function linkTo(id, text) {
+    if (!details[id]) return el("span", null, text || id);
+    const button = el("button", { type: "button", className: "link" }, text || details[id].label);
+    button.addEventListener("click", function () { select(id, "panel"); });
+    return button;
+  }
+
+  function row(dl, term, value) {
+    if (value === null || value === undefined || value === "") return;
+    dl.appendChild(el("dt", null, term));
+    dl.appendChild(el("dd", null, value));
+  }
+
+  function articleLine(iri) {
+    const a = data.articles[iri];
+    if (!a) return el("div", { className: "source" }, iri);
+    const headline = a.headline || iri;
+    let title;
+    if (a.url && /^https?:\/\//i.test(a.url)) {
+      title = el("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, headline);
+    } else {
+      title = el("span", null, headline + (a.url ? " (" + a.url + ")" : ""));
+    }
+    const extra = [a.outlet, a.published].filter(Boolean).join(", ");
+    return el("div", { className: "source" }, [title, extra ? " — " + extra : ""]);
+  }
+
+  function evidenceBlock(ev) {
+    const sentence = el("div", { className: "sentence" }, [ev.before, el("mark", null, ev.exact), ev.after]);
+    const where = ev.start !== undefined ? " [characters " + ev.start + "–" + ev.end + "]" : "";
+    const source = articleLine(ev.article);
+    source.appendChild(document.createTextNode(where));
+    return el("div", { className: "evidence" }, [sentence, source]);
+  }
+
+  function list(items) {
+    return el("ul", null, items.map(function (item) { return el("li", null, item); }));
+  }
+
+  function renderPanel(id) {
+    const panel = $("panel");
+    panel.replaceChildren();
+    if (!id || !details[id]) {
+      panel.appendChild(el("p", { className: "hint" }, "Select an event, a statement or an actor on the timeline or in the network."));
+      return;
+    }
+    const d = details[id];
+    const badge = el("span", { className: "kind" }, d.kind);
+    badge.style.background = (data.legend[d.kind] || {}).color || "#777";
+    panel.appendChild(el("h2", { id: "panel-label" }, d.label));
+    panel.appendChild(el("div", null, [badge, isEvent(id) ? " " + d.type : ""]));
+    if (isEvent(id)) {
+      panel.appendChild(el("h3", null, "Date"));
+      const dl = el("dl", { id: "panel-date" });
+      if (d.date) {
+        row(dl, "EDTF", d.date.edtf);
+        row(dl, "precision", d.date.precision);
+        row(dl, "between", d.date.earliest + " and " + (d.date.latest || "open end"));
+        row(dl, "phrase", d.date.phrase ? "“" + d.date.phrase + "”" : "");
+        row(dl, "anchor", d.date.anchor);
+        row(dl, "rule", d.date.rule);
+      } else {
+        row(dl, "date", "undated: the article gives no date for it");
+      }
+      panel.appendChild(dl);
+      const actors = actorsOf(id);
+      const places = (outgoing[id] || []).filter(function (p) { return p[1] === "hasPlace"; });
+      const linked = (outgoing[id] || []).filter(function (p) { return p[1] === "reports" || p[1] === "callsFor"; });
+      panel.appendChild(el("h3", null, "Participants"));
+      panel.appendChild(actors.length || places.length ? list(actors.map(function (p) {
+        return [p[1] + ": ", linkTo(p[0])];
+      }).concat(places.map(function (p) { return ["place: ", linkTo(p[0])]; }))) : el("p", { className: "hint" }, "none named"));
+      if (linked.length) {
+        panel.appendChild(el("h3", null, "Reports / calls for"));
+        panel.appendChild(list(linked.map(function (p) { return [p[1] + ": ", linkTo(p[0])]; })));
+      }
+      panel.appendChild(el("h3", null, "Factuality"));
+      const fdl = el("dl");
+      row(fdl, "certainty", d.factuality.certainty);
+      row(fdl, "polarity", d.factuality.polarity);
+      row(fdl, "cue", d.factuality.cue ? "“" + d.factuality.cue + "”" : "");
+      panel.appendChild(fdl);
+      if (d.text) {
+        panel.appendChild(el("h3", null, "Words"));
+        panel.appendChild(el("blockquote", null, d.text));
+      }
+    } else {
+      const dl = el("dl");
+      row(dl, "also called", (d.aliases || []).join("; "));
+      row(dl, "titles", (d.titles || []).join("; "));
+      panel.appendChild(dl);
+      const events = incoming[id] || [];
+      panel.appendChild(el("h3", null, "Events (" + events.length + ")"));
+      panel.appendChild(list(events.map(function (p) {
+        return [p[1] + " in ", linkTo(p[0]), " — " + dateText(details[p[0]] || {})];
+      })));
+    }
+    panel.appendChild(el("h3", null, "Evidence (" + d.evidence.length + ")"));
+    const box = el("div", { id: "panel-evidence" });
+    d.evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev)); });
+    panel.appendChild(box);
+    if (d.article && !d.evidence.length) panel.appendChild(articleLine(d.article));
+  }
+
+  function itemIdsFor(id) {
+    const events = new Set(isEvent(id) ? [id] : (incoming[id] || []).map(function (p) { return p[0]; }));
+    return itemsView.getIds({ filter: function (it) { return events.has(it.event); } });
+  }
+
+  function select(id, source) {
+    state.selected = id && details[id] ? id : null;
+    renderPanel(state.selected);
+    if (!state.selected) {
+      network.unselectAll();
+      timeline.setSelection([]);
+    } else {
+      if (source !== "network") {
+        if (nodesView.get(state.selected)) {
+          network.selectNodes([state.selected]);
+          network.focus(state.selected, { scale: Math.max(network.getScale(), 0.9), animation: false });
+        } else {
+          network.unselectAll();
+        }
+      }
+      if (source !== "timeline") {
+        const ids = itemIdsFor(state.selected);
+        timeline.setSelection(ids, { focus: ids.length > 0, animation: false });
+      }
+    }
+    document.body.setAttribute("data-selected", state.selected || "");
+    renderUndated();
+  }
+
+  // ------------------------------------------------------------------ undated list, counts, legend
+  function renderUndated() {
+    const box = $("undated");
+    box.replaceChildren();
+    const shown = data.undated.filter(function (id) { return onTimeline.has(id); });
+    if (!shown.length) box.appendChild(el("span", { className: "hint" }, "none"));
+    shown.forEach(function (id) {
+      const b = el("button", { type: "button", className: id === state.selected ? "selected" : "" }, details[id].label);
+      b.dataset.id = id;
+      b.addEventListener("click", function () { select(id, "undated"); });
+      box.appendChild(b);
+    });
+  }
+
+  function renderCounts() {
+    const dated = data.timeline.filter(function (id) { return onTimeline.has(id); }).length;
+    const undated = data.undated.filter(function (id) { return onTimeline.has(id); }).length;
+    $("counts").textContent = visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +
+      data.timeline.length + " dated on the timeline · " + undated + " of " + data.undated.length + " undated";
+  }
+
+  function renderLegend() {
+    const box = $("legend");
+    Object.keys(data.legend).forEach(function (kind) {
+      const check = el("input", { type: "checkbox", checked: true });
+      check.dataset.kind = kind;
+      check.addEventListener("change", function () {
+        if (check.checked) state.hiddenKinds.delete(kind); else state.hiddenKinds.add(kind);
+        applyFilters();
+      });
+      const swatch = el("i");
+      swatch.style.background = data.legend[kind].color;
+      box.appendChild(el("label", null, [check, swatch, kind + " (" + data.legend[kind].shape + ")"]));
+    });
+  }
+
+  function applyFilters() {
+    computeVisible();
+    nodesView.refresh();
+    edgesView.refresh();
+    itemsView.refresh();
+    const used = new Set(itemsView.get().map(function (it) { return it.group; }));
+    groupsData.update(groupsData.getIds().map(function (g) { return { id: g, visible: used.has(g) }; }));
+    renderUndated();
+    renderCounts();
+  }
+
+  // ------------------------------------------------------------------ filters UI
+  function fillSelect(select, pairs) {
+    pairs.forEach(function (p) { select.appendChild(el("option", { value: p[0] }, p[1])); });
+  }
+  fillSelect($("f-actor"), data.actors);
+  fillSelect($("f-type"), data.types.map(function (t) { return [t, t]; }));
+  let searchTimer = null;
+  $("f-search").addEventListener("input", function (e) {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () { state.search = e.target.value.trim().toLowerCase(); applyFilters(); }, 150);
+  });
+  [["f-actor", "actor"], ["f-type", "type"], ["f-from", "from"], ["f-to", "to"]].forEach(function (pair) {
+    $(pair[0]).addEventListener("change", function (e) { state[pair[1]] = e.target.value; applyFilters(); });
+  });
+  $("f-lanes").addEventListener("change", function (e) {
+    state.lanes = e.target.value;
+    loadTimeline(state.lanes);
+    applyFilters();
+    if (state.selected) timeline.setSelection(itemIdsFor(state.selected));
+  });
+  $("f-window").addEventListener("change", function (e) {
+    state.follow = e.target.checked;
+    const w = timeline.getWindow();
+    state.windowFrom = isoDay(w.start);
+    state.windowTo = isoDay(w.end);
+    applyFilters();
+  });
+  $("f-reset").addEventListener("click", function () {
+    $("filters").reset();
+    Object.assign(state, { search: "", actor: "", type: "", from: "", to: "", follow: false, lanes: "type" });
+    state.hiddenKinds.clear();
+    document.querySelectorAll("#legend input").forEach(function (c) { c.checked = true; });
+    loadTimeline("type");
+    applyFilters();
+    timeline.fit({ animation: false });
+    network.fit({ animation: false });
+  });
+  $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+
+  function isoDay(date) {
+    const d = new Date(date);
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  // ------------------------------------------------------------------ start
+  renderLegend();
+  computeVisible();
+  loadTimeline("type");
+  const network = new VN.Network($("network"), { nodes: nodesView, edges: edgesView }, {
+    physics: { enabled: false },
+    layout: { improvedLayout: false },
+    interaction: { hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
+    edges: { font: { size: 9, align: "middle" }, color: { color: "#aaa", highlight: "#d9a400" }, smooth: false,
+             arrows: { to: { scaleFactor: 0.5 } } },
+    nodes: { font: { size: 12 }, borderWidth: 1 },
+  });
+  const timeline = new VT.Timeline($("timeline"), itemsView, groupsData, {
+    stack: true,
+    height: "100%",
+    verticalScroll: true,
+    orientation: { axis: "top", item: "top" },
+    groupOrder: "order",
+    zoomMin: 1000 * 60 * 60 * 24 * 3,
+    margin: { item: { horizontal: 2, vertical: 4 } },
+    showCurrentTime: false,
+    template: textTemplate,
+    groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
+    tooltip: { followMouse: false, overflowMethod: "cap" },
+  });
+  applyFilters();
+
+  timeline.on("select", function (props) {
+    const item = props.items.length ? itemsData.get(props.items[0]) : null;
+    select(item ? item.event : null, "timeline");
+  });
+  timeline.on("rangechanged", function (props) {
+    if (!state.follow) return;
+    state.windowFrom = isoDay(props.start);
+    state.windowTo = isoDay(props.end);
+    applyFilters();
+  });
+  network.on("click", function (params) {
+    if (params.nodes.length) select(params.nodes[0], "network");
+    else if (!params.edges.length) select(null, "network");
+  });
+
+  let drawn = { network: false, timeline: false };
+  function ready(which) {
+    drawn[which] = true;
+    if (drawn.network && drawn.timeline && !document.body.hasAttribute("data-ready")) {
+      window.newsgraph.readyAt = performance.now();
+      document.body.setAttribute("data-ready", "1");
+    }
+  }
+  network.once("afterDrawing", function () { ready("network"); });
+  timeline.on("changed", function () { ready("timeline"); });
+
+  window.newsgraph = {
+    data: data, network: network, timeline: timeline, state: state, select: select, applyFilters: applyFilters,
+    visibleNodeIds: function () { return nodesView.getIds(); },
+    timelineItemIds: function () { return itemsView.getIds(); },
+    timelineEventIds: function () { return Array.from(new Set(itemsView.get().map(function (it) { return it.event; }))); },
+    undatedIds: function () { return data.undated.filter(function (id) { return onTimeline.has(id); }); },
+  };
+})();

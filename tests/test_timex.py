@@ -1,0 +1,92 @@
+"""Each date rule, table-driven, against the anchor of the seed article (Friday 2019-01-18)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.model import Precision
+from graph.timex import find_time_expressions, resolve
+
+FRI = dt.date(2019, 1, 18)
+
+CASES = [
+    # phrase, anchor, edtf, precision, rule
+    ("On Dec. 29", FRI, "2018-12-29", Precision.DAY, "month-day-nearest-year"),
+    ("On Dec. 13", FRI, "2018-12-13", Precision.DAY, "month-day-nearest-year"),
+    ("Jan. 25", FRI, "2019-01-25", Precision.DAY, "month-day-nearest-year"),
+    ("29 December", FRI, "2018-12-29", Precision.DAY, "day-month-nearest-year"),
+    ("January 17, 2019", FRI, "2019-01-17", Precision.DAY, "month-day-year"),
+    ("on Thursday, January 17, 2019", FRI, "2019-01-17", Precision.DAY, "month-day-year"),
+    ("17 January 2019", FRI, "2019-01-17", Precision.DAY, "day-month-year"),
+    ("2019-01-05", FRI, "2019-01-05", Precision.DAY, "iso-date"),
+    ("Yesterday", FRI, "2019-01-17", Precision.DAY, "relative-day"),
+    ("today", FRI, "2019-01-18", Precision.DAY, "relative-day"),
+    ("tomorrow", FRI, "2019-01-19", Precision.DAY, "relative-day"),
+    ("on Monday", FRI, "2019-01-14", Precision.DAY, "weekday"),
+    ("on Friday", FRI, "2019-01-18", Precision.DAY, "weekday"),
+    ("last Friday", FRI, "2019-01-11", Precision.DAY, "weekday"),
+    ("next Tuesday", FRI, "2019-01-22", Precision.DAY, "weekday"),
+    ("three days ago", FRI, "2019-01-15", Precision.DAY, "ago"),
+    ("Earlier this week", FRI, "2019-01-14/2019-01-17", Precision.RANGE, "this-week"),
+    ("this week", FRI, "2019-01-14/2019-01-20", Precision.RANGE, "this-week"),
+    ("last week", FRI, "2019-01-07/2019-01-13", Precision.RANGE, "last-week"),
+    ("next week", FRI, "2019-01-21/2019-01-27", Precision.RANGE, "next-week"),
+    ("two weeks ago", FRI, "2018-12-31/2019-01-06", Precision.RANGE, "ago"),
+    ("earlier this month", FRI, "2019-01-01/2019-01-17", Precision.RANGE, "this-month"),
+    ("early December", FRI, "2018-12-01/2018-12-10", Precision.RANGE, "part-of-month"),
+    ("late February 2018", FRI, "2018-02-21/2018-02-28", Precision.RANGE, "part-of-month"),
+    ("last month", FRI, "2018-12", Precision.MONTH, "last-month"),
+    ("next month", FRI, "2019-02", Precision.MONTH, "last-month"),
+    ("this month", FRI, "2019-01", Precision.MONTH, "this-month"),
+    ("in December", FRI, "2018-12", Precision.MONTH, "month-latest-past"),
+    ("in January", FRI, "2019-01", Precision.MONTH, "month-latest-past"),
+    ("December 2018", FRI, "2018-12", Precision.MONTH, "month-year"),
+    ("in 2017", FRI, "2017", Precision.YEAR, "year"),
+    ("last year", FRI, "2018", Precision.YEAR, "last-year"),
+    ("this year", FRI, "2019", Precision.YEAR, "this-year"),
+    ("two years ago", FRI, "2017", Precision.YEAR, "ago"),
+    ("since December", FRI, "2018-12/..", Precision.OPEN, "since+month-latest-past"),
+    ("since Dec. 29", FRI, "2018-12-29/..", Precision.OPEN, "since+month-day-nearest-year"),
+    ("since 2015", FRI, "2015/..", Precision.OPEN, "since+year"),
+    # anchors elsewhere in the calendar
+    ("Dec. 29", dt.date(2018, 12, 30), "2018-12-29", Precision.DAY, "month-day-nearest-year"),
+    ("Feb. 29", dt.date(2020, 3, 2), "2020-02-29", Precision.DAY, "month-day-nearest-year"),
+    ("yesterday", dt.date(2020, 3, 1), "2020-02-29", Precision.DAY, "relative-day"),
+    ("last month", dt.date(2020, 1, 5), "2019-12", Precision.MONTH, "last-month"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "anchor", "edtf", "precision", "rule"), CASES)
+def test_each_rule_resolves_its_phrase_against_the_anchor(phrase, anchor, edtf, precision, rule):
+    span = resolve(phrase, anchor)
+    assert span is not None
+    assert (span.edtf, span.precision, span.rule, span.anchor) == (edtf, precision, rule, anchor)
+
+
+@pytest.mark.parametrize("phrase", ["the matter", "Feb. 30", "soon", "recently", "", "May be", "2019-13-01"])
+def test_phrases_no_rule_understands_give_no_date(phrase):
+    assert resolve(phrase, FRI) is None
+
+
+def test_earlier_this_week_on_a_monday_gives_no_date_rather_than_an_empty_range():
+    assert resolve("earlier this week", dt.date(2019, 1, 14)) is None
+
+
+def test_bounds_cover_the_whole_month_and_year():
+    month = resolve("last month", FRI)
+    assert (month.earliest, month.latest) == (dt.date(2018, 12, 1), dt.date(2018, 12, 31))
+    year = resolve("in 2017", FRI)
+    assert (year.earliest, year.latest) == (dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+
+
+def test_open_range_has_no_latest_bound():
+    since = resolve("since December", FRI)
+    assert since.earliest == dt.date(2018, 12, 1) and since.latest is None and since.value is None
+
+
+def test_finder_returns_the_time_expressions_of_the_seed_sentences():
+    text = ("Earlier this week, the world was made aware. Yesterday the U.S. State Department spoke. "
+            "On Dec. 29, a purge began. Civil society groups report that 40 were detained since December.")
+    found = [text[a:b] for a, b in find_time_expressions(text)]
+    assert found == ["Earlier this week", "Yesterday", "Dec. 29", "since December"]
