@@ -77,7 +77,11 @@ def seed_report(nlp) -> None:  # type: ignore[no-untyped-def]
     if gold is not None:
         expected = {k: [[e.name, *e.aliases] for e in gold.entities if e.kind is k] for k in EntityKind}
         dates = sorted({e.time.edtf for e in gold.events if e.time is not None})
+        gold_names = {e.id: {key(n) for n in [e.name, *e.aliases]} for e in gold.entities}
         speakers = [s.speaker for s in gold.statements if s.speaker]
+        ours_names = {e.id: {key(n) for n in [e.name, *e.aliases]} for e in graph.entities}
+        # ids differ between curated and extracted graphs: a speaker matches by name or alias
+        speakers = [next((o for o, ns in ours_names.items() if ns & gold_names.get(g, set())), g) for g in speakers]
     else:
         expected, dates, speakers = SEED_EXPECTED, SEED_DATES, SEED_SPEAKERS
     for kind, label in ((EntityKind.PERSON, "persons"), (EntityKind.ORGANIZATION, "organizations"),
@@ -230,7 +234,7 @@ def speed_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
     list(raw_nlp.pipe(texts[:8]))
     list(extract_many(articles[:8], nlp))
     raw_best = ext_best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         t0 = time.perf_counter()
         for _doc in raw_nlp.pipe(texts, batch_size=16):
             pass
@@ -240,7 +244,7 @@ def speed_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
             pass
         ext_best = min(ext_best, time.perf_counter() - t0)
     raw_rate, ext_rate = words / raw_best, words / ext_best
-    print(f"\n== (c) speed, {len(texts)} texts, {words} words, best of 2, one process ==")
+    print(f"\n== (c) speed, {len(texts)} texts, {words} words, best of 3 interleaved rounds, one process ==")
     print(f"raw nlp.pipe      {raw_rate:9.0f} words/s")
     print(f"extract_many      {ext_rate:9.0f} words/s")
     print(f"ratio             {ext_rate / raw_rate:9.2f}  (target >= 0.85)")

@@ -46,7 +46,7 @@ def seed_sources(seeds: Path) -> list[Path]:
     """The annotation files in ``seeds``, plus article files that have no annotation."""
     if not seeds.is_dir():
         raise InputError(f"{seeds}: no such folder of seeds")
-    files = sorted(p for p in seeds.iterdir() if p.is_file())
+    files = sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.upper().startswith("README"))
     annotations = [p for p in files if p.suffix in ANNOTATION_SUFFIXES and not p.name.endswith(".meta.yaml")]
     covered = set()
     for ann in annotations:

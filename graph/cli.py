@@ -94,10 +94,12 @@ def build(seeds: Path, exports: Path, fresh: bool, no_pages: bool, store_locatio
     dates = f"{summary.first_date} .. {summary.last_date}" if summary.first_date else "no dated events"
     click.echo(
         f"newsgraph: {summary.articles} article(s) -> {store_location}\n"
-        f"  actors      {summary.actors:>6}  ({summary.persons} persons, {summary.organizations} organizations)\n"
+        f"  actors      {summary.actors:>6}  ({summary.persons} persons, {summary.organizations} organizations, "
+        f"{summary.actors - summary.persons - summary.organizations} acting places)\n"
         f"  places      {summary.places:>6}\n"
-        f"  events      {summary.events:>6}  ({summary.dated_events} dated, statements included)\n"
+        f"  events      {summary.events:>6}\n"
         f"  statements  {summary.statements:>6}\n"
+        f"  dated       {summary.dated_events:>6}  (events and statements with a date)\n"
         f"  dates       {dates}\n"
         f"  exports     {exports}/: {', '.join(summary.written)}"
     )
@@ -276,6 +278,135 @@ def extract(articles: tuple[Path, ...], published: str | None, url: str | None, 
 
     _write_or_print(extract_to_text(list(articles), published=published, url=url, publisher=publisher,
                                     title=title, fmt=fmt, model=model), output)
+
+
+# ----------------------------------------------------------------------------- view
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("exports/explorer.html"),
+              show_default=True, help="Where to write the explorer page.")
+@click.option("--no-open", is_flag=True, help="Only write the page; do not open it in the browser.")
+@store_option
+def view(output: Path, no_open: bool, store_location: str) -> None:
+    """Write the explorer (timeline linked to the network) and open it in the browser.
+
+    The page is one self-contained file that makes no network request.
+
+    \b
+    Examples:
+        newsgraph view
+        newsgraph view --store .newsgraph -o story.html --no-open
+    """
+    from .export.explorer import write_explorer
+    from .store import open_store
+
+    with open_store(store_location) as store:
+        write_explorer(store, output)
+    click.echo(f"newsgraph: wrote {output}", err=True)
+    if not no_open:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
+# ----------------------------------------------------------------------------- ingest / remove
+
+PROGRESS_MIN_ARTICLES = 20  # fewer articles than this: no progress bar
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--no-merge", is_flag=True, help="No entity resolution or event coreference across articles.")
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path),
+              help="Curated merge rules (YAML: merge / distinct lists of names).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date of files that carry none.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="spaCy processes for extraction.")
+@store_option
+def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, published: str | None, jobs: int,
+           store_location: str) -> None:
+    """Add articles to the store: files, folders, globs of .txt/.md/.html and .jsonl files.
+
+    Each article gets its own named graph, written in one transaction; ingesting the same
+    article again (same URL, or same text) replaces it. Then the corpus graph is
+    recomputed: one node per person, organization and place across articles, one event
+    per thing several outlets report. Exit 0 when every article was added, 2 when some
+    failed (each is listed), 3 when the store failed.
+
+    \b
+    Examples:
+        newsgraph ingest articles/ --published 2017-04-03
+        newsgraph ingest 'feeds/*.jsonl' --jobs 2 --store http://127.0.0.1:7878
+    """
+    import time
+
+    from .corpus import ingest as run_ingest
+    from .draft import parse_published
+    from .store import open_store
+
+    date = parse_published(published)
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total < PROGRESS_MIN_ARTICLES:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="ingesting", show_pos=True, show_eta=True,
+                                    item_show_func=lambda _x: None, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        elapsed = max(time.time() - bar.start, 1e-6)
+        bar.label = f"ingesting {done / elapsed:6.1f} articles/s"
+
+    with open_store(store_location, create=True) as store:
+        try:
+            summary = run_ingest(list(paths), store, merge=not no_merge, rules_file=rules_file, published=date,
+                                 n_process=jobs, progress=progress)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    click.echo(f"newsgraph: {summary.added} added, {summary.replaced} replaced, {len(summary.failed)} failed"
+               + (f", {summary.skipped} not attempted" if summary.skipped else "") + f" -> {store_location}")
+    if summary.store_error is None and (summary.added or summary.replaced):
+        click.echo(f"  corpus: {summary.entities} entities ({summary.merged} across articles), "
+                   f"{summary.events} events ({summary.shared_events} reported by several articles)")
+    for source, message in summary.failed:
+        click.echo(f"newsgraph: failed: {source}: {message}", err=True)
+    if summary.store_error is not None:
+        sys.exit(3)
+    if summary.failed:
+        sys.exit(2)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--no-merge", is_flag=True, help="Recompute the corpus graph without merging.")
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path), help="Curated merge rules (YAML).")
+@store_option
+def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, store_location: str) -> None:
+    """Take articles out of the store, each named by its URL, article id or file.
+
+    Exit 0 when every one was removed, 2 when some were not in the store.
+
+    \b
+    Examples:
+        newsgraph remove https://example.org/news/2017/04/03/story
+        newsgraph remove a-1f3e5c0d2b4a6978 articles/story.txt
+    """
+    from .corpus import remove as run_remove
+    from .store import open_store
+
+    with open_store(store_location) as store:
+        summary = run_remove(store, list(targets), merge=not no_merge, rules_file=rules_file)
+    click.echo(f"newsgraph: {len(summary.removed)} removed -> {store_location}")
+    for aid in summary.removed:
+        click.echo(f"  removed {aid}")
+    for target in summary.missing:
+        click.echo(f"newsgraph: not in the store: {target}", err=True)
+    if summary.missing:
+        sys.exit(2)
 
 
 def main() -> None:

@@ -20,9 +20,10 @@ compatible, so a chain of near matches never grows into one event.
 
 >>> import datetime as dt
 >>> d = dt.date(2017, 4, 1)
->>> a = EventRecord("urn:a#e", "urn:a", d, "detention", "Detentions", frozenset({"P"}), earliest=d, latest=d)
+>>> a = EventRecord("urn:a#e", "urn:a", d, "detention", "Detentions", frozenset({"P"}),
+...                 earliest=d, latest=d, precision="day")
 >>> b = EventRecord("urn:b#e", "urn:b", d, "detention", "Arrests", frozenset({"P"}),
-...                 earliest=dt.date(2017, 4, 2), latest=dt.date(2017, 4, 2))
+...                 earliest=dt.date(2017, 4, 2), latest=dt.date(2017, 4, 2), precision="day")
 >>> [len(c) for c in corefer([a, b])]
 [2]
 """

@@ -230,3 +230,63 @@ def slug(name: str) -> str:
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+
+
+# ----------------------------------------------------------------------------- corpus
+
+
+@dataclass
+class MergeRecord:
+    """Why two names were merged into one corpus entity: the rule and both forms."""
+
+    rule: str
+    form: str
+    matched: str
+
+
+@dataclass
+class CorpusEntity:
+    """A corpus-level canonical entity and the article nodes (IRIs) that are the same as it."""
+
+    id: str  # local id, unique in the corpus: "person/ramzan-kadyrov"
+    kind: EntityKind
+    label: str
+    members: list[str]
+    articles: list[str]
+    forms: list[str] = field(default_factory=list)
+    acts: bool = False  # a place that acts as a state somewhere in the corpus
+    merges: list[MergeRecord] = field(default_factory=list)
+
+
+@dataclass
+class CorpusEvent:
+    """A corpus-level event or statement: what one or more articles report as one thing.
+
+    Details are copied here only when every source agrees (``time``, ``quantity``,
+    ``quote``); where sources disagree they stay on each article's own event.
+    """
+
+    id: str  # local id, unique in the corpus: "event/arrest-of-x"
+    type: str
+    label: str
+    members: list[str]
+    articles: list[str]
+    is_statement: bool = False
+    roles: list[tuple[Role, str]] = field(default_factory=list)  # (role, CorpusEntity id)
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    edtf: str | None = None
+    precision: str | None = None
+    quantity: int | None = None
+    quote: str | None = None
+    reports: list[str] = field(default_factory=list)  # CorpusEvent ids
+
+
+@dataclass
+class Corpus:
+    """The corpus graph: every article, its canonical entities and its corpus events."""
+
+    articles: list[str] = field(default_factory=list)  # article IRIs
+    entities: list[CorpusEntity] = field(default_factory=list)
+    events: list[CorpusEvent] = field(default_factory=list)
+    merged: bool = True

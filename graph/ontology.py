@@ -34,6 +34,7 @@ class NG(DefinedNamespace):
 
     Actor: URIRef
     Article: URIRef
+    Canonical: URIRef
     Certain: URIRef
     Certainty: URIRef
     Corpus: URIRef
@@ -41,6 +42,7 @@ class NG(DefinedNamespace):
     Event: URIRef
     EventType: URIRef
     Evidence: URIRef
+    Merge: URIRef
     Negative: URIRef
     Organization: URIRef
     Person: URIRef
@@ -67,10 +69,12 @@ class NG(DefinedNamespace):
     factualityCue: URIRef
     fromArticle: URIRef
     hasEvidence: URIRef
+    hasMerge: URIRef
     hasPlace: URIRef
     hasTitle: URIRef
     latestBegin: URIRef
     mergeRule: URIRef
+    mergedForm: URIRef
     partOf: URIRef
     participant: URIRef
     patient: URIRef
@@ -84,6 +88,7 @@ class NG(DefinedNamespace):
     reports: URIRef
     rule: URIRef
     source: URIRef
+    sourceCount: URIRef
     speaker: URIRef
     timeStamp: URIRef
     titleOf: URIRef

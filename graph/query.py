@@ -2,10 +2,11 @@
 
 Named queries are ``.rq`` files. Their first comment line is their title; a line
 ``# param: NAME = description`` declares a variable the user binds with ``--param``.
-Values are bound by the store (SEP-0007 substitution), never pasted into the text.
+Values are bound as escaped RDF terms in a VALUES block (``graph.store.bind_values``), never
+pasted into the text.
 
->>> [q.name for q in named_queries()][:3]
-['actor-events', 'actors', 'evidence']
+>>> 'timeline' in [q.name for q in named_queries()]
+True
 >>> format_result(QueryResult("select", ["n"], [(Term("literal", "1"),)]), "csv")
 'n\\r\\n1\\r\\n'
 """

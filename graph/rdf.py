@@ -32,6 +32,9 @@ from rdflib.namespace import XSD
 from .model import (
     Article,
     ArticleGraph,
+    Corpus,
+    CorpusEntity,
+    CorpusEvent,
     Entity,
     EntityKind,
     Event,
@@ -42,7 +45,7 @@ from .model import (
     TimeSpan,
     slug,
 )
-from .ontology import GRAPH, ID, NG, NGT, OA, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import GRAPH, ID, NG, NGT, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 
 EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
 CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
@@ -305,3 +308,118 @@ def to_rdf(ag: ArticleGraph) -> Graph:
     for ev in ag.events:
         writer.write_event(ev)
     return writer.g
+
+
+# ----------------------------------------------------------------------------- corpus
+
+CORPUS_ID = "corpus"
+
+
+def corpus_graph_iri() -> URIRef:
+    """The named graph of the corpus layer: canonical nodes, owl:sameAs links, merge records."""
+    return GRAPH[CORPUS_ID]
+
+
+def corpus_node_iri(local_id: str) -> URIRef:
+    """``id/corpus/<kind>/<slug>``: a canonical entity or corpus event."""
+    return ID[f"{CORPUS_ID}/{local_id}"]
+
+
+def _corpus_sources(w: Graph, node: URIRef, members: list[str], articles: list[str]) -> None:
+    w.add((node, RDF.type, NG.Canonical))
+    for member in members:
+        w.add((URIRef(member), OWL.sameAs, node))
+    for art in articles:
+        w.add((node, NG.source, URIRef(art)))
+        w.add((node, PROV.wasDerivedFrom, URIRef(art)))
+    w.add((node, NG.sourceCount, Literal(len(set(articles)), datatype=XSD.integer)))
+
+
+def _corpus_entity(g: Graph, ent: CorpusEntity) -> None:
+    node = corpus_node_iri(ent.id)
+    for t in _ENTITY_TYPES[ent.kind]:
+        g.add((node, RDF.type, t))
+    if ent.acts:
+        g.add((node, RDF.type, NG.Actor))
+        g.add((node, RDF.type, SEM.Actor))
+    g.add((node, RDFS.label, Literal(ent.label)))
+    g.add((node, SCHEMA.name, Literal(ent.label)))
+    for other in ent.forms:
+        if other != ent.label:
+            g.add((node, NG.alias, Literal(other)))
+            g.add((node, SKOS.altLabel, Literal(other)))
+    _corpus_sources(g, node, ent.members, ent.articles)
+    for index, merge in enumerate(ent.merges, 1):
+        rec = URIRef(f"{node}/merge/{index}")
+        g.add((node, NG.hasMerge, rec))
+        g.add((rec, RDF.type, NG.Merge))
+        g.add((rec, RDF.type, PROV.Activity))
+        g.add((rec, NG.mergeRule, Literal(merge.rule)))
+        g.add((rec, NG.mergedForm, Literal(merge.form)))
+        g.add((rec, NG.mergedForm, Literal(merge.matched)))
+        g.add((rec, RDFS.label, Literal(f"{merge.rule}: {merge.form} = {merge.matched}")))
+
+
+def _corpus_event(g: Graph, ev: CorpusEvent, kinds: dict[str, EntityKind]) -> None:
+    node = corpus_node_iri(ev.id)
+    types: tuple[URIRef, ...] = (NG.Event, SEM.Event, SCHEMA.Event)
+    if ev.is_statement:
+        types += (NG.Statement, SCHEMA.Quotation)
+    for t in types:
+        g.add((node, RDF.type, t))
+    g.add((node, RDFS.label, Literal(ev.label)))
+    g.add((node, SCHEMA.name, Literal(ev.label)))
+    etype = NGT[slug(ev.type)]
+    g.add((node, NG.eventType, etype))
+    g.add((node, SEM.eventType, etype))
+    _corpus_sources(g, node, ev.members, ev.articles)
+    for role, entity_id in ev.roles:
+        actor = corpus_node_iri(entity_id)
+        for prop in _ROLE_PROPERTIES[role]:
+            g.add((node, prop, actor))
+    if ev.earliest is not None:
+        earliest = Literal(ev.earliest.isoformat(), datatype=XSD.date)
+        g.add((node, NG.earliestBegin, earliest))
+        g.add((node, SEM.hasEarliestBeginTimeStamp, earliest))
+        if ev.latest is not None:
+            latest = Literal(ev.latest.isoformat(), datatype=XSD.date)
+            g.add((node, NG.latestBegin, latest))
+            g.add((node, SEM.hasLatestBeginTimeStamp, latest))
+        if ev.edtf:
+            g.add((node, NG.edtf, Literal(ev.edtf, datatype=EDTF)))
+        if ev.precision:
+            g.add((node, NG.datePrecision, Literal(ev.precision)))
+    if ev.quantity is not None:
+        g.add((node, NG.quantity, Literal(ev.quantity, datatype=XSD.integer)))
+    if ev.quote:
+        g.add((node, NG.quote, Literal(ev.quote)))
+        g.add((node, SCHEMA.text, Literal(ev.quote)))
+    for ref in ev.reports:
+        g.add((node, NG.reports, corpus_node_iri(ref)))
+        g.add((node, SCHEMA.mentions, corpus_node_iri(ref)))
+
+
+def corpus_to_rdf(corpus: Corpus) -> Graph:
+    """The corpus graph: canonical nodes typed like their members, linked by owl:sameAs.
+
+    >>> from graph.model import Corpus, CorpusEntity, EntityKind
+    >>> c = Corpus(["https://w3id.org/newsgraph/id/a1"], [CorpusEntity("person/k", EntityKind.PERSON,
+    ...            "Ramzan Kadyrov", ["https://w3id.org/newsgraph/id/a1/person/k"],
+    ...            ["https://w3id.org/newsgraph/id/a1"], ["Kadyrov", "Ramzan Kadyrov"])])
+    >>> g = corpus_to_rdf(c)
+    >>> sorted(str(o) for o in g.objects(None, OWL.sameAs))
+    ['https://w3id.org/newsgraph/id/corpus/person/k']
+    """
+    g = new_graph()
+    root = ID[CORPUS_ID]
+    g.add((root, RDF.type, NG.Corpus))
+    g.add((root, RDF.type, PROV.Collection))
+    g.add((root, RDFS.label, Literal("newsgraph corpus")))
+    for art in corpus.articles:
+        g.add((root, PROV.hadMember, URIRef(art)))
+    kinds = {e.id: e.kind for e in corpus.entities}
+    for ent in corpus.entities:
+        _corpus_entity(g, ent)
+    for ev in corpus.events:
+        _corpus_event(g, ev, kinds)
+    return g

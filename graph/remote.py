@@ -35,14 +35,12 @@ adds Oxigraph's ``union-default-graph`` parameter to each query; ``"native"`` me
 server's default graph already is the union (GraphDB, Virtuoso, Neptune, QLever, Fuseki
 with ``tdb2:unionDefaultGraph true``, ``oxigraph serve --union-default-graph``).
 
-Bound values never enter the query as raw text: :func:`sparql_term` escapes them and
-:func:`bind_values` puts them in a ``VALUES`` block at the top of the query's WHERE
-clause, where every pattern and filter sees them.
+Bound values never enter the query as raw text: :meth:`graph.store.Store.query` binds
+them as escaped terms in a ``VALUES`` block (:func:`graph.store.bind_values`) before the
+query is sent, so a hostile name or label cannot change it.
 
->>> sparql_term(Term("literal", 'x" } ; DROP ALL ; #'))
-'"x\\\\" } ; DROP ALL ; #"'
->>> bind_values("SELECT ?n WHERE { ?s ?p ?n FILTER(?n = ?name) }", {"name": Term("literal", "Ann")})
-'SELECT ?n WHERE { VALUES (?name) { ("Ann") }\\n ?s ?p ?n FILTER(?n = ?name) }'
+>>> print(bind_values('SELECT ?n WHERE { ?s ?p ?n FILTER(?n = ?name) }', {"name": Term("literal", 'x" } DROP ALL #')}))
+SELECT ?n WHERE { VALUES ?name { "x\\" } DROP ALL #" } ?s ?p ?n FILTER(?n = ?name) }
 """
 from __future__ import annotations
 
@@ -62,15 +60,12 @@ from rdflib import Graph
 
 from .errors import InputError, QueryError, StoreError
 from .ontology import PREFIXES
-from .store import QueryResult, Store, Term
+from .store import QueryResult, Store, Term, bind_values, term_sparql
 
 TIMEOUT_SECONDS = 120.0
 CONFIG_FILE = "newsgraph.toml"
 UNION_MODES = ("oxigraph", "native")
 
-_IRI_OK = re.compile(r'^[^<>"{}|^`\\\x00-\x20]*$')
-_LANG_OK = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
-_VAR_OK = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -133,116 +128,15 @@ def _config(path: Path | None) -> dict[str, object]:
 # ----------------------------------------------------------------------------- terms
 
 
-def sparql_term(term: Term) -> str:
-    """A term written as SPARQL syntax, escaped so it cannot end early.
+def _iri(value: str) -> str:
+    """An IRI in SPARQL syntax; QueryError when it could end early.
 
-    >>> sparql_term(Term("uri", "https://example.org/a"))
-    '<https://example.org/a>'
-    >>> sparql_term(Term("literal", "line\\nbreak", lang="en"))
-    '"line\\\\nbreak"@en'
-    >>> sparql_term(Term("uri", "x> } DROP ALL {"))
+    >>> _iri("x> } DROP ALL {")
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: not a valid IRI to bind: 'x> } DROP ALL {'
+    graph.errors.QueryError: <x> } DROP ALL {> is not a valid IRI
     """
-    if term.kind == "uri":
-        return _iri(term.value)
-    if term.kind == "literal":
-        text = _literal(term.value)
-        if term.lang:
-            if not _LANG_OK.match(term.lang):
-                raise QueryError(f"not a valid language tag to bind: {term.lang!r}")
-            return f"{text}@{term.lang}"
-        if term.datatype and term.datatype != "http://www.w3.org/2001/XMLSchema#string":
-            return f"{text}^^{_iri(term.datatype)}"
-        return text
-    raise QueryError(f"cannot bind a {term.kind} term")
-
-
-def _iri(value: str) -> str:
-    if not _IRI_OK.match(value) or ":" not in value:
-        raise QueryError(f"not a valid IRI to bind: {value!r}")
-    return f"<{value}>"
-
-
-def _literal(value: str) -> str:
-    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-               .replace("\t", "\\t"))
-    return f'"{escaped}"'
-
-
-def _scan(sparql: str) -> list[tuple[int, str]]:
-    """Significant tokens of a query with their offsets: braces and bare words.
-
-    Strings, comments and IRIs are skipped, so a brace inside them is never taken for
-    the query's structure.
-    """
-    tokens: list[tuple[int, str]] = []
-    i, n = 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            end = sparql.find("\n", i)
-            i = n if end < 0 else end
-        elif c in "\"'":
-            quote = c * 3 if sparql.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not sparql.startswith(quote, j):
-                j += 2 if sparql[j] == "\\" else 1
-            i = j + len(quote)
-        elif c == "<" and (m := re.match(r'<[^<>"{}|^`\\\x00-\x20]*>', sparql[i:])):
-            i += m.end()
-        elif c in "{}":
-            tokens.append((i, c))
-            i += 1
-        elif c.isalpha():
-            m = re.match(r"[A-Za-z_][A-Za-z0-9_\-]*(:[^\s{}()]*)?", sparql[i:])
-            assert m is not None
-            tokens.append((i, m.group(0).upper()))
-            i += m.end()
-        elif c in "?$":
-            m = re.match(r"[?$][A-Za-z0-9_]*", sparql[i:])
-            assert m is not None
-            i += m.end()
-        else:
-            i += 1
-    return tokens
-
-
-def _where_brace(sparql: str) -> int:
-    """Offset of the ``{`` that opens the query's outermost WHERE group."""
-    depth = 0
-    first = -1
-    after_where = False
-    for pos, tok in _scan(sparql):
-        if tok == "{":
-            if depth == 0:
-                if after_where:
-                    return pos
-                if first < 0:
-                    first = pos
-            depth += 1
-        elif tok == "}":
-            depth -= 1
-        elif tok == "WHERE" and depth == 0:
-            after_where = True
-    if after_where or first < 0:
-        raise QueryError("cannot bind values: the query has no WHERE group")
-    return first
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
-    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE group."""
-    if not bindings:
-        return sparql
-    for name in bindings:
-        if not _VAR_OK.match(name):
-            raise QueryError(f"not a valid variable name to bind: {name!r}")
-    names = sorted(bindings)
-    row = " ".join(sparql_term(bindings[k]) for k in names)
-    block = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }}\n"
-    at = _where_brace(sparql) + 1
-    return sparql[:at] + block + sparql[at:]
+    return term_sparql(Term("uri", value))
 
 
 def _prologue() -> str:
@@ -254,9 +148,9 @@ def _shift_lines(message: str) -> str:
     offset = len(PREFIXES)
 
     def shift(m: re.Match[str]) -> str:
-        return f"{m[1]}{max(1, int(m[2]) - offset)}:{m[3]}"
+        return f"at line {max(1, int(m[1]) - offset)}, column {m[2]}"
 
-    return re.sub(r"(at |line )(\d+):(\d+)", shift, message)
+    return re.sub(r"(?:error )?at (\d+):(\d+)", shift, message, count=1)
 
 
 def _term_from_json(value: Mapping[str, str] | None) -> Term | None:

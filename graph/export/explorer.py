@@ -126,25 +126,39 @@ def timeline_span(precision: str | None, earliest: str, latest: str | None,
     return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": f"ng-{kind}"}
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*\n|\n")
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)*[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Gov|Sen|Rep|Prof|Lt|Col|Capt|Sgt|No|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
+
+
+def _boundaries(body: str, lo: int, hi: int) -> list[int]:
+    """Offsets in ``body[lo:hi]`` where a sentence ends (abbreviations like "Dec." do not)."""
+    out = []
+    for match in _BOUNDARY.finditer(body, lo, hi):
+        if match.group() != "\n":
+            head = body[max(0, match.start() - 12) : match.start() + 1]
+            after = body[match.end() : match.end() + 3].lstrip()
+            if _ABBREVIATION.search(head) and not (after[:1].isupper() and head[-2:-1].islower()):
+                continue
+            if after[:1].isdigit() or after[:1].islower():
+                continue
+        out.append(match.end())
+    return out
 
 
 def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LIMIT) -> tuple[str, str, str]:
     """The sentence holding ``body[start:end]``, split as (before, quoted words, after).
 
-    >>> body = "First one. Then Igor Kochetkov said it. Last."
-    >>> sentence_around(body, 16, 30)
-    ('Then ', 'Igor Kochetkov', ' said it.')
+    >>> body = "First one. On Dec. 29, Igor Kochetkov of the U.S. team said it. Last."
+    >>> sentence_around(body, 23, 37)
+    ('On Dec. 29, ', 'Igor Kochetkov', ' of the U.S. team said it.')
     """
-    begin = 0
-    for match in _SENTENCE_END.finditer(body, max(0, start - limit), start):
-        begin = match.end()
-    begin = max(begin, start - limit)
-    stop = len(body)
-    match = _SENTENCE_END.search(body, end, min(len(body), end + limit))
-    if match:
-        stop = match.start() + len(match.group().rstrip())
-    stop = min(stop, end + limit)
+    lo = max(0, start - limit)
+    before = _boundaries(body, lo, start)
+    begin = before[-1] if before else lo
+    after = _boundaries(body, end, min(len(body), end + limit))
+    stop = after[0] if after else min(len(body), end + limit)
     return body[begin:start].lstrip(), body[start:end], body[end:stop].rstrip()
 
 

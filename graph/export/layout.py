@@ -20,8 +20,8 @@ from collections.abc import Hashable
 
 import networkx as nx
 
-SPRING_LIMIT = 2000  # largest component laid out force-directed
-PIXELS_PER_NODE = 45.0  # the side of the square a node gets, roughly
+SPRING_LIMIT = 499  # largest component laid out force-directed (networkx needs scipy beyond)
+PIXELS_PER_NODE = 60.0  # the side of the square a node gets, roughly
 GAP = 80.0  # pixels between packed components
 
 Position = tuple[float, float]
@@ -29,8 +29,8 @@ Position = tuple[float, float]
 
 def _spring(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
     n = component.number_of_nodes()
-    iterations = 50 if n <= 500 else 30
-    pos = nx.spring_layout(component, seed=seed, k=1.5 / math.sqrt(n), iterations=iterations)
+    iterations = 100 if n <= 100 else 50
+    pos = nx.spring_layout(component, seed=seed, k=3.0 / math.sqrt(n), iterations=iterations, method="force")
     return {node: (float(x), float(y)) for node, (x, y) in pos.items()}
 
 
@@ -48,7 +48,7 @@ def _local(component: nx.Graph, seed: int, spring_limit: int) -> tuple[dict[Hash
     if n == 1:
         return {next(iter(component.nodes)): (0.0, 0.0)}, PIXELS_PER_NODE / 2
     unit = _spring(component, seed) if n <= spring_limit else _rings_by_kind(component)
-    radius = PIXELS_PER_NODE * math.sqrt(n) / 1.5
+    radius = PIXELS_PER_NODE * math.sqrt(n)
     xs = [x for x, _ in unit.values()]
     ys = [y for _, y in unit.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2

@@ -16,6 +16,7 @@ from .boilerplate import find_zones
 from .entities import find_entities
 from .events import (
     ASPECTUAL_VERBS,
+    CALL_LEMMAS,
     DISCLOSURE_COMPLEMENTS,
     Draft,
     attach_point,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "extract_many", "graph_from_doc", "load_model"]
 
-CALL_LEMMAS = frozenset("call urge ask demand press appeal".split())
 
 
 def extract(article: Article, nlp: spacy.Language | None = None) -> ArticleGraph:
@@ -208,7 +208,7 @@ def _called_for(tok) -> bool:  # type: ignore[no-untyped-def]
     for _ in range(6):
         if node.head.i == node.i:
             return False
-        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in CALL_LEMMAS:
+        if node.dep_ in ("xcomp", "ccomp", "advcl") and node.head.lemma_.lower() in CALL_LEMMAS:
             return True
         node = node.head
     return False

@@ -126,10 +126,10 @@ def is_title_case(line: str) -> bool:
     >>> is_title_case("The State Department responded to the purges in Chechnya.")
     False
     """
-    if line.endswith((".", "?", "!", ".\"", ".”")) and not line.endswith("..."):
+    if line.endswith((".", "?", "!", ".\"", ".”", ":")) and not line.endswith("..."):
         return False
-    words = [w for w in _WORDS.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 3:
+    words = [w for w in _WORDS.findall(line) if w.lower() not in _SMALL_WORDS][1:]  # the first is always capital
+    if len(words) < 2:
         return False
     capital = sum(1 for w in words if w[0].isupper())
     return capital / len(words) >= 0.75
@@ -186,7 +186,7 @@ def find_zones(text: str) -> Zones:
             in_related = related.end() >= len(line.rstrip(":»> "))
             continue
         kind = _line_kind(line)
-        if kind is None and i >= last_prose - 2 and _READER.match(line) and line.rstrip().endswith("?"):
+        if kind is None and i >= last_prose - 2 and _READER.match(line) and len(line.split()) <= 40:
             kind = "reader-question"
         if kind is None and i >= last_prose - 2 and _all_questions_to_reader(line):
             kind = "reader-question"

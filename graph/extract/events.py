@@ -76,6 +76,8 @@ ASPECTUAL_VERBS = frozenset("begin start resume continue end stop finish occur h
 DISCLOSURE_COMPLEMENTS = frozenset("aware public known".split())
 SPEECH_VERBS = frozenset("say tell add state explain note announce claim argue insist warn write "
                          "comment confirm deny reply respond acknowledge urge condemn".split())
+# Verbs that call on someone to act: "We call on Russia to investigate", "urge X to".
+CALL_LEMMAS = frozenset("call urge ask demand press appeal".split())
 _PATIENT_FIRST = frozenset({"arrest", "detention", "death", "killing", "torture", "persecution", "release",
                             "attack"})
 
@@ -189,7 +191,9 @@ def participants(doc: Doc, draft: Draft, ents: EntityResult) -> tuple[list[Parti
     node = verb
     while node is not None and node.dep_ == "conj":
         node = node.head
-    if node is not None and node.dep_ == "xcomp" and not any(p.role is Role.AGENT for p in found):
+    if node is not None and (node.dep_ == "xcomp" or node.dep_ in ("advcl", "ccomp")
+                             and node.head.lemma_.lower() in CALL_LEMMAS) \
+            and not any(p.role is Role.AGENT for p in found):
         caller = node.head
         for child in caller.children:
             if child.dep_ in ("dobj",):
@@ -250,14 +254,21 @@ def attach_point(span: SpacySpan) -> Token | None:
     """The verb or event noun a time expression modifies, or None (a bare dateline)."""
     root = span.root
     node = root
-    for _ in range(6):
+    for _ in range(8):
         head = node.head
         if head.i == node.i:
-            return head if head.pos_ in ("VERB", "AUX") and head.i != root.i else None
+            if head.pos_ in ("VERB", "AUX") and head.i != root.i:
+                return head
+            break
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
             return head
         node = head
-    return None
+    # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
+    sent_root = root.sent.root
+    if sent_root.pos_ not in ("VERB", "AUX") or span.start <= sent_root.i < span.end:
+        verbs = [t for t in root.sent if t.pos_ == "VERB" and not span.start <= t.i < span.end]
+        return min(verbs, key=lambda t: abs(t.i - root.i)) if verbs else None
+    return sent_root
 
 
 def label_for(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Participant]) -> str:

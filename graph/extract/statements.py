@@ -167,7 +167,7 @@ def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDra
             sent = verb.sent
             draft.evidence.append((sent.start_char, sent.end_char))
         else:
-            draft.speaker = _according_to(first.sent, resolver)
+            draft.speaker = _according_to(first.sent, resolver) or _sentence_subject(first.sent, a, b, resolver)
         draft.evidence.append((a, b))
         drafts.append(draft)
 
@@ -246,6 +246,16 @@ def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDra
                 draft.evidence.append((sent.start_char, sent.end_char))
                 drafts.append(draft)
     return drafts
+
+
+def _sentence_subject(sent, a: int, b: int, resolver: Resolver) -> str | None:  # type: ignore[no-untyped-def]
+    """A quote set in a sentence about a person is that person's: "X agreed ... - "I ...""."""
+    kinds = {e.id: e.kind for e in resolver.ents.entities}
+    for tok in sent:
+        if tok.dep_ == "nsubj" and not a - 1 <= tok.idx < b + 1 and not a - 1 <= tok.head.idx < b + 1:
+            eid = resolver.speaker(tok)
+            return eid if eid and kinds.get(eid) is EntityKind.PERSON else None
+    return None
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:

@@ -393,6 +393,18 @@
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
 
+  function initialWindow() {
+    if (!data.timeline.length) return {};
+    let lo = Infinity, hi = -Infinity;
+    data.timeline.forEach(function (id) {
+      const s = details[id].span;
+      lo = Math.min(lo, Date.parse(s.start));
+      hi = Math.max(hi, Date.parse(s.end || s.start));
+    });
+    const pad = Math.max((hi - lo) * 0.05, 1000 * 60 * 60 * 24 * 2);
+    return { start: new Date(lo - pad), end: new Date(hi + 3 * pad) };
+  }
+
   // ------------------------------------------------------------------ start
   renderLegend();
   computeVisible();
@@ -418,6 +430,8 @@
     groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
     tooltip: { followMouse: false, overflowMethod: "cap" },
   });
+  const initial = initialWindow();
+  if (initial.start) timeline.setWindow(initial.start, initial.end, { animation: false });
   applyFilters();
 
   timeline.on("select", function (props) {

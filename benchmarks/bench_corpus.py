@@ -1,0 +1,146 @@
+"""Corpus benchmark: ingest N synthetic articles (extraction included) into the embedded
+store and into a local ``oxigraph serve``; print rates, sizes, query times, peak memory,
+and the time spaCy's pipeline alone needs for the same texts. Prints; never asserts.
+
+    python benchmarks/bench_corpus.py                 # 10 000 articles, 2 processes
+    python benchmarks/bench_corpus.py --articles 1000 --skip-remote
+
+Goal (issue 5): ingest with 2 processes <= 1.3 x spaCy's ``nlp.pipe`` alone with 2 processes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import generate_articles  # noqa: E402
+from graph.corpus import ingest, rebuild_corpus  # noqa: E402
+from graph.extract import load_model  # noqa: E402
+from graph.query import named_queries, run_query  # noqa: E402
+from graph.store import Store, open_store  # noqa: E402
+
+QUERY_PARAMS = {"actor": "Anna Chen", "actor-story": "Anna Chen", "text": "respected", "target": "Anna Chen"}
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def peak_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its (largest) child, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def query_suite(store: Store) -> list[tuple[str, float, int]]:
+    out = []
+    for q in named_queries():
+        params = {k: QUERY_PARAMS.get(k, "Anna Chen") for k in q.params}
+        if q.name == "statement-sources":
+            params = {"text": "respected"}
+        t0 = time.perf_counter()
+        result = run_query(store, q.text, params=params)
+        out.append((q.name, time.perf_counter() - t0, len(result.rows)))
+    return out
+
+
+def report_ingest(name: str, store: Store, feed: Path, jobs: int, n: int, size_of: Path) -> float:
+    t0 = time.perf_counter()
+    summary = ingest([feed], store, n_process=jobs)
+    elapsed = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    rebuild_corpus(store)
+    corpus_seconds = time.perf_counter() - t1
+    print(f"\n== {name}")
+    print(f"  ingest        {elapsed:8.1f} s  {n / elapsed:7.1f} articles/s  (added {summary.added}, "
+          f"failed {len(summary.failed)}, {jobs} processes, corpus graph included)")
+    print(f"  corpus graph  {corpus_seconds:8.1f} s  to recompute alone ({summary.entities} entities, "
+          f"{summary.merged} merged; {summary.events} events, {summary.shared_events} shared)")
+    print(f"  triples       {store.triple_count():8d}")
+    print(f"  size on disk  {folder_size(size_of) / 1e6:8.1f} MB")
+    print("  query suite:")
+    for qname, seconds, count in query_suite(store):
+        print(f"    {qname:<20} {seconds * 1000:9.1f} ms  {count:6d} rows")
+    return elapsed
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(location: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "oxigraph"), "serve", "--location", str(location),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            req = urllib.request.Request(f"{url}/query", data=b"ASK {}",
+                                         headers={"Content-Type": "application/sparql-query"})
+            urllib.request.urlopen(req, timeout=2).close()
+            return proc, url
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("oxigraph serve did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip-remote", action="store_true", help="only the embedded store")
+    args = parser.parse_args()
+    n, jobs = args.articles, args.jobs
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        feed = base / "feed.jsonl"
+        texts = []
+        with feed.open("w", encoding="utf-8") as out:
+            for ag in generate_articles(n, seed=args.seed):
+                a = ag.article
+                texts.append(a.text)
+                out.write(json.dumps({"text": a.text, "published": a.published.isoformat(), "url": a.url,
+                                      "title": a.headline, "publisher": a.publisher}) + "\n")
+        print(f"newsgraph corpus benchmark: {n} synthetic articles, {sum(map(len, texts)) / 1e6:.1f} M characters")
+        nlp = load_model()
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=32, n_process=jobs):
+            pass
+        spacy_seconds = time.perf_counter() - t0
+        print(f"\n== spaCy nlp.pipe alone ({nlp.meta['name']}, {jobs} processes)")
+        print(f"  parse         {spacy_seconds:8.1f} s  {n / spacy_seconds:7.1f} articles/s")
+
+        store_dir = base / "embedded"
+        with open_store(store_dir, create=True) as store:
+            embedded = report_ingest("embedded store (pyoxigraph)", store, feed, jobs, n, store_dir)
+        print(f"\n  ingest / spaCy alone = {embedded / spacy_seconds:.2f}x  (goal <= 1.3x)")
+
+        if not args.skip_remote:
+            location = base / "server"
+            proc, url = start_server(location)
+            try:
+                store = open_store(url)
+                report_ingest(f"oxigraph serve at {url}", store, feed, jobs, n, location)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+        own, children = peak_mb()
+        print(f"\npeak memory: {own:.0f} MB this process, {children:.0f} MB largest child (spaCy workers, server)")
+
+
+if __name__ == "__main__":
+    main()

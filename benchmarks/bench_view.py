@@ -1,0 +1,164 @@
+"""How fast the explorer of a large graph becomes interactive in headless chromium.
+
+Generates a synthetic store of 5,000 events (statements among them) and 10,000 nodes,
+through the real path (model objects -> ``graph.build.load_into`` -> Oxigraph), writes
+the explorer, opens it from file:// and prints the time until the page is interactive:
+``body[data-ready]`` is set once the network and the timeline have both drawn. The goal
+is 3 s or less. Prints only, never asserts.
+
+    make bench-view            # or: .venv/bin/python benchmarks/bench_view.py [--articles 100]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from graph.build import load_into
+from graph.export.explorer import explorer_data, render_explorer
+from graph.io import atomic_write
+from graph.model import (
+    Article,
+    ArticleGraph,
+    Entity,
+    EntityKind,
+    Event,
+    Participant,
+    Precision,
+    Role,
+    Span,
+    Statement,
+    TimeSpan,
+)
+from graph.store import open_store
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TYPES = ["arrest", "attack", "detention", "protest", "statement", "investigation", "release", "trial",
+         "election", "strike", "meeting", "ban"]
+KINDS = [EntityKind.PERSON, EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE]
+
+
+def _time(rng: random.Random, published: dt.date, phrase: Span) -> TimeSpan | None:
+    roll = rng.random()
+    day = published - dt.timedelta(days=rng.randint(1, 900))
+    if roll < 0.15:
+        return None
+    if roll < 0.55:
+        return TimeSpan(Precision.DAY, day, day, day.isoformat(), "synthetic", published, phrase)
+    if roll < 0.75:
+        first = day.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return TimeSpan(Precision.MONTH, first, last, first.isoformat()[:7], "synthetic", published, phrase)
+    if roll < 0.9:
+        end = day + dt.timedelta(days=rng.randint(2, 20))
+        return TimeSpan(Precision.RANGE, day, end, f"{day}/{end}", "synthetic", published, phrase)
+    return TimeSpan(Precision.OPEN, day, None, f"{day}/..", "synthetic", published, phrase)
+
+
+def synthetic_article(index: int, events: int, entities: int, rng: random.Random) -> ArticleGraph:
+    """One article whose text holds every name and every event sentence it cites."""
+    published = dt.date(2020, 1, 1) + dt.timedelta(days=index * 3)
+    parts: list[str] = []
+    cursor = 0
+
+    def put(text: str) -> Span:
+        nonlocal cursor
+        span = Span(cursor, cursor + len(text), text)
+        parts.append(text + " ")
+        cursor += len(text) + 1
+        return span
+
+    ents = []
+    for e in range(entities):
+        name = f"Name{index}x{e} {rng.choice(['Ivanova', 'Petrov', 'Group', 'Council', 'City'])}"
+        ents.append(Entity(f"e{e}", KINDS[e % len(KINDS)], name, evidence=[put(name)]))
+    evs: list[Event] = []
+    for n in range(events):
+        put("On the day")
+        phrase = put(f"day {n}")
+        sentence = put(f"Something of type {TYPES[n % len(TYPES)]} number {n} happened to people in article {index}.")
+        who = rng.sample(ents, k=min(3, len(ents)))
+        participants = [Participant(w.id, rng.choice([Role.AGENT, Role.PATIENT, Role.PARTICIPANT]))
+                        for w in who if w.kind is not EntityKind.PLACE]
+        places = [w.id for w in who if w.kind is EntityKind.PLACE]
+        common = dict(id=f"ev{n}", type=TYPES[n % len(TYPES)], label=f"Event {n} of article {index}",
+                      evidence=[sentence], participants=participants, places=places,
+                      time=_time(rng, published, phrase))
+        if n % 10 == 9:
+            speaker = next((w.id for w in who if w.kind is not EntityKind.PLACE), None)
+            evs.append(Statement(**common, speaker=speaker, quote=sentence, reports=[f"ev{n - 1}"]))
+        else:
+            evs.append(Event(**common))
+    text = "".join(parts)
+    article = Article(f"synthetic-{index:04d}", text, published, url=f"https://example.org/{index}",
+                      publisher="Synthetic Post", headline=f"Synthetic article {index}")
+    return ArticleGraph(article, ents, evs)
+
+
+def measure(page_path: Path, runs: int) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            started = time.perf_counter()
+            page.goto(page_path.resolve().as_uri(), wait_until="commit")
+            page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
+            times.append(time.perf_counter() - started)
+            nodes = page.evaluate("newsgraph.visibleNodeIds().length")
+            items = page.evaluate("newsgraph.timelineItemIds().length")
+            click_started = time.perf_counter()
+            page.evaluate("newsgraph.select(newsgraph.data.timeline[0], 'bench')")
+            page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
+            select_time = time.perf_counter() - click_started
+            page.select_option("#f-type", "arrest")
+            filtered = page.evaluate("newsgraph.timelineItemIds().length")
+            print(f"  run: interactive {times[-1]:.2f} s; {nodes} nodes, {items} timeline items; "
+                  f"select+redraw {select_time:.2f} s; type filter -> {filtered} items; errors {errors or 'none'}")
+            page.close()
+        browser.close()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--events", type=int, default=50, help="events per article")
+    parser.add_argument("--entities", type=int, default=50, help="actors and places per article")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="also copy the page here")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        with open_store(Path(tmp) / "store", create=True) as store:
+            for i in range(args.articles):
+                load_into(store, synthetic_article(i, args.events, args.entities, rng))
+            loaded = time.perf_counter()
+            data = explorer_data(store)
+        queried = time.perf_counter()
+        html = render_explorer(data, title="synthetic explorer")
+        page = Path(tmp) / "explorer.html"
+        atomic_write(page, html)
+        written = time.perf_counter()
+        print(f"bench_view: {len(data['nodes'])} nodes, {len(data['edges'])} edges, "
+              f"{len(data['timeline'])} dated + {len(data['undated'])} undated events/statements")
+        print(f"  store load {loaded - started:.1f} s (not part of the page); explorer data (SPARQL + layout) "
+              f"{queried - loaded:.1f} s; render {written - queried:.1f} s; page {len(html.encode()) / 1e6:.1f} MB")
+        if args.keep:
+            atomic_write(args.keep, html)
+        times = measure(page, args.runs)
+        print(f"bench_view: time to interactive (headless chromium, file://): best {min(times):.2f} s, "
+              f"median {sorted(times)[len(times) // 2]:.2f} s (goal <= 3 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,654 @@
+"""A corpus: many articles in one store, and the corpus graph that ties them into one story.
+
+:func:`ingest` adds articles (files, folders, globs of .txt/.md/.html, JSON Lines, curated
+annotations), each to its own named graph in one store transaction. An article's
+identity is its URL when it has one, else the SHA-256 of its whitespace-normalized text,
+so ingesting it again replaces it and never duplicates it. :func:`remove` takes articles
+out. A failed article is reported and skipped; it never stops the batch.
+
+After every ingest or remove the corpus graph (``graph/corpus``) is recomputed from all
+article graphs (:func:`rebuild_corpus`): entity resolution (:mod:`graph.resolve`) gives
+one canonical node per person, organization and place; event coreference
+(:mod:`graph.coref`) one corpus event per thing several outlets report. Article nodes are
+linked to them by ``owl:sameAs``; conflicting details stay on each article's own node.
+An ingest killed midway leaves every finished article in the store and a corpus graph
+that the next ingest or remove recomputes.
+
+>>> identity(Article("", "Some  text.\\n", dt.date(2020, 1, 1))) == identity(Article("", "Some text.", dt.date(2020, 1, 1)))
+True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import json
+import unicodedata
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .coref import EventRecord, corefer
+from .errors import InputError, NewsgraphError, StoreError, UnsupportedError
+from .model import (
+    Article,
+    ArticleGraph,
+    Corpus,
+    CorpusEntity,
+    CorpusEvent,
+    EntityKind,
+    MergeRecord,
+    Role,
+    slug,
+)
+from .ontology import ID, NG, NGT
+from .rdf import corpus_graph_iri, corpus_to_rdf, graph_iri, to_rdf
+from .resolve import MergeRules, NameRecord, resolve
+from .store import Store, Term
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
+JSONL_SUFFIXES = (".jsonl",)
+BATCH_SIZE = 32
+CORPUS_GRAPH = str(corpus_graph_iri())
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did. ``failed`` lists (source, message), one per failed article."""
+
+    added: int = 0
+    replaced: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: int = 0  # not attempted because the store failed
+    store_error: str | None = None
+    entities: int = 0  # canonical entities in the corpus graph
+    merged: int = 0  # canonical entities with more than one article node
+    events: int = 0  # corpus events
+    shared_events: int = 0  # corpus events reported by more than one article
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.store_error is None
+
+
+@dataclass
+class RemoveSummary:
+    removed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- identity
+
+
+def normalized_text(text: str) -> str:
+    """NFC, whitespace collapsed: what identity is computed from."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def identity(article: Article) -> str:
+    """The article's id in the corpus: ``a-`` + 16 hex of SHA-256 of its URL, else of its text.
+
+    >>> identity(Article("", "x", dt.date(2020, 1, 1), url="https://example.org/a"))
+    'a-010cec320b0ab0d0'
+    """
+    basis = ("url:" + article.url.strip()) if article.url and article.url.strip() else \
+        "text:" + normalized_text(article.text)
+    return "a-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _assign(ag: ArticleGraph) -> ArticleGraph:
+    ag.article.id = identity(ag.article)
+    return ag
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+@dataclass
+class _Source:
+    """One article to read: a file, one line of a JSON Lines file, or an annotation."""
+
+    name: str
+    path: Path
+    line: int | None = None
+    data: dict[str, object] | None = None
+
+
+def _display(path: Path) -> str:
+    from .build import relative
+
+    return relative(path)
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest from files, folders and glob patterns; and the inputs that matched nothing."""
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        text = str(raw)
+        if any(c in text for c in "*?[") and not Path(text).exists():
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
+            if not matches:
+                problems.append((text, "no file matches this pattern"))
+            files += [m for m in matches if m.is_file()]
+            for folder in (m for m in matches if m.is_dir()):
+                files += _folder(folder)
+            continue
+        path = Path(text)
+        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+            path = _annotation_for(path) or path
+        if path.is_dir():
+            found = _folder(path)
+            if not found:
+                problems.append((text, "no .txt, .md, .html, .jsonl or annotation files in this folder"))
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append((text, "no such file or folder"))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+def _annotation_for(path: Path) -> Path | None:
+    """The curated annotation beside an article file, if there is one."""
+    for suffix in ANNOTATION_SUFFIXES:
+        candidate = path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _folder(folder: Path) -> list[Path]:
+    """Article, JSON Lines and annotation files under ``folder``; an annotated text is skipped."""
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    annotations = [p for p in found if p.suffix.lower() in ANNOTATION_SUFFIXES
+                   and not p.name.endswith((".meta.yaml", ".meta.yml"))]
+    annotated = {(p.parent, p.stem) for p in annotations}
+    out = []
+    for p in found:
+        suffix = p.suffix.lower()
+        if p in annotations or suffix in JSONL_SUFFIXES:
+            out.append(p)
+        elif suffix in ARTICLE_SUFFIXES and (p.parent, p.stem) not in annotated:
+            out.append(p)
+    return out
+
+
+def _sources(files: list[Path]) -> tuple[list[_Source], list[tuple[str, str]]]:
+    sources: list[_Source] = []
+    problems: list[tuple[str, str]] = []
+    for path in files:
+        suffix = path.suffix.lower()
+        name = _display(path)
+        if suffix in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as handle:
+                    for number, raw in enumerate(handle, 1):
+                        if raw.strip():
+                            sources.append(_Source(f"{name}:{number}", path, number))
+            except OSError as exc:
+                problems.append((name, f"cannot read ({exc.strerror or exc})"))
+        elif suffix in ARTICLE_SUFFIXES or suffix in ANNOTATION_SUFFIXES:
+            sources.append(_Source(name, path))
+        else:
+            problems.append((name, "unsupported file type; use .txt, .md, .html, .jsonl or a .yaml/.json "
+                                   "annotation"))
+    return sources, problems
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if raw.strip():
+                yield number, raw.decode("utf-8", "replace")
+
+
+def _date(value: object, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InputError(f"{where}: 'published' must be a date YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"{where}: 'published' {value!r} is not a date YYYY-MM-DD") from None
+
+
+def article_from_record(data: object, where: str, published: dt.date | None = None) -> Article:
+    """An article from one JSON Lines record ``{text, published, url, title, publisher}``.
+
+    >>> a = article_from_record({"text": "The police said that the man was arrested in the city.",
+    ...                          "published": "2019-01-18", "publisher": "Hornet"}, "x.jsonl:1")
+    >>> a.published, a.publisher, a.headline
+    (datetime.date(2019, 1, 18), 'Hornet', 'The police said that the man was arrested in the city.')
+    >>> article_from_record({"text": ""}, "x.jsonl:2")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: x.jsonl:2: no article text ('text' is missing or empty)
+    """
+    from .articles import _first_line, looks_english
+
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: each line must be a JSON object with text, published, url, title, publisher")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: no article text ('text' is missing or empty)")
+    for key in ("url", "title", "publisher"):
+        if data.get(key) is not None and not isinstance(data.get(key), str):
+            raise InputError(f"{where}: {key!r} must be a string")
+    if data.get("published") not in (None, ""):
+        when = _date(data["published"], where)
+    elif published is not None:
+        when = published
+    else:
+        raise InputError(f"{where}: no publication date; add \"published\" or pass --published YYYY-MM-DD")
+    if not looks_english(text):
+        raise UnsupportedError(f"{where}: the article does not look English; newsgraph supports English only")
+    title = data.get("title") or _first_line(text)
+    return Article(id="", text=text, published=when, url=data.get("url") or None,  # type: ignore[arg-type]
+                   publisher=data.get("publisher") or None, headline=title)  # type: ignore[arg-type]
+
+
+def _read_file(path: Path, published: dt.date | None) -> Article:
+    from .articles import read_article
+    from .build import _meta
+
+    meta = _meta(path)
+    when = meta.get("published")
+    if when is not None:
+        when = _date(when, f"{_display(path)}.meta.yaml")
+    extra = dict(url=meta.get("url"), title=meta.get("title"), publisher=meta.get("publisher"))
+    if when is None and published is not None:
+        try:
+            return read_article(path, **extra)  # type: ignore[arg-type]
+        except InputError as exc:
+            if "no publication date" not in str(exc):
+                raise
+        when = published
+    return read_article(path, published=when, **extra)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- ingest
+
+
+@dataclass
+class _Item:
+    source: str
+    article: Article | None = None
+    graph: ArticleGraph | None = None
+
+
+def _read(sources: list[_Source], published: dt.date | None) -> Iterator[_Item | tuple[str, str]]:
+    """Each source read into an article (to extract) or a graph (annotations); or its failure."""
+    from .annotations import load_annotation
+
+    for src in sources:
+        try:
+            if src.line is not None:
+                raw = _line(src.path, src.line)
+                try:
+                    data = json.loads(raw)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{src.name}: malformed JSON (column {exc.colno}: {exc.msg})") from None
+                yield _Item(src.name, article=article_from_record(data, src.name, published))
+            elif src.path.suffix.lower() in ANNOTATION_SUFFIXES:
+                yield _Item(src.name, graph=load_annotation(src.path))
+            else:
+                yield _Item(src.name, article=_read_file(src.path, published))
+        except NewsgraphError as exc:
+            yield (src.name, _without_source(str(exc), src))
+        except (OSError, ValueError) as exc:
+            yield (src.name, f"cannot read ({exc.__class__.__name__}: {exc})")
+
+
+def _without_source(message: str, src: _Source) -> str:
+    """The message without the file name it starts with: the summary names the source itself."""
+    for prefix in (src.name, str(src.path), str(src.path.resolve())):
+        if message.startswith(prefix + ":"):
+            return message[len(prefix) + 1 :].strip()
+    return message
+
+
+_LINE_CACHE: dict[Path, list[str]] = {}
+
+
+def _line(path: Path, number: int) -> str:
+    """Line ``number`` of a JSON Lines file; the file is read once and then dropped."""
+    lines = _LINE_CACHE.get(path)
+    if lines is None:
+        _LINE_CACHE.clear()
+        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+        _LINE_CACHE[path] = lines
+    return lines[number - 1]
+
+
+def _extracted(items: Iterable[_Item | tuple[str, str]], nlp: object, n_process: int
+               ) -> Iterator[tuple[str, ArticleGraph] | tuple[str, str]]:
+    """Graphs in input order: annotations as they are, articles through ``nlp.pipe`` in batches.
+
+    A failure is yielded as ``(source, message)`` and never stops the stream.
+    """
+    from .extract import graph_from_doc
+
+    pending: deque[_Item] = deque()
+    ready: deque[tuple[str, ArticleGraph] | tuple[str, str]] = deque()
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            if isinstance(item, tuple):
+                ready.append(item)
+            elif item.graph is not None:
+                ready.append((item.source, item.graph))
+            else:
+                assert item.article is not None
+                pending.append(item)
+                yield item.article.text
+
+    docs = nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=n_process)  # type: ignore[attr-defined]
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - spaCy failed: the articles in flight fail
+            while ready:
+                yield ready.popleft()
+            while pending:
+                yield (pending.popleft().source, f"extraction failed ({exc.__class__.__name__}: {exc})")
+            return
+        # everything read before this doc's article, in order
+        item = pending.popleft()
+        while ready:
+            yield ready.popleft()
+        try:
+            yield (item.source, graph_from_doc(item.article, doc))  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - one article's bug never stops the batch
+            yield (item.source, f"extraction failed ({exc.__class__.__name__}: {exc})")
+    while ready:
+        yield ready.popleft()
+
+
+def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
+           published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
+           progress: Progress | None = None) -> IngestSummary:
+    """Add articles to the store, one named graph and one transaction each; then rebuild the corpus graph.
+
+    ``published`` is the publication date of files that carry none. When the store
+    itself fails, the article being written is reported, the rest are counted as
+    ``skipped``, and ``store_error`` says why; every article written before stays.
+    """
+    rules = MergeRules.load(rules_file) if rules_file else None
+    files, problems = expand(paths)
+    sources, unreadable = _sources(files)
+    summary = IngestSummary(failed=problems + unreadable)
+    total = len(sources)
+    if total:
+        from .extract import load_model
+
+        model = nlp if nlp is not None else load_model()
+        existing = set(store.graph_iris())
+        done = 0
+        stream = _extracted(_read(sources, published), model, n_process)
+        for result in stream:
+            done += 1
+            source, payload = result
+            if isinstance(payload, str):
+                summary.failed.append((source, payload))
+            else:
+                ag = _assign(payload)
+                iri = str(graph_iri(ag.article.id))
+                try:
+                    data = to_rdf(ag)
+                    store.replace_graph(iri, data)
+                except StoreError as exc:
+                    summary.failed.append((source, str(exc)))
+                    summary.store_error = str(exc)
+                    summary.skipped = total - done
+                    stream.close()
+                    break
+                except NewsgraphError as exc:
+                    summary.failed.append((source, str(exc)))
+                else:
+                    if iri in existing:
+                        summary.replaced += 1
+                    else:
+                        summary.added += 1
+                        existing.add(iri)
+            if progress:
+                progress(done, total)
+        _LINE_CACHE.clear()
+    if summary.store_error is None and (summary.added or summary.replaced):
+        stats = rebuild_corpus(store, merge=merge, rules=rules)
+        summary.entities, summary.merged, summary.events, summary.shared_events = stats
+    return summary
+
+
+# ----------------------------------------------------------------------------- remove
+
+ARTICLE_BY_URL = "SELECT ?a WHERE { GRAPH ?g { ?a a ng:Article ; schema:url ?u } FILTER (STR(?u) = ?target) }"
+
+
+def _article_ids_for(store: Store, target: str, graphs: set[str]) -> list[str]:
+    if str(graph_iri(target)) in graphs:
+        return [target]
+    if target.startswith(str(ID)) and str(graph_iri(target[len(str(ID)):])) in graphs:
+        return [target[len(str(ID)):]]
+    if target.startswith(("http://", "https://")):
+        rows = store.query(ARTICLE_BY_URL, bindings={"target": Term("literal", target)}).rows
+        found = sorted({r[0].value[len(str(ID)):] for r in rows if r[0] is not None})
+        if found:
+            return found
+        candidate = identity(Article("", "", dt.date.today(), url=target))
+        return [candidate] if str(graph_iri(candidate)) in graphs else []
+    path = Path(target)
+    if path.is_file():
+        ids = []
+        for item in _read(_sources([path])[0], dt.date.today()):
+            if isinstance(item, _Item):
+                art = item.article or (item.graph.article if item.graph else None)
+                if art is not None:
+                    ids.append(identity(art))
+        return [i for i in ids if str(graph_iri(i)) in graphs]
+    return []
+
+
+def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
+           rules_file: str | Path | None = None) -> RemoveSummary:
+    """Take articles out, each named by URL, article id or file; then rebuild the corpus graph."""
+    rules = MergeRules.load(rules_file) if rules_file else None
+    summary = RemoveSummary()
+    graphs = set(store.graph_iris())
+    for target in targets:
+        ids = _article_ids_for(store, str(target), graphs)
+        if not ids:
+            summary.missing.append(str(target))
+        for aid in ids:
+            if store.remove_graph(str(graph_iri(aid))):
+                summary.removed.append(aid)
+                graphs.discard(str(graph_iri(aid)))
+    if summary.removed:
+        rebuild_corpus(store, merge=merge, rules=rules)
+    return summary
+
+
+# ----------------------------------------------------------------------------- the corpus graph
+
+_NOT_CORPUS = f"FILTER (?g != <{CORPUS_GRAPH}>)"
+ENTITIES_QUERY = f"""
+SELECT ?a ?e ?kind ?label ?acts WHERE {{
+  GRAPH ?g {{
+    VALUES ?kind {{ ng:Person ng:Organization ng:Place }}
+    ?e a ?kind ; ng:fromArticle ?a ; rdfs:label ?label .
+    OPTIONAL {{ ?e a ng:Actor BIND (true AS ?acts) }}
+  }} {_NOT_CORPUS}
+}}"""
+ALIASES_QUERY = f"SELECT ?e ?alias WHERE {{ GRAPH ?g {{ ?e ng:alias ?alias }} {_NOT_CORPUS} }}"
+TITLES_QUERY = f"SELECT ?e ?title WHERE {{ GRAPH ?g {{ ?e schema:jobTitle ?title }} {_NOT_CORPUS} }}"
+ARTICLES_QUERY = f"SELECT ?a ?published WHERE {{ GRAPH ?g {{ ?a a ng:Article ; schema:datePublished ?published }} {_NOT_CORPUS} }}"
+EVENTS_QUERY = f"""
+SELECT ?a ?ev ?type ?label ?statement ?earliest ?latest ?precision ?edtf ?quantity ?quote WHERE {{
+  GRAPH ?g {{
+    ?ev a ng:Event ; ng:fromArticle ?a ; ng:eventType ?type ; rdfs:label ?label .
+    OPTIONAL {{ ?ev a ng:Statement BIND (true AS ?statement) }}
+    OPTIONAL {{ ?ev ng:earliestBegin ?earliest }}
+    OPTIONAL {{ ?ev ng:latestBegin ?latest }}
+    OPTIONAL {{ ?ev ng:datePrecision ?precision }}
+    OPTIONAL {{ ?ev ng:edtf ?edtf }}
+    OPTIONAL {{ ?ev ng:quantity ?quantity }}
+    OPTIONAL {{ ?ev ng:quote ?quote }}
+  }} {_NOT_CORPUS}
+}}"""
+ROLES_QUERY = f"""
+SELECT ?ev ?role ?actor WHERE {{
+  GRAPH ?g {{
+    VALUES ?role {{ ng:agent ng:patient ng:participant ng:speaker ng:addressee }}
+    ?ev ?role ?actor .
+  }} {_NOT_CORPUS}
+}}"""
+REPORTS_QUERY = f"SELECT ?st ?ev WHERE {{ GRAPH ?g {{ ?st ng:reports ?ev }} {_NOT_CORPUS} }}"
+
+_KINDS = {str(NG.Person): EntityKind.PERSON, str(NG.Organization): EntityKind.ORGANIZATION,
+          str(NG.Place): EntityKind.PLACE}
+_ROLES = {str(NG.agent): Role.AGENT, str(NG.patient): Role.PATIENT, str(NG.participant): Role.PARTICIPANT,
+          str(NG.speaker): Role.SPEAKER, str(NG.addressee): Role.ADDRESSEE}
+
+
+def _rows(store: Store, sparql: str) -> list[list[str | None]]:
+    return [[t.value if t is not None else None for t in row] for row in store.query(sparql).rows]
+
+
+def _unique(base: str, used: set[str]) -> str:
+    local, n = base, 2
+    while local in used:
+        local, n = f"{base}-{n}", n + 1
+    used.add(local)
+    return local
+
+
+def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> Corpus:
+    """The corpus layer computed from every article graph in the store."""
+    published = {a: dt.date.fromisoformat(p[:10]) for a, p in _rows(store, ARTICLES_QUERY) if a and p}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for e, alias in _rows(store, ALIASES_QUERY):
+        aliases[e].append(alias)  # type: ignore[index,arg-type]
+    titles: dict[str, list[str]] = defaultdict(list)
+    for e, title in _rows(store, TITLES_QUERY):
+        titles[e].append(title)  # type: ignore[index,arg-type]
+    records: list[NameRecord] = []
+    acting: set[str] = set()
+    seen: set[str] = set()
+    for a, e, kind, label, acts in _rows(store, ENTITIES_QUERY):
+        if e in seen or a not in published:
+            continue
+        seen.add(e)  # type: ignore[arg-type]
+        if acts:
+            acting.add(e)  # type: ignore[arg-type]
+        records.append(NameRecord(e, a, _KINDS[kind].value, label,  # type: ignore[arg-type,index]
+                                  tuple(sorted(aliases.get(e, ()))), tuple(sorted(titles.get(e, ())))))  # type: ignore[arg-type]
+    clusters = resolve(records, rules, merge=merge)
+    corpus = Corpus(articles=sorted(published), merged=merge)
+    used: set[str] = set()
+    canonical: dict[str, str] = {}  # article node -> corpus entity id
+    for cluster in clusters:
+        local = _unique(f"{cluster.kind}/{slug(cluster.label)[:60]}", used)
+        members = sorted(m.node for m in cluster.members)
+        for m in members:
+            canonical[m] = local
+        corpus.entities.append(CorpusEntity(
+            id=local, kind=EntityKind(cluster.kind), label=cluster.label, members=members,
+            articles=sorted({m.article for m in cluster.members}), forms=cluster.forms,
+            acts=any(m in acting for m in members),
+            merges=[MergeRecord(m.rule, m.form, m.matched) for m in cluster.merges]))
+    corpus.events = _corpus_events(store, published, canonical, merge)
+    return corpus
+
+
+def _corpus_events(store: Store, published: dict[str, dt.date], canonical: dict[str, str],
+                   merge: bool) -> list[CorpusEvent]:
+    roles: dict[str, list[tuple[Role, str]]] = defaultdict(list)
+    for ev, role, actor in _rows(store, ROLES_QUERY):
+        if actor in canonical:
+            roles[ev].append((_ROLES[role], canonical[actor]))  # type: ignore[index]
+    info: dict[str, dict[str, str | None]] = {}
+    records: list[EventRecord] = []
+    for a, ev, etype, label, statement, earliest, latest, precision, edtf, quantity, quote in _rows(store, EVENTS_QUERY):
+        if ev in info or a not in published:
+            continue
+        info[ev] = {"label": label, "edtf": edtf, "quantity": quantity, "quote": quote}  # type: ignore[index]
+        actor_roles = roles.get(ev, [])  # type: ignore[arg-type]
+        speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
+        records.append(EventRecord(
+            node=ev, article=a, published=published[a], type=etype[len(str(NGT)):],  # type: ignore[arg-type,index]
+            label=label, actors=frozenset(c for _r, c in actor_roles), speaker=speaker,  # type: ignore[arg-type]
+            is_statement=bool(statement), earliest=_day(earliest), latest=_day(latest), precision=precision,
+            quote=quote))
+    reports: dict[str, list[str]] = defaultdict(list)
+    for st, ev in _rows(store, REPORTS_QUERY):
+        reports[st].append(ev)  # type: ignore[index,arg-type]
+    used: set[str] = set()
+    events: list[CorpusEvent] = []
+    corpus_of: dict[str, str] = {}
+    clusters = corefer(records, merge=merge)
+    for cluster in clusters:
+        labels = Counter(e.label for e in cluster)
+        label = min(labels, key=lambda x: (-labels[x], len(x), x))
+        local = _unique(f"{'statement' if cluster[0].is_statement else 'event'}/{slug(label)[:60]}", used)
+        for e in cluster:
+            corpus_of[e.node] = local
+        ev = CorpusEvent(id=local, type=cluster[0].type, label=label, members=sorted(e.node for e in cluster),
+                         articles=sorted({e.article for e in cluster}), is_statement=cluster[0].is_statement)
+        ev.roles = sorted({rc for e in cluster for rc in roles.get(e.node, [])})
+        dates = {(e.earliest, e.latest, e.precision, info[e.node]["edtf"]) for e in cluster}
+        if len(dates) == 1:
+            ev.earliest, ev.latest, ev.precision, ev.edtf = dates.pop()  # type: ignore[assignment]
+        quantities = {info[e.node]["quantity"] for e in cluster}
+        if len(quantities) == 1 and None not in quantities:
+            ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
+        quotes = {e.quote for e in cluster}
+        if len(quotes) == 1 and None not in quotes:
+            ev.quote = quotes.pop()
+        events.append(ev)
+    by_id = {ev.id: ev for ev in events}
+    for st, targets in reports.items():
+        if st in corpus_of:
+            ours = by_id[corpus_of[st]]
+            for target in targets:
+                ref = corpus_of.get(target)
+                if ref and ref not in ours.reports:
+                    ours.reports.append(ref)
+    for ev in events:
+        ev.reports.sort()
+    return events
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> tuple[int, int, int, int]:
+    """Recompute the corpus graph and replace it in one transaction.
+
+    Returns (canonical entities, merged entities, corpus events, shared events).
+    """
+    corpus = build_corpus(store, merge=merge, rules=rules)
+    if not corpus.articles:
+        store.remove_graph(CORPUS_GRAPH)
+        return (0, 0, 0, 0)
+    store.replace_graph(CORPUS_GRAPH, corpus_to_rdf(corpus))
+    return (len(corpus.entities), sum(1 for e in corpus.entities if len(e.members) > 1),
+            len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
+
+
+__all__ = ["CORPUS_GRAPH", "IngestSummary", "RemoveSummary", "build_corpus", "expand", "identity", "ingest",
+           "rebuild_corpus", "remove"]

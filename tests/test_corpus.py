@@ -1,0 +1,398 @@
+"""The corpus: entity resolution, event coreference, ingest/replace/remove, the corpus queries.
+
+The fixture corpus (tests/fixtures/corpus) is one story told by five articles from five
+outlets: two curated annotations (Novaya Gazeta, BBC News) that disagree on how many men
+were detained (at least 100 vs 40) and when (March 30 vs March 28), a Markdown article
+(The Guardian) and two JSON Lines articles (a wire service, a daily) that are extracted
+automatically. Names vary across them the way they do in real coverage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import cli
+from graph.coref import EventRecord, corefer
+from graph.corpus import CORPUS_GRAPH, identity, ingest, remove
+from graph.errors import InputError
+from graph.model import Article
+from graph.query import named_query, run_query
+from graph.resolve import MergeRules, NameRecord, resolve
+from graph.store import Term, open_store
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+NOVAYA = "https://example.org/novaya/2017/04/03/chechnya-detentions"
+BBC = "https://example.org/bbc/2017/04/04/chechnya"
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def clusters_of(names: list[tuple[str, str, str]], rules: MergeRules | None = None, merge: bool = True):
+    """(article, kind, name) triples -> the set of names of each cluster."""
+    records = [NameRecord(f"urn:{art}/{kind}/{i}", f"urn:{art}", kind, name)
+               for i, (art, kind, name) in enumerate(names)]
+    return sorted(sorted(m.name for m in c.members) for c in resolve(records, rules, merge=merge))
+
+
+RESOLUTION_CASES = [
+    # the three examples of the issue
+    ("kadyrov", [("a1", "person", "Kadyrov"), ("a2", "person", "Ramzan Kadyrov"),
+                 ("a3", "person", "Chechen President Ramzan Kadyrov")],
+     [["Chechen President Ramzan Kadyrov", "Kadyrov", "Ramzan Kadyrov"]]),
+    ("state-department", [("a1", "organization", "State Department"),
+                          ("a2", "organization", "U.S. State Department"),
+                          ("a3", "organization", "the Department of State")],
+     [["State Department", "U.S. State Department", "the Department of State"]]),
+    ("demonym", [("a1", "organization", "Russian LGBT Network"), ("a2", "organization", "Russia LGBT Network")],
+     [["Russia LGBT Network", "Russian LGBT Network"]]),
+    # normalization: case, punctuation, possessive, "the", U.S. = US
+    ("normalized", [("a1", "organization", "the U.S. Senate"), ("a2", "organization", "US Senate's"),
+                    ("a3", "organization", "us senate")],
+     [["US Senate's", "the U.S. Senate", "us senate"]]),
+    ("acronym", [("a1", "organization", "HRW"), ("a2", "organization", "Human Rights Watch")],
+     [["HRW", "Human Rights Watch"]]),
+    ("country-names", [("a1", "place", "United States"), ("a2", "place", "U.S."), ("a3", "place", "USA")],
+     [["U.S.", "USA", "United States"]]),
+    # negative cases
+    ("ambiguous-surname", [("a1", "person", "Kadyrov"), ("a2", "person", "Ramzan Kadyrov"),
+                           ("a3", "person", "Akhmad Kadyrov")],
+     [["Akhmad Kadyrov"], ["Kadyrov"], ["Ramzan Kadyrov"]]),
+    ("other-country", [("a1", "organization", "Russian LGBT Network"), ("a2", "organization", "Canadian LGBT Network")],
+     [["Canadian LGBT Network"], ["Russian LGBT Network"]]),
+    ("ambiguous-country-prefix", [("a1", "organization", "State Department"),
+                                  ("a2", "organization", "U.S. State Department"),
+                                  ("a3", "organization", "Russian State Department")],
+     [["Russian State Department"], ["State Department"], ["U.S. State Department"]]),
+    ("type-agreement", [("a1", "person", "Jordan"), ("a2", "place", "Jordan")], [["Jordan"], ["Jordan"]]),
+    ("ambiguous-acronym", [("a1", "organization", "HRW"), ("a2", "organization", "Human Rights Watch"),
+                           ("a3", "organization", "Housing Rights Workers")],
+     [["HRW"], ["Housing Rights Workers"], ["Human Rights Watch"]]),
+    ("same-article-kept-apart", [("a1", "person", "Kadyrov"), ("a1", "person", "Ramzan Kadyrov")],
+     [["Kadyrov"], ["Ramzan Kadyrov"]]),
+    ("different-first-names", [("a1", "person", "Anna Petrova"), ("a2", "person", "Maria Petrova")],
+     [["Anna Petrova"], ["Maria Petrova"]]),
+]
+
+
+@pytest.mark.parametrize("case, names, expected", RESOLUTION_CASES, ids=[c[0] for c in RESOLUTION_CASES])
+def test_resolution_rules(case, names, expected):
+    assert clusters_of(names) == sorted(expected)
+
+
+def test_every_merge_is_explained_by_rule_and_forms():
+    records = [NameRecord("urn:a1/k", "urn:a1", "person", "Kadyrov"),
+               NameRecord("urn:a2/k", "urn:a2", "person", "Ramzan Kadyrov"),
+               NameRecord("urn:a3/o", "urn:a3", "organization", "the Department of State"),
+               NameRecord("urn:a4/o", "urn:a4", "organization", "State Department")]
+    by_label = {c.label: c for c in resolve(records)}
+    assert [(m.rule, {m.form, m.matched}) for m in by_label["Ramzan Kadyrov"].merges] == [
+        ("token-overlap", {"Kadyrov", "Ramzan Kadyrov"})]
+    assert [(m.rule, {m.form, m.matched}) for m in by_label["State Department"].merges] == [
+        ("normalization", {"the Department of State", "State Department"})]
+
+
+def test_aliases_given_by_an_article_merge():
+    records = [NameRecord("urn:a1/o", "urn:a1", "organization", "Memorial Human Rights Centre", ("Memorial",)),
+               NameRecord("urn:a2/o", "urn:a2", "organization", "Memorial")]
+    [cluster] = resolve(records)
+    assert cluster.merges[0].rule == "alias"
+
+
+def test_curated_rules_force_and_forbid_merges():
+    names = [("a1", "organization", "Kremlin"), ("a2", "organization", "Russian government"),
+             ("a3", "person", "Kadyrov"), ("a4", "person", "Ramzan Kadyrov")]
+    rules = MergeRules.from_data({"merge": [{"names": ["Kremlin", "Russian government"], "kind": "organization"}],
+                                  "distinct": [["Kadyrov", "Ramzan Kadyrov"]]})
+    assert clusters_of(names, rules) == [["Kadyrov"], ["Kremlin", "Russian government"], ["Ramzan Kadyrov"]]
+
+
+def test_no_merge_keeps_every_node_apart():
+    names = [("a1", "person", "Ramzan Kadyrov"), ("a2", "person", "Ramzan Kadyrov")]
+    assert clusters_of(names, merge=False) == [["Ramzan Kadyrov"], ["Ramzan Kadyrov"]]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("merge: [Kadyrov\n  - x: [", "line"),
+    ("merge: [[OnlyOne]]", "two or more names"),
+    ("other: []", "'merge' and/or 'distinct'"),
+    ("merge: [{names: [A, B], kind: animal}]", "kind must be"),
+])
+def test_malformed_rules_files_are_one_clear_error(tmp_path, text, fragment):
+    path = tmp_path / "rules.yaml"
+    path.write_text(text)
+    with pytest.raises(InputError, match=fragment):
+        MergeRules.load(path)
+
+
+# ----------------------------------------------------------------------------- coreference
+
+
+def ev(node, article, kind="detention", actors=("P",), day=None, precision="day", published=dt.date(2017, 4, 5),
+       statement=False, quote=None, speaker=None, latest=None):
+    earliest = dt.date(2017, 4, day) if day else None
+    return EventRecord(node, article, published, kind, node, frozenset(actors), speaker=speaker,
+                       is_statement=statement, earliest=earliest, latest=latest or earliest,
+                       precision=precision if day else None, quote=quote)
+
+
+COREF_CASES = [
+    ("same-day", [ev("e1", "a1", day=1), ev("e2", "a2", day=1)], [["e1", "e2"]]),
+    ("dates-within-tolerance", [ev("e1", "a1", day=1), ev("e2", "a2", day=3)], [["e1", "e2"]]),
+    ("dates-too-far", [ev("e1", "a1", day=1), ev("e2", "a2", day=10)], [["e1"], ["e2"]]),
+    ("other-kind", [ev("e1", "a1", day=1), ev("e2", "a2", kind="arrest", day=1)], [["e1"], ["e2"]]),
+    ("no-shared-actor", [ev("e1", "a1", day=1), ev("e2", "a2", actors=("Q",), day=1)], [["e1"], ["e2"]]),
+    ("same-article", [ev("e1", "a1", day=1), ev("e2", "a1", day=1)], [["e1"], ["e2"]]),
+    ("undated-same-actors-close", [ev("e1", "a1", day=1), ev("e2", "a2")], [["e1", "e2"]]),
+    ("undated-other-actors", [ev("e1", "a1", actors=("P", "Q"), day=1), ev("e2", "a2")], [["e1"], ["e2"]]),
+    ("undated-reported-much-later", [ev("e1", "a1", day=1), ev("e2", "a2", published=dt.date(2018, 1, 1))],
+     [["e1"], ["e2"]]),
+    ("same-quote", [ev("s1", "a1", "statement", statement=True, speaker="P", quote="We call on Russia to act"),
+                    ev("s2", "a2", "statement", statement=True, speaker="P", quote="we call on Russia to act now")],
+     [["s1", "s2"]]),
+    ("other-quote", [ev("s1", "a1", "statement", statement=True, speaker="P", quote="We call on Russia to act"),
+                     ev("s2", "a2", "statement", statement=True, speaker="P", quote="Nothing has changed")],
+     [["s1"], ["s2"]]),
+    ("other-speaker", [ev("s1", "a1", "statement", statement=True, speaker="P", quote="We call on Russia"),
+                       ev("s2", "a2", "statement", statement=True, speaker="Q", quote="We call on Russia")],
+     [["s1"], ["s2"]]),
+    # no chains: e3 is near e2 but too far from e1, so it does not join their event
+    ("no-chaining", [ev("e1", "a1", day=1), ev("e2", "a2", day=4), ev("e3", "a3", day=7)],
+     [["e1", "e2"], ["e3"]]),
+]
+
+
+@pytest.mark.parametrize("case, events, expected", COREF_CASES, ids=[c[0] for c in COREF_CASES])
+def test_event_coreference(case, events, expected):
+    assert sorted(sorted(e.node for e in c) for c in corefer(events)) == sorted(expected)
+
+
+# ----------------------------------------------------------------------------- ingest
+
+
+def rows(store, name, **params):
+    result = run_query(store, named_query(name).text, params=params)
+    return [dict(zip(result.variables, (t.value if t else None for t in row))) for row in result.rows]
+
+
+def canonical_of(store, label: str) -> set[str]:
+    result = store.query("SELECT DISTINCT ?c WHERE { ?n rdfs:label ?l ; ng:fromArticle ?a . ?n owl:sameAs ?c }",
+                         bindings={"l": Term("literal", label)})
+    return {r[0].value for r in result.rows}
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    location = tmp_path_factory.mktemp("corpus") / "store"
+    store = open_store(location, create=True)
+    summary = ingest([CORPUS], store)
+    yield store, summary
+    store.close()
+
+
+def test_ingest_adds_every_article_to_its_own_graph(corpus_store):
+    store, summary = corpus_store
+    assert (summary.added, summary.replaced, summary.failed) == (5, 0, [])
+    graphs = store.graph_iris()
+    assert CORPUS_GRAPH in graphs and len(graphs) == 6
+    assert "https://w3id.org/newsgraph/graph/" + identity(Article("", "", dt.date.today(), url=NOVAYA)) in graphs
+
+
+def test_the_three_name_variants_become_one_canonical_node_each(corpus_store):
+    store, _ = corpus_store
+    kadyrov = canonical_of(store, "Kadyrov") | canonical_of(store, "Ramzan Kadyrov")
+    assert kadyrov == {"https://w3id.org/newsgraph/id/corpus/person/ramzan-kadyrov"}
+    state = (canonical_of(store, "State Department") | canonical_of(store, "U.S. State Department")
+             | canonical_of(store, "Department of State"))
+    assert len(state) == 1
+    network = canonical_of(store, "Russian LGBT Network") | canonical_of(store, "Russia LGBT Network")
+    assert len(network) == 1
+    # the canonical node is typed like its members, and derived from each article
+    [node] = kadyrov
+    types = {r[0].value for r in store.query(f"SELECT ?t WHERE {{ <{node}> a ?t }}").rows}
+    assert {"https://schema.org/Person", "https://w3id.org/newsgraph/ns#Person",
+            "http://semanticweb.cs.vu.nl/2009/11/sem/Actor"} <= types
+    sources = store.query(f"SELECT ?a WHERE {{ <{node}> prov:wasDerivedFrom ?a }}").rows
+    assert len(sources) == 4
+
+
+def test_merge_records_name_the_rule_and_the_forms(corpus_store):
+    store, _ = corpus_store
+    result = store.query("""SELECT ?rule ?form WHERE {
+        <https://w3id.org/newsgraph/id/corpus/person/ramzan-kadyrov> ng:hasMerge ?m .
+        ?m ng:mergeRule ?rule ; ng:mergedForm ?form }""")
+    assert {(r[0].value, r[1].value) for r in result.rows} == {
+        ("token-overlap", "Kadyrov"), ("token-overlap", "Ramzan Kadyrov")}
+
+
+def test_a_shared_event_lists_all_its_sources_and_keeps_the_conflicts(corpus_store):
+    store, _ = corpus_store
+    timeline = rows(store, "story-timeline")
+    [detention] = [r for r in timeline if r["type"] == "detention"]
+    assert detention["sources"] == "2"
+    assert detention["dates"] == "2017-03-28 | 2017-03-30"
+    assert set(detention["outlets"].split(", ")) == {"BBC News", "Novaya Gazeta"}
+    # the corpus event carries no quantity or date of its own: the sources disagree
+    node = detention["event"]
+    assert not store.query(f"ASK {{ <{node}> ng:quantity ?q }}").boolean
+    assert not store.query(f"ASK {{ <{node}> ng:earliestBegin ?q }}").boolean
+    conflicts = {(r["fact"], r["value"], r["outlet"]) for r in rows(store, "disagreements")}
+    assert conflicts == {("quantity", "100", "Novaya Gazeta"), ("quantity", "40", "BBC News"),
+                         ("date", "2017-03-30", "Novaya Gazeta"), ("date", "2017-03-28", "BBC News")}
+
+
+def test_each_articles_own_event_keeps_its_own_details(corpus_store):
+    store, _ = corpus_store
+    result = store.query("""SELECT ?q ?d WHERE { ?e ng:quantity ?q ; ng:edtf ?d ; ng:fromArticle ?a }
+                            ORDER BY ?q""")
+    assert [(r[0].value, r[1].value) for r in result.rows] == [("40", "2017-03-28"), ("100", "2017-03-30")]
+
+
+def test_statement_sources_finds_every_outlet_that_reported_it(corpus_store):
+    store, _ = corpus_store
+    by_text = rows(store, "statement-sources", text="received reports")
+    assert {r["outlet"] for r in by_text} == {"Novaya Gazeta", "The Guardian"}
+    assert {r["speakerName"] for r in by_text} == {"Igor Kochetkov"}
+    by_speaker = rows(store, "statement-sources", speaker="Heather Nauert")
+    assert {r["outlet"] for r in by_speaker} == {"Wire Service", "Daily Post"}
+    assert len({r["statement"] for r in by_speaker}) == 1
+
+
+def test_actor_story_finds_one_actor_under_any_of_its_names(corpus_store):
+    store, _ = corpus_store
+    short = rows(store, "actor-story", actor="Kadyrov")
+    full = rows(store, "actor-story", actor="ramzan kadyrov")
+    assert short == full
+    assert {r["label"] for r in short} >= {"Ramzan Kadyrov denies the reports", "Kadyrov's spokesman denies the reports"}
+    state = rows(store, "actor-story", actor="Department of State")
+    assert any(r["sources"] == "2" and r["role"] == "agent" for r in state)
+
+
+def test_hostile_parameter_values_are_bound_not_pasted(corpus_store):
+    store, _ = corpus_store
+    before = len(store.graph_iris())
+    for hostile in ['x" } } ; DROP ALL ; #', "x' ) } UNION { ?canonical ?p ?o } #", "Kadyrov\\\" }"]:
+        assert rows(store, "actor-story", actor=hostile) == []
+        assert rows(store, "statement-sources", text=hostile) == []
+    assert len(store.graph_iris()) == before
+
+
+def test_the_store_validates_with_the_corpus_graph_in_it(corpus_store):
+    from graph.validate import validate_store
+
+    store, _ = corpus_store
+    report = validate_store(store)
+    assert report.conforms, report.text[:2000]
+
+
+# ----------------------------------------------------------------------------- replace, remove, failures
+
+
+@pytest.fixture()
+def fresh_store(tmp_path):
+    store = open_store(tmp_path / "store", create=True)
+    yield store
+    store.close()
+
+
+def test_reingest_replaces_and_never_duplicates(fresh_store, tmp_path):
+    first = ingest([CORPUS], fresh_store)
+    triples = fresh_store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value
+    second = ingest([CORPUS / "wire.jsonl", CORPUS / "novaya-2017-04-03.txt", CORPUS], fresh_store)
+    assert (first.added, second.added, second.replaced) == (5, 0, 5)
+    assert fresh_store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value == triples
+    # the same text under another file name is the same article
+    copy = tmp_path / "copy.md"
+    shutil.copy(CORPUS / "guardian-2017-04-05.md", copy)
+    (tmp_path / "copy.meta.yaml").write_text((CORPUS / "guardian-2017-04-05.meta.yaml").read_text())
+    third = ingest([copy], fresh_store)
+    assert (third.added, third.replaced) == (0, 1)
+
+
+def test_remove_takes_an_article_out_and_recomputes_the_corpus(fresh_store):
+    ingest([CORPUS], fresh_store)
+    summary = remove(fresh_store, [BBC, "no-such-article"])
+    assert len(summary.removed) == 1 and summary.missing == ["no-such-article"]
+    assert rows(fresh_store, "disagreements") == []
+    [detention] = [r for r in rows(fresh_store, "story-timeline") if r["type"] == "detention"]
+    assert detention["sources"] == "1"
+    # by file: the annotation's article
+    assert remove(fresh_store, [str(CORPUS / "novaya-2017-04-03.yaml")]).removed
+    assert not [r for r in rows(fresh_store, "story-timeline") if r["type"] == "detention"]
+
+
+def test_a_bad_article_is_reported_and_skipped_never_aborting_the_batch(fresh_store, tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "empty.txt").write_text("")
+    (batch / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (batch / "german.txt").write_text("Die Polizei hat den Mann am Montag in der Stadt festgenommen, sagte die "
+                                      "Sprecherin der Polizei am Dienstag in Berlin.")
+    (batch / "german.meta.yaml").write_text("published: 2020-03-04\n")
+    (batch / "undated.txt").write_text("Police arrested a man in Riga, officials said.")
+    good = {"text": "Police in Riga arrested Anna Chen on Monday, officials said.", "published": "2020-03-04",
+            "url": "https://example.org/riga", "publisher": "Riga Herald"}
+    (batch / "feed.jsonl").write_text("\n".join([
+        json.dumps(good), "{not json", json.dumps({"text": "Police said so.", "published": "yesterday"}),
+        json.dumps({"published": "2020-01-01"})]) + "\n")
+    summary = ingest([batch, tmp_path / "missing.txt"], fresh_store)
+    assert summary.added == 1
+    failed = dict(summary.failed)
+    assert set(failed) == {"empty.txt", "binary.txt", "german.txt", "undated.txt", "feed.jsonl:2",
+                           "feed.jsonl:3", "feed.jsonl:4", str(tmp_path / "missing.txt")}
+    assert "malformed JSON" in failed["feed.jsonl:2"]
+    assert "not a date" in failed["feed.jsonl:3"]
+    assert "English" in failed["german.txt"]
+    assert "publication date" in failed["undated.txt"]
+    assert len([g for g in fresh_store.graph_iris() if g != CORPUS_GRAPH]) == 1
+
+
+def test_published_default_applies_only_to_files_without_a_date(fresh_store, tmp_path):
+    (tmp_path / "undated.txt").write_text("Police arrested a man in Riga on Monday, officials said.")
+    summary = ingest([tmp_path / "undated.txt", CORPUS / "wire.jsonl"], fresh_store, published=dt.date(2021, 6, 1))
+    assert summary.added == 3 and not summary.failed
+    dates = {r[0].value for r in fresh_store.query("SELECT ?d WHERE { ?a a ng:Article ; schema:datePublished ?d }").rows}
+    assert dates == {"2021-06-01", "2017-04-06", "2017-04-07"}
+
+
+def test_no_merge_keeps_the_corpus_graph_but_merges_nothing(fresh_store):
+    summary = ingest([CORPUS], fresh_store, merge=False)
+    assert summary.merged == 0 and summary.shared_events == 0
+    assert rows(fresh_store, "disagreements") == []
+
+
+def test_rules_file_forbids_a_merge(fresh_store, tmp_path):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("distinct:\n  - [Kadyrov, Ramzan Kadyrov]\n")
+    ingest([CORPUS], fresh_store, rules_file=rules)
+    assert canonical_of(fresh_store, "Kadyrov") != canonical_of(fresh_store, "Ramzan Kadyrov")
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_ingest_and_remove_report_and_exit_with_documented_codes(tmp_path):
+    store = str(tmp_path / "store")
+    (tmp_path / "empty.txt").write_text("")
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), str(tmp_path / "empty.txt"), "--store", store])
+    assert result.exit_code == 2, result.output
+    assert "5 added, 0 replaced, 1 failed" in result.stdout
+    assert result.stderr.strip() == "newsgraph: failed: empty.txt: empty file, no article text"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS / "wire.jsonl"), "--store", store])
+    assert result.exit_code == 0 and "0 added, 2 replaced, 0 failed" in result.stdout
+    result = CliRunner().invoke(cli, ["remove", BBC, "nothing-here", "--store", store])
+    assert result.exit_code == 2 and "1 removed" in result.stdout
+    assert result.stderr.strip() == "newsgraph: not in the store: nothing-here"
+    result = CliRunner().invoke(cli, ["query", "statement-sources", "-p", "speaker=Heather Nauert",
+                                      "--format", "csv", "--store", store])
+    assert result.exit_code == 0 and "Wire Service" in result.output and "Daily Post" in result.output
+
+
+def test_cli_ingest_rejects_a_bad_published_date(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--published", "2017-13-01",
+                                      "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2 and "not a date" in result.stderr

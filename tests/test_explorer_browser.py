@@ -1,0 +1,308 @@
+"""The explorer and the network page in a real headless chromium (Debian's, via playwright).
+
+Each page is opened from file:// and must make no request but file: and data:, log no
+console error, show as many nodes and timeline items as SPARQL counts in the store,
+link a click on the timeline to the network and the panel, filter both views at once,
+and show hostile article text literally without running it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from graph.build import build, load_into
+from graph.export.explorer import write_explorer
+from graph.model import (
+    Article,
+    ArticleGraph,
+    Entity,
+    EntityKind,
+    Event,
+    Participant,
+    Precision,
+    Role,
+    Span,
+    Statement,
+    TimeSpan,
+)
+from graph.store import Store, open_store
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1400, "height": 900}
+ID = "https://w3id.org/newsgraph/id/"
+PURGE = ID + "hornet-2019-01-18/event/purge"
+ARREST = ID + "hornet-2019-01-18/event/arrest-vk-worker"
+
+SCRIPT_LABEL = "<script>window.__pwned=1</script>"
+IMG_QUOTE = '"><img src=x onerror="window.__pwned=2">'
+
+
+@dataclass
+class Opened:
+    """A page and what it did: every request, every console error and page error."""
+
+    page: sync_api.Page
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file:", "data:"))]
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+def _seed_copy(target: Path) -> Path:
+    """The curated seeds (annotations and their texts) in a folder of their own."""
+    target.mkdir()
+    for path in SEEDS.iterdir():
+        if path.suffix in (".yaml", ".yml", ".json") or (path.suffix == ".txt" and path.with_suffix(".yaml").exists()):
+            shutil.copy(path, target / path.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed store and its exports (network.html, explorer.html) built by the real build."""
+    base = tmp_path_factory.mktemp("explorer")
+    seeds = _seed_copy(base / "seeds")
+    with open_store(base / "store", create=True) as store:
+        build(seeds, store, base / "exports", fresh=True)
+    return {"store": base / "store", "exports": base / "exports"}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def open_page(browser: sync_api.Browser, path: Path) -> Opened:
+    page = browser.new_page(viewport=VIEWPORT)
+    opened = Opened(page)
+    page.on("request", lambda request: opened.requests.append(request.url))
+    page.on("console", lambda msg: opened.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: opened.errors.append(str(exc)))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
+    return opened
+
+
+@pytest.fixture()
+def explorer(browser: sync_api.Browser, seed_site: dict[str, Path]) -> Iterator[Opened]:
+    opened = open_page(browser, seed_site["exports"] / "explorer.html")
+    yield opened
+    opened.page.close()
+
+
+def count(store: Store, sparql: str) -> int:
+    term = store.query(sparql).rows[0][0]
+    return int(term.value) if term else 0
+
+
+NODES_COUNT = """SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
+  VALUES ?class { ng:Person ng:Organization ng:Place ng:Event } ?n a ?class ; rdfs:label ?label }"""
+DATED_COUNT = "SELECT (COUNT(DISTINCT ?e) AS ?c) WHERE { ?e a ng:Event ; ng:earliestBegin ?d }"
+UNDATED_COUNT = """SELECT (COUNT(DISTINCT ?e) AS ?c) WHERE {
+  ?e a ng:Event FILTER NOT EXISTS { ?e ng:earliestBegin ?d } }"""
+
+
+# ----------------------------------------------------------------------------- the seed explorer
+
+
+def test_explorer_loads_offline_with_counts_from_the_store(explorer: Opened, seed_site, artifacts: Path) -> None:
+    page = explorer.page
+    with open_store(seed_site["store"]) as store:
+        nodes, dated, undated = count(store, NODES_COUNT), count(store, DATED_COUNT), count(store, UNDATED_COUNT)
+    assert nodes > 20 and dated > 3 and undated > 0
+    assert page.evaluate("newsgraph.visibleNodeIds().length") == nodes
+    assert page.evaluate("newsgraph.network.body.nodeIndices.length") == nodes
+    assert page.evaluate("newsgraph.timelineItemIds().length") == dated
+    assert page.locator("#timeline .vis-item.vis-box, #timeline .vis-item.vis-range").count() == dated
+    assert page.locator("#undated button").count() == undated
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(artifacts / "explorer.png"))
+    assert explorer.errors == []
+    assert explorer.outside_requests() == []
+
+
+def test_imprecise_dates_are_drawn_as_what_they_are(explorer: Opened) -> None:
+    page = explorer.page
+    classes = page.evaluate("""Object.fromEntries(newsgraph.timeline.itemsData.get().map(
+        it => [it.event.split('/').pop(), [it.type, it.className, it.start.toISOString().slice(0, 10),
+                                           it.end ? it.end.toISOString().slice(0, 10) : null]]))""")
+    assert classes["purge"][:2] == ["box", "ng-day"]
+    assert classes["detentions"][:2] == ["range", "ng-open"]  # "since December": open, fading out
+    assert classes["purge-made-known"][:2] == ["range", "ng-range"]  # "Earlier this week"
+    open_bar = page.locator("#timeline .vis-item.ng-open").first
+    assert "linear-gradient" in open_bar.evaluate("el => getComputedStyle(el).backgroundImage")
+
+
+def test_clicking_a_timeline_item_selects_the_node_and_fills_the_panel(explorer: Opened, artifacts: Path) -> None:
+    page = explorer.page
+    page.locator("#timeline .vis-item-content", has_text="New purge of LGBT people in Chechnya begins").click()
+    page.wait_for_function(f"() => document.body.dataset.selected === {PURGE!r}")
+    assert page.evaluate("newsgraph.network.getSelectedNodes()") == [PURGE]
+    assert page.locator("#panel-label").inner_text() == "New purge of LGBT people in Chechnya begins"
+    date = page.locator("#panel-date").inner_text()
+    assert "2018-12-29" in date and "day" in date and "Dec. 29" in date
+    marks = page.locator("#panel-evidence mark").all_inner_texts()
+    assert "a new purge of LGBT people in Chechnya began" in marks
+    sentences = page.locator("#panel-evidence .sentence").all_inner_texts()
+    assert any(s.endswith(".") and len(s) > len("a new purge of LGBT people in Chechnya began") + 10 for s in sentences)
+    assert "Hornet Stories" in page.locator("#panel").inner_text()
+    link = page.locator("#panel-evidence a").first
+    assert link.get_attribute("href", timeout=2000).startswith("https://wp.hornet.com/")
+    page.screenshot(path=str(artifacts / "explorer-selected.png"))
+    assert explorer.errors == [] and explorer.outside_requests() == []
+
+
+def test_clicking_a_network_node_selects_its_timeline_item(explorer: Opened) -> None:
+    page = explorer.page
+    point = page.evaluate(f"""(() => {{
+        const net = newsgraph.network, pos = net.getPositions([{ARREST!r}])[{ARREST!r}];
+        const dom = net.canvasToDOM(pos), box = document.getElementById('network').getBoundingClientRect();
+        return [box.left + dom.x, box.top + dom.y];
+    }})()""")
+    page.mouse.click(*point)
+    page.wait_for_function(f"() => document.body.dataset.selected === {ARREST!r}")
+    assert page.evaluate("newsgraph.timeline.getSelection()") == [ARREST]
+    assert "Arrest of someone" in page.locator("#panel-label").inner_text()
+
+
+def test_a_type_filter_hides_the_rest_in_both_views(explorer: Opened) -> None:
+    page = explorer.page
+    page.select_option("#f-type", "arrest")
+    page.wait_for_function("() => newsgraph.timelineItemIds().length === 1")
+    assert page.evaluate("newsgraph.timelineEventIds()") == [ARREST]
+    visible = set(page.evaluate("newsgraph.visibleNodeIds()"))
+    assert ARREST in visible and PURGE not in visible
+    assert ID + "hornet-2019-01-18/organization/vkontakte" in visible  # its participant stays
+    assert ID + "hornet-2019-01-18/person/igor-kochetkov" not in visible
+    assert page.evaluate("newsgraph.network.body.nodeIndices.length") == len(visible)
+    assert page.locator("#timeline .vis-item-content").all_inner_texts() == [
+        "Arrest of someone who works with a gay VKontakte group"]
+    assert page.locator("#undated button").count() == 0
+
+
+def test_an_actor_filter_and_the_search_box(explorer: Opened) -> None:
+    page = explorer.page
+    russia = ID + "hornet-2019-01-18/place/russia"
+    page.select_option("#f-actor", russia)
+    page.wait_for_function("() => newsgraph.state.actor !== ''")
+    events = page.evaluate("newsgraph.visibleNodeIds().filter(id => /\\/(event|statement)\\//.test(id))")
+    assert events and all(e.startswith(ID) for e in events)
+    involved = page.evaluate(f"""newsgraph.data.edges.filter(e => e.to === {russia!r} &&
+        ['agent','patient','participant','speaker','addressee'].includes(e.label)).map(e => e.from)""")
+    assert set(events) == set(involved)
+    page.click("#f-reset")
+    page.fill("#f-search", "kochetkov")
+    page.wait_for_function("() => newsgraph.state.search === 'kochetkov'")
+    visible = page.evaluate("newsgraph.visibleNodeIds()")
+    assert ID + "hornet-2019-01-18/person/igor-kochetkov" in visible and PURGE not in visible
+
+
+def test_lanes_switch_to_actors(explorer: Opened) -> None:
+    page = explorer.page
+    page.select_option("#f-lanes", "actor")
+    page.wait_for_function("() => newsgraph.timeline.groupsData.get().some(g => g.id.startsWith('a:'))")
+    labels = page.locator("#timeline .vis-label").all_inner_texts()
+    assert "(no actor)" in labels and "VKontakte" in labels
+    assert explorer.errors == []
+
+
+def test_the_network_page_loads_offline(browser: sync_api.Browser, seed_site, artifacts: Path) -> None:
+    opened = open_page(browser, seed_site["exports"] / "network.html")
+    with open_store(seed_site["store"]) as store:
+        nodes = count(store, NODES_COUNT)
+    assert opened.page.evaluate("window.newsgraphNetwork.body.nodeIndices.length") == nodes
+    opened.page.wait_for_timeout(300)
+    opened.page.screenshot(path=str(artifacts / "network.png"))
+    assert opened.errors == []
+    assert opened.outside_requests() == []
+    opened.page.close()
+
+
+# ----------------------------------------------------------------------------- hostile text
+
+
+def hostile_article() -> ArticleGraph:
+    """An article whose names, labels, quotes and metadata try to become markup."""
+    text = (f"Officials of {SCRIPT_LABEL} met on 3 March 2020. "
+            f"A spokesman said {IMG_QUOTE} and left. Nothing else {{{{DATA}}}} happened.")
+    who_at = text.index(SCRIPT_LABEL)
+    quote_at = text.index(IMG_QUOTE)
+    date_at = text.index("3 March 2020")
+    who = Entity("pwn", EntityKind.ORGANIZATION, SCRIPT_LABEL,
+                 evidence=[Span.at(text, who_at, who_at + len(SCRIPT_LABEL))])
+    meeting = Event("meeting", "meeting <b>bold</b>", f"Meeting of {SCRIPT_LABEL}",
+                    evidence=[Span.at(text, 0, date_at - 4)],
+                    participants=[Participant("pwn", Role.AGENT)],
+                    time=TimeSpan(Precision.DAY, dt.date(2020, 3, 3), dt.date(2020, 3, 3), "2020-03-03",
+                                  "day-month-year", dt.date(2020, 3, 4), Span.at(text, date_at, date_at + 12)))
+    said = Statement("said", "statement", IMG_QUOTE, evidence=[Span.at(text, quote_at, quote_at + len(IMG_QUOTE))],
+                     speaker="pwn", quote=Span.at(text, quote_at, quote_at + len(IMG_QUOTE)),
+                     time=TimeSpan(Precision.MONTH, dt.date(2020, 3, 1), dt.date(2020, 3, 31), "2020-03",
+                                   "month", dt.date(2020, 3, 4)))
+    article = Article("hostile", text, dt.date(2020, 3, 4), url="javascript:window.__pwned=3",
+                      publisher=f"{IMG_QUOTE} Times", headline=f"{SCRIPT_LABEL} headline {{{{JS}}}}")
+    return ArticleGraph(article, [who], [meeting, said])
+
+
+@pytest.fixture(scope="session")
+def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("hostile")
+    with open_store(base / "store", create=True) as store:
+        load_into(store, hostile_article())
+        return write_explorer(store, base / "explorer.html", title=f"{SCRIPT_LABEL} explorer")
+
+
+def test_hostile_text_shows_literally_and_nothing_runs(browser: sync_api.Browser, hostile_page: Path,
+                                                       artifacts: Path) -> None:
+    opened = open_page(browser, hostile_page)
+    page = opened.page
+    assert page.title() == f"{SCRIPT_LABEL} explorer"
+    page.locator("#timeline .vis-item-content", has_text="Meeting of").click()
+    page.wait_for_function("() => document.body.dataset.selected.endsWith('/event/meeting')")
+    panel = page.locator("#panel").inner_text()
+    assert f"Meeting of {SCRIPT_LABEL}" in panel
+    assert "meeting <b>bold</b>" in panel
+    assert f"{IMG_QUOTE} Times" in panel and "headline {{JS}}" in panel
+    assert page.locator("#panel a").count() == 0  # a javascript: URL never becomes a link
+    page.locator("#timeline .vis-item-content", has_text="onerror").click()
+    page.wait_for_function("() => document.body.dataset.selected.endsWith('/statement/said')")
+    assert page.locator("#panel blockquote").inner_text() == IMG_QUOTE
+    assert IMG_QUOTE in page.locator("#timeline").inner_text()
+    assert SCRIPT_LABEL in page.locator("#f-actor").inner_text()
+    page.select_option("#f-lanes", "actor")
+    page.wait_for_timeout(200)
+    assert SCRIPT_LABEL in page.locator("#timeline .vis-labelset").inner_text()
+    page.mouse.move(10, 10)
+    page.screenshot(path=str(artifacts / "explorer-hostile.png"))
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    assert page.locator("main script, #panel script, #timeline script").count() == 0
+    assert opened.errors == []
+    assert opened.outside_requests() == []
+    page.close()

@@ -1,0 +1,227 @@
+"""One rule at a time, on short real-shaped sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract import extract, load_model
+from graph.extract.boilerplate import find_zones, is_title_case
+from graph.extract.names import acronym_matches, initials, name_key
+from graph.extract.statements import find_quote_marks
+from graph.model import Article, ArticleGraph, Certainty, EntityKind, Polarity, QuoteKind
+
+DAY = dt.date(2019, 1, 18)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model()
+
+
+def run(nlp, text: str, published: dt.date = DAY) -> ArticleGraph:  # type: ignore[no-untyped-def]
+    return extract(Article(id="t", text=text, published=published), nlp)
+
+
+def speaker_names(g: ArticleGraph) -> list[str | None]:
+    return [g.entity(s.speaker).name if s.speaker else None for s in g.statements]
+
+
+# ---------------------------------------------------------------- attribution patterns
+
+
+def test_x_said_attributes_a_direct_quote_to_x(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'Maria Lopez, the mayor of Springfield, said: "We will rebuild the bridge by the summer."')
+    assert speaker_names(g) == ["Maria Lopez"]
+    assert g.statements[0].quote_kind is QuoteKind.DIRECT
+
+
+def test_said_x_after_a_curly_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "“The company has done nothing wrong,” said John Carter, a lawyer for Acme Corporation.")
+    assert speaker_names(g) == ["John Carter"]
+    assert g.statements[0].quote.text == "The company has done nothing wrong,"
+
+
+def test_x_told_y_gives_speaker_and_addressee(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Anna Petrova told Reuters that the talks had failed.")
+    s = g.statements[0]
+    assert speaker_names(g) == ["Anna Petrova"] and g.entity(s.addressee).name == "Reuters"
+    assert s.quote_kind is QuoteKind.REPORTED and s.quote.text == "that the talks had failed"
+
+
+def test_according_to_x_is_reported_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "According to the World Health Organization, the outbreak has killed 40 people.")
+    assert speaker_names(g) == ["World Health Organization"]
+    assert g.statements[0].quote_kind is QuoteKind.REPORTED
+
+
+def test_he_said_goes_to_the_last_person_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'Police arrested David Miller in Boston on Monday. "I did nothing wrong," he said.')
+    assert speaker_names(g) == ["David Miller"]
+
+
+def test_a_quote_nobody_is_named_for_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'The sign on the door read "closed until further notice for the holidays".')
+    assert [s.speaker for s in g.statements] == [None]
+
+
+def test_block_statement_owns_the_first_person_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Here is the full statement by the Acme Corporation:\n\nWe regret the delay. Our teams are working "
+            "hard.\n\nWe thank our customers.\n\nShares of the company fell on Friday.")
+    g = run(nlp, text)
+    s = g.statements[0]
+    assert speaker_names(g) == ["Acme Corporation"] and s.quote_kind is QuoteKind.BLOCK
+    assert s.quote.text == "We regret the delay. Our teams are working hard.\n\nWe thank our customers."
+
+
+def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
+    assert find_quote_marks('a "b c" d\n"e f\ng" h') == [(3, 6)]
+
+
+# ---------------------------------------------------------------- boilerplate zones
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Be first to like this.", "social"),
+    ("Share on Facebook", "social"),
+    ("This post is also available in: Español", "language"),
+    ("ไทย", "language"),
+    ("Featured image courtesy of Daily News / John Doe", "credit"),
+    ("Photo: Jane Smith/Getty Images", "credit"),
+    ("Sign up for our newsletter to get the latest news.", "newsletter"),
+    ("Quantcast", "tracker"),
+    ("Copyright 2019 Example Media. All rights reserved.", "legal"),
+])
+def test_boilerplate_lines_are_recognised(line: str, kind: str) -> None:
+    text = "The minister resigned on Monday after the vote in parliament, officials said.\n\n" + line
+    zones = find_zones(text)
+    assert [z.kind for z in zones] == [kind]
+
+
+def test_a_related_stories_list_runs_until_prose_returns() -> None:
+    text = ("Body text that is long enough to be a real sentence of the article itself.\n\nRelated Stories\n\n"
+            "Star Quits Band After Ten Years\nCity Council Votes on New Budget\n\n"
+            "The council met again on Tuesday and approved the new budget after a long debate.")
+    zones = find_zones(text)
+    assert [text[z.start:z.end] for z in zones if z.kind == "related"] == [
+        "Related Stories", "Star Quits Band After Ten Years", "City Council Votes on New Budget"]
+
+
+def test_a_closing_question_to_the_reader_is_boilerplate() -> None:
+    text = "The minister resigned on Monday after the vote in parliament, officials said.\n\nWhat do you think? Tell us."
+    assert [z.kind for z in find_zones(text)] == ["reader-question"]
+
+
+def test_names_only_in_boilerplate_are_not_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police in Lyon arrested Pierre Martin on Monday.\n\nFeatured image courtesy of Paris Match / "
+            "Jean Dupont\n\nRelated Stories\n\nHere Are All the 'Star Wars' Actors Who Met Emma Watson")
+    names = {e.name for e in run(nlp, text).entities}
+    assert {"Lyon", "Pierre Martin"} <= names
+    assert not names & {"Paris Match", "Jean Dupont", "Emma Watson", "Star Wars"}
+
+
+def test_title_case_headline_mentions_are_cut_to_a_body_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("European Commission Formally Rejects Merger Plan\n\n"
+            "The European Commission rejected the merger of two rail companies on Wednesday.")
+    orgs = {e.name for e in run(nlp, text).entities if e.kind is EntityKind.ORGANIZATION}
+    assert "European Commission" in orgs and not any("Rejects" in o for o in orgs)
+
+
+def test_title_case_shape() -> None:
+    assert is_title_case("Minister Quits Over Budget Row")
+    assert not is_title_case("Minister quits over budget row after a long night.")
+
+
+# ---------------------------------------------------------------- name canonicalisation
+
+
+def test_surname_mentions_join_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Angela Merkel met the press in Berlin on Monday. Merkel said the talks were useful.")
+    merkel = [e for e in g.entities if e.kind is EntityKind.PERSON]
+    assert len(merkel) == 1 and merkel[0].name == "Angela Merkel" and "Merkel" in merkel[0].aliases
+    assert len(merkel[0].evidence) == 2
+
+
+def test_an_acronym_joins_its_expansion(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The International Monetary Fund cut its forecast on Tuesday. The IMF said growth would slow.")
+    imf = [e for e in g.entities if e.kind is EntityKind.ORGANIZATION]
+    assert [e.name for e in imf] == ["International Monetary Fund"] and "IMF" in imf[0].aliases
+
+
+def test_title_before_a_name_is_kept_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "French Foreign Minister Jean-Yves Le Drian arrived in Cairo on Sunday.")
+    person = next(e for e in g.entities if e.kind is EntityKind.PERSON)
+    assert "Minister" in person.titles[0].text and "Minister" not in person.name
+
+
+def test_the_network_joins_the_one_organization_named_network(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Maria Ivanova of the Siberian Rights Network spoke on Monday. The network has 40 members.")
+    net = next(e for e in g.entities if e.name == "Siberian Rights Network")
+    assert [s.text for s in net.evidence] == ["Siberian Rights Network", "The network"]
+
+
+def test_an_acronym_modifying_people_is_no_organization(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Activists said LGBT people in the region were detained in March.")
+    assert not any(e.name == "LGBT" for e in g.entities)
+
+
+def test_name_keys_and_acronyms() -> None:
+    assert name_key("The Associated Press's") == "associated press"
+    assert initials("European Central Bank") == "ECB"
+    assert acronym_matches("U.S.", "United States") and not acronym_matches("UN", "United States")
+
+
+# ---------------------------------------------------------------- factuality
+
+
+@pytest.mark.parametrize("sentence,certainty,polarity,cue", [
+    ("The general was arrested on Monday.", Certainty.CERTAIN, Polarity.POSITIVE, None),
+    ("The general was reportedly arrested on Monday.", Certainty.PROBABLE, Polarity.POSITIVE, "reportedly"),
+    ("The general was allegedly arrested on Monday.", Certainty.PROBABLE, Polarity.POSITIVE, "allegedly"),
+    ("The general may have been arrested on Monday.", Certainty.POSSIBLE, Polarity.POSITIVE, "may"),
+    ("The general might be arrested on Monday.", Certainty.POSSIBLE, Polarity.POSITIVE, "might"),
+    ("The general was not arrested on Monday.", Certainty.CERTAIN, Polarity.NEGATIVE, "not"),
+    ("The general was never arrested.", Certainty.CERTAIN, Polarity.NEGATIVE, "never"),
+])
+def test_hedges_and_negation(nlp, sentence, certainty, polarity, cue) -> None:  # type: ignore[no-untyped-def]
+    arrest = next(e for e in run(nlp, sentence).events if e.type == "arrest")
+    assert arrest.factuality.certainty is certainty and arrest.factuality.polarity is polarity
+    assert (arrest.factuality.cue.text if arrest.factuality.cue else None) == cue
+
+
+# ---------------------------------------------------------------- dates in context
+
+
+@pytest.mark.parametrize("sentence,edtf,etype", [
+    ("On Dec. 29, police arrested a journalist in Grozny.", "2018-12-29", "arrest"),
+    ("Yesterday the ministry issued a statement on the matter.", "2019-01-17", "statement"),
+    ("Police detained two activists on Monday.", "2019-01-14", "detention"),
+    ("Earlier this week, the army launched an investigation.", "2019-01-14/2019-01-17", "investigation"),
+    ("The company sold its stake last month.", "2018-12", "deal"),
+    ("The court ruled against the company in 2017.", "2017", "ruling"),
+    ("At least 40 people have been detained since December.", "2018-12/..", "detention"),
+    ("A powerful earthquake struck the coast last week.", "2019-01-07/2019-01-13", "disaster"),
+])
+def test_a_time_expression_dates_the_event_it_is_attached_to(nlp, sentence, edtf, etype) -> None:  # type: ignore[no-untyped-def]
+    dated = [e for e in run(nlp, sentence).events if e.time is not None]
+    assert [(e.time.edtf, e.type) for e in dated] == [(edtf, etype)]
+    assert dated[0].time.phrase is not None and dated[0].time.phrase.holds_in(sentence)
+
+
+def test_a_time_expression_with_no_event_makes_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "January 18, 2019\n\nThe weather was mild.")
+    assert [e for e in g.events if e.time is not None] == []
+
+
+def test_an_event_without_a_time_expression_has_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Police arrested the mayor of the town.")
+    assert [(e.type, e.time) for e in g.events] == [("arrest", None)]
+
+
+def test_a_state_called_on_to_act_is_one_place_with_the_agent_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Here is the statement by the Foreign Office:\n\nWe call on Iran to release the sailors.")
+    iran = [e for e in g.entities if e.name == "Iran"]
+    assert len(iran) == 1 and iran[0].kind is EntityKind.PLACE
+    release = next(e for e in g.events if e.type == "release")
+    assert [(p.entity, p.role.value) for p in release.participants if p.entity == iran[0].id] == [(iran[0].id, "agent")]
+    assert release.id in g.statements[0].calls_for
