@@ -203,19 +203,20 @@ class OxigraphStore(Store):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.location = str(path)
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        wait = float(os.environ.get("NEWSGRAPH_LOCK_WAIT", LOCK_WAIT_SECONDS))
+        deadline = time.monotonic() + wait
         while True:
             try:
                 self._store = ox.Store(str(path))
                 return
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:
                 message = str(exc)
                 if "lock" in message.lower() and time.monotonic() < deadline:
                     time.sleep(0.25)
                     continue
                 if "lock" in message.lower():
                     raise StoreError(
-                        f"{path}: the store is in use by another newsgraph process; "
+                        f"{path}: the store is in use by another newsgraph process (waited {wait:g} s); "
                         "wait for it to finish and try again"
                     ) from None
                 raise StoreError(f"{path}: not a readable newsgraph store ({message.splitlines()[0]})") from None

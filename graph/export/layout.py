@@ -29,7 +29,7 @@ Position = tuple[float, float]
 
 def _spring(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
     n = component.number_of_nodes()
-    iterations = 100 if n <= 100 else 50
+    iterations = 100 if n <= 50 else 50
     pos = nx.spring_layout(component, seed=seed, k=3.0 / math.sqrt(n), iterations=iterations, method="force")
     return {node: (float(x), float(y)) for node, (x, y) in pos.items()}
 

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("newsgraph-data").textContent);
+  performance.mark("ng:data");
   const VN = window.visNetworkLib; // vis-network's classes, saved before vis-timeline loaded
   const VT = window.vis; // vis-timeline's
   const details = data.details;
@@ -343,8 +344,13 @@
     nodesView.refresh();
     edgesView.refresh();
     itemsView.refresh();
+    renderAround();
+  }
+
+  function renderAround() { // lanes with nothing left are hidden; the undated list and counts follow
     const used = new Set(itemsView.get().map(function (it) { return it.group; }));
-    groupsData.update(groupsData.getIds().map(function (g) { return { id: g, visible: used.has(g) }; }));
+    const changed = groupsData.get().filter(function (g) { return (g.visible !== false) !== used.has(g.id); });
+    if (changed.length) groupsData.update(changed.map(function (g) { return { id: g.id, visible: used.has(g.id) }; }));
     renderUndated();
     renderCounts();
   }
@@ -417,6 +423,7 @@
              arrows: { to: { scaleFactor: 0.5 } } },
     nodes: { font: { size: 12 }, borderWidth: 1 },
   });
+  performance.mark("ng:network");
   const timeline = new VT.Timeline($("timeline"), itemsView, groupsData, {
     stack: true,
     height: "100%",
@@ -429,10 +436,12 @@
     template: textTemplate,
     groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
     tooltip: { followMouse: false, overflowMethod: "cap" },
+    cluster: large ? { maxItems: 4, showStipes: false, fitOnDoubleClick: true } : false,
   });
+  performance.mark("ng:timeline");
   const initial = initialWindow();
   if (initial.start) timeline.setWindow(initial.start, initial.end, { animation: false });
-  applyFilters();
+  renderAround();
 
   timeline.on("select", function (props) {
     const item = props.items.length ? itemsData.get(props.items[0]) : null;
@@ -452,6 +461,7 @@
   let drawn = { network: false, timeline: false };
   function ready(which) {
     drawn[which] = true;
+    performance.mark("ng:drawn-" + which);
     if (drawn.network && drawn.timeline && !document.body.hasAttribute("data-ready")) {
       window.newsgraph.readyAt = performance.now();
       document.body.setAttribute("data-ready", "1");

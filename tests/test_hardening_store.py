@@ -1,0 +1,156 @@
+"""Nothing lost: killed writers, concurrent processes, corrupt stores, hostile values."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_isomorphic
+
+from graph.errors import StoreError
+from graph.rdf import graph_iri, new_graph, to_rdf
+from graph.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+
+LOADER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {bench!r})
+    from generate import generate_articles
+    from graph.build import load_into
+    from graph.store import open_store
+    store = open_store({store!r}, create=True)
+    for i, ag in enumerate(generate_articles(100000, seed=5)):
+        load_into(store, ag)
+        if i == 20:
+            print("started", flush=True)
+    """
+)
+
+
+def _expected_sizes(n: int) -> dict[str, int]:
+    sys.path.insert(0, str(BENCH))
+    from generate import generate_articles
+
+    return {str(graph_iri(ag.article.id)): len(to_rdf(ag)) for ag in generate_articles(n, seed=5)}
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.1, 2.3])
+def test_a_writer_killed_at_any_moment_leaves_only_whole_articles(tmp_path, delay):
+    store_dir = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-c", LOADER.format(bench=str(BENCH), store=str(store_dir))],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "started"
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    expected = _expected_sizes(3000)
+    with open_store(store_dir) as store:
+        graphs = store.graph_iris()
+        assert len(graphs) > 20
+        counts = {row[0].value: int(row[1].value) for row in store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows}
+    for iri in graphs:
+        assert counts[iri] == expected[iri], f"{iri} is half written"
+    # the next run completes on the same store
+    with open_store(store_dir) as store:
+        sys.path.insert(0, str(BENCH))
+        from generate import generate_articles
+
+        from graph.build import load_into
+
+        ag = next(generate_articles(1, seed=99))
+        load_into(store, ag)
+        assert str(graph_iri(ag.article.id)) in store.graph_iris()
+
+
+def test_a_second_process_waits_then_refuses_with_a_clear_message(tmp_path):
+    store_dir = tmp_path / "store"
+    open_store(store_dir, create=True).close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        from graph.store import open_store
+        import time
+        s = open_store({str(store_dir)!r})
+        print("holding", flush=True)
+        time.sleep(20)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        env = {**os.environ, "NEWSGRAPH_LOCK_WAIT": "1"}
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "graph", "query", "timeline", "--store", str(store_dir)],
+                                capture_output=True, text=True, env=env)
+        assert time.monotonic() - started >= 1
+        assert result.returncode == 3
+        assert result.stderr.count("\n") == 1 and "in use by another newsgraph process" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    with open_store(store_dir) as store:  # not corrupted: opens and answers
+        assert store.graph_iris() == []
+
+
+def test_a_corrupt_store_is_a_clear_store_error(tmp_path):
+    bad = tmp_path / "store"
+    bad.mkdir()
+    (bad / "CURRENT").write_text("garbage\n")
+    with pytest.raises(StoreError, match="not a readable newsgraph store"):
+        open_store(bad)
+    result = subprocess.run([sys.executable, "-m", "graph", "query", "timeline", "--store", str(bad)],
+                            capture_output=True, text=True)
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+
+
+def test_a_folder_that_is_not_a_store_is_refused_before_anything_is_written(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match="not a newsgraph store"):
+        open_store(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+LABELS = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(label=LABELS)
+def test_hostile_labels_are_bound_never_injected(tmp_path_factory, label):
+    from graph.query import run_query
+
+    store_dir = tmp_path_factory.mktemp("inj") / "s"
+    g = Graph()
+    g.add((URIRef("urn:x"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal(label)))
+    with open_store(store_dir, create=True) as store:
+        store.replace_graph("urn:g", g)
+        result = run_query(store, "SELECT ?x WHERE { ?x rdfs:label ?name }", params={"name": label})
+        assert [r[0].value for r in result.rows] == ["urn:x"]
+        assert store.graph_iris() == ["urn:g"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(label=LABELS, quote=LABELS)
+def test_any_unicode_label_or_quote_round_trips_through_turtle_trig_and_jsonld(label, quote):
+    g = new_graph()
+    node = URIRef("https://w3id.org/newsgraph/id/a/person/x")
+    g.add((node, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal(label)))
+    g.add((node, URIRef("https://schema.org/text"), Literal(quote)))
+    turtle = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
+    assert to_isomorphic(turtle) == to_isomorphic(g)
+    ds = Dataset()
+    ds.graph(URIRef("urn:g")).__iadd__(g)
+    for fmt in ("trig", "json-ld"):
+        again = Dataset()
+        again.parse(data=ds.serialize(format=fmt), format=fmt)
+        union = Graph()
+        for s, p, o, _ in again.quads((None, None, None, None)):
+            union.add((s, p, o))
+        assert to_isomorphic(union) == to_isomorphic(g)
