@@ -28,7 +28,7 @@ from graph.extract import load_model  # noqa: E402
 from graph.query import named_queries, run_query  # noqa: E402
 from graph.store import Store, open_store  # noqa: E402
 
-QUERY_PARAMS = {"actor": "Anna Chen", "actor-story": "Anna Chen", "text": "respected", "target": "Anna Chen"}
+QUERY_PARAMS = {"actor": "", "text": "respected", "target": ""}  # actor and target: the first article's person
 
 
 def folder_size(path: Path) -> int:
@@ -45,7 +45,7 @@ def peak_mb() -> tuple[float, float]:
 def query_suite(store: Store) -> list[tuple[str, float, int]]:
     out = []
     for q in named_queries():
-        params = {k: QUERY_PARAMS.get(k, "Anna Chen") for k in q.params}
+        params = {k: QUERY_PARAMS.get(k) or QUERY_PARAMS["actor"] for k in q.params}
         if q.name == "statement-sources":
             params = {"text": "respected"}
         t0 = time.perf_counter()
@@ -112,6 +112,8 @@ def main() -> None:
         with feed.open("w", encoding="utf-8") as out:
             for ag in generate_articles(n, seed=args.seed):
                 a = ag.article
+                QUERY_PARAMS["actor"] = QUERY_PARAMS["actor"] or ag.entities[0].name
+                QUERY_PARAMS["target"] = QUERY_PARAMS["actor"]
                 texts.append(a.text)
                 out.write(json.dumps({"text": a.text, "published": a.published.isoformat(), "url": a.url,
                                       "title": a.headline, "publisher": a.publisher}) + "\n")

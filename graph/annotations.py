@@ -111,13 +111,42 @@ class _Reader:
             raise self.fail(entry, node, f"'{key}' needs at least one span of evidence")
         return [self.span(item, entry) for item in items]
 
+    def mapping(self, node: Any, entry: str, what: str) -> Node:
+        if not isinstance(node, dict):
+            raise self.fail(entry, node, f"{what} must be a mapping")
+        return node
+
+    def items(self, node: Node, key: str, entry: str) -> list[Node]:
+        """A list of mappings (``participants``, ``titles``...); empty when absent."""
+        raw = node.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list) or not all(isinstance(i, dict) for i in raw):
+            raise self.fail(entry, node, f"'{key}' must be a list of mappings")
+        return raw
+
+    def strings(self, node: Node, key: str, entry: str) -> list[str]:
+        """A list of texts or ids (``aliases``, ``places``, ``reports``); empty when absent."""
+        raw = node.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
+            raise self.fail(entry, node, f"'{key}' must be a list of texts")
+        return list(raw)
+
+    def optional(self, node: Node, key: str, entry: str) -> str | None:
+        raw = node.get(key)
+        if raw is not None and not isinstance(raw, str):
+            raise self.fail(entry, node, f"'{key}' must be text")
+        return raw
+
     def enum(self, node: Node, key: str, entry: str, enum: type, default: Any = None) -> Any:
         raw = node.get(key, default)
         if raw is None:
             raise self.fail(entry, node, f"missing '{key}'")
         try:
             return enum(raw)
-        except ValueError:
+        except (ValueError, TypeError):
             allowed = ", ".join(m.value for m in enum)
             raise self.fail(entry, node, f"'{key}' is {raw!r}; expected one of: {allowed}") from None
 
@@ -166,24 +195,25 @@ def _article(data: Node, reader: _Reader, text: str) -> Article:
         id=reader.field(node, "id", "article"),
         text=text,
         published=published,
-        url=node.get("url"),
-        publisher=node.get("publisher"),
-        headline=node.get("headline"),
-        language=node.get("language", "en"),
-        source=node.get("text"),
+        url=reader.optional(node, "url", "article"),
+        publisher=reader.optional(node, "publisher", "article"),
+        headline=reader.optional(node, "headline", "article"),
+        language=reader.optional(node, "language", "article") or "en",
+        source=reader.optional(node, "text", "article"),
     )
 
 
-def _entity(node: Node, index: int, reader: _Reader) -> Entity:
+def _entity(node: Any, index: int, reader: _Reader) -> Entity:
     entry = f"entities[{index}]"
+    node = reader.mapping(node, entry, "an entity")
     ident = reader.field(node, "id", entry)
     entry = f"entity '{ident}'"
     titles = []
-    for title in node.get("titles") or []:
+    for title in reader.items(node, "titles", entry):
         titles.append(
             Title(
                 text=reader.field(title, "text", entry),
-                of=title.get("of"),
+                of=reader.optional(title, "of", entry),
                 evidence=reader.spans(title, "evidence", entry),
             )
         )
@@ -191,19 +221,19 @@ def _entity(node: Node, index: int, reader: _Reader) -> Entity:
         id=ident,
         kind=reader.enum(node, "kind", entry, EntityKind),
         name=reader.field(node, "name", entry),
-        aliases=list(node.get("aliases") or []),
+        aliases=reader.strings(node, "aliases", entry),
         titles=titles,
         evidence=reader.spans(node, "evidence", entry),
-        part_of=node.get("part_of"),
+        part_of=reader.optional(node, "part_of", entry),
     )
 
 
 def _time(node: Any, published: dt.date, reader: _Reader, entry: str) -> TimeSpan | None:
     if node is None:
         return None
-    phrase = reader.span(node.get("phrase"), entry) if isinstance(node, dict) else None
-    if phrase is None:
+    if not isinstance(node, dict) or node.get("phrase") is None:
         raise reader.fail(entry, node, "'time' needs a 'phrase' span")
+    phrase = reader.span(node.get("phrase"), entry)
     resolved = resolve(phrase.text, published, span=phrase)
     if resolved is None:
         raise reader.fail(entry, node, f"no date rule understands {phrase.text!r}; leave the event undated")
@@ -213,11 +243,18 @@ def _time(node: Any, published: dt.date, reader: _Reader, entry: str) -> TimeSpa
     return resolved
 
 
-def _event_fields(node: Node, index: int, reader: _Reader, published: dt.date, kind: str) -> dict[str, Any]:
+def _event_fields(node: Any, index: int, reader: _Reader, published: dt.date, kind: str) -> dict[str, Any]:
+    node = reader.mapping(node, f"{kind}[{index}]", "an entry")
     ident = reader.field(node, "id", f"{kind}[{index}]")
     entry = f"{kind.rstrip('s')} '{ident}'"
-    fact = node.get("factuality") or {}
+    fact = reader.mapping(node.get("factuality") or {}, entry, "'factuality'")
     quantity = node.get("quantity")
+    if quantity is not None:
+        quantity = reader.mapping(quantity, entry, "'quantity'")
+        if quantity.get("value") is not None and (not isinstance(quantity["value"], int) or isinstance(quantity["value"], bool)):
+            raise reader.fail(entry, quantity, "'value' must be a whole number")
+        if quantity.get("qualifier") is not None and not isinstance(quantity["qualifier"], str):
+            raise reader.fail(entry, quantity, "'qualifier' must be text")
     return {
         "id": ident,
         "type": reader.field(node, "type", entry) if kind == "events" else "statement",
@@ -225,9 +262,9 @@ def _event_fields(node: Node, index: int, reader: _Reader, published: dt.date, k
         "evidence": reader.spans(node, "evidence", entry),
         "participants": [
             Participant(reader.field(p, "entity", entry), reader.enum(p, "role", entry, Role))
-            for p in node.get("participants") or []
+            for p in reader.items(node, "participants", entry)
         ],
-        "places": list(node.get("places") or []),
+        "places": reader.strings(node, "places", entry),
         "time": _time(node.get("time"), published, reader, entry),
         "factuality": Factuality(
             certainty=reader.enum(fact, "certainty", entry, Certainty, "certain"),
@@ -244,17 +281,17 @@ def _event_fields(node: Node, index: int, reader: _Reader, published: dt.date, k
     }
 
 
-def _statement(node: Node, index: int, reader: _Reader, published: dt.date) -> Statement:
+def _statement(node: Any, index: int, reader: _Reader, published: dt.date) -> Statement:
     fields = _event_fields(node, index, reader, published, "statements")
     entry = f"statement '{fields['id']}'"
     return Statement(
         **fields,
-        speaker=node.get("speaker"),
-        addressee=node.get("addressee"),
+        speaker=reader.optional(node, "speaker", entry),
+        addressee=reader.optional(node, "addressee", entry),
         quote=reader.span(node.get("quote"), entry),
         quote_kind=reader.enum(node, "quote_kind", entry, QuoteKind, "direct"),
-        reports=list(node.get("reports") or []),
-        calls_for=list(node.get("calls_for") or []),
+        reports=reader.strings(node, "reports", entry),
+        calls_for=reader.strings(node, "calls_for", entry),
     )
 
 
