@@ -113,6 +113,9 @@ def measure(page_path: Path, runs: int) -> list[float]:
             page.goto(page_path.resolve().as_uri(), wait_until="commit")
             page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
             times.append(time.perf_counter() - started)
+            marks = page.evaluate("performance.getEntriesByType('mark').map(m => m.name.slice(3) + ' ' + "
+                                  "Math.round(m.startTime)).join(', ')")
+            print(f"  page marks (ms since navigation): {marks}")
             nodes = page.evaluate("newsgraph.visibleNodeIds().length")
             items = page.evaluate("newsgraph.timelineItemIds().length")
             click_started = time.perf_counter()

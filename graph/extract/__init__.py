@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, slug
+from ..model import Article, ArticleGraph, Event, Precision, QuoteKind, Role, Span, Statement, TimeSpan, slug
 from .boilerplate import find_zones
 from .entities import find_entities
 from .events import (
@@ -65,10 +65,10 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span.at(text, a, b)
 
 
-def _date_events(doc: Doc, article: Article, zones, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
                  verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
     """Attach every resolved time expression to the event it modifies (see .events)."""
-    for span, timespan in time_expressions(doc, zones, article.published):
+    for span, timespan in found:
         point = attach_point(span)
         if point is None:
             continue
@@ -94,6 +94,39 @@ def _date_events(doc: Doc, article: Article, zones, drafts: dict[int, Draft],  #
                 times[t] = timespan
 
 
+PRESENT_TAGS = {"VBZ", "VBP"}
+PERFECT_AUX = {"has", "have"}
+
+
+def _present_tense(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A verb in the present or present perfect: "says", "announce", "has released"."""
+    if tok.tag_ in PRESENT_TAGS:
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in tok.children)
+
+
+def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],
+                         verb_statements: dict[int, QuoteDraft], times: dict[int, object],
+                         dated_sentences: set[int]) -> None:
+    """News convention (TimeML's document creation time): an event told in the present or
+    present perfect, in a sentence with no time expression, happens on the publication day.
+    The tense-bearing verb is recorded as the phrase, the rule as ``present-tense-at-publication``.
+    Past-tense events without a time expression stay undated.
+    """
+    text = article.text
+    for index in list(drafts) + list(verb_statements):
+        if index in times:
+            continue
+        tok = doc[index]
+        if tok.sent.start in dated_sentences or not _present_tense(tok):
+            continue
+        times[index] = TimeSpan(
+            precision=Precision.DAY, earliest=article.published, latest=article.published,
+            edtf=article.published.isoformat(), rule="present-tense-at-publication",
+            anchor=article.published, phrase=Span.at(text, tok.idx, tok.idx + len(tok.text)),
+        )
+
+
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     """The graph of one article from its parsed text (``doc.text == article.text``)."""
     text = article.text
@@ -105,7 +138,10 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     quotes = find_statements(doc, zones, ents)
     verb_statements = {q.verb: q for q in quotes if q.verb is not None}
     times: dict[int, object] = {}
-    _date_events(doc, article, zones, drafts, verb_statements, times)
+    found = time_expressions(doc, zones, article.published)
+    _date_events(found, drafts, verb_statements, times)
+    dated_sentences = {span.sent.start for span, _ in found}
+    _date_present_events(doc, article, drafts, verb_statements, times, dated_sentences)
 
     used: set[str] = set()
 

@@ -109,10 +109,10 @@
     return el("div", { className: "ng-tooltip" }, lines.join("\n")); // a text node: never markup
   }
   const nodesData = new VN.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n, { title: tooltip(n.id) });
+    return { id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, group: n.kind, title: tooltip(n.id) };
   }));
   const edgesData = new VN.DataSet(data.edges.map(function (e) {
-    return { from: e.from, to: e.to, label: large ? undefined : e.label, arrows: "to" };
+    return large ? { from: e.from, to: e.to } : { from: e.from, to: e.to, label: e.label };
   }));
   const nodesView = new VN.DataView(nodesData, { filter: function (n) { return visible.has(n.id); } });
   const edgesView = new VN.DataView(edgesData, {
@@ -120,6 +120,7 @@
   });
 
   // ------------------------------------------------------------------ timeline
+  performance.mark("ng:netdata");
   const groupsData = new VT.DataSet();
   const itemsData = new VT.DataSet();
   const itemsView = new VT.DataView(itemsData, { filter: function (it) { return onTimeline.has(it.event); } });
@@ -296,7 +297,8 @@
       }
       if (source !== "timeline") {
         const ids = itemIdsFor(state.selected);
-        timeline.setSelection(ids, { focus: ids.length > 0, animation: false });
+        timeline.setSelection(ids);
+        if (ids.length) timeline.focus(ids, { zoom: false, animation: false }); // pan to it, keep the zoom
       }
     }
     document.body.setAttribute("data-selected", state.selected || "");
@@ -414,14 +416,18 @@
   // ------------------------------------------------------------------ start
   renderLegend();
   computeVisible();
+  nodesView.refresh(); // the views were made before anything was visible; nothing listens yet
+  edgesView.refresh();
   loadTimeline("type");
+  performance.mark("ng:prepared");
   const network = new VN.Network($("network"), { nodes: nodesView, edges: edgesView }, {
     physics: { enabled: false },
     layout: { improvedLayout: false },
     interaction: { hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
     edges: { font: { size: 9, align: "middle" }, color: { color: "#aaa", highlight: "#d9a400" }, smooth: false,
-             arrows: { to: { scaleFactor: 0.5 } } },
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } } },
     nodes: { font: { size: 12 }, borderWidth: 1 },
+    groups: data.legend, // shape and colour by kind
   });
   performance.mark("ng:network");
   const timeline = new VT.Timeline($("timeline"), itemsView, groupsData, {
@@ -436,7 +442,6 @@
     template: textTemplate,
     groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
     tooltip: { followMouse: false, overflowMethod: "cap" },
-    cluster: large ? { maxItems: 4, showStipes: false, fitOnDoubleClick: true } : false,
   });
   performance.mark("ng:timeline");
   const initial = initialWindow();

@@ -1,0 +1,55 @@
+"""Screenshots of the seed graph's pages for the README: exports/explorer.png, exports/network.png.
+
+Builds the curated seeds into a temporary store (the real build, which also writes the
+pages), opens each page from file:// in Debian's headless chromium, selects an event on
+the explorer so the panel shows its evidence, and saves the pictures into exports/.
+
+    .venv/bin/python benchmarks/screenshots.py
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from graph.build import build
+from graph.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SELECT = "https://w3id.org/newsgraph/id/hornet-2019-01-18/event/purge"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        seeds.mkdir()
+        for path in (ROOT / "seeds").iterdir():
+            if path.suffix in (".yaml", ".yml", ".json") or path.with_suffix(".yaml").exists():
+                shutil.copy(path, seeds / path.name)
+        exports = Path(tmp) / "exports"
+        with open_store(Path(tmp) / "store", create=True) as store:
+            build(seeds, store, exports, fresh=True)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for name in ("explorer", "network"):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                outside: list[str] = []
+                page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+                page.goto((exports / f"{name}.html").as_uri())
+                page.wait_for_selector("body[data-ready]", state="attached")
+                if name == "explorer":
+                    page.evaluate(f"newsgraph.select({SELECT!r}, 'screenshot')")
+                page.wait_for_timeout(500)
+                target = ROOT / "exports" / f"{name}.png"
+                page.screenshot(path=str(target))
+                print(f"wrote {target.relative_to(ROOT)} (requests outside file:/data: {len(outside)})")
+                page.close()
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
