@@ -225,3 +225,23 @@ def test_a_state_called_on_to_act_is_one_place_with_the_agent_role(nlp) -> None:
     release = next(e for e in g.events if e.type == "release")
     assert [(p.entity, p.role.value) for p in release.participants if p.entity == iran[0].id] == [(iran[0].id, "agent")]
     assert release.id in g.statements[0].calls_for
+
+
+def test_a_present_tense_event_happens_on_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Police arrest Anna Chen in Riga.")
+    dated = [e for e in g.events if e.time]
+    assert [e.type for e in dated] == ["arrest"]
+    t = dated[0].time
+    assert (t.edtf, t.rule, t.anchor) == (DAY.isoformat(), "present-tense-at-publication", DAY)
+    assert t.phrase is not None and t.phrase.text == "arrest"
+
+
+def test_present_perfect_reports_and_present_statements_are_dated_to_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Anna Chen says the union has released its report.")
+    assert sorted((e.type, e.time.edtf) for e in g.events if e.time) == [
+        ("report", DAY.isoformat()), ("statement", DAY.isoformat())]
+
+
+def test_a_past_tense_event_without_a_date_stays_undated(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Police arrested Anna Chen in Riga.")
+    assert g.events and all(e.time is None for e in g.events)

@@ -22,7 +22,8 @@ def gephi_graph(store: Store) -> nx.DiGraph:
             attrs["edtf"] = data["edtf"]
         if data.get("start"):
             attrs["start"] = data["start"]
-            attrs["end"] = data.get("end") or data["start"]
+            if data.get("end"):  # an open range ("since December") has no end: GEXF leaves it out
+                attrs["end"] = data["end"]
         graph.add_node(node, **attrs)
     for source, target, data in multi.edges(data=True):
         graph.add_edge(source, target, label=data.get("label", ""))

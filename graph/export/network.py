@@ -8,8 +8,8 @@ at once and stays still.
 from __future__ import annotations
 
 import json
-import math
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -25,27 +25,13 @@ STYLE: dict[str, dict[str, str]] = {
     "event": {"shape": "diamond", "color": "#d62728"},
     "statement": {"shape": "star", "color": "#9467bd"},
 }
-SPRING_LIMIT = 2000
 
 
 def layout(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Positions in pixels: force-directed up to SPRING_LIMIT nodes, by kind in rings beyond."""
-    simple = nx.Graph(graph)
-    if simple.number_of_nodes() == 0:
-        return {}
-    if simple.number_of_nodes() <= SPRING_LIMIT:
-        pos = nx.spring_layout(simple, seed=seed, k=1.5 / math.sqrt(simple.number_of_nodes()), iterations=60)
-    else:
-        pos = nx.shell_layout(simple, nlist=_by_kind(simple))
-    scale = 120 * math.sqrt(simple.number_of_nodes())
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+    """Positions in pixels, component by component (see ``graph.export.layout``)."""
+    from .layout import component_layout
 
-
-def _by_kind(graph: nx.Graph) -> list[list[str]]:
-    groups: dict[str, list[str]] = {}
-    for node, data in graph.nodes(data=True):
-        groups.setdefault(data.get("kind", "event"), []).append(node)
-    return [groups[k] for k in sorted(groups)]
+    return {str(n): (float(x), float(y)) for n, (x, y) in component_layout(nx.Graph(graph), seed=seed).items()}
 
 
 def sizes(graph: nx.Graph) -> dict[str, float]:
@@ -95,14 +81,16 @@ def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network") 
     template = (resources.files("graph.resources") / "network.html").read_text(encoding="utf-8")
     from html import escape
 
-    return (
-        template.replace("{{TITLE}}", escape(title))
-        .replace("{{VIS_CSS}}", css.replace("</", "<\\/"))
-        .replace("{{LEGEND}}", script_json(STYLE))
-        .replace("{{NODES}}", script_json(nodes))
-        .replace("{{EDGES}}", script_json(edges))
-        .replace("{{VIS_JS}}", js.replace("</script", "<\\/script"))
-    )
+    values = {
+        "TITLE": escape(title),
+        "VIS_CSS": css.replace("</", "<\\/"),
+        "LEGEND": script_json(STYLE),
+        "NODES": script_json(nodes),
+        "EDGES": script_json(edges),
+        "VIS_JS": js.replace("</script", "<\\/script"),
+    }
+    # One pass: a label that reads "{{VIS_JS}}" stays text, it is never substituted again.
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], template)
 
 
 def write_network(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = "newsgraph network") -> Path:
