@@ -113,11 +113,12 @@ SELECT
   (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?event) AS ?events)
   (COUNT(DISTINCT ?dated) AS ?dated) (COUNT(DISTINCT ?statement) AS ?statements)
 WHERE {
-  { ?article a ng:Article } UNION { ?person a ng:Person } UNION { ?org a ng:Organization }
-  UNION { ?place a ng:Place } UNION { ?actor a ng:Actor }
-  UNION { ?event a ng:Event FILTER NOT EXISTS { ?event a ng:Statement } }
-  UNION { ?dated a ng:Event ; ng:earliestBegin ?start }
-  UNION { ?statement a ng:Statement }
+  { ?article a ng:Article } UNION { ?person a ng:Person ; ng:fromArticle [] }
+  UNION { ?org a ng:Organization ; ng:fromArticle [] }
+  UNION { ?place a ng:Place ; ng:fromArticle [] } UNION { ?actor a ng:Actor ; ng:fromArticle [] }
+  UNION { ?event a ng:Event ; ng:fromArticle [] FILTER NOT EXISTS { ?event a ng:Statement } }
+  UNION { ?dated a ng:Event ; ng:fromArticle [] ; ng:earliestBegin ?start }
+  UNION { ?statement a ng:Statement ; ng:fromArticle [] }
 }
 """
 DATES_QUERY = """

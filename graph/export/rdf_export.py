@@ -26,6 +26,22 @@ CONTEXT: dict[str, object] = {
 }
 
 
+def _canonical_order(node: object) -> object:
+    """Sort JSON-LD arrays (their order carries no meaning here: no @list is used), so the
+    same graph always gives the same file.
+
+    >>> _canonical_order({"@graph": [{"@id": "b"}, {"@id": "a", "v": [2, 1]}]})
+    {'@graph': [{'@id': 'a', 'v': [1, 2]}, {'@id': 'b'}]}
+    """
+    if isinstance(node, dict):
+        return {k: _canonical_order(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_canonical_order(v) for v in node]
+        return sorted(items, key=lambda v: (str(v.get("@id", "")) if isinstance(v, dict) else "",
+                                            json.dumps(v, sort_keys=True, ensure_ascii=False)))
+    return node
+
+
 def serialize_store(store: Store, fmt: str) -> bytes:
     """The whole store in one RDF format (see ``RDF_FORMATS``)."""
     nquads = store.dump_nquads()
@@ -41,7 +57,7 @@ def serialize_store(store: Store, fmt: str) -> bytes:
         ds = Dataset()
         ds.parse(data=nquads.decode("utf-8"), format="nquads")
         data = ds.serialize(format="json-ld", context=CONTEXT, auto_compact=True)
-        return (json.dumps(json.loads(data), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return (json.dumps(_canonical_order(json.loads(data)), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     raise ValueError(f"unknown RDF format {fmt!r}")
 
 
