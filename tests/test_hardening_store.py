@@ -154,3 +154,36 @@ def test_any_unicode_label_or_quote_round_trips_through_turtle_trig_and_jsonld(l
         for s, p, o, _ in again.quads((None, None, None, None)):
             union.add((s, p, o))
         assert to_isomorphic(union) == to_isomorphic(g)
+
+
+def _graph_sizes(store_dir: Path) -> dict[str, int]:
+    with open_store(store_dir) as store:
+        rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    return {row[0].value: int(row[1].value) for row in rows if "/graph/corpus" not in row[0].value}
+
+
+def test_an_ingest_killed_midway_keeps_whole_articles_and_the_next_run_completes(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    subprocess.run([sys.executable, str(BENCH / "generate.py"), "120", "--seed", "11", "--jsonl", str(corpus)],
+                   check=True)
+    reference, killed = tmp_path / "reference", tmp_path / "killed"
+
+    def ingest(store_dir: Path) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(corpus), "--no-merge",
+                                 "--store", str(store_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    started = time.monotonic()
+    assert ingest(reference).wait(timeout=600) == 0
+    took = time.monotonic() - started
+    expected = _graph_sizes(reference)
+    assert len(expected) == 120
+
+    proc = ingest(killed)
+    time.sleep(took * 0.7)  # past the model load, while articles are being written
+    assert proc.poll() is None, "the ingest finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = _graph_sizes(killed)
+    assert all(partial[g] == expected[g] for g in partial), "an article was left half written"
+    assert ingest(killed).wait(timeout=600) == 0
+    assert _graph_sizes(killed) == expected
