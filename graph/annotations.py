@@ -207,7 +207,7 @@ def _entity(node: Any, index: int, reader: _Reader) -> Entity:
     entry = f"entities[{index}]"
     node = reader.mapping(node, entry, "an entity")
     ident = reader.field(node, "id", entry)
-    entry = f"entity '{ident}'"
+    entry = f"entity {ident!r}"
     titles = []
     for title in reader.items(node, "titles", entry):
         titles.append(
@@ -239,14 +239,14 @@ def _time(node: Any, published: dt.date, reader: _Reader, entry: str) -> TimeSpa
         raise reader.fail(entry, node, f"no date rule understands {phrase.text!r}; leave the event undated")
     expected = node.get("edtf")
     if expected is not None and str(expected) != resolved.edtf:
-        raise reader.fail(entry, node, f"{phrase.text!r} resolves to {resolved.edtf}, not {expected}")
+        raise reader.fail(entry, node, f"{phrase.text!r} resolves to {resolved.edtf}, not {expected!r}")
     return resolved
 
 
 def _event_fields(node: Any, index: int, reader: _Reader, published: dt.date, kind: str) -> dict[str, Any]:
     node = reader.mapping(node, f"{kind}[{index}]", "an entry")
     ident = reader.field(node, "id", f"{kind}[{index}]")
-    entry = f"{kind.rstrip('s')} '{ident}'"
+    entry = f"{kind.rstrip('s')} {ident!r}"
     fact = reader.mapping(node.get("factuality") or {}, entry, "'factuality'")
     quantity = node.get("quantity")
     if quantity is not None:
@@ -283,7 +283,7 @@ def _event_fields(node: Any, index: int, reader: _Reader, published: dt.date, ki
 
 def _statement(node: Any, index: int, reader: _Reader, published: dt.date) -> Statement:
     fields = _event_fields(node, index, reader, published, "statements")
-    entry = f"statement '{fields['id']}'"
+    entry = f"statement {fields['id']!r}"
     return Statement(
         **fields,
         speaker=reader.optional(node, "speaker", entry),
@@ -302,20 +302,20 @@ def _check_references(ag: ArticleGraph, reader: _Reader) -> None:
         seen: set[str] = set()
         for ident in ids:
             if ident in seen:
-                raise AnnotationError(f"{reader.where}: {what} id '{ident}' is used twice")
+                raise AnnotationError(f"{reader.where}: {what} id {ident!r} is used twice")
             seen.add(ident)
     known_entities, known_events = set(entity_ids), set(event_ids)
 
     def need(ident: str | None, known: set[str], owner: str, what: str) -> None:
         if ident is not None and ident not in known:
-            raise AnnotationError(f"{reader.where}: {owner}: unknown {what} '{ident}'")
+            raise AnnotationError(f"{reader.where}: {owner}: unknown {what} {ident!r}")
 
     for ent in ag.entities:
-        need(ent.part_of, known_entities, f"entity '{ent.id}'", "entity")
+        need(ent.part_of, known_entities, f"entity {ent.id!r}", "entity")
         for title in ent.titles:
-            need(title.of, known_entities, f"entity '{ent.id}'", "entity")
+            need(title.of, known_entities, f"entity {ent.id!r}", "entity")
     for ev in ag.events:
-        owner = f"{'statement' if isinstance(ev, Statement) else 'event'} '{ev.id}'"
+        owner = f"{'statement' if isinstance(ev, Statement) else 'event'} {ev.id!r}"
         for part in ev.participants:
             need(part.entity, known_entities, owner, "entity")
         for place in ev.places:

@@ -27,7 +27,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except NewsgraphError as exc:
-            click.echo(f"newsgraph: error: {exc}", err=True)
+            message = str(exc).replace("\r", "\\r").replace("\n", "\\n")  # always one line
+            click.echo(f"newsgraph: error: {message}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("newsgraph: interrupted", err=True)

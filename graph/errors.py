@@ -23,9 +23,16 @@ from __future__ import annotations
 
 
 class NewsgraphError(Exception):
-    """Base of every error newsgraph reports to a user."""
+    """Base of every error newsgraph reports to a user, always as one line.
+
+    >>> str(InputError("bad value 'a\\nb'"))
+    "bad value 'a\\\\nb'"
+    """
 
     exit_code: int = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(str(message).replace("\r", "\\r").replace("\n", "\\n"))
 
 
 class InputError(NewsgraphError):

@@ -94,7 +94,7 @@ def test_a_date_that_disagrees_with_its_phrase_is_refused(seed_copy):
                 ev["time"]["edtf"] = "2019-12-29"
 
     _edit(seed_copy, wrong)
-    with pytest.raises(AnnotationError, match=r"'Dec. 29' resolves to 2018-12-29, not 2019-12-29"):
+    with pytest.raises(AnnotationError, match=r"'Dec. 29' resolves to 2018-12-29, not '2019-12-29'"):
         load_annotation(seed_copy)
 
 
