@@ -13,9 +13,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browser
 
 from graph.build import load_into
 from graph.export.explorer import explorer_data, render_explorer
@@ -35,8 +38,6 @@ from graph.model import (
 )
 from graph.store import open_store
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TYPES = ["arrest", "attack", "detention", "protest", "statement", "investigation", "release", "trial",
          "election", "strike", "meeting", "ban"]
 KINDS = [EntityKind.PERSON, EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE]
@@ -100,13 +101,12 @@ def synthetic_article(index: int, events: int, entities: int, rng: random.Random
 
 
 def measure(page_path: Path, runs: int) -> list[float]:
-    from playwright.sync_api import sync_playwright
+    from tests.browser import VIEWPORT, chromium
 
     times = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium() as browser:
         for _ in range(runs):
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page = browser.new_page(viewport=VIEWPORT)
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             started = time.perf_counter()
@@ -127,7 +127,6 @@ def measure(page_path: Path, runs: int) -> list[float]:
             print(f"  run: interactive {times[-1]:.2f} s; {nodes} nodes, {items} timeline items; "
                   f"select+redraw {select_time:.2f} s; type filter -> {filtered} items; errors {errors or 'none'}")
             page.close()
-        browser.close()
     return times
 
 

@@ -9,17 +9,17 @@ the explorer so the panel shows its evidence, and saves the pictures into export
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from graph.build import build
-from graph.store import open_store
-
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(ROOT))
+
+from graph.build import build  # noqa: E402
+from graph.store import open_store  # noqa: E402
+from tests.browser import VIEWPORT, chromium  # noqa: E402
+
 SELECT = "https://w3id.org/newsgraph/id/hornet-2019-01-18/event/purge"
 
 
@@ -33,10 +33,9 @@ def main() -> None:
         exports = Path(tmp) / "exports"
         with open_store(Path(tmp) / "store", create=True) as store:
             build(seeds, store, exports, fresh=True)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with chromium() as browser:
             for name in ("explorer", "network"):
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page = browser.new_page(viewport=VIEWPORT)
                 outside: list[str] = []
                 page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
                 page.goto((exports / f"{name}.html").as_uri())
@@ -48,7 +47,6 @@ def main() -> None:
                 page.screenshot(path=str(target))
                 print(f"wrote {target.relative_to(ROOT)} (requests outside file:/data: {len(outside)})")
                 page.close()
-            browser.close()
 
 
 if __name__ == "__main__":

@@ -118,20 +118,18 @@ class _Reader:
 
     def items(self, node: Node, key: str, entry: str) -> list[Node]:
         """A list of mappings (``participants``, ``titles``...); empty when absent."""
-        raw = node.get(key)
-        if raw is None:
-            return []
-        if not isinstance(raw, list) or not all(isinstance(i, dict) for i in raw):
-            raise self.fail(entry, node, f"'{key}' must be a list of mappings")
-        return raw
+        return self._list(node, key, entry, dict, "a list of mappings")
 
     def strings(self, node: Node, key: str, entry: str) -> list[str]:
         """A list of texts or ids (``aliases``, ``places``, ``reports``); empty when absent."""
+        return self._list(node, key, entry, str, "a list of texts")
+
+    def _list(self, node: Node, key: str, entry: str, kind: type, what: str) -> list[Any]:
         raw = node.get(key)
         if raw is None:
             return []
-        if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
-            raise self.fail(entry, node, f"'{key}' must be a list of texts")
+        if not isinstance(raw, list) or not all(isinstance(i, kind) for i in raw):
+            raise self.fail(entry, node, f"'{key}' must be {what}")
         return list(raw)
 
     def optional(self, node: Node, key: str, entry: str) -> str | None:
@@ -329,7 +327,10 @@ def _check_references(ag: ArticleGraph, reader: _Reader) -> None:
 
 def parse_annotation(raw: str, *, text: str, where: str = "<annotation>", is_json: bool = False) -> ArticleGraph:
     """Parse an annotation document against its article ``text``; raise AnnotationError."""
-    data = _parse_document(raw, where, is_json)
+    return _from_data(_parse_document(raw, where, is_json), text, where)
+
+
+def _from_data(data: Node, text: str, where: str) -> ArticleGraph:
     reader = _Reader(where, text)
     article = _article(data, reader, text)
     for key in ("entities", "events", "statements"):
@@ -377,7 +378,7 @@ def load_annotation(path: Path) -> ArticleGraph:
     text_path = (folder / name).resolve()
     if not text_path.is_relative_to(folder):
         raise AnnotationError(f"{where}: article: text {name!r} is outside the annotation's folder")
-    return parse_annotation(raw, text=read_text(text_path), where=where, is_json=path.suffix == ".json")
+    return _from_data(data, read_text(text_path), where)
 
 
 # ----------------------------------------------------------------------------- dumping

@@ -7,11 +7,11 @@ then extracted automatically; its metadata comes from ``NAME.meta.yaml`` beside 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from rdflib import Graph
 
 from .annotations import load_annotation
 from .errors import InputError, ShapeError
@@ -88,9 +88,9 @@ def load_seed(path: Path, *, nlp: object | None = None) -> ArticleGraph:
     return extract(article, nlp=nlp)
 
 
-def check(ag: ArticleGraph, where: str) -> None:
-    """Raise ShapeError when the article's graph does not conform to the shapes."""
-    report = validate_graph(to_rdf(ag))
+def check(graph: Graph, where: str) -> None:
+    """Raise ShapeError when an article's graph does not conform to the shapes."""
+    report = validate_graph(graph)
     if not report.conforms:
         raise ShapeError(f"{where}: the graph does not conform to the shapes ({report.violations} violations); "
                          f"run `newsgraph validate` for the report")
@@ -99,11 +99,6 @@ def check(ag: ArticleGraph, where: str) -> None:
 def load_into(store: Store, ag: ArticleGraph) -> None:
     """Replace the article's named graph in one transaction."""
     store.replace_graph(str(graph_iri(ag.article.id)), to_rdf(ag))
-
-
-def iter_seeds(seeds: Path) -> Iterator[tuple[Path, ArticleGraph]]:
-    for path in seed_sources(seeds):
-        yield path, load_seed(path)
 
 
 SUMMARY_QUERY = """
@@ -141,35 +136,21 @@ def summarize(store: Store) -> Summary:
     )
 
 
-def write_exports(store: Store, exports: Path, *, pages: bool = True,
-                  progress: Callable[[str], None] | None = None) -> list[str]:
+def write_exports(store: Store, exports: Path, *, pages: bool = True) -> list[str]:
     """All RDF exports, the network page and the explorer into ``exports``."""
+    from .export.explorer import write_explorer
     from .export.netgraph import store_to_networkx
     from .export.network import write_network
     from .export.rdf_export import export_rdf
 
-    written = []
-    for fmt, name in EXPORT_NAMES.items():
-        export_rdf(store, fmt, exports / name)
-        written.append(name)
-        if progress:
-            progress(name)
+    export_rdf(store, {fmt: exports / name for fmt, name in EXPORT_NAMES.items()})
+    written = list(EXPORT_NAMES.values())
     if pages:
-        write_network(store_to_networkx(store), exports / "network.html")
-        written.append("network.html")
-        explorer = _explorer_writer()
-        if explorer is not None:
-            explorer(store, exports / "explorer.html")
-            written.append("explorer.html")
+        network = store_to_networkx(store)
+        write_network(network, exports / "network.html")
+        write_explorer(store, exports / "explorer.html", graph=network)
+        written += ["network.html", "explorer.html"]
     return written
-
-
-def _explorer_writer() -> Callable[[Store, Path], object] | None:
-    try:
-        from .export.explorer import write_explorer
-    except ImportError:
-        return None
-    return write_explorer
 
 
 def build(seeds: Path, store: Store, exports: Path | None, *, fresh: bool = False, pages: bool = True) -> Summary:
@@ -178,14 +159,15 @@ def build(seeds: Path, store: Store, exports: Path | None, *, fresh: bool = Fals
     Every article's graph is checked against the shapes before it is stored; with
     ``fresh`` the store is emptied first, so removed seeds disappear.
     """
-    loaded = [(path, ag) for path, ag in iter_seeds(Path(seeds))]
-    for path, ag in loaded:
-        check(ag, str(path))
+    loaded = [(path, load_seed(path)) for path in seed_sources(Path(seeds))]
+    graphs = [(str(graph_iri(ag.article.id)), to_rdf(ag)) for _path, ag in loaded]
+    for (path, _ag), (_iri, graph) in zip(loaded, graphs):
+        check(graph, str(path))
     if fresh:
         for iri in store.graph_iris():
             store.remove_graph(iri)
-    for _path, ag in loaded:
-        load_into(store, ag)
+    for iri, graph in graphs:
+        store.replace_graph(iri, graph)
     summary = summarize(store)
     if exports is not None:
         summary.written = write_exports(store, Path(exports), pages=pages)

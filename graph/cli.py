@@ -190,7 +190,7 @@ def export(fmt: str, output: Path | None, store_location: str) -> None:
             if output is None:
                 sys.stdout.buffer.write(serialize_store(store, fmt))
                 return
-            export_rdf(store, fmt, output)
+            export_rdf(store, {fmt: output})
         elif fmt == "network":
             from .export.netgraph import store_to_networkx
             from .export.network import write_network

@@ -30,15 +30,12 @@ def extract_to_text(paths: list[Path], *, published: str | None = None, url: str
     """Extract each article and render all of them in one Turtle document or annotation(s)."""
     from .annotations import dump_annotation
     from .articles import read_article
-    from .extract import extract, load_model
+    from .extract import extract_many, load_model
     from .rdf import new_graph, to_rdf
 
     date = parse_published(published)
-    nlp = load_model(model)
-    graphs = []
-    for path in paths:
-        article = read_article(path, published=date, url=url, title=title, publisher=publisher)
-        graphs.append((path, extract(article, nlp=nlp)))
+    articles = [read_article(path, published=date, url=url, title=title, publisher=publisher) for path in paths]
+    graphs = list(zip(paths, extract_many(articles, nlp=load_model(model))))
     if fmt == "annotation":
         return "\n---\n".join(dump_annotation(ag, path.name) for path, ag in graphs)
     merged = new_graph()

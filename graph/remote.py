@@ -249,8 +249,8 @@ class RemoteStore(Store):
         result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
         return sorted(row[0].value for row in result.rows if row[0] is not None and row[0].kind == "uri")
 
-    def _select(self, sparql: str, bindings: Mapping[str, Term]) -> QueryResult:
-        return self._select_raw(bind_values(sparql, bindings))
+    def _select(self, sparql: str) -> QueryResult:
+        return self._select_raw(sparql)
 
     def _select_raw(self, sparql: str, *, union: bool = True) -> QueryResult:
         raw = self._post_query(sparql, union=union)

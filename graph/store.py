@@ -132,7 +132,8 @@ class Store(ABC):
         """The named graphs in the store, sorted."""
 
     @abstractmethod
-    def _select(self, sparql: str, bindings: Mapping[str, Term]) -> QueryResult: ...
+    def _select(self, sparql: str) -> QueryResult:
+        """Run a read query whose parameters are already bound."""
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -157,7 +158,7 @@ class Store(ABC):
                 raise QueryError("this is a SPARQL update; the store is read-only unless you pass --allow-update")
             self.update(sparql)
             return QueryResult(kind="ask", boolean=True)
-        return self._select(bind_values(sparql, bindings or {}), {})
+        return self._select(bind_values(sparql, bindings or {}))
 
     def __enter__(self) -> Store:
         return self
@@ -176,16 +177,6 @@ def _term_out(term: object) -> Term | None:
     if isinstance(term, ox.Literal):
         return Term("literal", term.value, term.datatype.value, term.language)
     return Term("triple", str(term))
-
-
-def _term_in(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if term.kind == "uri":
-        return ox.NamedNode(term.value)
-    if term.kind == "bnode":
-        return ox.BlankNode(term.value)
-    if term.lang:
-        return ox.Literal(term.value, language=term.lang)
-    return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
 def sparql_error_message(exc: Exception) -> str:
@@ -239,7 +230,7 @@ class OxigraphStore(Store):
     def graph_iris(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def _select(self, sparql: str, bindings: Mapping[str, Term]) -> QueryResult:
+    def _select(self, sparql: str) -> QueryResult:
         try:
             result = self._store.query(
                 sparql,

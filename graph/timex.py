@@ -60,7 +60,7 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 # Leading words that do not change the date: "on Dec. 29", "in 2017", "earlier, on Monday".
 _LEAD = r"^(?:(?:on|in|at|by|during|of|from|the|this past|past)\s+)*"
-_SINCE = r"^(?P<since>since|from)\s+"
+_SINCE = r"^(?P<since>since)\s+"  # "from X" alone is X: its end is not implied
 
 Rule = Callable[[re.Match[str], dt.date], Optional[tuple[Precision, dt.date, Optional[dt.date]]]]
 
@@ -286,7 +286,7 @@ def _start_edtf(earliest: dt.date) -> str:
 def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None) -> TimeSpan | None:
     """The date a time expression denotes, read against ``anchor`` (the publication date).
 
-    ``since X`` / ``from X`` gives an open range starting where X starts. Returns None
+    ``since X`` gives an open range starting where X starts ("from X" is just X). Returns None
     when no rule understands the phrase.
 
     >>> import datetime as dt

@@ -49,6 +49,7 @@ CASES = [
     ("since December", FRI, "2018-12/..", Precision.OPEN, "since+month-latest-past"),
     ("since Dec. 29", FRI, "2018-12-29/..", Precision.OPEN, "since+month-day-nearest-year"),
     ("since 2015", FRI, "2015/..", Precision.OPEN, "since+year"),
+    ("from 2008", FRI, "2008", Precision.YEAR, "year"),
     # anchors elsewhere in the calendar
     ("Dec. 29", dt.date(2018, 12, 30), "2018-12-29", Precision.DAY, "month-day-nearest-year"),
     ("Feb. 29", dt.date(2020, 3, 2), "2020-02-29", Precision.DAY, "month-day-nearest-year"),

@@ -22,9 +22,8 @@ import networkx as nx
 from ..errors import InputError
 from ..io import atomic_write
 from ..store import Store, Term
-from .layout import component_layout
 from .netgraph import store_to_networkx
-from .network import STYLE, script_json, sizes, vis_network_assets
+from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 
 VIS_TIMELINE_VERSION = "8.5.4"
 VIS_TIMELINE_FILE = "vis-timeline-graph2d.min.js"
@@ -241,26 +240,10 @@ def _entity_details(store: Store) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _short(label: str, limit: int = 40) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
-def _vis_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """vis-network node options (the shape pyvis writes; pyvis's add_edge is quadratic)."""
-    pos = component_layout(graph)
-    size = sizes(graph)
-    nodes = []
-    for node, data in graph.nodes(data=True):
-        kind = data.get("kind", "event")
-        x, y = pos.get(node, (0.0, 0.0))
-        nodes.append({"id": node, "label": _short(str(data.get("label", ""))), "kind": kind, "x": x, "y": y,
-                      "size": round(size.get(node, 10.0), 1), **STYLE.get(kind, STYLE["event"])})
-    return nodes
-
-
-def explorer_data(store: Store) -> dict[str, Any]:
-    """Everything the page shows, read from the store with SPARQL."""
-    graph = store_to_networkx(store)
+def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+    """Everything the page shows, read from the store with SPARQL (``graph``: the store's
+    network when the caller already has it)."""
+    graph = store_to_networkx(store) if graph is None else graph
     articles, bodies = _articles(store)
     events = _event_details(store, articles)
     entities = _entity_details(store)
@@ -271,13 +254,13 @@ def explorer_data(store: Store) -> dict[str, Any]:
         detail = dict(events.get(node) or entities.get(node) or {})
         detail.update(label=data.get("label", ""), kind=kind, evidence=evidence.get(node, []))
         details[node] = detail
-    edges = [{"from": s, "to": t, "label": d.get("label", ""), "arrows": "to"} for s, t, d in graph.edges(data=True)]
+    edges = vis_edges(graph)
     dated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" in d]
     undated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" not in d]
     actor_ids = {e["to"] for e in edges if e["label"] in ("agent", "patient", "participant", "speaker", "addressee")}
     return {
         "legend": STYLE,
-        "nodes": _vis_nodes(graph),
+        "nodes": vis_nodes(graph),
         "edges": edges,
         "details": details,
         "articles": articles,
@@ -337,8 +320,9 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _resource("explorer.html"))
 
 
-def write_explorer(store: Store, path: str | os.PathLike[str], *, title: str = "newsgraph explorer") -> Path:
+def write_explorer(store: Store, path: str | os.PathLike[str], *, title: str = "newsgraph explorer",
+                   graph: nx.MultiDiGraph | None = None) -> Path:
     """Write the explorer for the graph in ``store`` to ``path``, atomically."""
     vis_timeline_js()  # fail early, before the queries, when vis-timeline is missing
-    atomic_write(path, render_explorer(explorer_data(store), title=title))
+    atomic_write(path, render_explorer(explorer_data(store, graph), title=title))
     return Path(path)

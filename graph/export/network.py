@@ -1,6 +1,7 @@
-"""A first network page: pyvis builds the vis-network data, our template inlines the
-JavaScript, so the page makes no request at all (pyvis's own template links Bootstrap
-from a CDN even with ``cdn_resources="in_line"``, pyvis issue #229).
+"""A first network page: vis-network (shipped inside the pyvis wheel) drawn from networkx
+data. Our template inlines the JavaScript, so the page makes no request at all (pyvis's
+own template links Bootstrap from a CDN even with ``cdn_resources="in_line"``, pyvis
+issue #229).
 
 The layout is computed beforehand with networkx and physics is off, so the page draws
 at once and stays still.
@@ -12,11 +13,12 @@ import os
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from ..io import atomic_write
+from .layout import component_layout
 
 STYLE: dict[str, dict[str, str]] = {
     "person": {"shape": "dot", "color": "#1f77b4"},
@@ -25,13 +27,6 @@ STYLE: dict[str, dict[str, str]] = {
     "event": {"shape": "diamond", "color": "#d62728"},
     "statement": {"shape": "star", "color": "#9467bd"},
 }
-
-
-def layout(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Positions in pixels, component by component (see ``graph.export.layout``)."""
-    from .layout import component_layout
-
-    return {str(n): (float(x), float(y)) for n, (x, y) in component_layout(nx.Graph(graph), seed=seed).items()}
 
 
 def sizes(graph: nx.Graph) -> dict[str, float]:
@@ -43,20 +38,24 @@ def sizes(graph: nx.Graph) -> dict[str, float]:
     return {n: 10 + 30 * c / top for n, c in centrality.items()}
 
 
-def vis_data(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    """Nodes and edges as vis-network wants them, built through pyvis."""
-    net = Network(directed=True)
-    pos = layout(graph)
+def vis_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """vis-network node options: positions from networkx (physics stays off), size by
+    centrality, shape and colour by kind. Built directly, in the shape pyvis writes
+    (pyvis's own ``add_edge`` is quadratic in the number of edges)."""
+    pos = component_layout(graph)
     size = sizes(graph)
+    nodes = []
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "event")
         x, y = pos.get(node, (0.0, 0.0))
-        title = f"{data.get('label')} ({kind}{', ' + data['edtf'] if data.get('edtf') else ''})"
-        net.add_node(node, label=_short(data.get("label", "")), title=title, x=x, y=y,
-                     size=size.get(node, 10), group=kind, physics=False, **STYLE.get(kind, {}))
-    for source, target, data in graph.edges(data=True):
-        net.add_edge(source, target, label=data.get("label", ""), arrows="to")
-    return net.nodes, net.edges
+        nodes.append({"id": node, "label": _short(str(data.get("label", ""))), "kind": kind, "x": x, "y": y,
+                      "size": round(size.get(node, 10.0), 1), **STYLE.get(kind, STYLE["event"])})
+    return nodes
+
+
+def vis_edges(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """vis-network edges, labelled by role."""
+    return [{"from": s, "to": t, "label": d.get("label", ""), "arrows": "to"} for s, t, d in graph.edges(data=True)]
 
 
 def _short(label: str, limit: int = 40) -> str:
@@ -76,7 +75,7 @@ def vis_network_assets() -> tuple[str, str]:
 
 def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network") -> str:
     """One self-contained HTML page showing the graph, with a legend."""
-    nodes, edges = vis_data(graph)
+    nodes, edges = vis_nodes(graph), vis_edges(graph)
     js, css = vis_network_assets()
     template = (resources.files("graph.resources") / "network.html").read_text(encoding="utf-8")
     from html import escape

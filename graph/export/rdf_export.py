@@ -44,7 +44,11 @@ def _canonical_order(node: object) -> object:
 
 def serialize_store(store: Store, fmt: str) -> bytes:
     """The whole store in one RDF format (see ``RDF_FORMATS``)."""
-    nquads = store.dump_nquads()
+    return serialize_nquads(store.dump_nquads(), fmt)
+
+
+def serialize_nquads(nquads: bytes, fmt: str) -> bytes:
+    """An N-Quads dump in one RDF format (see ``RDF_FORMATS``)."""
     if fmt == "nquads":
         return nquads
     quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
@@ -61,7 +65,10 @@ def serialize_store(store: Store, fmt: str) -> bytes:
     raise ValueError(f"unknown RDF format {fmt!r}")
 
 
-def export_rdf(store: Store, fmt: str, path: str | os.PathLike[str]) -> Path:
-    """Write the store in ``fmt`` to ``path`` atomically; returns the path."""
-    atomic_write(path, serialize_store(store, fmt))
-    return Path(path)
+def export_rdf(store: Store, targets: dict[str, str | os.PathLike[str]]) -> list[Path]:
+    """Write the store in each format to its path (``{"turtle": "x.ttl"}``), atomically,
+    reading the store once."""
+    nquads = store.dump_nquads()
+    for fmt, path in targets.items():
+        atomic_write(path, serialize_nquads(nquads, fmt))
+    return [Path(p) for p in targets.values()]
