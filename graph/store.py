@@ -153,12 +153,17 @@ class Store(ABC):
         ``bindings`` binds variables to values (never pasted into the query text), so
         names and labels cannot inject SPARQL. Updates are refused unless ``allow_update``.
         """
-        if _is_update(sparql):
-            if not allow_update:
-                raise QueryError("this is a SPARQL update; the store is read-only unless you pass --allow-update")
-            self.update(sparql)
-            return QueryResult(kind="ask", boolean=True)
-        return self._select(bind_values(sparql, bindings or {}))
+        bound = bind_values(sparql, bindings or {})
+        try:
+            return self._select(bound)
+        except QueryError:
+            # Not a query. Only then is it parsed again, to tell an update from a mistake.
+            if not _is_update(bound):
+                raise
+        if not allow_update:
+            raise QueryError("this is a SPARQL update; the store is read-only unless you pass --allow-update")
+        self.update(bound)
+        return QueryResult(kind="ask", boolean=True)
 
     def __enter__(self) -> Store:
         return self
