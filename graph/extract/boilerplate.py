@@ -59,19 +59,15 @@ _TAGS = re.compile(r"^(?:tags|tagged|filed under|categories|category|topics)\s*:
 _READER = re.compile(
     r"^(?:what do you think|what are your thoughts|let us know|tell us|sound off|share your|"
     r"what's your take|do you agree|have your say)", re.IGNORECASE)
-# Names of web analytics and advertising trackers that leak into captured page text.
-TRACKERS = frozenset(
-    "quantcast chartbeat comscore scorecardresearch scorecard research google analytics "
-    "googletagmanager google tag manager parse.ly parsely outbrain taboola disqus hotjar mixpanel "
-    "facebook pixel addthis sharethis nielsen krux doubleclick adsense segment optimizely "
-    "new relic newrelic gemius permutive".split(" ")
+# Names of web analytics and advertising trackers that leak into captured page text
+# (regular-expression forms, to allow spellings such as "Parse.ly" / "Parsely").
+TRACKERS = (
+    "quantcast", "chartbeat", "comscore", "scorecard ?research", "google (?:analytics|tag manager)",
+    "googletagmanager", r"parse\.?ly", "outbrain", "taboola", "disqus", "hotjar", "mixpanel", "facebook pixel",
+    "addthis", "sharethis", "nielsen", "krux", "doubleclick", "adsense", "optimizely", "new ?relic", "gemius",
+    "permutive",
 )
-_TRACKER_LINE = re.compile(
-    r"^(?:quantcast|chartbeat|comscore|scorecard ?research|google (?:analytics|tag manager)|googletagmanager|"
-    r"parse\.?ly|outbrain|taboola|disqus|hotjar|mixpanel|facebook pixel|addthis|sharethis|nielsen|krux|"
-    r"doubleclick|adsense|optimizely|new ?relic|gemius|permutive)(?:\s*[,|/]\s*\S+)*\W*$",
-    re.IGNORECASE,
-)
+_TRACKER_LINE = re.compile(rf"^(?:{'|'.join(TRACKERS)})(?:\s*[,|/]\s*\S+)*\W*$", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with "
                          "is are be its it's".split())
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
