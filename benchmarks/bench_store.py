@@ -4,8 +4,8 @@ Same synthetic corpus (benchmarks/generate.py), same SPARQL, one run. Times load
 typical queries and serialization, and prints the ratios (rdflib time / newsgraph time).
 Prints only; it never asserts.
 
-    python benchmarks/bench_store.py                 # ~6,000 articles, ~1.25 M triples
-    python benchmarks/bench_store.py --articles 20000
+    python benchmarks/bench_store.py                 # 700 articles, ~1.3 M triples
+    python benchmarks/bench_store.py --articles 5000
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def timed(fn):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=6000)
+    parser.add_argument("--articles", type=int, default=700)
     args = parser.parse_args()
 
     t_gen, graphs = timed(lambda: [(ag.article.id, to_rdf(ag)) for ag in generate_articles(args.articles, seed=1)])

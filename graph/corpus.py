@@ -24,7 +24,7 @@ import glob
 import hashlib
 import json
 import unicodedata
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,9 +43,10 @@ from .model import (
     slug,
 )
 from .ontology import ID, NG, NGT
-from .rdf import corpus_graph_iri, corpus_to_rdf, graph_iri, to_rdf
+from .rdf import article_ntriples, corpus_graph_iri, corpus_triples, graph_iri
 from .resolve import MergeRules, NameRecord, resolve
 from .store import Store, Term
+from .workers import Failed, Job, render_articles
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
@@ -98,11 +99,6 @@ def identity(article: Article) -> str:
     basis = ("url:" + article.url.strip()) if article.url and article.url.strip() else \
         "text:" + normalized_text(article.text)
     return "a-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-
-
-def _assign(ag: ArticleGraph) -> ArticleGraph:
-    ag.article.id = identity(ag.article)
-    return ag
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -333,50 +329,16 @@ def _line(path: Path, number: int) -> str:
     return lines[number - 1]
 
 
-def _extracted(items: Iterable[_Item | tuple[str, str]], nlp: object, n_process: int
-               ) -> Iterator[tuple[str, ArticleGraph] | tuple[str, str]]:
-    """Graphs in input order: annotations as they are, articles through ``nlp.pipe`` in batches.
-
-    A failure is yielded as ``(source, message)`` and never stops the stream.
-    """
-    from .extract import graph_from_doc
-
-    pending: deque[_Item] = deque()
-    ready: deque[tuple[str, ArticleGraph] | tuple[str, str]] = deque()
-
-    def texts() -> Iterator[str]:
-        for item in items:
-            if isinstance(item, tuple):
-                ready.append(item)
-            elif item.graph is not None:
-                ready.append((item.source, item.graph))
-            else:
-                assert item.article is not None
-                pending.append(item)
-                yield item.article.text
-
-    docs = nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=n_process)  # type: ignore[attr-defined]
-    while True:
-        try:
-            doc = next(docs)
-        except StopIteration:
-            break
-        except Exception as exc:  # noqa: BLE001 - spaCy failed: the articles in flight fail
-            while ready:
-                yield ready.popleft()
-            while pending:
-                yield (pending.popleft().source, f"extraction failed ({exc.__class__.__name__}: {exc})")
-            return
-        # everything read before this doc's article, in order
-        item = pending.popleft()
-        while ready:
-            yield ready.popleft()
-        try:
-            yield (item.source, graph_from_doc(item.article, doc))  # type: ignore[arg-type]
-        except Exception as exc:  # noqa: BLE001 - one article's bug never stops the batch
-            yield (item.source, f"extraction failed ({exc.__class__.__name__}: {exc})")
-    while ready:
-        yield ready.popleft()
+def _jobs(items: Iterable[_Item | tuple[str, str]]) -> Iterator[tuple[tuple[str, str | None], Job]]:
+    """Each read item as a worker job keyed by (source, named graph IRI)."""
+    for item in items:
+        if isinstance(item, tuple):
+            yield (item[0], None), Failed(item[1])
+            continue
+        job: Article | ArticleGraph = item.graph if item.graph is not None else item.article  # type: ignore[assignment]
+        article = job.article if isinstance(job, ArticleGraph) else job
+        article.id = identity(article)
+        yield (item.source, str(graph_iri(article.id))), job
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
@@ -399,17 +361,14 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
         model = nlp if nlp is not None else load_model()
         existing = set(store.graph_iris())
         done = 0
-        stream = _extracted(_read(sources, published), model, n_process)
-        for result in stream:
+        stream = render_articles(_jobs(_read(sources, published)), article_ntriples, nlp=model,
+                                 n_process=n_process, batch_size=BATCH_SIZE)
+        for (source, iri), data, error in stream:
             done += 1
-            source, payload = result
-            if isinstance(payload, str):
-                summary.failed.append((source, payload))
+            if error is not None or iri is None:
+                summary.failed.append((source, error or "no article"))
             else:
-                ag = _assign(payload)
-                iri = str(graph_iri(ag.article.id))
                 try:
-                    data = to_rdf(ag)
                     store.replace_graph(iri, data)
                 except StoreError as exc:
                     summary.failed.append((source, str(exc)))
@@ -645,7 +604,7 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
     if not corpus.articles:
         store.remove_graph(CORPUS_GRAPH)
         return (0, 0, 0, 0)
-    store.replace_graph(CORPUS_GRAPH, corpus_to_rdf(corpus))
+    store.sync_graph(CORPUS_GRAPH, corpus_triples(corpus))
     return (len(corpus.entities), sum(1 for e in corpus.entities if len(e.members) > 1),
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
 

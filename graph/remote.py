@@ -60,7 +60,7 @@ from rdflib import Graph
 
 from .errors import InputError, QueryError, StoreError
 from .ontology import PREFIXES
-from .store import QueryResult, Store, Term, bind_values, term_sparql
+from .store import GraphData, QueryResult, Store, Term, as_ntriples, bind_values, term_sparql
 
 TIMEOUT_SECONDS = 120.0
 CONFIG_FILE = "newsgraph.toml"
@@ -231,10 +231,10 @@ class RemoteStore(Store):
 
     # -- the Store interface
 
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+    def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
         """DROP and INSERT DATA in one update request: the server applies it as one transaction."""
         name = _iri(graph_iri)
-        body = graph.serialize(format="nt")
+        body = as_ntriples(graph)
         self._post_update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
 
     def remove_graph(self, graph_iri: str) -> bool:
@@ -290,6 +290,11 @@ class RemoteStore(Store):
             for s, p, o in g:
                 out.append(f"{s.n3()} {p.n3()} {o.n3()} <{iri}> .\n")
         return "".join(out).encode("utf-8")
+
+    def graph_ntriples(self, graph_iri: str) -> str:
+        result = self._select_raw(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(graph_iri)} {{ ?s ?p ?o }} }}",
+                                  union=False)
+        return result.triples or ""
 
     def triple_count(self) -> int:
         result = self._select_raw("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)

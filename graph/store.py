@@ -31,6 +31,19 @@ from rdflib import Graph
 
 from .errors import QueryError, StoreError
 from .ontology import PREFIXES
+from .rdf import Triples, ntriples
+
+GraphData = Graph | Triples | str
+"""What a store writes: an rdflib graph, newsgraph's own triples, or N-Triples text."""
+
+
+def as_ntriples(data: GraphData) -> str:
+    """N-Triples text of any :data:`GraphData`."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, Triples):
+        return ntriples(data)
+    return data.serialize(format="nt")
 
 DEFAULT_STORE = ".newsgraph"
 LOCK_WAIT_SECONDS = 10.0
@@ -120,7 +133,7 @@ class Store(ABC):
     location: str
 
     @abstractmethod
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+    def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
         """Replace one named graph with ``graph``, atomically."""
 
     @abstractmethod
@@ -142,6 +155,32 @@ class Store(ABC):
     @abstractmethod
     def dump_nquads(self) -> bytes:
         """All named graphs as N-Quads."""
+
+    @abstractmethod
+    def graph_ntriples(self, graph_iri: str) -> str:
+        """One named graph as N-Triples text; empty when it is not there."""
+
+    def sync_graph(self, graph_iri: str, graph: GraphData) -> None:
+        """Make one named graph equal to ``graph`` in one update that deletes and inserts
+        only the triples that differ: far cheaper than :meth:`replace_graph` for a large
+        graph that changes a little, such as the corpus graph after a small ingest.
+        A triple written differently by the store and by us is deleted and inserted
+        again, which leaves it in place; a graph with blank nodes is replaced whole.
+        """
+        new = as_ntriples(graph)
+        old = self.graph_ntriples(graph_iri)
+        if not old.strip() or "_:" in new or "_:" in old:
+            self.replace_graph(graph_iri, new)
+            return
+        old_lines = {line for line in old.splitlines() if line.strip()}
+        new_lines = {line for line in new.splitlines() if line.strip()}
+        parts = []
+        for verb, lines in (("DELETE", old_lines - new_lines), ("INSERT", new_lines - old_lines)):
+            if lines:
+                body = "\n".join(sorted(lines))
+                parts.append(f"{verb} DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+        if parts:
+            self.update(" ;\n".join(parts))
 
     @abstractmethod
     def close(self) -> None: ...
@@ -217,11 +256,17 @@ class OxigraphStore(Store):
                     ) from None
                 raise StoreError(f"{path}: not a readable newsgraph store ({message.splitlines()[0]})") from None
 
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
-        body = graph.serialize(format="nt")
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+    def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
+        """A new graph is loaded in one transaction by the N-Triples parser (twice as fast
+        as an update); an existing one is dropped and inserted in one SPARQL update."""
+        body = as_ntriples(graph)
+        node = ox.NamedNode(graph_iri)
         try:
-            self._store.update(update)
+            if self._store.contains_named_graph(node):
+                self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+                                   f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+            else:
+                self._store.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=node)
         except OSError as exc:
             raise StoreError(f"{self.location}: could not write ({exc})") from None
 
@@ -260,9 +305,15 @@ class OxigraphStore(Store):
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL update: {sparql_error_message(exc)}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: could not write ({exc})") from None
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+    def graph_ntriples(self, graph_iri: str) -> str:
+        data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
+        return (data or b"").decode("utf-8")
 
     def triple_count(self) -> int:
         return len(self._store)

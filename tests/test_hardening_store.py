@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -54,9 +55,9 @@ def test_a_writer_killed_at_any_moment_leaves_only_whole_articles(tmp_path, dela
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    expected = _expected_sizes(3000)
     with open_store(store_dir) as store:
         graphs = store.graph_iris()
+        expected = _expected_sizes(len(graphs))  # the writer loads articles in order
         assert len(graphs) > 20
         counts = {row[0].value: int(row[1].value) for row in store.query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows}
@@ -178,9 +179,14 @@ def test_an_ingest_killed_midway_keeps_whole_articles_and_the_next_run_completes
     expected = _graph_sizes(reference)
     assert len(expected) == 120
 
-    proc = ingest(killed)
-    time.sleep(took * 0.7)  # past the model load, while articles are being written
-    assert proc.poll() is None, "the ingest finished before it could be killed"
+    for fraction in (0.7, 0.5, 0.3):  # past the model load, while articles are being written
+        proc = ingest(killed)
+        time.sleep(took * fraction)
+        if proc.poll() is None:
+            break
+        shutil.rmtree(killed)  # this machine ran faster than the reference run: kill earlier
+    else:
+        pytest.fail("the ingest always finished before it could be killed")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = _graph_sizes(killed)
