@@ -46,6 +46,7 @@ def as_ntriples(data: GraphData) -> str:
     return data.serialize(format="nt")
 
 DEFAULT_STORE = ".newsgraph"
+SYNC_CHUNK = 50_000  # triples per transaction when a large graph is synchronized
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -160,30 +161,36 @@ class Store(ABC):
     def graph_ntriples(self, graph_iri: str) -> str:
         """One named graph as N-Triples text; empty when it is not there."""
 
-    def sync_graph(self, graph_iri: str, graph: GraphData) -> None:
-        """Make one named graph equal to ``graph`` in one update that deletes and inserts
-        only the triples that differ: far cheaper than :meth:`replace_graph` for a large
-        graph that changes a little, such as the corpus graph after a small ingest.
-        A triple written differently by the store and by us is deleted and inserted
-        again, which leaves it in place; a graph with blank nodes is replaced whole.
+    def insert_ntriples(self, graph_iri: str, ntriples: str) -> None:
+        """Add N-Triples text to one named graph in one transaction."""
+        self.update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}")
+
+    def sync_graph(self, graph_iri: str, graph: GraphData, *, chunk: int = SYNC_CHUNK) -> None:
+        """Make one named graph equal to ``graph`` by deleting and inserting only the
+        triples that differ: far cheaper than :meth:`replace_graph` for a large graph
+        that changes a little, such as the corpus graph after a small ingest.
+
+        The difference is applied in transactions of at most ``chunk`` triples, so a
+        corpus graph of millions of triples never sits in memory as one transaction. A
+        run stopped midway leaves a graph between the old and the new state, and the
+        next sync, which compares what is actually stored, completes it. A triple
+        written differently by the store and by us is deleted and inserted again, which
+        leaves it in place; a graph with blank nodes is replaced whole.
         """
         new = as_ntriples(graph)
         old = self.graph_ntriples(graph_iri)
-        if not old.strip() or "_:" in new or "_:" in old:
+        if "_:" in new or "_:" in old:
             self.replace_graph(graph_iri, new)
             return
         old_lines = {line for line in old.splitlines() if line.strip()}
         new_lines = {line for line in new.splitlines() if line.strip()}
-        parts = []
-        for verb, lines in (("DELETE", old_lines - new_lines), ("INSERT", new_lines - old_lines)):
-            if lines:
-                body = "\n".join(sorted(lines))
-                parts.append(f"{verb} DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
-        if parts:
-            self.update(" ;\n".join(parts))
-
-    @abstractmethod
-    def close(self) -> None: ...
+        gone = sorted(old_lines - new_lines)
+        for start in range(0, len(gone), chunk):
+            body = "\n".join(gone[start : start + chunk])
+            self.update(f"DELETE DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+        added = sorted(new_lines - old_lines)
+        for start in range(0, len(added), chunk):
+            self.insert_ntriples(graph_iri, "\n".join(added[start : start + chunk]))
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
               allow_update: bool = False) -> QueryResult:
@@ -260,13 +267,12 @@ class OxigraphStore(Store):
         """A new graph is loaded in one transaction by the N-Triples parser (twice as fast
         as an update); an existing one is dropped and inserted in one SPARQL update."""
         body = as_ntriples(graph)
-        node = ox.NamedNode(graph_iri)
+        if not self._store.contains_named_graph(ox.NamedNode(graph_iri)):
+            self.insert_ntriples(graph_iri, body)
+            return
         try:
-            if self._store.contains_named_graph(node):
-                self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n"
-                                   f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
-            else:
-                self._store.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+            self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+                               f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
         except OSError as exc:
             raise StoreError(f"{self.location}: could not write ({exc})") from None
 
@@ -310,6 +316,14 @@ class OxigraphStore(Store):
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+    def insert_ntriples(self, graph_iri: str, ntriples: str) -> None:
+        """Through the N-Triples parser: twice as fast as an update."""
+        try:
+            self._store.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                             to_graph=ox.NamedNode(graph_iri))
+        except OSError as exc:
+            raise StoreError(f"{self.location}: could not write ({exc})") from None
 
     def graph_ntriples(self, graph_iri: str) -> str:
         data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))

@@ -179,3 +179,21 @@ def test_server_killed_mid_ingest_loses_nothing_committed(tmp_path):
         assert len(article_graphs(store)) == 40 and CORPUS_GRAPH in store.graph_iris()
     finally:
         server.stop()
+
+
+def _sync_round(store, graph_iri: str) -> None:
+    def nt(values: range) -> str:
+        return "".join(f'<urn:s> <urn:p> "v{i} \\"quoted\\"\\n line" .\n' for i in values)
+
+    store.sync_graph(graph_iri, nt(range(0, 7)), chunk=3)
+    assert sorted(store.graph_ntriples(graph_iri).splitlines()) == sorted(nt(range(0, 7)).splitlines())
+    store.sync_graph(graph_iri, nt(range(4, 12)), chunk=2)  # 4 gone, 5 added, 3 kept
+    assert sorted(store.graph_ntriples(graph_iri).splitlines()) == sorted(nt(range(4, 12)).splitlines())
+    store.sync_graph(graph_iri, nt(range(4, 12)), chunk=2)  # nothing differs: nothing written
+    assert len(store.graph_ntriples(graph_iri).splitlines()) == 8
+
+
+def test_a_graph_is_synced_by_difference_in_bounded_transactions(server, tmp_path):
+    _sync_round(RemoteStore(server.url), "urn:sync-remote")
+    with open_store(tmp_path / "s", create=True) as embedded:
+        _sync_round(embedded, "urn:sync-embedded")
