@@ -8,6 +8,7 @@ and show hostile article text literally without running it.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from graph.build import build, load_into
-from graph.export.explorer import write_explorer
+from graph.export.explorer import explorer_data, render_explorer, write_explorer
+from graph.io import atomic_write
 from graph.model import (
     Article,
     ArticleGraph,
@@ -226,6 +228,63 @@ def test_lanes_switch_to_actors(explorer: Opened) -> None:
     labels = page.locator("#timeline .vis-label").all_inner_texts()
     assert "(no actor)" in labels and "VKontakte" in labels
     assert explorer.errors == []
+
+
+def _plain(value: object) -> object:
+    """``value`` without the keys whose value is None or empty (the packed page leaves them out)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None and v != []}
+    return value
+
+
+def test_the_page_unpacks_what_explorer_data_packed(explorer: Opened, seed_site) -> None:
+    with open_store(seed_site["store"]) as store:
+        expected = explorer_data(store)
+    got = explorer.page.evaluate("""(() => {
+        const d = newsgraph.data, details = {}, evidence = {};
+        Object.keys(d.details).forEach(id => {
+            const { packedEvidence, ...rest } = d.details[id];
+            details[id] = rest;
+            evidence[id] = d.evidence(id);
+        });
+        return { details, evidence, edges: d.edges, timeline: d.timeline, undated: d.undated, actors: d.actors,
+                 articles: d.articles, nodes: d.nodes.map(n => [n.id, n.label, n.kind]) };
+    })()""")
+    assert got["nodes"] == [[n["id"], n["label"], n["kind"]] for n in expected["nodes"]]
+    assert got["edges"] == [{k: e[k] for k in ("from", "to", "label")} for e in expected["edges"]]
+    for key in ("timeline", "undated", "actors", "articles"):
+        assert got[key] == expected[key]
+    quoted = ("article", "start", "end", "before", "exact", "after")
+    assert sum(len(d["evidence"]) for d in expected["details"].values()) > 20
+    for node, detail in expected["details"].items():
+        assert _plain(got["details"][node]) == _plain({k: v for k, v in detail.items() if k != "evidence"})
+        assert got["evidence"][node] == [{k: q[k] for k in quoted if k in q} for q in detail["evidence"]]
+
+
+def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser: sync_api.Browser,
+                                                                         tmp_path: Path) -> None:
+    from benchmarks.bench_view import synthetic_article
+
+    rng = random.Random(7)
+    with open_store(tmp_path / "store", create=True) as store:
+        for i in range(6):
+            load_into(store, synthetic_article(i, 40, 40, rng))
+        data = explorer_data(store)
+    atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True}))  # as if above LARGE_GRAPH
+    opened = open_page(browser, tmp_path / "large.html")
+    page = opened.page
+    labels = "Object.values(newsgraph.network.body.nodes).filter(n => n.options.label).map(n => n.id)"
+    assert page.evaluate("newsgraph.network.getScale()") < 5 / 12  # too far out to read a label
+    assert page.evaluate(labels) == []
+    assert page.evaluate("Object.values(newsgraph.network.body.edges)[0].options.arrows.to.enabled") is False
+    event = page.evaluate("newsgraph.data.timeline[0]")
+    page.evaluate(f"newsgraph.select({event!r}, 'test')")
+    shown = page.evaluate(labels)
+    assert event in shown and 0 < len(shown) < len(data["nodes"])
+    label = page.evaluate(f"newsgraph.network.body.nodes[{event!r}].options.label")
+    assert label == next(n["label"] for n in data["nodes"] if n["id"] == event)
+    assert opened.errors == [] and opened.outside_requests() == []
+    opened.page.close()
 
 
 def test_the_network_page_loads_offline(browser: sync_api.Browser, seed_site, artifacts: Path) -> None:

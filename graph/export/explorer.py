@@ -2,7 +2,8 @@
 
 Everything shown comes from the store through SPARQL (:func:`explorer_data`); the page
 (:func:`render_explorer`) inlines vis-network from the pyvis wheel, vis-timeline from the
-npm package fetched by ``make`` (never committed), our glue script and the data as JSON.
+npm package fetched by ``make`` (never committed), our glue script and the data as
+compact JSON (:mod:`graph.export.pagedata`).
 The Content-Security-Policy forbids every request, and the script builds the DOM with
 ``textContent`` only, so an article's text can never become markup.
 """
@@ -24,17 +25,20 @@ from ..io import atomic_write
 from ..store import Store, Term
 from .netgraph import store_to_networkx
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
+from .pagedata import pack
 
 VIS_TIMELINE_VERSION = "8.5.4"
 VIS_TIMELINE_FILE = "vis-timeline-graph2d.min.js"
 OPEN_RANGE_MIN_DAYS = 30  # an open range is drawn at least this long, fading out
 SENTENCE_LIMIT = 300  # characters kept on each side of the quoted words at most
-LARGE_GRAPH = 2000  # above this many nodes the network hides edge labels and edges while moving
+# Above this many nodes the network draws edges without labels or arrowheads, hides them
+# while moving, and gives nodes their labels only once zoomed in far enough to read them.
+LARGE_GRAPH = 2000
 
 # One simple query per property: Oxigraph answers each in linear time, where one query of
 # many OPTIONALs took minutes at 5,000 events.
 EVENT_PROPERTIES: dict[str, str] = {
-    "type": "ng:eventType/rdfs:label",
+    "type": "ng:eventType",  # the IRI: its label is repeated in every article graph (see _type_labels)
     "edtf": "ng:edtf",
     "precision": "ng:datePrecision",
     "earliest": "ng:earliestBegin",
@@ -74,7 +78,7 @@ SELECT ?article ?headline ?label ?outlet ?url ?published ?body WHERE {
   ?article a ng:Article .
   OPTIONAL { ?article schema:headline ?headline }
   OPTIONAL { ?article rdfs:label ?label }
-  OPTIONAL { ?article schema:publisher/rdfs:label ?outlet }
+  OPTIONAL { GRAPH ?g { ?article schema:publisher/rdfs:label ?outlet } }  # from the graph of this article only
   OPTIONAL { ?article schema:url ?url }
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?article schema:articleBody ?body }
@@ -199,13 +203,24 @@ def _articles(store: Store) -> tuple[dict[str, dict[str, str | None]], dict[str,
     return articles, bodies
 
 
+def _type_labels(store: Store) -> dict[str, str]:
+    """Event type IRI -> label, read once. Following ``ng:eventType/rdfs:label`` per event
+    would meet the label once per article graph that declares the type: quadratic work
+    over a corpus, whose union default graph keeps every copy."""
+    return {row["t"] or "": row["label"] or "" for row in
+            _rows(store, "SELECT DISTINCT ?t ?label WHERE { ?t a ng:EventType ; rdfs:label ?label }")}
+
+
 def _event_values(store: Store) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
+    types = _type_labels(store)
     for key, path in EVENT_PROPERTIES.items():
         for row in _rows(store, EVENT_PROPERTY_QUERY.format(path=path)):
             value = row["value"]
             if key in ("certainty", "polarity") and value:
                 value = value.rpartition("#")[2]
+            elif key == "type" and value:
+                value = types.get(value, value.rpartition("#")[2])
             out.setdefault(row["node"] or "", {}).setdefault(key, value or "")
     return out
 
@@ -305,16 +320,18 @@ _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
 def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer") -> str:
-    """The self-contained page. The template is filled in one pass, so nothing inserted
-    (a label reading ``{{DATA}}``, say) is ever substituted again."""
+    """The self-contained page. The data goes in packed (:func:`~graph.export.pagedata.pack`);
+    the template is filled in one pass, so nothing inserted (a label reading ``{{DATA}}``,
+    say) is ever substituted again."""
     net_js, net_css = vis_network_assets()
     values = {
         "TITLE": escape(title),
         "VIS_NETWORK_CSS": net_css.replace("</", "<\\/"),
         "CSS": _resource("explorer.css").replace("</", "<\\/"),
-        "DATA": script_json({**data, "title": title}),
+        "DATA": script_json(pack({**data, "title": title})),
         "VIS_NETWORK_JS": _inline_script(net_js),
         "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
+        "UNPACK_JS": _inline_script(_resource("pagedata.js")),
         "JS": _inline_script(_resource("explorer.js")),
     }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _resource("explorer.html"))

@@ -1,7 +1,12 @@
 """Node positions for the network views, computed in Python so the page never simulates.
 
-Each connected component is laid out on its own (force-directed while it is small enough,
-by kind in rings beyond that) and the components are then packed in rows, largest first.
+Each connected component is laid out on its own and the components are then packed in
+rows, largest first. A component of up to ``STRESS_LIMIT`` nodes is laid out by stress
+majorization (numpy only: networkx's Kamada-Kawai needs scipy): nodes stand as far apart
+as they are hops apart in the graph, one hop being ``EDGE_PIXELS``, so a hub's neighbours
+ring it evenly instead of piling onto it. A larger one is force-directed up to
+``SPRING_LIMIT`` nodes, then placed by kind in rings.
+
 A store of many articles is many small components (IRIs are per article), so this stays
 fast at 10,000 nodes where one force-directed layout of everything would take minutes.
 
@@ -12,6 +17,13 @@ fast at 10,000 nodes where one force-directed layout of everything would take mi
 True
 >>> all(isinstance(v, float) for xy in pos.values() for v in xy)
 True
+
+A hub's neighbours stand one hop (``EDGE_PIXELS``) from it and about as far from each other:
+
+>>> pos = component_layout(nx.star_graph(6))
+>>> spokes = [math.dist(pos[0], pos[i]) / EDGE_PIXELS for i in range(1, 7)]
+>>> all(0.9 < d < 1.4 for d in spokes), min(math.dist(pos[i], pos[j]) for i in range(1, 7) for j in range(i)) > 100
+(True, True)
 """
 from __future__ import annotations
 
@@ -19,8 +31,12 @@ import math
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
+STRESS_LIMIT = 60  # largest component laid out by stress majorization (n² work per step)
 SPRING_LIMIT = 499  # largest component laid out force-directed (networkx needs scipy beyond)
+EDGE_PIXELS = 150.0  # one hop in a stress layout
+STRESS_ITERATIONS = 200  # at most; it stops once no node moves a thousandth of a hop
 PIXELS_PER_NODE = 60.0  # the side of the square a node gets, roughly
 GAP = 80.0  # pixels between packed components
 
@@ -32,6 +48,49 @@ def _spring(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
     iterations = 100 if n <= 50 else 50
     pos = nx.spring_layout(component, seed=seed, k=3.0 / math.sqrt(n), iterations=iterations, method="force")
     return {node: (float(x), float(y)) for node, (x, y) in pos.items()}
+
+
+def _hops(component: nx.Graph) -> tuple[list[Hashable], np.ndarray]:
+    """The nodes, and the number of hops between every two of them (breadth-first)."""
+    nodes = list(component.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    neighbours = [[index[m] for m in component[node]] for node in nodes]
+    hops = np.zeros((len(nodes), len(nodes)))
+    for source in range(len(nodes)):
+        row, frontier, seen, depth = hops[source], [source], {source}, 0
+        while frontier:
+            depth += 1
+            frontier = [m for v in frontier for m in neighbours[v] if not (m in seen or seen.add(m))]
+            row[frontier] = depth
+    return nodes, hops
+
+
+def _stress(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
+    """Stress majorization with weights 1/d² (the localized update of Gansner, Koren and
+    North, "Graph drawing by stress majorization", 2004), one hop being one unit. It
+    starts from two pivots' hop counts (the ends of a longest shortest path), so it is
+    deterministic; ``seed`` only jitters nodes that start in the same place. Elementwise
+    numpy only: no linear algebra library threads."""
+    nodes, hops = _hops(component)
+    n = len(nodes)
+    first = int(hops[0].argmax())
+    second = int(hops[first].argmax())
+    x = np.stack([hops[first], hops[second]], axis=1) * 0.7
+    x += np.random.default_rng(seed).normal(scale=0.1, size=x.shape)
+    weights = np.zeros_like(hops)
+    np.divide(1.0, hops**2, out=weights, where=hops > 0)
+    total = weights.sum(axis=1)[:, None]
+    for _ in range(STRESS_ITERATIONS):
+        apart = x[:, None, :] - x[None, :, :]
+        distance = np.sqrt((apart**2).sum(axis=2))
+        np.maximum(distance, 1e-9, out=distance)
+        ideal = x[None, :, :] + (hops / distance)[:, :, None] * apart  # where j would put i
+        moved = (weights[:, :, None] * ideal).sum(axis=1) / total
+        done = np.abs(moved - x).max() < 1e-3  # of a hop
+        x = moved
+        if done:
+            break
+    return {node: (float(x[i, 0]), float(x[i, 1])) for i, node in enumerate(nodes)}
 
 
 def _rings_by_kind(component: nx.Graph) -> dict[Hashable, Position]:
@@ -47,13 +106,20 @@ def _local(component: nx.Graph, seed: int, spring_limit: int) -> tuple[dict[Hash
     n = component.number_of_nodes()
     if n == 1:
         return {next(iter(component.nodes)): (0.0, 0.0)}, PIXELS_PER_NODE / 2
-    unit = _spring(component, seed) if n <= spring_limit else _rings_by_kind(component)
-    radius = PIXELS_PER_NODE * math.sqrt(n)
+    scale = 0.0  # fitted below to PIXELS_PER_NODE
+    if n <= STRESS_LIMIT:
+        unit, scale = _stress(component, seed), EDGE_PIXELS
+    elif n <= spring_limit:
+        unit = _spring(component, seed)
+    else:
+        unit = _rings_by_kind(component)
     xs = [x for x, _ in unit.values()]
     ys = [y for _, y in unit.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    scale = radius / half
+    if not scale:
+        scale = PIXELS_PER_NODE * math.sqrt(n) / half
+    radius = max(half * scale, PIXELS_PER_NODE / 2)
     return {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in unit.items()}, radius
 
 

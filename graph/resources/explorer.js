@@ -4,7 +4,7 @@
  * library insists on HTML, through escapeHtml), never through innerHTML. */
 (function () {
   "use strict";
-  const data = JSON.parse(document.getElementById("newsgraph-data").textContent);
+  const data = window.newsgraphUnpack(JSON.parse(document.getElementById("newsgraph-data").textContent));
   performance.mark("ng:data");
   const VN = window.visNetworkLib; // vis-network's classes, saved before vis-timeline loaded
   const VT = window.vis; // vis-timeline's
@@ -30,6 +30,12 @@
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
+  }
+
+  function localDay(iso) { // "2018-12-29" as local midnight, as vis-timeline reads a date string, minus its parser
+    const day = new Date(2000, 0, 1);
+    day.setFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+    return day;
   }
 
   function isEvent(id) { return EVENT_KINDS.has(details[id].kind); }
@@ -106,14 +112,42 @@
   function tooltip(id) {
     const d = details[id];
     const lines = [d.label, d.kind + (d.type && isEvent(id) ? ": " + d.type : "") + (isEvent(id) ? ", " + dateText(d) : "")];
-    return el("div", { className: "ng-tooltip" }, lines.join("\n")); // a text node: never markup
+    return lines.join("\n"); // vis-network sets a string title with innerText: never markup
   }
   const nodesData = new VN.DataSet(data.nodes.map(function (n) {
-    return { id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, group: n.kind, title: tooltip(n.id) };
+    const node = { id: n.id, x: n.x, y: n.y, size: n.size, group: n.kind, title: tooltip(n.id) };
+    if (!large) node.label = n.label;
+    return node;
   }));
-  const edgesData = new VN.DataSet(data.edges.map(function (e) {
-    return large ? { from: e.from, to: e.to } : { from: e.from, to: e.to, label: e.label };
+  const edgesData = new VN.DataSet(data.edges.map(function (e, i) { // our own ids: no UUID made per edge
+    return large ? { id: i, from: e.from, to: e.to } : { id: i, from: e.from, to: e.to, label: e.label };
   }));
+  // A large network opens too far out for any label to show (vis-network skips a label under
+  // 5 px), so its nodes get their labels once zoomed in, those on screen only: measuring
+  // 10,000 labels first would hold up the first drawing for nothing.
+  const LABEL_SCALE = 5 / 12; // the node font is 12 px
+  const labelled = new Set();
+  let labelTimer = null;
+  function labelOnScreen() {
+    clearTimeout(labelTimer);
+    labelTimer = null;
+    if (!large || network.getScale() < LABEL_SCALE) return;
+    const box = $("network"), pad = 200;
+    const a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    const positions = network.getPositions(nodesView.getIds());
+    const updates = [];
+    Object.keys(positions).forEach(function (id) {
+      const p = positions[id];
+      if (labelled.has(id) || p.x < a.x - pad || p.x > b.x + pad || p.y < a.y - pad || p.y > b.y + pad) return;
+      labelled.add(id);
+      updates.push({ id: id, label: nodeLabel[id] });
+    });
+    if (updates.length) nodesData.update(updates);
+  }
+  function labelSoon() { if (large && labelTimer === null) labelTimer = setTimeout(labelOnScreen, 120); }
+  const nodeLabel = {};
+  if (large) data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+
   const nodesView = new VN.DataView(nodesData, { filter: function (n) { return visible.has(n.id); } });
   const edgesView = new VN.DataView(edgesData, {
     filter: function (e) { return visible.has(e.from) && visible.has(e.to); },
@@ -131,12 +165,12 @@
     data.timeline.forEach(function (id) {
       const d = details[id];
       const base = {
-        event: id, start: d.span.start, type: d.span.type,
+        event: id, start: localDay(d.span.start), type: d.span.type,
         className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
         content: escapeHtml(d.label),
         title: escapeHtml(d.label + "\n" + dateText(d)),
       };
-      if (d.span.end) base.end = d.span.end;
+      if (d.span.end) base.end = localDay(d.span.end);
       if (mode === "type") {
         lanes.set("t:" + d.type, d.type);
         items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
@@ -268,11 +302,12 @@
         return [p[1] + " in ", linkTo(p[0]), " — " + dateText(details[p[0]] || {})];
       })));
     }
-    panel.appendChild(el("h3", null, "Evidence (" + d.evidence.length + ")"));
+    const evidence = data.evidence(id);
+    panel.appendChild(el("h3", null, "Evidence (" + evidence.length + ")"));
     const box = el("div", { id: "panel-evidence" });
-    d.evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev)); });
+    evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev)); });
     panel.appendChild(box);
-    if (d.article && !d.evidence.length) panel.appendChild(articleLine(d.article));
+    if (d.article && !evidence.length) panel.appendChild(articleLine(d.article));
   }
 
   function itemIdsFor(id) {
@@ -291,6 +326,7 @@
         if (nodesView.get(state.selected)) {
           network.selectNodes([state.selected]);
           network.focus(state.selected, { scale: Math.max(network.getScale(), 0.9), animation: false });
+          labelOnScreen();
         } else {
           network.unselectAll();
         }
@@ -359,9 +395,25 @@
 
   // ------------------------------------------------------------------ filters UI
   function fillSelect(select, pairs) {
-    pairs.forEach(function (p) { select.appendChild(el("option", { value: p[0] }, p[1])); });
+    const options = document.createDocumentFragment();
+    pairs.forEach(function (p) {
+      const option = document.createElement("option");
+      option.value = p[0];
+      option.textContent = p[1];
+      options.appendChild(option);
+    });
+    select.appendChild(options);
   }
-  fillSelect($("f-actor"), data.actors);
+  function whenIdle(task) { // after the frames the browser has to draw first
+    if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 1000 }); else setTimeout(task, 50);
+  }
+  const afterReady = [labelOnScreen]; // what nobody needs before the first click, done once both views are drawn
+  afterReady.push(function () { // thousands of actors on a large graph, in slices that keep the page responsive
+    const slice = 500;
+    for (let i = 0; i < data.actors.length; i += slice) {
+      whenIdle(fillSelect.bind(null, $("f-actor"), data.actors.slice(i, i + slice)));
+    }
+  });
   fillSelect($("f-type"), data.types.map(function (t) { return [t, t]; }));
   let searchTimer = null;
   $("f-search").addEventListener("input", function (e) {
@@ -391,7 +443,7 @@
     document.querySelectorAll("#legend input").forEach(function (c) { c.checked = true; });
     loadTimeline("type");
     applyFilters();
-    timeline.fit({ animation: false });
+    showInitialWindow();
     network.fit({ animation: false });
   });
   $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
@@ -401,10 +453,13 @@
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
 
-  function initialWindow() {
-    if (!data.timeline.length) return {};
+  const FIRST_ITEMS = 300; // a longer timeline opens on its latest dated events: zoom out for the rest
+
+  function initialWindow() { // the latest FIRST_ITEMS events (all of them on a small graph), padded
+    const shown = data.timeline.slice(-FIRST_ITEMS); // sorted by start
+    if (!shown.length) return null;
     let lo = Infinity, hi = -Infinity;
-    data.timeline.forEach(function (id) {
+    shown.forEach(function (id) {
       const s = details[id].span;
       lo = Math.min(lo, Date.parse(s.start));
       hi = Math.max(hi, Date.parse(s.end || s.start));
@@ -413,19 +468,26 @@
     return { start: new Date(lo - pad), end: new Date(hi + 3 * pad) };
   }
 
+  function showInitialWindow() {
+    const initial = initialWindow();
+    if (initial) timeline.setWindow(initial.start, initial.end, { animation: false });
+  }
+
   // ------------------------------------------------------------------ start
   renderLegend();
   computeVisible();
   nodesView.refresh(); // the views were made before anything was visible; nothing listens yet
   edgesView.refresh();
   loadTimeline("type");
+  renderUndated(); // the page's layout is final before either view measures its box
+  renderCounts();
   performance.mark("ng:prepared");
   const network = new VN.Network($("network"), { nodes: nodesView, edges: edgesView }, {
     physics: { enabled: false },
     layout: { improvedLayout: false },
     interaction: { hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
     edges: { font: { size: 9, align: "middle" }, color: { color: "#aaa", highlight: "#d9a400" }, smooth: false,
-             arrows: { to: { enabled: true, scaleFactor: 0.5 } } },
+             arrows: { to: { enabled: !large, scaleFactor: 0.5 } } }, // 16,000 arrowheads: a fifth of a second
     nodes: { font: { size: 12 }, borderWidth: 1 },
     groups: data.legend, // shape and colour by kind
   });
@@ -443,10 +505,14 @@
     groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
     tooltip: { followMouse: false, overflowMethod: "cap" },
   });
+  // The window is set before the first draw, so only the items in it are ever drawn. Not
+  // as the start/end options: given those, vis-timeline 8.5.4 lays out every item in its
+  // constructor, a forced reflow each (37 s for 4,000 items here). And it would fit the
+  // window to all items on its first "changed" (a second, full redraw) unless told that
+  // this is done.
+  showInitialWindow();
+  timeline.initialFitDone = true;
   performance.mark("ng:timeline");
-  const initial = initialWindow();
-  if (initial.start) timeline.setWindow(initial.start, initial.end, { animation: false });
-  renderAround();
 
   timeline.on("select", function (props) {
     const item = props.items.length ? itemsData.get(props.items[0]) : null;
@@ -458,6 +524,8 @@
     state.windowTo = isoDay(props.end);
     applyFilters();
   });
+  network.on("zoom", labelSoon);
+  network.on("dragEnd", labelSoon);
   network.on("click", function (params) {
     if (params.nodes.length) select(params.nodes[0], "network");
     else if (!params.edges.length) select(null, "network");
@@ -470,6 +538,7 @@
     if (drawn.network && drawn.timeline && !document.body.hasAttribute("data-ready")) {
       window.newsgraph.readyAt = performance.now();
       document.body.setAttribute("data-ready", "1");
+      afterReady.forEach(function (task) { task(); });
     }
   }
   network.once("afterDrawing", function () { ready("network"); });

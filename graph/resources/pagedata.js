@@ -1,0 +1,71 @@
+/* newsgraph explorer: unpacks the page's data (graph/export/pagedata.py writes it) back
+ * into the shape of explorer_data(): nodes, edges and details keyed by IRI. Evidence is
+ * unpacked only when the panel shows it (data.evidence(id)). */
+window.newsgraphUnpack = function (packed) {
+  "use strict";
+  const FACTUAL = ["Certain", "Positive", null];
+  const ids = packed.ids.map(function (rest) { return packed.base + rest; });
+  const articleIris = packed.articles.map(function (a) { return a[0]; });
+
+  const nodes = new Array(ids.length);
+  const details = {};
+  packed.nodes.forEach(function (n, i) {
+    const kind = packed.kinds[n[0]];
+    nodes[i] = { id: ids[i], label: n.length > 5 ? n[5] : n[4], kind: kind, x: n[1], y: n[2], size: n[3] };
+    details[ids[i]] = detail(packed.details[i], n[4], kind);
+  });
+
+  function detail(p, label, kind) {
+    const d = { label: label, kind: kind, packedEvidence: p.evidence || [] };
+    if (p.type !== undefined) d.type = p.type;
+    if (p.text !== undefined) d.text = p.text;
+    if (p.article !== undefined) d.article = articleIris[p.article];
+    if (p.aliases) d.aliases = p.aliases;
+    if (p.titles) d.titles = p.titles;
+    if (p.date) {
+      const t = p.date;
+      d.date = { edtf: t[0], precision: t[1], earliest: t[2], latest: t[3], phrase: t[4], anchor: t[5], rule: t[6] };
+    }
+    if (p.span) {
+      const s = p.span;
+      d.span = { start: s[0], type: s[2], className: s[3] };
+      if (s[1] !== null) d.span.end = s[1];
+    }
+    if (p.type !== undefined) {
+      const f = p.factuality || FACTUAL;
+      d.factuality = { certainty: f[0], polarity: f[1], cue: f[2] };
+    }
+    return d;
+  }
+
+  const edges = new Array(packed.edges.length / 3);
+  for (let i = 0, e = 0; i < packed.edges.length; i += 3, e++) {
+    edges[e] = { from: ids[packed.edges[i]], to: ids[packed.edges[i + 1]], label: packed.roles[packed.edges[i + 2]] };
+  }
+
+  const articles = {};
+  packed.articles.forEach(function (a) {
+    articles[a[0]] = { headline: a[1], outlet: a[2], url: a[3], published: a[4] };
+  });
+
+  function quote(q) { // [article, start, end, passage, begin, exact, exactEnd, stop] or [article, start, end, before, exact, after]
+    const out = { article: q[0] === null ? "" : articleIris[q[0]] };
+    if (q[1] !== null) { out.start = q[1]; out.end = q[2]; }
+    if (typeof q[3] === "string") {
+      out.before = q[3]; out.exact = q[4]; out.after = q[5];
+    } else {
+      const text = packed.passages[q[0]][q[3]];
+      out.before = text.slice(q[4], q[5]); out.exact = text.slice(q[5], q[6]); out.after = text.slice(q[6], q[7]);
+    }
+    return out;
+  }
+
+  function byId(list) { return list.map(function (i) { return ids[i]; }); }
+  return {
+    title: packed.title, legend: packed.legend, large: packed.large, types: packed.types,
+    nodes: nodes, edges: edges, details: details, articles: articles,
+    timeline: byId(packed.timeline), undated: byId(packed.undated),
+    actors: packed.actors.map(function (i) { return [ids[i], details[ids[i]].label]; }),
+    evidence: function (id) { return details[id] ? details[id].packedEvidence.map(quote) : []; },
+  };
+};
