@@ -64,8 +64,6 @@ _ROLE_PROPERTIES: dict[Role, tuple[URIRef, ...]] = {
     Role.SPEAKER: (NG.speaker, SEM.hasActor, SCHEMA.creator),
     Role.ADDRESSEE: (NG.addressee, SEM.hasActor, SCHEMA.recipient),
 }
-# Roles that make a place act as a state: it is then typed as an actor too.
-_ACTING_ROLES = {Role.AGENT, Role.SPEAKER, Role.ADDRESSEE}
 _PRECISION_DATATYPE = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
 _CERTAINTY = {"certain": NG.Certain, "probable": NG.Probable, "possible": NG.Possible, "underspecified": NG.Underspecified}
 _POLARITY = {"positive": NG.Positive, "negative": NG.Negative, "underspecified": NG.UnderspecifiedPolarity}
@@ -355,7 +353,7 @@ class _Writer:
         actor = self.entity_nodes[entity_id]
         for prop in _ROLE_PROPERTIES[role]:
             self.add(node, prop, actor)
-        if role in _ACTING_ROLES and self.ag.entity(entity_id).kind is EntityKind.PLACE:
+        if self.ag.entity(entity_id).kind is EntityKind.PLACE:  # a state taking part: SEM's actor
             self.types(actor, (NG.Actor, SEM.Actor))
 
     def write_statement(self, node: URIRef, st: Statement) -> None:
