@@ -2,7 +2,8 @@
 
 (a) the seed article against its curated gold, per category;
 (b) the 120 MEANTIME Wikinews articles (../shared/bench/meantime): entity recall and
-    approximate precision, dated-event recall, for newsgraph and for a plain-spaCy baseline
+    approximate precision, dated-event recall and approximate precision (point-dated events on
+    the fully annotated body lines), for newsgraph and for a plain-spaCy baseline
     (sm NER entities; each DATE entity resolved with graph.timex; one event per dated sentence);
 (c) words/s of raw ``nlp.pipe`` and of ``extract_many`` on the same texts, and their ratio.
 """
@@ -172,6 +173,34 @@ def score_events(pred: list[tuple[str, tuple[int, int]]], gold: dict, text: str)
     return found, len(gold["events"])
 
 
+def event_precision(pred: list[tuple[str, tuple[int, int]]], gold: dict, text: str) -> tuple[int, int]:
+    """(right, predicted): predicted point-dated events whose evidence starts on a fully annotated
+    body line (lines 5-8), right when a gold event of that line has the same date at the gold
+    precision. Approximate: MEANTIME dates only TLINKed events, so a true date can count as wrong."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if 4 <= n <= 7:
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    gold_by_line: dict[int, list[str]] = {}
+    for ev in gold["events"]:
+        a = text.index(ev["evidence"])
+        for k, (ls, le) in enumerate(lines):
+            if ls <= a < le:
+                gold_by_line.setdefault(k, []).append(ev["date"])
+    right = n_pred = 0
+    for value, (s, _e) in pred:
+        if value is None:
+            continue
+        k = next((k for k, (ls, le) in enumerate(lines) if ls <= s < le), None)
+        if k is None:
+            continue
+        n_pred += 1
+        right += any(value[: len(d)] == d for d in gold_by_line.get(k, []))
+    return right, n_pred
+
+
 def ours(graph: ArticleGraph):  # type: ignore[no-untyped-def]
     ents = [([e.name, *e.aliases], [(s.start, s.end) for s in e.evidence]) for e in graph.entities]
     evs = [(e.time.value, (e.evidence[0].start, e.evidence[-1].end)) for e in graph.events if e.time is not None]
@@ -196,7 +225,7 @@ def baseline(doc, published: dt.date):  # type: ignore[no-untyped-def]
 def meantime_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
     items = load_meantime()
     articles = [a for a, _ in items]
-    totals = {"ours": [0, 0, 0, 0, 0, 0], "base": [0, 0, 0, 0, 0, 0]}
+    totals = {"ours": [0] * 8, "base": [0] * 8}
     graphs = list(extract_many(articles, nlp))
     docs = list(raw_nlp.pipe([a.text for a in articles], batch_size=16))
     missed: list[str] = []
@@ -204,8 +233,9 @@ def meantime_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
         for name, (ents, evs) in (("ours", ours(graph)), ("base", baseline(doc, article.published))):
             f, g, good, win = score_entities(ents, gold, article.text)
             ef, eg = score_events(evs, gold, article.text)
+            er, en = event_precision(evs, gold, article.text)
             t = totals[name]
-            for i, v in enumerate((f, g, good, win, ef, eg)):
+            for i, v in enumerate((f, g, good, win, ef, eg, er, en)):
                 t[i] += v
             if name == "ours":
                 keys = [{key(n) for n in names} for names, _ in ents]
@@ -215,11 +245,11 @@ def meantime_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
                         if not any(gs & k for k in keys):
                             missed.append(f"{kind[:3]}:{e['name']}")
     print(f"\n== (b) MEANTIME, {len(items)} articles ==")
-    print(f"{'system':<22}{'ent recall':>11}{'ent prec~':>11}{'dated-ev recall':>17}")
+    print(f"{'system':<22}{'ent recall':>11}{'ent prec~':>11}{'dated-ev recall':>17}{'dated-ev prec~':>16}")
     for name, label in (("ours", "newsgraph"), ("base", "plain spaCy baseline")):
-        f, g, good, win, ef, eg = totals[name]
-        print(f"{label:<22}{f / g:11.3f}{good / max(1, win):11.3f}{ef / eg:17.3f}"
-              f"   ({f}/{g} entities, {good}/{win} in window, {ef}/{eg} events)")
+        f, g, good, win, ef, eg, er, en = totals[name]
+        print(f"{label:<22}{f / g:11.3f}{good / max(1, win):11.3f}{ef / eg:17.3f}{er / max(1, en):16.3f}"
+              f"   ({f}/{g} entities, {good}/{win} in window, {ef}/{eg} events, {er}/{en} dated in window)")
     print(f"missed entities ({len(missed)}): {', '.join(missed[:60])}")
 
 

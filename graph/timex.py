@@ -142,12 +142,26 @@ def rule_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-de
     return _month(_latest_month_on_or_before(month, anchor), month)
 
 
+def rule_month_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the future ("will ship in July"), a bare month name is its next occurrence
+    from the anchor's month on."""
+    month = MONTHS[m["month"].lower()]
+    return _month(anchor.year if month >= anchor.month else anchor.year + 1, month)
+
+
 def rule_part_of_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     month = MONTHS[m["month"].lower()]
     year = int(m["year"]) if m["year"] else _latest_month_on_or_before(month, anchor)
     last = _month_end(year, month).day
     first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[m["part"].lower().rstrip("-")]
     return Precision.RANGE, dt.date(year, month, first_day), dt.date(year, month, last_day)
+
+
+def rule_part_of_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """ "early 2009" is its first four months, "mid-2009" the middle four, "late 2009" the last four."""
+    year = int(m["year"])
+    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[m["part"].lower().rstrip("-")]
+    return Precision.RANGE, dt.date(year, first, 1), _month_end(year, last)
 
 
 def rule_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
@@ -170,6 +184,13 @@ def rule_weekday(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-
     if which == "last" and back == 0:
         back = 7
     return _day(anchor - dt.timedelta(days=back))
+
+
+def rule_weekday_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the future ("will reopen on Friday"), a bare weekday is its next occurrence on or
+    after the anchor."""
+    weekday = WEEKDAYS[m["weekday"].lower()[:3]]
+    return _day(anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7))
 
 
 def rule_this_week(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
@@ -245,7 +266,8 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("day-month-nearest-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}", rule_month_day),
         ("part-of-month", _LEAD + rf"(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?", rule_part_of_month),
         ("month-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", rule_month_year),
-        ("month-latest-past", _LEAD + rf"(?:last\s+)?{_MONTH}", rule_month),
+        ("part-of-year", _LEAD + rf"(?P<part>early|mid|late)[\s-]+{_YEAR}", rule_part_of_year),
+        ("month-latest-past", _LEAD + rf"(?P<last>last\s+)?{_MONTH}", rule_month),
         ("year", _LEAD + rf"(?:the\s+year\s+)?{_YEAR}", rule_year),
         ("relative-day", _LEAD + r"(?P<word>yesterday|today|tonight|tomorrow)", rule_relative_day),
         ("weekday", _LEAD + rf"(?:(?P<which>last|next|this|this past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", rule_weekday),
@@ -283,11 +305,13 @@ def _start_edtf(earliest: dt.date) -> str:
     return earliest.isoformat()
 
 
-def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None) -> TimeSpan | None:
+def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False) -> TimeSpan | None:
     """The date a time expression denotes, read against ``anchor`` (the publication date).
 
     ``since X`` gives an open range starting where X starts ("from X" is just X). Returns None
-    when no rule understands the phrase.
+    when no rule understands the phrase. ``future`` says the clause the phrase dates is told
+    of the future ("will reopen on Friday"): a bare month or weekday then means its next
+    occurrence, not its latest one (rules ``month-upcoming``, ``weekday-upcoming``).
 
     >>> import datetime as dt
     >>> t = resolve("On Dec. 13", dt.date(2019, 1, 18))
@@ -295,6 +319,9 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None) -> TimeSp
     ('day', '2018-12-13', 'month-day-nearest-year')
     >>> resolve("on Monday", dt.date(2019, 1, 18)).edtf
     '2019-01-14'
+    >>> t = resolve("on Monday", dt.date(2019, 1, 18), future=True)
+    >>> t.edtf, t.rule
+    ('2019-01-21', 'weekday-upcoming')
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
     since = re.match(_SINCE, text, re.IGNORECASE)
@@ -304,6 +331,9 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None) -> TimeSp
         m = pattern.match(text)
         if not m:
             continue
+        if future and not since and name in UPCOMING and not m.groupdict().get("last") \
+                and (m.groupdict().get("which") or "this").lower() == "this":
+            name, fn = UPCOMING[name]
         try:
             found = fn(m, anchor)
         except (ValueError, OverflowError, KeyError):
@@ -325,16 +355,28 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None) -> TimeSp
     return None
 
 
+# A bare month or weekday in a clause told of the future looks forward from the anchor.
+UPCOMING: dict[str, tuple[str, Rule]] = {
+    "month-latest-past": ("month-upcoming", rule_month_upcoming),
+    "weekday": ("weekday-upcoming", rule_weekday_upcoming),
+}
+
+
 # A finder for the same shapes, for extractors: the words that may be a time expression.
+# The lookahead lists every letter or digit a time expression can start with ("since", digits,
+# month and weekday names, "in", "during", "of", "early", "last", "yesterday", number words);
+# it changes no match, but lets the engine skip the other words quickly.
 _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
-    r"\b(?:(?:since|from)\s+)?(?:"
+    r"(?=[0-9adefijlmnostwy])\b(?:(?:since|from)\s+)?(?:"
     r"\d{4}-\d\d-\d\d"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
     r"|(?:in|since|from|during|of)\s+(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b"
-    r"|(?:in|since|from|during|last|early|late)\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b"
+    r"|(?:in|since|from|during|last|early|late)\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r"(?:,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d)?\b"
+    r"|(?:early|mid|late)[\s-]+(?:1[5-9]|20)\d\d\b"
     r"|yesterday|today|tonight|tomorrow"
     rf"|(?:(?:last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"

@@ -245,3 +245,73 @@ def test_present_perfect_reports_and_present_statements_are_dated_to_publication
 def test_a_past_tense_event_without_a_date_stays_undated(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Police arrested Anna Chen in Riga.")
     assert g.events and all(e.time is None for e in g.events)
+
+
+# ---------------------------------------------------------------- tense and clause scope of dates
+
+
+def dated(g: ArticleGraph) -> list[tuple[str, str, str, str]]:
+    """(type, edtf, rule, phrase) of the dated events, in text order."""
+    return [(e.type, e.time.edtf, e.time.rule, e.time.phrase.text) for e in g.events if e.time and e.time.phrase]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The mayor is detained in Riga.", ("detention", "detained")),  # present passive
+    ("The union is planning a strike.", ("occurrence", "planning")),  # present progressive
+    ("The airline has ordered ten jets.", ("deal", "ordered")),  # present perfect
+])
+def test_the_first_auxiliary_carries_the_present_tense_of_a_verb_group(nlp, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    assert dated(run(nlp, sentence)) == [(*expected[:1], DAY.isoformat(), "present-tense-at-publication", expected[1])]
+
+
+def test_a_present_tense_verb_outside_the_trigger_lexicon_is_a_dated_occurrence(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "The new tablet includes a larger screen."
+    g = run(nlp, sentence)
+    assert dated(g) == [("occurrence", DAY.isoformat(), "present-tense-at-publication", "includes")]
+    assert g.events[0].evidence[0].holds_in(sentence)
+
+
+@pytest.mark.parametrize("text", [
+    "Acme, which makes tablets, will open a plant.",  # a relative clause; a modal is no present
+    "The plant is large.",  # a copula tells no happening
+    "It is believed the deal collapsed.",  # an evidential passive, not an event
+    "The new chips are said to be faster.",
+])
+def test_background_clauses_copulas_modals_and_evidentials_get_no_publication_date(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert dated(run(nlp, text)) == []
+
+
+def test_the_present_of_a_quote_is_the_speakers_time_not_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert dated(run(nlp, "“We report record losses,” the chief executive said.")) == []
+    g = run(nlp, "“We report record losses,” the chief executive said on Monday.")
+    assert ("report", "2019-01-14", "present-tense-at-utterance", "report") in dated(g)
+
+
+def test_a_time_expression_anchors_the_present_tense_below_it_not_above_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "On Monday" dates the announcing; what was announced is not moved to the publication day
+    g = run(nlp, "On Monday, Acme announced that it plans to close the plant.")
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [("statement", "2019-01-14", "weekday")]
+    # "since December" dates the layoffs only; the reporting is told in the present
+    g = run(nlp, "Analysts report that 40 workers have been laid off since December.")
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [
+        ("report", DAY.isoformat(), "present-tense-at-publication"), ("occurrence", "2018-12/..", "since+month-latest-past")]
+
+
+def test_a_time_expression_before_coordinated_verbs_dates_each_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "On Monday, the index rose sharply and then fell back.")
+    assert [(d, r, p) for _, d, r, p in dated(g)] == [
+        ("2019-01-14", "weekday", "Monday"), ("2019-01-14", "coordination+weekday", "Monday")]
+
+
+def test_a_coordinated_verb_with_its_own_time_frame_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "In 2005 the firm lost money and recently reported a profit.")
+    assert [(d, r) for _, d, r, _ in dated(g)] == [("2005", "year")]
+
+
+@pytest.mark.parametrize(("sentence", "edtf", "rule"), [
+    ("The exchange will reopen on Monday.", "2019-01-21", "weekday-upcoming"),
+    ("The sale should be completed in October.", "2019-10", "month-upcoming"),
+    ("The exchange reopened on Monday.", "2019-01-14", "weekday"),
+])
+def test_a_bare_weekday_or_month_in_a_clause_told_of_the_future_is_the_next_one(nlp, sentence, edtf, rule) -> None:  # type: ignore[no-untyped-def]
+    assert [(d, r) for _, d, r, _ in dated(run(nlp, sentence))] == [(edtf, rule)]

@@ -91,3 +91,37 @@ def test_finder_returns_the_time_expressions_of_the_seed_sentences():
             "On Dec. 29, a purge began. Civil society groups report that 40 were detained since December.")
     found = [text[a:b] for a, b in find_time_expressions(text)]
     assert found == ["Earlier this week", "Yesterday", "Dec. 29", "since December"]
+
+
+@pytest.mark.parametrize(("phrase", "edtf", "rule"), [
+    ("on Monday", "2019-01-21", "weekday-upcoming"),
+    ("on Friday", "2019-01-18", "weekday-upcoming"),
+    ("this Tuesday", "2019-01-22", "weekday-upcoming"),
+    ("last Monday", "2019-01-14", "weekday"),
+    ("next Monday", "2019-01-21", "weekday"),
+    ("in October", "2019-10", "month-upcoming"),
+    ("in January", "2019-01", "month-upcoming"),
+    ("last October", "2018-10", "month-latest-past"),
+    ("since October", "2018-10/..", "since+month-latest-past"),
+    ("Dec. 29", "2018-12-29", "month-day-nearest-year"),
+])
+def test_a_clause_told_of_the_future_reads_a_bare_weekday_or_month_forward(phrase, edtf, rule):
+    span = resolve(phrase, FRI, future=True)
+    assert (span.edtf, span.rule) == (edtf, rule)
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [
+    ("early 2009", "2009-01-01/2009-04-30"),
+    ("mid-2011", "2011-05-01/2011-08-31"),
+    ("in late 2006", "2006-09-01/2006-12-31"),
+])
+def test_early_mid_and_late_year_are_thirds_of_the_year(phrase, edtf):
+    span = resolve(phrase, FRI)
+    assert (span.edtf, span.precision, span.rule) == (edtf, Precision.RANGE, "part-of-year")
+
+
+def test_the_finder_takes_the_month_with_its_year():
+    s = "The jet enters service in November 2006, not in May."
+    assert [s[a:b] for a, b in find_time_expressions(s)] == ["in November 2006"]
+    s = "He took six months off in early 2009."
+    assert [s[a:b] for a, b in find_time_expressions(s)] == ["early 2009"]

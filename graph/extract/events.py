@@ -4,12 +4,15 @@ A trigger is a verb or noun whose lemma names a kind of happening (:data:`TRIGGE
 Light verbs take their type from their object ("offered a statement", "launch an
 investigation"); aspectual verbs from their subject ("a purge began").
 
-Dates come only from time expressions (:func:`graph.timex.find_time_expressions`) and
+Dates come from time expressions (:func:`graph.timex.find_time_expressions`) and
 only through the parse: a time expression dates the event it is attached to, found by
-walking up from the expression's head to the nearest trigger or verb. A verb that
-carries a date but is no trigger still becomes an event of type ``occurrence`` (the text
-says *when* something happened). A time expression attached to no verb (a dateline)
-makes no event. A date is never guessed.
+walking up from the expression's head to the nearest trigger or verb, and, when it stands
+before them, the verbs coordinated with that verb. A verb that carries a date but is no
+trigger still becomes an event of type ``occurrence`` (the text says *when* something
+happened). A time expression attached to no verb (a dateline) makes no event. The tense of
+the clause orients a bare month or weekday (:func:`told_of_future`). The only other source
+of a date is the TimeML convention for tense in news (present tense is the publication day,
+see :mod:`graph.extract`); every date names its rule. A date is never guessed.
 
 >>> TRIGGERS["arrest"], TRIGGERS["detain"], TRIGGERS["purge"]
 ('arrest', 'detention', 'persecution')
@@ -107,10 +110,12 @@ def event_type(tok: Token) -> str | None:
 
 def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
     """Trigger tokens of the body (not boilerplate, not headlines) -> drafts."""
+    from spacy.symbols import ADJ, NOUN, VERB
+
     drafts: dict[int, Draft] = {}
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "NOUN", "ADJ"):
-            continue
+    pos = doc.to_array("POS")
+    for i in ((pos == VERB) | (pos == NOUN) | (pos == ADJ)).nonzero()[0].tolist():  # only these become Tokens
+        tok = doc[i]
         kind = event_type(tok)
         if kind is None:
             continue
@@ -232,8 +237,41 @@ def quantity(doc: Doc, draft: Draft) -> Quantity | None:
     return None
 
 
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# "would" looks forward from a past moment ("said it would close in May"), not from now
+FORWARD_MODALS_EXCLUDED = frozenset({"would", "'d"})
+
+
+def present_tense(tok: Token) -> bool:
+    """A finite verb group in the present: "says", "announce", "has released", "is planning",
+    "are selected", "has been reduced". English marks tense on the first verb of the group,
+    so the first auxiliary decides; a modal ("will", "can be stored") is no present tense.
+    """
+    if tok.tag_ in PRESENT_TAGS:
+        return True
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    if not auxes or any(c.tag_ == "MD" for c in auxes):
+        return False
+    return auxes[0].tag_ in PRESENT_TAGS
+
+
+def told_of_future(verb: Token) -> bool:
+    """The verb group refers forward from the time of writing: a modal with a plain
+    infinitive ("will reopen", "should be completed", "may be signed"; not "would", which
+    looks forward from a past moment, nor "could have ..."), or a to-infinitive complement of
+    a verb in the present ("is set to begin", "plans to stand down")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if any(a.lower_ == "have" for a in auxes):
+        return False
+    if any(a.tag_ == "MD" and a.lower_.replace("\u2019", "'") not in FORWARD_MODALS_EXCLUDED for a in auxes):
+        return True
+    return verb.dep_ == "xcomp" and any(a.tag_ == "TO" for a in auxes) and present_tense(verb.head)
+
+
 def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[SpacySpan, TimeSpan]]:
-    """Resolved time expressions of the body, per sentence, as token spans."""
+    """Resolved time expressions of the body, per sentence, as token spans. A bare month or
+    weekday that dates a clause told of the future (:func:`told_of_future`) is its next
+    occurrence ("will reopen on Friday"), otherwise its latest one."""
     found = []
     for sent in doc.sents:
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
@@ -244,7 +282,10 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            t = resolve(doc_text(doc)[start:end], published, span=Span.at(doc_text(doc), start, end))
+            point = attach_point(span)
+            future = point is not None and point.pos_ in ("VERB", "AUX") and told_of_future(point)
+            t = resolve(doc_text(doc)[start:end], published, span=Span.at(doc_text(doc), start, end),
+                        future=future)
             if t is not None:
                 found.append((span, t))
     return found
@@ -280,11 +321,17 @@ def label_for(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Partici
     clause = tok
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    words = [t for t in clause.subtree if t.dep_ not in ("ccomp",) or t.i == clause.i]
+    # the clause's words without the heads of its complement clauses: its subtree's edges,
+    # unless an edge is such a head (then the words are counted one by one)
+    first, last = clause.left_edge, clause.right_edge
+    if first.dep_ == "ccomp" and first.i != clause.i or last.dep_ == "ccomp" and last.i != clause.i:
+        words = [t.i for t in clause.subtree if t.dep_ != "ccomp" or t.i == clause.i]
+        first, last = doc[min(words)], doc[max(words)]
     sent = clause.sent
-    left = max(min(t.i for t in words), sent.start)
-    right = min(max(t.i for t in words), sent.end - 1)
-    text = " ".join(doc[left : right + 1].text.replace("\u00a0", " ").split()).strip(" ,.;:“”\"")
+    left = doc[max(first.i, sent.start)]
+    right = doc[min(last.i, sent.end - 1)]
+    raw = doc_text(doc)[left.idx : right.idx + len(right.text)]
+    text = " ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:“”\"")
     if len(text) > 80:
         text = text[:80].rsplit(" ", 1)[0]
     return text or tok.text
