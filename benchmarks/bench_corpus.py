@@ -67,7 +67,7 @@ def report_ingest(name: str, store: Store, feed: Path, jobs: int, n: int, size_o
     print(f"  corpus graph  {corpus_seconds:8.1f} s  to recompute alone ({summary.entities} entities, "
           f"{summary.merged} merged; {summary.events} events, {summary.shared_events} shared)")
     print(f"  triples       {store.triple_count():8d}")
-    print(f"  size on disk  {folder_size(size_of) / 1e6:8.1f} MB")
+    print(f"  size on disk  {folder_size(size_of) / 1e6:8.1f} MB  (store open: with its write-ahead log)")
     print("  query suite:")
     for qname, seconds, count in query_suite(store):
         print(f"    {qname:<20} {seconds * 1000:9.1f} ms  {count:6d} rows")
@@ -98,6 +98,7 @@ def start_server(location: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # each line as soon as it is measured
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--jobs", type=int, default=2)
@@ -129,6 +130,7 @@ def main() -> None:
         store_dir = base / "embedded"
         with open_store(store_dir, create=True) as store:
             embedded = report_ingest("embedded store (pyoxigraph)", store, feed, jobs, n, store_dir)
+        print(f"  size on disk  {folder_size(store_dir) / 1e6:8.1f} MB  (store closed)")
         print(f"\n  ingest / spaCy alone = {embedded / spacy_seconds:.2f}x  (goal <= 1.3x)")
 
         if not args.skip_remote:
