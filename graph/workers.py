@@ -21,6 +21,7 @@ retried article by article, and a worker that dies takes only its batch with it.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -84,6 +85,11 @@ def render_batch(batch: list[Job], nlp: Any, render: Callable[[ArticleGraph], R]
     return out
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C stops the parent, which shuts the pool down; workers print no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _in_worker(batch: list[Job]) -> list[Outcome]:
     assert _STATE is not None
     nlp, render = _STATE
@@ -143,7 +149,8 @@ class _Pool:
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_leave_interrupts_to_the_parent)
 
     def submit(self, batch: list[Job]) -> Future[list[Outcome]]:
         try:

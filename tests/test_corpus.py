@@ -396,3 +396,25 @@ def test_cli_ingest_rejects_a_bad_published_date(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--published", "2017-13-01",
                                       "--store", str(tmp_path / "s")])
     assert result.exit_code == 2 and "not a date" in result.stderr
+
+
+def test_worker_processes_write_the_same_graphs_and_report_failures_in_input_order(tmp_path, monkeypatch):
+    import graph.corpus
+
+    monkeypatch.setattr(graph.corpus, "BATCH_SIZE", 2)  # several batches in flight at once
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([
+        "{not json",
+        json.dumps({"text": "Police in Riga arrested Anna Chen on Monday, officials said.", "published": "2020-03-04",
+                    "url": "https://example.org/riga"}),
+        json.dumps({"published": "2020-01-01"}),
+        json.dumps({"text": "The court in Lyon released Omar Haddad on Tuesday.", "published": "2020-03-05"})]) + "\n")
+    results = {}
+    for jobs in (1, 2):
+        with open_store(tmp_path / f"store-{jobs}", create=True) as store:
+            summary = ingest([CORPUS, feed], store, n_process=jobs)
+            results[jobs] = (summary.added, summary.failed, sorted(store.dump_nquads().decode().splitlines()))
+    assert results[1][0] == results[2][0] == 7
+    assert [Path(source).name for source, _ in results[2][1]] == ["feed.jsonl:1", "feed.jsonl:3"]
+    assert results[1][1] == results[2][1]
+    assert results[1][2] == results[2][2]
