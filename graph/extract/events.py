@@ -247,12 +247,14 @@ def present_tense(tok: Token) -> bool:
     "are selected", "has been reduced". English marks tense on the first verb of the group,
     so the first auxiliary decides; a modal ("will", "can be stored") is no present tense.
     """
-    if tok.tag_ in PRESENT_TAGS:
-        return True
+    return tok.tag_ in PRESENT_TAGS or tense_tag(tok) in PRESENT_TAGS
+
+
+def tense_tag(tok: Token) -> str:
+    """The tag of the tense-bearing word of a verb group: its first auxiliary (a modal
+    comes first, so "will be" is MD), else the verb itself."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
-    if not auxes or any(c.tag_ == "MD" for c in auxes):
-        return False
-    return auxes[0].tag_ in PRESENT_TAGS
+    return auxes[0].tag_ if auxes else tok.tag_
 
 
 def told_of_future(verb: Token) -> bool:

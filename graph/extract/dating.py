@@ -1,0 +1,282 @@
+"""Dates for events: from the time expressions the parse attaches to them, and from tense.
+
+* A time expression dates the event it is attached to (:func:`graph.extract.events.attach_point`);
+  a verb that carries one but names no trigger still becomes an ``occurrence``. Placed
+  before coordinated verbs, it dates them all (``coordination+<rule>``).
+* Tense, by the TimeML convention for news: a present-tense foreground clause that no time
+  expression anchors happens on the publication day (``present-tense-at-publication``);
+  the present of quoted words is the speaker's (``present-tense-at-utterance``).
+
+Past-tense events without a time expression stay undated: a date is never guessed.
+Clause relations are read by walking up the parse (``Token.ancestors``).
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, Precision, QuoteKind, Span, TimeSpan
+from .events import (
+    ASPECTUAL_VERBS,
+    DISCLOSURE_COMPLEMENTS,
+    Draft,
+    attach_point,
+    event_type,
+    present_tense,
+    tense_tag,
+)
+from .factuality import PROBABLE_HEADS
+from .statements import QuoteDraft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list[QuoteDraft],
+                drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft]) -> dict[int, Any]:
+    """Token index of an event or statement verb -> its :class:`TimeSpan`. Adds to ``drafts``
+    the verbs that become events because a time expression or their tense dates them."""
+    times: dict[int, Any] = {}
+    _date_events(found, drafts, verb_statements, times)
+    anchored = _time_anchored_clauses(found)
+    quoted = _quoted_speech(quotes)
+    _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
+    _date_present_events(doc, article, drafts, verb_statements, times, anchored, quoted)
+    return times
+
+
+def _up(tok: Token) -> list[Token]:
+    """The token and the tokens above it, up to the root."""
+    return [tok, *tok.ancestors]
+
+
+def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+                 verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
+    """Attach every resolved time expression to the event it modifies (see .events)."""
+    for span, timespan in found:
+        point = attach_point(span)
+        if point is None:
+            continue
+        targets: list[int] = []
+        if point.i in drafts or point.i in verb_statements:
+            targets = [point.i]
+        elif point.pos_ in ("VERB", "AUX"):
+            lemma = point.lemma_.lower()
+            nouns = [c for c in point.children if c.i in drafts and c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            if lemma in ASPECTUAL_VERBS:
+                nouns += [p for c in point.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for p in c.children if p.i in drafts]
+            if nouns:
+                targets = [n.i for n in nouns]
+            else:
+                kind = "occurrence"
+                if any(c.lower_ in DISCLOSURE_COMPLEMENTS for c in point.children):
+                    kind = "disclosure"
+                drafts[point.i] = Draft(point.i, event_type(point) or kind)
+                targets = [point.i]
+        for t in targets:
+            if t not in times:
+                times[t] = timespan
+    _date_coordinated_verbs(found, drafts, verb_statements, times)
+
+
+def _conjoined_verbs(verb):  # type: ignore[no-untyped-def]
+    """The verbs coordinated with ``verb`` ("rose and then fell"), in order."""
+    out, todo = [], [verb]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB":
+                out.append(child)
+                todo.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+# Adverbs that set their own time frame for a clause ("and recently reported ...").
+TEMPORAL_ADVERBS = frozenset("since recently lately later soon subsequently afterwards afterward previously "
+                             "earlier now currently formerly once eventually meanwhile".split())
+
+
+def _own_time(verb, found) -> bool:  # type: ignore[no-untyped-def]
+    """A time expression or a temporal adverb in the verb's own clause or its complements, not
+    in a verb coordinated with it nor in a clause describing a participant ("lows not seen
+    since 1982")."""
+    def inside(tok) -> bool:  # type: ignore[no-untyped-def]
+        for node in _up(tok):
+            if node.i == verb.i:
+                return True
+            if node.dep_ in ("conj", "relcl", "acl"):
+                return False
+        return False
+
+    if any(inside(span.root) for span, _ in found):
+        return True
+    return any(t.lower_ in TEMPORAL_ADVERBS and t.dep_ in ("advmod", "npadvmod") and inside(t) for t in verb.subtree)
+
+
+def _date_coordinated_verbs(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+                            verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
+    """A time expression placed before coordinated verbs scopes over all of them: in "On Friday
+    the index rose 2% and then fell back" Friday dates "fell" too. The expression must stand
+    before the first verb (an adjunct after a verb belongs to that verb: "rose on Friday and fell");
+    a verb with its own time expression or temporal adverb keeps its own frame ("In 2005 it lost
+    $1bn and recently reported ..."), and so does a verb in another tense ("In 2009 Fiat bought
+    a stake and has since increased it"). The rule is recorded as ``coordination+<timex rule>``,
+    the phrase is the time expression."""
+    points = [(span, timespan, attach_point(span)) for span, timespan in found]
+    for span, timespan, point in points:
+        if point is None or point.pos_ not in ("VERB", "AUX") or span.end > point.i:
+            continue
+        for verb in _conjoined_verbs(point):
+            if verb.i in times or tense_tag(verb) != tense_tag(point) or _own_time(verb, found):
+                continue
+            if verb.i not in drafts and verb.i not in verb_statements:
+                drafts[verb.i] = Draft(verb.i, event_type(verb) or "occurrence")
+            times[verb.i] = dataclasses.replace(timespan, rule=f"coordination+{timespan.rule}")  # type: ignore[type-var]
+
+
+# Clause relations through which a clause stays part of what the sentence asserts: the main
+# clause, its coordinated clauses and complement clauses ("says that ..."). Relative and
+# adverbial clauses (relcl, advcl, acl) describe the background of a participant or event.
+FOREGROUND_DEPS = frozenset({"conj", "ccomp"})
+COPULA_FORMS = frozenset("is are am 's 're 'm".split())
+EVIDENTIAL_LEMMAS = PROBABLE_HEADS | {"say"}
+
+
+def _foreground(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The verb heads the sentence's main clause, or a clause coordinated with or
+    complementing a foreground clause ("X says it plans ..."), not a relative or
+    adverbial clause ("the jobs, which make up ...")."""
+    for node in _up(tok):
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            return True
+        if node.dep_ not in FOREGROUND_DEPS or node.head.pos_ not in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _evidential(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "It is believed that ...", "the chips are said to be faster": an impersonal or raising
+    passive of a verb of belief or hearsay marks how sure the source is of the clause it
+    introduces (like "reportedly", :mod:`.factuality`); it reports no happening of its own."""
+    if tok.lemma_.lower() not in EVIDENTIAL_LEMMAS or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" or c.dep_ == "xcomp"
+               for c in tok.children)
+
+
+def _has_subject(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A finite clause has a subject, its own or shared with the verb it is coordinated with;
+    a "verb" without one is an imperative or a mis-tagged noun ("the WWDC keynote")."""
+    for node in _up(tok):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in node.children):
+            return True
+        if node.dep_ != "conj":
+            return False
+    return False
+
+
+def _copula(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "be" as a main verb ("Here's the statement", "Ford is the largest ..."): it ascribes a
+    property or existence, it tells no happening."""
+    return tok.lemma_.lower() == "be" or tok.lower_.replace("’", "'") in COPULA_FORMS
+
+
+def _quoted_speech(quotes: list[QuoteDraft]) -> list[tuple[int, int, int | None]]:
+    """Character ranges of direct quotes and block statements, with their speech verb."""
+    return [(q.quote[0], q.quote[1], q.verb) for q in quotes if q.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)]
+
+
+def _time_anchored_clauses(found) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indices of the verbs whose clause holds a time expression: the verb the
+    expression is attached to, or the nearest verb above it."""
+    anchored: set[int] = set()
+    for span, _ in found:
+        point = attach_point(span)
+        verb = next((n for n in _up(point) if n.pos_ in ("VERB", "AUX")), None) if point is not None else None
+        if verb is not None:
+            anchored.add(verb.i)
+    return anchored
+
+
+def _anchored(tok, anchored: set[int], within: tuple[int, int] | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """The verb's clause, or a clause above it, holds a time expression: "On Friday Fiat
+    announced that it intends ..." anchors "intends" too. A time expression inside a clause
+    the verb governs does not anchor it ("Groups report that 40 have been held since May").
+    ``within`` limits the clauses looked at to a character range (a quote's own words)."""
+    for node in _up(tok):
+        if within is not None and not within[0] <= node.idx < within[1]:
+            return False
+        if node.i in anchored:
+            return True
+    return False
+
+
+def _present_occurrences(doc: Doc, zones, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+                         verb_statements: dict[int, QuoteDraft], anchored: set[int],
+                         quoted: list[tuple[int, int, int | None]]) -> None:
+    """A verb in the present or present perfect that heads a foreground clause tells a
+    situation of the publication day ("Ford has recalled 40,000 cars", "the deal includes
+    ..."). Like a verb that carries a time expression, it becomes an event of type
+    ``occurrence`` when no trigger names it. Not when a time expression anchors its clause
+    (:func:`_anchored`), not in quoted speech (its present is the speaker's), not in
+    boilerplate or headlines, not a copula, not an evidential "it is believed".
+    """
+    from spacy.symbols import VERB
+
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():  # only the verbs become Tokens
+        if i in drafts or i in verb_statements:
+            continue
+        tok = doc[i]
+        if _anchored(tok, anchored) or not present_tense(tok) or not _foreground(tok):
+            continue
+        if zones.kind_at(tok.idx, tok.idx + len(tok.text)) is not None:
+            continue
+        if any(a <= tok.idx < b for a, b, _ in quoted) or _evidential(tok) or _copula(tok):
+            continue
+        if not _has_subject(tok):
+            continue
+        drafts[tok.i] = Draft(tok.i, "occurrence")
+
+
+def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],
+                         verb_statements: dict[int, QuoteDraft], times: dict[int, object],
+                         anchored: set[int], quoted: list[tuple[int, int, int | None]]) -> None:
+    """Tense as a date, the TimeML convention for news:
+
+    * ``present-tense-at-publication``: an event told in the present or present perfect
+      happens on the publication day (the document creation time), unless a time expression
+      anchors its clause or a clause above it (:func:`_anchored`);
+    * ``present-tense-at-utterance``: in quoted words (a direct quote, a block statement) the
+      present is the speaker's, so it takes the date of the words' speech verb when that verb
+      is dated ('"We are cutting jobs," the CEO said on Monday'), else it stays undated.
+
+    The tense-bearing verb is recorded as the phrase. Past-tense events without a time
+    expression stay undated.
+    """
+    text = article.text
+    inside = []
+    for index in list(drafts) + list(verb_statements):
+        if index in times:
+            continue
+        tok = doc[index]
+        if not present_tense(tok):
+            continue
+        quote = next(((a, b, verb) for a, b, verb in quoted if a <= tok.idx < b), None)
+        if quote is not None:
+            if not _anchored(tok, anchored, within=quote[:2]):
+                inside.append((index, quote[2]))
+            continue
+        if _anchored(tok, anchored):
+            continue
+        times[index] = TimeSpan(
+            precision=Precision.DAY, earliest=article.published, latest=article.published,
+            edtf=article.published.isoformat(), rule="present-tense-at-publication",
+            anchor=article.published, phrase=Span.at(text, tok.idx, tok.idx + len(tok.text)),
+        )
+    for index, verb in inside:
+        said = times.get(verb) if verb is not None else None
+        if said is not None:
+            tok = doc[index]
+            times[index] = dataclasses.replace(  # type: ignore[type-var]
+                said, rule="present-tense-at-utterance", phrase=Span.at(text, tok.idx, tok.idx + len(tok.text)))
