@@ -16,7 +16,7 @@ from rdflib import Graph
 from .annotations import load_annotation
 from .errors import InputError, ShapeError
 from .model import ArticleGraph
-from .rdf import graph_iri, to_rdf
+from .rdf import article_triples, graph_iri, to_rdf
 from .store import Store
 from .validate import validate_graph
 
@@ -98,7 +98,7 @@ def check(graph: Graph, where: str) -> None:
 
 def load_into(store: Store, ag: ArticleGraph) -> None:
     """Replace the article's named graph in one transaction."""
-    store.replace_graph(str(graph_iri(ag.article.id)), to_rdf(ag))
+    store.replace_graph(str(graph_iri(ag.article.id)), article_triples(ag))
 
 
 SUMMARY_QUERY = """

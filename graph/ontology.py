@@ -112,11 +112,9 @@ def _cache_terms(namespace: type[DefinedNamespace]) -> None:
     through its metaclass on every access (about 10 microseconds, a third of the time
     spent writing triples); afterwards the same URIRef is found directly. Unknown names
     still raise."""
-    for klass in namespace.__mro__:
-        if isinstance(klass, type) and issubclass(klass, DefinedNamespace) and klass is not DefinedNamespace:
-            for name in getattr(klass, "__annotations__", {}):
-                if not name.startswith("_") and name not in vars(namespace):
-                    setattr(namespace, name, namespace._NS[name])
+    for name in namespace.__annotations__:
+        if not name.startswith("_") and name not in vars(namespace):
+            setattr(namespace, name, namespace._NS[name])
 
 
 for _namespace in (NG, RDF, RDFS, OWL, PROV, SKOS, XSD, ORG):
