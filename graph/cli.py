@@ -45,6 +45,20 @@ class _Group(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
+def _open_store(location: str, *, create: bool = False) -> Any:
+    """Open the store; say so when opening it rolled back an interrupted write."""
+    from .store import open_store
+
+    store = open_store(location, create=create)
+    recovered = getattr(store, "recovered", [])
+    if recovered:
+        more = f" and {len(recovered) - 1} more" if len(recovered) > 1 else ""
+        click.echo(f"newsgraph: warning: {location}: an interrupted write had left {len(recovered)} graph(s) "
+                   f"incomplete; they were removed ({recovered[0]}{more}); ingest those articles again",
+                   err=True)
+    return store
+
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -88,9 +102,8 @@ def build(seeds: Path, exports: Path, fresh: bool, no_pages: bool, store_locatio
         newsgraph build --seeds seeds --exports exports
     """
     from .build import build as run_build
-    from .store import open_store
 
-    with open_store(store_location, create=True) as store:
+    with _open_store(store_location, create=True) as store:
         summary = run_build(seeds, store, exports, fresh=fresh, pages=not no_pages)
     dates = f"{summary.first_date} .. {summary.last_date}" if summary.first_date else "no dated events"
     click.echo(
@@ -134,7 +147,6 @@ def query(sparql: str | None, query_file: Path | None, name: str | None, list_qu
         newsgraph query 'SELECT ?p WHERE { ?p a schema:Person }'
     """
     from .query import format_result, named_queries, named_query, read_query_file, run_query
-    from .store import open_store
 
     if list_queries:
         for q in named_queries():
@@ -158,7 +170,7 @@ def query(sparql: str | None, query_file: Path | None, name: str | None, list_qu
         if not sep or not key:
             raise InputError(f"--param {item!r}: write NAME=VALUE")
         bound[key] = value
-    with open_store(store_location) as store:
+    with _open_store(store_location) as store:
         result = run_query(store, text, params=bound, allow_update=allow_update)
     click.echo(format_result(result, fmt), nl=False)
 
@@ -181,9 +193,7 @@ def export(fmt: str, output: Path | None, store_location: str) -> None:
         newsgraph export --format trig -o exports/newsgraph.trig
         newsgraph export --format gexf -o story.gexf
     """
-    from .store import open_store
-
-    with open_store(store_location) as store:
+    with _open_store(store_location) as store:
         if fmt in ("turtle", "trig", "nquads", "jsonld"):
             from .export.rdf_export import export_rdf, serialize_store
 
@@ -229,9 +239,7 @@ def validate(files: tuple[Path, ...], show_report: bool, store_location: str) ->
     if files:
         reports = validate_paths(list(files))
     else:
-        from .store import open_store
-
-        with open_store(store_location) as store:
+        with _open_store(store_location) as store:
             reports = [(store_location, validate_store(store))]
     failed = 0
     for where, report in reports:
@@ -300,9 +308,8 @@ def view(output: Path, no_open: bool, store_location: str) -> None:
         newsgraph view --store .newsgraph -o story.html --no-open
     """
     from .export.explorer import write_explorer
-    from .store import open_store
 
-    with open_store(store_location) as store:
+    with _open_store(store_location) as store:
         write_explorer(store, output)
     click.echo(f"newsgraph: wrote {output}", err=True)
     if not no_open:
@@ -344,7 +351,6 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
 
     from .corpus import ingest as run_ingest
     from .draft import parse_published
-    from .store import open_store
 
     date = parse_published(published)
     bar: Any = None
@@ -361,7 +367,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
         elapsed = max(time.time() - bar.start, 1e-6)
         bar.label = f"ingesting {done / elapsed:6.1f} articles/s"
 
-    with open_store(store_location, create=True) as store:
+    with _open_store(store_location, create=True) as store:
         try:
             summary = run_ingest(list(paths), store, merge=not no_merge, rules_file=rules_file, published=date,
                                  n_process=jobs, progress=progress)
@@ -397,9 +403,8 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, st
         newsgraph remove a-1f3e5c0d2b4a6978 articles/story.txt
     """
     from .corpus import remove as run_remove
-    from .store import open_store
 
-    with open_store(store_location) as store:
+    with _open_store(store_location) as store:
         summary = run_remove(store, list(targets), merge=not no_merge, rules_file=rules_file)
     click.echo(f"newsgraph: {len(summary.removed)} removed -> {store_location}")
     for aid in summary.removed:

@@ -51,7 +51,7 @@ from .workers import Failed, Job, render_articles
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
 JSONL_SUFFIXES = (".jsonl",)
-BATCH_SIZE = 32
+BATCH_SIZE = 32  # articles per worker batch
 CORPUS_GRAPH = str(corpus_graph_iri())
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -341,14 +341,69 @@ def _jobs(items: Iterable[_Item | tuple[str, str]]) -> Iterator[tuple[tuple[str,
         yield (item.source, str(graph_iri(article.id))), job
 
 
+class _Writer:
+    """Writes rendered articles: new ones ``store.bulk_batch`` at a time (each whole or
+    not at all, see :meth:`Store.add_graphs`), a replaced one at once in its own
+    transaction. Counts what was added, replaced and failed in ``summary``."""
+
+    def __init__(self, store: Store, existing: set[str], summary: IngestSummary) -> None:
+        self.store, self.existing, self.summary = store, existing, summary
+        self.pending: dict[str, tuple[str, str]] = {}  # iri -> (source, N-Triples)
+
+    def write(self, source: str, iri: str, data: str) -> bool:
+        """False once the store has failed: nothing more can be written."""
+        if iri in self.pending and not self.flush():
+            return False
+        if iri not in self.existing:
+            self.pending[iri] = (source, data)
+            return len(self.pending) < self.store.bulk_batch or self.flush()
+        return self._one(source, iri, data)
+
+    def flush(self) -> bool:
+        pending, self.pending = self.pending, {}
+        if not pending:
+            return True
+        try:
+            self.store.add_graphs([(iri, data) for iri, (_source, data) in pending.items()])
+        except StoreError as exc:
+            return self._store_failed([source for source, _data in pending.values()], exc)
+        except NewsgraphError:  # one bad graph: find it, writing the batch one article at a time
+            return all(self._one(source, iri, data) for iri, (source, data) in pending.items())
+        self.summary.added += len(pending)
+        self.existing.update(pending)
+        return True
+
+    def _one(self, source: str, iri: str, data: str) -> bool:
+        """One article in its own transaction; an error with it fails only this article."""
+        try:
+            self.store.replace_graph(iri, data)
+        except StoreError as exc:
+            return self._store_failed([source], exc)
+        except NewsgraphError as exc:
+            self.summary.failed.append((source, str(exc)))
+            return True
+        if iri in self.existing:
+            self.summary.replaced += 1
+        else:
+            self.summary.added += 1
+            self.existing.add(iri)
+        return True
+
+    def _store_failed(self, sources: list[str], exc: StoreError) -> bool:
+        self.summary.failed.extend((source, str(exc)) for source in sources)
+        self.summary.store_error = str(exc)
+        return False
+
+
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
            published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
            progress: Progress | None = None) -> IngestSummary:
-    """Add articles to the store, one named graph and one transaction each; then rebuild the corpus graph.
+    """Add articles to the store, one named graph each, never half-written; then rebuild the corpus graph.
 
     ``published`` is the publication date of files that carry none. When the store
-    itself fails, the article being written is reported, the rest are counted as
-    ``skipped``, and ``store_error`` says why; every article written before stays.
+    itself fails, the articles being written (up to ``store.bulk_batch``) are reported,
+    the rest are counted as ``skipped``, and ``store_error`` says why; every article
+    written before stays.
     """
     rules = MergeRules.load(rules_file) if rules_file else None
     files, problems = expand(paths)
@@ -363,29 +418,20 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
         done = 0
         stream = render_articles(_jobs(_read(sources, published)), article_ntriples, nlp=model,
                                  n_process=n_process, batch_size=BATCH_SIZE)
+        writer = _Writer(store, existing, summary)
         for (source, iri), data, error in stream:
             done += 1
             if error is not None or iri is None:
                 summary.failed.append((source, error or "no article"))
-            else:
-                try:
-                    store.replace_graph(iri, data)
-                except StoreError as exc:
-                    summary.failed.append((source, str(exc)))
-                    summary.store_error = str(exc)
-                    summary.skipped = total - done
-                    stream.close()
-                    break
-                except NewsgraphError as exc:
-                    summary.failed.append((source, str(exc)))
-                else:
-                    if iri in existing:
-                        summary.replaced += 1
-                    else:
-                        summary.added += 1
-                        existing.add(iri)
+            elif not writer.write(source, iri, data):
+                break
             if progress:
                 progress(done, total)
+        else:
+            writer.flush()
+        if summary.store_error is not None:
+            summary.skipped = total - done
+            stream.close()
         _LINE_CACHE.clear()
     if summary.store_error is None and (summary.added or summary.replaced):
         stats = rebuild_corpus(store, merge=merge, rules=rules)
@@ -484,7 +530,7 @@ _ROLES = {str(NG.agent): Role.AGENT, str(NG.patient): Role.PATIENT, str(NG.parti
 
 
 def _rows(store: Store, sparql: str) -> list[list[str | None]]:
-    return [[t.value if t is not None else None for t in row] for row in store.query(sparql).rows]
+    return store.select_values(sparql)
 
 
 def _unique(base: str, used: set[str]) -> str:

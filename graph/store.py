@@ -1,7 +1,9 @@
 """One small store interface; the embedded Oxigraph store is the default.
 
-Each article lives in its own named graph, replaced in one transaction, so a store never
-holds half an article. Queries see the union of all graphs as their default graph.
+Each article lives in its own named graph and a store never holds half an article: a
+replaced graph is written in one transaction, and new graphs are bulk-loaded under a
+journal that the next open rolls back if the load was interrupted (see
+:meth:`OxigraphStore.add_graphs`). Queries see the union of all graphs as their default graph.
 ``graph.remote`` implements the same interface over any SPARQL 1.1 endpoint.
 
 >>> import tempfile, os
@@ -21,7 +23,7 @@ import os
 import re
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal as Lit
@@ -29,8 +31,8 @@ from typing import Literal as Lit
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import QueryError, StoreError
-from .ontology import PREFIXES
+from .errors import InputError, QueryError, StoreError
+from .ontology import GRAPH, NG, PREFIXES
 from .rdf import Triples, ntriples
 
 GraphData = Graph | Triples | str
@@ -45,8 +47,20 @@ def as_ntriples(data: GraphData) -> str:
         return ntriples(data)
     return data.serialize(format="nt")
 
+def as_nquads(graph_iri: str, ntriples_text: str) -> str:
+    r"""N-Triples text moved into one named graph. An N-Triples line ends in `` .`` and a
+    literal never holds a raw line break, so each statement's end is unambiguous.
+
+    >>> as_nquads("urn:g", "<urn:s> <urn:p> \"a .\" .")
+    '<urn:s> <urn:p> "a ." <urn:g> .\n'
+    """
+    text = ntriples_text if ntriples_text.endswith("\n") else ntriples_text + "\n"
+    return text.replace(" .\n", f" <{graph_iri}> .\n")
+
+
 DEFAULT_STORE = ".newsgraph"
 SYNC_CHUNK = 50_000  # triples per transaction when a large graph is synchronized
+JOURNAL_GRAPH = str(GRAPH) + "_loading"  # the graphs a bulk load is writing; rolled back on open
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -132,6 +146,8 @@ class Store(ABC):
     """What newsgraph needs of a store."""
 
     location: str
+    bulk_batch: int = 1
+    """How many new graphs :meth:`add_graphs` is best given at once."""
 
     @abstractmethod
     def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
@@ -161,6 +177,18 @@ class Store(ABC):
     def graph_ntriples(self, graph_iri: str) -> str:
         """One named graph as N-Triples text; empty when it is not there."""
 
+    def add_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Add named graphs that are not in the store yet, each given as N-Triples text.
+
+        Each graph appears whole or not at all. Here: one :meth:`replace_graph` each.
+        """
+        for graph_iri, text in graphs:
+            self.replace_graph(graph_iri, text)
+
+    def select_values(self, sparql: str) -> list[list[str | None]]:
+        """The rows of a SELECT query as plain strings (IRIs and literal values)."""
+        return [[t.value if t is not None else None for t in row] for row in self.query(sparql).rows]
+
     def insert_ntriples(self, graph_iri: str, ntriples: str) -> None:
         """Add N-Triples text to one named graph in one transaction."""
         self.update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}")
@@ -179,6 +207,9 @@ class Store(ABC):
         """
         new = as_ntriples(graph)
         old = self.graph_ntriples(graph_iri)
+        if not old:
+            self._create_large_graph(graph_iri, new, chunk)
+            return
         if "_:" in new or "_:" in old:
             self.replace_graph(graph_iri, new)
             return
@@ -191,6 +222,12 @@ class Store(ABC):
         added = sorted(new_lines - old_lines)
         for start in range(0, len(added), chunk):
             self.insert_ntriples(graph_iri, "\n".join(added[start : start + chunk]))
+
+    def _create_large_graph(self, graph_iri: str, text: str, chunk: int) -> None:
+        """Write a new graph of any size, in transactions of at most ``chunk`` triples."""
+        lines = [line for line in text.splitlines() if line.strip()]
+        for start in range(0, len(lines), chunk):
+            self.insert_ntriples(graph_iri, "\n".join(lines[start : start + chunk]))
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
               allow_update: bool = False) -> QueryResult:
@@ -240,8 +277,14 @@ def sparql_error_message(exc: Exception) -> str:
     return re.sub(r"^error at (\d+):(\d+)", r"at line \1, column \2", message)
 
 
+def _unparsable(exc: Exception) -> InputError:
+    return InputError(f"a graph could not be loaded: {sparql_error_message(exc)}")
+
+
 class OxigraphStore(Store):
     """The embedded, persistent store: a pyoxigraph (RocksDB) directory."""
+
+    bulk_batch = 32
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.location = str(path)
@@ -250,7 +293,7 @@ class OxigraphStore(Store):
         while True:
             try:
                 self._store = ox.Store(str(path))
-                return
+                break
             except (OSError, RuntimeError) as exc:
                 message = str(exc)
                 if "lock" in message.lower() and time.monotonic() < deadline:
@@ -262,6 +305,65 @@ class OxigraphStore(Store):
                         "wait for it to finish and try again"
                     ) from None
                 raise StoreError(f"{path}: not a readable newsgraph store ({message.splitlines()[0]})") from None
+        self.recovered: list[str] = self._roll_back_interrupted_load()
+        """The graphs an interrupted bulk load left incomplete, removed when the store was opened."""
+
+    def add_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Add new named graphs with Oxigraph's bulk loader, about twice as cheap per
+        triple as a transaction, and multi-threaded.
+
+        The bulk loader is not atomic, so a journal makes it so: the graphs' names are
+        committed to :data:`JOURNAL_GRAPH` first and cleared once the load is complete. If
+        the process dies or the disk fills up in between, the graphs named in the journal
+        are dropped, in one transaction, the next time the store is opened (or at once,
+        for an error). Only graphs that do not exist yet are loaded this way, so rolling
+        back never takes an older version with it; any other graph is replaced in one
+        transaction.
+        """
+        new: list[tuple[str, str]] = []
+        for iri, text in graphs:
+            if self._store.contains_named_graph(ox.NamedNode(iri)):
+                self.replace_graph(iri, text)
+            else:
+                new.append((iri, text))
+        if not new:
+            return
+        journal = ox.NamedNode(JOURNAL_GRAPH)
+        loading = ox.NamedNode(f"{NG}loading")
+        try:
+            self._store.extend([ox.Quad(journal, loading, ox.NamedNode(iri), journal) for iri, _ in new])
+            self._store.bulk_load("".join(as_nquads(iri, text) for iri, text in new).encode("utf-8"),
+                                  format=ox.RdfFormat.N_QUADS)
+            self._store.remove_graph(journal)
+        except OSError as exc:
+            self._roll_back_interrupted_load()
+            raise StoreError(f"{self.location}: could not write ({exc})") from None
+        except (SyntaxError, ValueError) as exc:
+            self._roll_back_interrupted_load()
+            raise _unparsable(exc) from None
+
+    def _create_large_graph(self, graph_iri: str, text: str, chunk: int) -> None:
+        """Bulk-loaded whole, under the journal (the bulk loader bounds its own memory)."""
+        self.add_graphs([(graph_iri, text)])
+
+    def _roll_back_interrupted_load(self) -> list[str]:
+        journal = ox.NamedNode(JOURNAL_GRAPH)
+        if not self._store.contains_named_graph(journal):
+            return []
+        iris = sorted({q.object.value for q in self._store.quads_for_pattern(None, None, None, journal)})
+        drops = "".join(f"DROP SILENT GRAPH <{iri}> ;\n" for iri in iris)
+        try:
+            self._store.update(drops + f"DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
+        except OSError as exc:
+            raise StoreError(f"{self.location}: could not roll back an interrupted load ({exc})") from None
+        return iris
+
+    def select_values(self, sparql: str) -> list[list[str | None]]:
+        try:
+            result = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise QueryError(f"the query failed: {sparql_error_message(exc)}") from None
+        return [[None if term is None else term.value for term in solution] for solution in result]
 
     def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
         """A new graph is loaded in one transaction by the N-Triples parser (twice as fast
@@ -275,6 +377,8 @@ class OxigraphStore(Store):
                                f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
         except OSError as exc:
             raise StoreError(f"{self.location}: could not write ({exc})") from None
+        except (SyntaxError, ValueError) as exc:
+            raise _unparsable(exc) from None
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(graph_iri)
@@ -284,7 +388,8 @@ class OxigraphStore(Store):
         return True
 
     def graph_iris(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value != JOURNAL_GRAPH)
 
     def _select(self, sparql: str) -> QueryResult:
         try:
@@ -324,6 +429,8 @@ class OxigraphStore(Store):
                              to_graph=ox.NamedNode(graph_iri))
         except OSError as exc:
             raise StoreError(f"{self.location}: could not write ({exc})") from None
+        except (SyntaxError, ValueError) as exc:
+            raise _unparsable(exc) from None
 
     def graph_ntriples(self, graph_iri: str) -> str:
         data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))

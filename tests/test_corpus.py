@@ -22,6 +22,7 @@ from graph.corpus import CORPUS_GRAPH, identity, ingest, remove
 from graph.errors import InputError
 from graph.model import Article
 from graph.query import named_query, run_query
+from graph.rdf import article_ntriples
 from graph.resolve import MergeRules, NameRecord, resolve
 from graph.store import Term, open_store
 
@@ -349,6 +350,24 @@ def test_a_bad_article_is_reported_and_skipped_never_aborting_the_batch(fresh_st
     assert "English" in failed["german.txt"]
     assert "publication date" in failed["undated.txt"]
     assert len([g for g in fresh_store.graph_iris() if g != CORPUS_GRAPH]) == 1
+
+
+def test_a_graph_the_store_cannot_parse_fails_alone_and_its_batch_still_loads(fresh_store, tmp_path, monkeypatch):
+    import graph.corpus as corpus_module
+
+    def render(ag):
+        text = article_ntriples(ag)
+        return text + "<urn:broken" if "Riga" in ag.article.text else text
+
+    monkeypatch.setattr(corpus_module, "article_ntriples", render)
+    lines = [{"text": f"Police in {city} arrested Anna Chen on Monday, officials said.", "published": "2020-03-04",
+              "url": f"https://example.org/{city}"} for city in ("Oslo", "Riga", "Lima")]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    summary = ingest([tmp_path / "feed.jsonl"], fresh_store)
+    assert summary.added == 2 and summary.store_error is None
+    assert [source for source, _message in summary.failed] == ["feed.jsonl:2"]
+    articles = fresh_store.select_values("SELECT ?u WHERE { ?a a ng:Article ; schema:url ?u }")
+    assert sorted(u for (u,) in articles) == ["https://example.org/Lima", "https://example.org/Oslo"]
 
 
 def test_published_default_applies_only_to_files_without_a_date(fresh_store, tmp_path):
