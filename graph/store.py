@@ -47,6 +47,7 @@ def as_ntriples(data: GraphData) -> str:
         return ntriples(data)
     return data.serialize(format="nt")
 
+
 def as_nquads(graph_iri: str, ntriples_text: str) -> str:
     r"""N-Triples text moved into one named graph. An N-Triples line ends in `` .`` and a
     literal never holds a raw line break, so each statement's end is unambiguous.
