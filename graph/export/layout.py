@@ -24,6 +24,16 @@ A hub's neighbours stand one hop (``EDGE_PIXELS``) from it and about as far from
 >>> spokes = [math.dist(pos[0], pos[i]) / EDGE_PIXELS for i in range(1, 7)]
 >>> all(0.9 < d < 1.4 for d in spokes), min(math.dist(pos[i], pos[j]) for i in range(1, 7) for j in range(i)) > 100
 (True, True)
+
+Labels, drawn centred below their nodes, do not overlap:
+
+>>> star = nx.star_graph(8)
+>>> nx.set_node_attributes(star, {i: "an event reported with a long label" for i in star}, "label")
+>>> pos = component_layout(star)
+>>> width = len("an event reported with a long label") * LABEL_CHAR_PIXELS
+>>> any(abs(pos[i][0] - pos[j][0]) < width and abs(pos[i][1] - pos[j][1]) < LABEL_HEIGHT
+...     for i in star for j in star if i < j)
+False
 """
 from __future__ import annotations
 
@@ -39,6 +49,9 @@ EDGE_PIXELS = 150.0  # one hop in a stress layout
 STRESS_ITERATIONS = 200  # at most; it stops once no node moves a thousandth of a hop
 PIXELS_PER_NODE = 60.0  # the side of the square a node gets, roughly
 GAP = 80.0  # pixels between packed components
+LABEL_CHAR_PIXELS = 7.0  # a node label's width per character, roughly (12-14 px sans-serif)
+LABEL_LIMIT = 40  # characters of a label that are drawn (see network._short)
+LABEL_HEIGHT = 18.0  # pixels of one line of label
 
 Position = tuple[float, float]
 
@@ -93,6 +106,33 @@ def _stress(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
     return {node: (float(x[i, 0]), float(x[i, 1])) for i, node in enumerate(nodes)}
 
 
+def _label_width(component: nx.Graph, node: Hashable) -> float:
+    return min(len(str(component.nodes[node].get("label", ""))), LABEL_LIMIT) * LABEL_CHAR_PIXELS
+
+
+def _separate_labels(component: nx.Graph, pos: dict[Hashable, Position]) -> dict[Hashable, Position]:
+    """Move apart the nodes whose labels, drawn centred below them, would overlap: each
+    pair is pushed along the axis where it overlaps least (usually up and down, labels
+    being wide and one line high), half the overlap each, until no labels overlap."""
+    nodes = list(pos)
+    xy = np.array([pos[node] for node in nodes], dtype=float)
+    width = np.array([_label_width(component, node) for node in nodes])
+    order = np.sign(np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :])  # ties: by index
+    for _ in range(200):
+        apart = xy[:, None, :] - xy[None, :, :]
+        over_x = (width[:, None] + width[None, :]) / 2 - np.abs(apart[:, :, 0])
+        over_y = LABEL_HEIGHT - np.abs(apart[:, :, 1])
+        clash = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        along_x = over_x < over_y
+        for axis, over, use in ((0, over_x, along_x), (1, over_y, ~along_x)):
+            side = np.where(apart[:, :, axis] != 0, np.sign(apart[:, :, axis]), order)
+            xy[:, axis] += np.where(clash & use, side * (over / 2 + 0.5), 0.0).sum(axis=1)
+    return {node: (float(xy[i, 0]), float(xy[i, 1])) for i, node in enumerate(nodes)}
+
+
 def _rings_by_kind(component: nx.Graph) -> dict[Hashable, Position]:
     groups: dict[str, list[Hashable]] = {}
     for node, data in component.nodes(data=True):
@@ -105,7 +145,8 @@ def _local(component: nx.Graph, seed: int, spring_limit: int) -> tuple[dict[Hash
     """Positions of one component in pixels around (0, 0), and its radius."""
     n = component.number_of_nodes()
     if n == 1:
-        return {next(iter(component.nodes)): (0.0, 0.0)}, PIXELS_PER_NODE / 2
+        node = next(iter(component.nodes))
+        return {node: (0.0, 0.0)}, max(PIXELS_PER_NODE, _label_width(component, node)) / 2
     scale = 0.0  # fitted below to PIXELS_PER_NODE
     if n <= STRESS_LIMIT:
         unit, scale = _stress(component, seed), EDGE_PIXELS
@@ -119,8 +160,13 @@ def _local(component: nx.Graph, seed: int, spring_limit: int) -> tuple[dict[Hash
     half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
     if not scale:
         scale = PIXELS_PER_NODE * math.sqrt(n) / half
-    radius = max(half * scale, PIXELS_PER_NODE / 2)
-    return {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in unit.items()}, radius
+    pos = {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in unit.items()}
+    if n <= STRESS_LIMIT:
+        pos = _separate_labels(component, pos)
+        half = max(max(abs(v) for xy in pos.values() for v in xy), half * scale) / scale
+    reach = max(abs(x) + _label_width(component, node) / 2 for node, (x, _y) in pos.items())
+    radius = max(half * scale, reach, PIXELS_PER_NODE / 2)
+    return pos, radius
 
 
 def component_layout(graph: nx.Graph, *, seed: int = 7, spring_limit: int = SPRING_LIMIT) -> dict[Hashable, Position]:
