@@ -45,8 +45,11 @@ class _Group(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
-def _open_store(location: str, *, create: bool = False) -> Any:
-    """Open the store; say so when opening it rolled back an interrupted write."""
+def _open_store(location: str, *, create: bool = False, recomputes_corpus: bool = False) -> Any:
+    """Open the store; say so when opening it rolled back an interrupted write, and when
+    an interrupted ingest or remove left the corpus graph out of date (unless this
+    command recomputes it anyway)."""
+    from .corpus import corpus_is_stale
     from .store import open_store
 
     store = open_store(location, create=create)
@@ -56,6 +59,9 @@ def _open_store(location: str, *, create: bool = False) -> Any:
         click.echo(f"newsgraph: warning: {location}: an interrupted write had left {len(recovered)} graph(s) "
                    f"incomplete; they were removed ({recovered[0]}{more}); ingest those articles again",
                    err=True)
+    if not recomputes_corpus and corpus_is_stale(store):
+        click.echo(f"newsgraph: warning: {location}: an ingest or remove was interrupted, so the corpus graph "
+                   "may be out of date; run `newsgraph rebuild`", err=True)
     return store
 
 
@@ -336,8 +342,8 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
            store_location: str) -> None:
     """Add articles to the store: files, folders, globs of .txt/.md/.html and .jsonl files.
 
-    Each article gets its own named graph, written in one transaction; ingesting the same
-    article again (same URL, or same text) replaces it. Then the corpus graph is
+    Each article gets its own named graph, never half-written; ingesting the same article
+    again (same URL, or same text) replaces it. Then the corpus graph is
     recomputed: one node per person, organization and place across articles, one event
     per thing several outlets report. Exit 0 when every article was added, 2 when some
     failed (each is listed), 3 when the store failed.
@@ -367,7 +373,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
         elapsed = max(time.time() - bar.start, 1e-6)
         bar.label = f"ingesting {done / elapsed:6.1f} articles/s"
 
-    with _open_store(store_location, create=True) as store:
+    with _open_store(store_location, create=True, recomputes_corpus=True) as store:
         try:
             summary = run_ingest(list(paths), store, merge=not no_merge, rules_file=rules_file, published=date,
                                  n_process=jobs, progress=progress)
@@ -376,9 +382,8 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
                 bar.__exit__(None, None, None)
     click.echo(f"newsgraph: {summary.added} added, {summary.replaced} replaced, {len(summary.failed)} failed"
                + (f", {summary.skipped} not attempted" if summary.skipped else "") + f" -> {store_location}")
-    if summary.store_error is None and (summary.added or summary.replaced):
-        click.echo(f"  corpus: {summary.entities} entities ({summary.merged} across articles), "
-                   f"{summary.events} events ({summary.shared_events} reported by several articles)")
+    if summary.corpus_rebuilt:
+        _echo_corpus(summary.entities, summary.merged, summary.events, summary.shared_events)
     for source, message in summary.failed:
         click.echo(f"newsgraph: failed: {source}: {message}", err=True)
     if summary.store_error is not None:
@@ -404,7 +409,7 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, st
     """
     from .corpus import remove as run_remove
 
-    with _open_store(store_location) as store:
+    with _open_store(store_location, recomputes_corpus=True) as store:
         summary = run_remove(store, list(targets), merge=not no_merge, rules_file=rules_file)
     click.echo(f"newsgraph: {len(summary.removed)} removed -> {store_location}")
     for aid in summary.removed:
@@ -413,6 +418,35 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, st
         click.echo(f"newsgraph: not in the store: {target}", err=True)
     if summary.missing:
         sys.exit(2)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--no-merge", is_flag=True, help="Recompute the corpus graph without merging.")
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path), help="Curated merge rules (YAML).")
+@store_option
+def rebuild(no_merge: bool, rules_file: Path | None, store_location: str) -> None:
+    """Recompute the corpus graph from every article in the store.
+
+    Ingest and remove do this themselves; run it after editing the rules file, or after an
+    interrupted ingest or remove. Only the triples that changed are written.
+
+    \b
+    Examples:
+        newsgraph rebuild --rules merge-rules.yaml
+    """
+    from .corpus import rebuild_corpus
+    from .resolve import MergeRules
+
+    rules = MergeRules.load(rules_file) if rules_file else None
+    with _open_store(store_location, recomputes_corpus=True) as store:
+        entities, merged, events, shared = rebuild_corpus(store, merge=not no_merge, rules=rules)
+    click.echo(f"newsgraph: corpus graph recomputed -> {store_location}")
+    _echo_corpus(entities, merged, events, shared)
+
+
+def _echo_corpus(entities: int, merged: int, events: int, shared: int) -> None:
+    click.echo(f"  corpus: {entities} entities ({merged} across articles), {events} events "
+               f"({shared} reported by several articles)")
 
 
 def main() -> None:

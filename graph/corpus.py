@@ -45,7 +45,7 @@ from .model import (
 from .ontology import ID, NG, NGT
 from .rdf import article_ntriples, corpus_graph_iri, corpus_triples, graph_iri
 from .resolve import MergeRules, NameRecord, resolve
-from .store import Store, Term
+from .store import INTERNAL_GRAPHS, Store, Term
 from .workers import Failed, Job, render_articles
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -53,6 +53,7 @@ ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
 JSONL_SUFFIXES = (".jsonl",)
 BATCH_SIZE = 32  # articles per worker batch
 CORPUS_GRAPH = str(corpus_graph_iri())
+STALE_GRAPH = INTERNAL_GRAPHS + "corpus-stale"  # present while the corpus graph may be out of date
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -70,6 +71,7 @@ class IngestSummary:
     merged: int = 0  # canonical entities with more than one article node
     events: int = 0  # corpus events
     shared_events: int = 0  # corpus events reported by more than one article
+    corpus_rebuilt: bool = False
 
     @property
     def ok(self) -> bool:
@@ -410,11 +412,14 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
     sources, unreadable = _sources(files)
     summary = IngestSummary(failed=problems + unreadable)
     total = len(sources)
+    was_stale = False
     if total:
         from .extract import load_model
 
         model = nlp if nlp is not None else load_model()
         existing = set(store.graph_iris())
+        was_stale = corpus_is_stale(store)
+        mark_corpus_stale(store)
         done = 0
         stream = render_articles(_jobs(_read(sources, published)), article_ntriples, nlp=model,
                                  n_process=n_process, batch_size=BATCH_SIZE)
@@ -433,9 +438,12 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
             summary.skipped = total - done
             stream.close()
         _LINE_CACHE.clear()
-    if summary.store_error is None and (summary.added or summary.replaced):
+    if summary.store_error is None and (summary.added or summary.replaced or was_stale):
         stats = rebuild_corpus(store, merge=merge, rules=rules)
         summary.entities, summary.merged, summary.events, summary.shared_events = stats
+        summary.corpus_rebuilt = True
+    elif summary.store_error is None and total:
+        mark_corpus_stale(store, False)  # nothing was written: the corpus graph is as it was
     return summary
 
 
@@ -474,6 +482,8 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
     rules = MergeRules.load(rules_file) if rules_file else None
     summary = RemoveSummary()
     graphs = set(store.graph_iris())
+    was_stale = corpus_is_stale(store)
+    mark_corpus_stale(store)
     for target in targets:
         ids = _article_ids_for(store, str(target), graphs)
         if not ids:
@@ -482,8 +492,10 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
             if store.remove_graph(str(graph_iri(aid))):
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
-    if summary.removed:
+    if summary.removed or was_stale:
         rebuild_corpus(store, merge=merge, rules=rules)
+    else:
+        mark_corpus_stale(store, False)
     return summary
 
 
@@ -637,23 +649,42 @@ def _corpus_events(store: Store, published: dict[str, dt.date], canonical: dict[
     return events
 
 
+def mark_corpus_stale(store: Store, stale: bool = True) -> None:
+    """Mark the corpus graph as possibly out of date, durably, or clear the mark.
+
+    Ingest and remove set it before they change anything and :func:`rebuild_corpus`
+    clears it, so an interrupted run leaves it set: the next command can say so, and
+    the next ingest, remove or rebuild recomputes the corpus graph.
+    """
+    if stale:
+        store.update(f"INSERT DATA {{ GRAPH <{STALE_GRAPH}> {{ <{ID}corpus> <{NG}stale> true }} }}")
+    else:
+        store.update(f"DROP SILENT GRAPH <{STALE_GRAPH}>")
+
+
+def corpus_is_stale(store: Store) -> bool:
+    """True when an ingest or remove was interrupted before the corpus graph was recomputed."""
+    return bool(store.query(f"ASK {{ GRAPH <{STALE_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
+
+
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
 def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> tuple[int, int, int, int]:
-    """Recompute the corpus graph and replace it in one transaction.
+    """Recompute the corpus graph (writing only what changed) and clear the stale mark.
 
     Returns (canonical entities, merged entities, corpus events, shared events).
     """
     corpus = build_corpus(store, merge=merge, rules=rules)
-    if not corpus.articles:
+    if corpus.articles:
+        store.sync_graph(CORPUS_GRAPH, corpus_triples(corpus))
+    else:
         store.remove_graph(CORPUS_GRAPH)
-        return (0, 0, 0, 0)
-    store.sync_graph(CORPUS_GRAPH, corpus_triples(corpus))
+    mark_corpus_stale(store, False)
     return (len(corpus.entities), sum(1 for e in corpus.entities if len(e.members) > 1),
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
 
 
-__all__ = ["CORPUS_GRAPH", "IngestSummary", "RemoveSummary", "build_corpus", "expand", "identity", "ingest",
-           "rebuild_corpus", "remove"]
+__all__ = ["CORPUS_GRAPH", "IngestSummary", "RemoveSummary", "build_corpus", "corpus_is_stale", "expand",
+           "identity", "ingest", "mark_corpus_stale", "rebuild_corpus", "remove"]

@@ -60,7 +60,7 @@ from rdflib import Graph
 
 from .errors import InputError, QueryError, StoreError
 from .ontology import PREFIXES
-from .store import GraphData, QueryResult, Store, Term, as_ntriples, bind_values, term_sparql
+from .store import INTERNAL_GRAPHS, GraphData, QueryResult, Store, Term, as_ntriples, bind_values, term_sparql
 
 TIMEOUT_SECONDS = 120.0
 CONFIG_FILE = "newsgraph.toml"
@@ -247,7 +247,8 @@ class RemoteStore(Store):
 
     def graph_iris(self) -> list[str]:
         result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
-        return sorted(row[0].value for row in result.rows if row[0] is not None and row[0].kind == "uri")
+        return sorted(row[0].value for row in result.rows if row[0] is not None and row[0].kind == "uri"
+                      and not row[0].value.startswith(INTERNAL_GRAPHS))
 
     def _select(self, sparql: str) -> QueryResult:
         return self._select_raw(sparql)

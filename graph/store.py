@@ -61,7 +61,8 @@ def as_nquads(graph_iri: str, ntriples_text: str) -> str:
 
 DEFAULT_STORE = ".newsgraph"
 SYNC_CHUNK = 50_000  # triples per transaction when a large graph is synchronized
-JOURNAL_GRAPH = str(GRAPH) + "_loading"  # the graphs a bulk load is writing; rolled back on open
+INTERNAL_GRAPHS = str(GRAPH) + "_"  # graphs newsgraph keeps for itself: not articles, not listed
+JOURNAL_GRAPH = INTERNAL_GRAPHS + "loading"  # the graphs a bulk load is writing; rolled back on open
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -390,7 +391,7 @@ class OxigraphStore(Store):
 
     def graph_iris(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g.value != JOURNAL_GRAPH)
+                      if isinstance(g, ox.NamedNode) and not g.value.startswith(INTERNAL_GRAPHS))
 
     def _select(self, sparql: str) -> QueryResult:
         try:
@@ -421,7 +422,12 @@ class OxigraphStore(Store):
             raise StoreError(f"{self.location}: could not write ({exc})") from None
 
     def dump_nquads(self) -> bytes:
-        return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+        data = self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+        internal = [g for g in self._store.named_graphs() if str(g.value).startswith(INTERNAL_GRAPHS)]
+        if not internal:
+            return data
+        ends = tuple(f" <{g.value}> .".encode() for g in internal)
+        return b"".join(line + b"\n" for line in data.splitlines() if not line.endswith(ends))
 
     def insert_ntriples(self, graph_iri: str, ntriples: str) -> None:
         """Through the N-Triples parser: twice as fast as an update."""

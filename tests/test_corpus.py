@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.coref import EventRecord, corefer
-from graph.corpus import CORPUS_GRAPH, identity, ingest, remove
+from graph.corpus import CORPUS_GRAPH, STALE_GRAPH, corpus_is_stale, identity, ingest, mark_corpus_stale, remove
 from graph.errors import InputError
 from graph.model import Article
 from graph.query import named_query, run_query
@@ -409,6 +409,38 @@ def test_cli_ingest_and_remove_report_and_exit_with_documented_codes(tmp_path):
     result = CliRunner().invoke(cli, ["query", "statement-sources", "-p", "speaker=Heather Nauert",
                                       "--format", "csv", "--store", store])
     assert result.exit_code == 0 and "Wire Service" in result.output and "Daily Post" in result.output
+
+
+def test_rebuild_applies_an_edited_rules_file_without_ingesting_again(tmp_path):
+    store = str(tmp_path / "store")
+    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", store]).exit_code == 0
+    with open_store(store) as opened:
+        assert canonical_of(opened, "Kadyrov") == canonical_of(opened, "Ramzan Kadyrov")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("distinct:\n  - [Kadyrov, Ramzan Kadyrov]\n")
+    result = CliRunner().invoke(cli, ["rebuild", "--rules", str(rules), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "corpus graph recomputed" in result.stdout and "entities" in result.stdout
+    with open_store(store) as opened:
+        assert canonical_of(opened, "Kadyrov") != canonical_of(opened, "Ramzan Kadyrov")
+
+
+def test_a_corpus_left_stale_is_reported_until_it_is_rebuilt(tmp_path):
+    store = str(tmp_path / "store")
+    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", store]).exit_code == 0
+    with open_store(store) as opened:
+        assert not corpus_is_stale(opened)
+        mark_corpus_stale(opened)  # what an ingest killed before its rebuild leaves behind
+        assert corpus_is_stale(opened) and STALE_GRAPH not in opened.graph_iris()
+        assert b"corpus-stale" not in opened.dump_nquads()
+    query = ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", store]
+    warned = CliRunner().invoke(cli, query)
+    assert warned.exit_code == 0
+    assert warned.stderr.strip() == (f"newsgraph: warning: {store}: an ingest or remove was interrupted, so the "
+                                     "corpus graph may be out of date; run `newsgraph rebuild`")
+    rebuilt = CliRunner().invoke(cli, ["rebuild", "--store", store])
+    assert rebuilt.exit_code == 0 and not rebuilt.stderr
+    assert not CliRunner().invoke(cli, query).stderr
 
 
 def test_cli_ingest_rejects_a_bad_published_date(tmp_path):

@@ -237,7 +237,8 @@ def test_any_unicode_label_or_quote_round_trips_through_turtle_trig_and_jsonld(l
 def _graph_sizes(store_dir: Path) -> dict[str, int]:
     with open_store(store_dir) as store:
         rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
-    return {row[0].value: int(row[1].value) for row in rows if "/graph/corpus" not in row[0].value}
+    return {row[0].value: int(row[1].value) for row in rows
+            if "/graph/corpus" not in row[0].value and "/graph/_" not in row[0].value}
 
 
 def test_an_ingest_killed_midway_keeps_whole_articles_and_the_next_run_completes(tmp_path):
@@ -268,5 +269,14 @@ def test_an_ingest_killed_midway_keeps_whole_articles_and_the_next_run_completes
     proc.wait()
     partial = _graph_sizes(killed)
     assert all(partial[g] == expected[g] for g in partial), "an article was left half written"
+    assert _corpus_stale(killed), "the interrupted ingest must leave the corpus graph marked out of date"
     assert ingest(killed).wait(timeout=600) == 0
     assert _graph_sizes(killed) == expected
+    assert not _corpus_stale(killed)
+
+
+def _corpus_stale(store_dir: Path) -> bool:
+    from graph.corpus import corpus_is_stale
+
+    with open_store(store_dir) as store:
+        return corpus_is_stale(store)
