@@ -65,7 +65,7 @@ def _spring(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
 
 def _hops(component: nx.Graph) -> tuple[list[Hashable], np.ndarray]:
     """The nodes, and the number of hops between every two of them (breadth-first)."""
-    nodes = list(component.nodes)
+    nodes = sorted(component.nodes, key=str)  # not insertion order: the same layout every run
     index = {node: i for i, node in enumerate(nodes)}
     neighbours = [[index[m] for m in component[node]] for node in nodes]
     hops = np.zeros((len(nodes), len(nodes)))
@@ -103,7 +103,20 @@ def _stress(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
         x = moved
         if done:
             break
+    x = _lay_flat(x)
     return {node: (float(x[i, 0]), float(x[i, 1])) for i, node in enumerate(nodes)}
+
+
+def _lay_flat(x: np.ndarray) -> np.ndarray:
+    """Turn a drawing so its longest extent (principal axis) is horizontal, as views are
+    wider than tall, and its heavier side is on the right: the same picture every run."""
+    x = x - x.mean(axis=0)
+    cxx, cyy, cxy = (x[:, 0] ** 2).sum(), (x[:, 1] ** 2).sum(), (x[:, 0] * x[:, 1]).sum()
+    angle = 0.5 * math.atan2(2 * cxy, cxx - cyy)
+    c, s = math.cos(angle), math.sin(angle)
+    x = x @ np.array([[c, -s], [s, c]])
+    skew = (x**3).sum(axis=0)
+    return x * np.where(skew < 0, -1.0, 1.0)
 
 
 def _label_width(component: nx.Graph, node: Hashable) -> float:
