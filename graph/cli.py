@@ -53,7 +53,7 @@ def _open_store(location: str, *, create: bool = False, recomputes_corpus: bool 
     from .store import open_store
 
     store = open_store(location, create=create)
-    recovered = getattr(store, "recovered", [])
+    recovered = store.recovered
     if recovered:
         more = f" and {len(recovered) - 1} more" if len(recovered) > 1 else ""
         click.echo(f"newsgraph: warning: {location}: an interrupted write had left {len(recovered)} graph(s) "

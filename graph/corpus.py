@@ -412,14 +412,12 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
     sources, unreadable = _sources(files)
     summary = IngestSummary(failed=problems + unreadable)
     total = len(sources)
-    was_stale = False
     if total:
         from .extract import load_model
 
         model = nlp if nlp is not None else load_model()
         existing = set(store.graph_iris())
-        was_stale = corpus_is_stale(store)
-        mark_corpus_stale(store)
+        was_stale = _begin_changes(store)
         done = 0
         stream = render_articles(_jobs(_read(sources, published)), article_ntriples, nlp=model,
                                  n_process=n_process, batch_size=BATCH_SIZE)
@@ -438,12 +436,11 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
             summary.skipped = total - done
             stream.close()
         _LINE_CACHE.clear()
-    if summary.store_error is None and (summary.added or summary.replaced or was_stale):
-        stats = rebuild_corpus(store, merge=merge, rules=rules)
-        summary.entities, summary.merged, summary.events, summary.shared_events = stats
-        summary.corpus_rebuilt = True
-    elif summary.store_error is None and total:
-        mark_corpus_stale(store, False)  # nothing was written: the corpus graph is as it was
+    if summary.store_error is None and total:
+        stats = _end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules)
+        if stats is not None:
+            summary.entities, summary.merged, summary.events, summary.shared_events = stats
+            summary.corpus_rebuilt = True
     return summary
 
 
@@ -482,8 +479,7 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
     rules = MergeRules.load(rules_file) if rules_file else None
     summary = RemoveSummary()
     graphs = set(store.graph_iris())
-    was_stale = corpus_is_stale(store)
-    mark_corpus_stale(store)
+    was_stale = _begin_changes(store)
     for target in targets:
         ids = _article_ids_for(store, str(target), graphs)
         if not ids:
@@ -492,10 +488,7 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
             if store.remove_graph(str(graph_iri(aid))):
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
-    if summary.removed or was_stale:
-        rebuild_corpus(store, merge=merge, rules=rules)
-    else:
-        mark_corpus_stale(store, False)
+    _end_changes(store, bool(summary.removed), was_stale, merge, rules)
     return summary
 
 
@@ -541,10 +534,6 @@ _ROLES = {str(NG.agent): Role.AGENT, str(NG.patient): Role.PATIENT, str(NG.parti
           str(NG.speaker): Role.SPEAKER, str(NG.addressee): Role.ADDRESSEE}
 
 
-def _rows(store: Store, sparql: str) -> list[list[str | None]]:
-    return store.select_values(sparql)
-
-
 def _unique(base: str, used: set[str]) -> str:
     local, n = base, 2
     while local in used:
@@ -555,17 +544,17 @@ def _unique(base: str, used: set[str]) -> str:
 
 def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> Corpus:
     """The corpus layer computed from every article graph in the store."""
-    published = {a: dt.date.fromisoformat(p[:10]) for a, p in _rows(store, ARTICLES_QUERY) if a and p}
+    published = {a: dt.date.fromisoformat(p[:10]) for a, p in store.select_values(ARTICLES_QUERY) if a and p}
     aliases: dict[str, list[str]] = defaultdict(list)
-    for e, alias in _rows(store, ALIASES_QUERY):
+    for e, alias in store.select_values(ALIASES_QUERY):
         aliases[e].append(alias)  # type: ignore[index,arg-type]
     titles: dict[str, list[str]] = defaultdict(list)
-    for e, title in _rows(store, TITLES_QUERY):
+    for e, title in store.select_values(TITLES_QUERY):
         titles[e].append(title)  # type: ignore[index,arg-type]
     records: list[NameRecord] = []
     acting: set[str] = set()
     seen: set[str] = set()
-    for a, e, kind, label, acts in _rows(store, ENTITIES_QUERY):
+    for a, e, kind, label, acts in store.select_values(ENTITIES_QUERY):
         if e in seen or a not in published:
             continue
         seen.add(e)  # type: ignore[arg-type]
@@ -594,12 +583,13 @@ def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None =
 def _corpus_events(store: Store, published: dict[str, dt.date], canonical: dict[str, str],
                    merge: bool) -> list[CorpusEvent]:
     roles: dict[str, list[tuple[Role, str]]] = defaultdict(list)
-    for ev, role, actor in _rows(store, ROLES_QUERY):
+    for ev, role, actor in store.select_values(ROLES_QUERY):
         if actor in canonical:
             roles[ev].append((_ROLES[role], canonical[actor]))  # type: ignore[index]
     info: dict[str, dict[str, str | None]] = {}
     records: list[EventRecord] = []
-    for a, ev, etype, label, statement, earliest, latest, precision, edtf, quantity, quote in _rows(store, EVENTS_QUERY):
+    for row in store.select_values(EVENTS_QUERY):
+        a, ev, etype, label, statement, earliest, latest, precision, edtf, quantity, quote = row
         if ev in info or a not in published:
             continue
         info[ev] = {"label": label, "edtf": edtf, "quantity": quantity, "quote": quote}  # type: ignore[index]
@@ -611,7 +601,7 @@ def _corpus_events(store: Store, published: dict[str, dt.date], canonical: dict[
             is_statement=bool(statement), earliest=_day(earliest), latest=_day(latest), precision=precision,
             quote=quote))
     reports: dict[str, list[str]] = defaultdict(list)
-    for st, ev in _rows(store, REPORTS_QUERY):
+    for st, ev in store.select_values(REPORTS_QUERY):
         reports[st].append(ev)  # type: ignore[index,arg-type]
     used: set[str] = set()
     events: list[CorpusEvent] = []
@@ -665,6 +655,23 @@ def mark_corpus_stale(store: Store, stale: bool = True) -> None:
 def corpus_is_stale(store: Store) -> bool:
     """True when an ingest or remove was interrupted before the corpus graph was recomputed."""
     return bool(store.query(f"ASK {{ GRAPH <{STALE_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
+
+
+def _begin_changes(store: Store) -> bool:
+    """Mark the corpus graph stale before articles change; whether it already was."""
+    was_stale = corpus_is_stale(store)
+    mark_corpus_stale(store)
+    return was_stale
+
+
+def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool,
+                 rules: MergeRules | None) -> tuple[int, int, int, int] | None:
+    """Recompute the corpus graph when articles changed or it was already stale (the
+    statistics of :func:`rebuild_corpus`); else only clear the mark, nothing having changed."""
+    if changed or was_stale:
+        return rebuild_corpus(store, merge=merge, rules=rules)
+    mark_corpus_stale(store, False)
+    return None
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -23,15 +23,16 @@ import os
 import re
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal as Lit
+from typing import Any, Literal as Lit
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import InputError, QueryError, StoreError
+from .errors import InputError, NewsgraphError, QueryError, StoreError
 from .ontology import GRAPH, NG, PREFIXES
 from .rdf import Triples, ntriples
 
@@ -150,6 +151,8 @@ class Store(ABC):
     location: str
     bulk_batch: int = 1
     """How many new graphs :meth:`add_graphs` is best given at once."""
+    recovered: Sequence[str] = ()
+    """Graphs an interrupted write left incomplete, removed when the store was opened."""
 
     @abstractmethod
     def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
@@ -221,15 +224,15 @@ class Store(ABC):
         for start in range(0, len(gone), chunk):
             body = "\n".join(gone[start : start + chunk])
             self.update(f"DELETE DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
-        added = sorted(new_lines - old_lines)
-        for start in range(0, len(added), chunk):
-            self.insert_ntriples(graph_iri, "\n".join(added[start : start + chunk]))
+        self._insert_lines(graph_iri, sorted(new_lines - old_lines), chunk)
+
+    def _insert_lines(self, graph_iri: str, lines: list[str], chunk: int) -> None:
+        for start in range(0, len(lines), chunk):
+            self.insert_ntriples(graph_iri, "\n".join(lines[start : start + chunk]))
 
     def _create_large_graph(self, graph_iri: str, text: str, chunk: int) -> None:
         """Write a new graph of any size, in transactions of at most ``chunk`` triples."""
-        lines = [line for line in text.splitlines() if line.strip()]
-        for start in range(0, len(lines), chunk):
-            self.insert_ntriples(graph_iri, "\n".join(lines[start : start + chunk]))
+        self._insert_lines(graph_iri, [line for line in text.splitlines() if line.strip()], chunk)
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
               allow_update: bool = False) -> QueryResult:
@@ -279,8 +282,16 @@ def sparql_error_message(exc: Exception) -> str:
     return re.sub(r"^error at (\d+):(\d+)", r"at line \1, column \2", message)
 
 
-def _unparsable(exc: Exception) -> InputError:
-    return InputError(f"a graph could not be loaded: {sparql_error_message(exc)}")
+@contextmanager
+def _writing(location: str) -> Iterator[None]:
+    """Oxigraph's write errors as newsgraph's: the disk as a store error, data it cannot
+    parse as an input error."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(f"{location}: could not write ({exc})") from None
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"a graph could not be loaded: {sparql_error_message(exc)}") from None
 
 
 class OxigraphStore(Store):
@@ -307,8 +318,7 @@ class OxigraphStore(Store):
                         "wait for it to finish and try again"
                     ) from None
                 raise StoreError(f"{path}: not a readable newsgraph store ({message.splitlines()[0]})") from None
-        self.recovered: list[str] = self._roll_back_interrupted_load()
-        """The graphs an interrupted bulk load left incomplete, removed when the store was opened."""
+        self.recovered = self._roll_back_interrupted_load()
 
     def add_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
         """Add new named graphs with Oxigraph's bulk loader, about twice as cheap per
@@ -333,16 +343,14 @@ class OxigraphStore(Store):
         journal = ox.NamedNode(JOURNAL_GRAPH)
         loading = ox.NamedNode(f"{NG}loading")
         try:
-            self._store.extend([ox.Quad(journal, loading, ox.NamedNode(iri), journal) for iri, _ in new])
-            self._store.bulk_load("".join(as_nquads(iri, text) for iri, text in new).encode("utf-8"),
-                                  format=ox.RdfFormat.N_QUADS)
-            self._store.remove_graph(journal)
-        except OSError as exc:
+            with _writing(self.location):
+                self._store.extend([ox.Quad(journal, loading, ox.NamedNode(iri), journal) for iri, _ in new])
+                self._store.bulk_load("".join(as_nquads(iri, text) for iri, text in new).encode("utf-8"),
+                                      format=ox.RdfFormat.N_QUADS)
+                self._store.remove_graph(journal)
+        except NewsgraphError:
             self._roll_back_interrupted_load()
-            raise StoreError(f"{self.location}: could not write ({exc})") from None
-        except (SyntaxError, ValueError) as exc:
-            self._roll_back_interrupted_load()
-            raise _unparsable(exc) from None
+            raise
 
     def _create_large_graph(self, graph_iri: str, text: str, chunk: int) -> None:
         """Bulk-loaded whole, under the journal (the bulk loader bounds its own memory)."""
@@ -361,11 +369,16 @@ class OxigraphStore(Store):
         return iris
 
     def select_values(self, sparql: str) -> list[list[str | None]]:
+        """Without building a :class:`Term` per value: the corpus rebuild reads millions."""
+        return [[None if term is None else term.value for term in solution] for solution in self._run(sparql)]
+
+    def _run(self, sparql: str) -> Any:
         try:
-            result = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-        except (SyntaxError, ValueError, OSError) as exc:
+            return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {sparql_error_message(exc)}") from None
+        except (ValueError, OSError) as exc:
             raise QueryError(f"the query failed: {sparql_error_message(exc)}") from None
-        return [[None if term is None else term.value for term in solution] for solution in result]
 
     def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
         """A new graph is loaded in one transaction by the N-Triples parser (twice as fast
@@ -374,13 +387,9 @@ class OxigraphStore(Store):
         if not self._store.contains_named_graph(ox.NamedNode(graph_iri)):
             self.insert_ntriples(graph_iri, body)
             return
-        try:
+        with _writing(self.location):
             self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n"
                                f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
-        except OSError as exc:
-            raise StoreError(f"{self.location}: could not write ({exc})") from None
-        except (SyntaxError, ValueError) as exc:
-            raise _unparsable(exc) from None
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(graph_iri)
@@ -394,16 +403,7 @@ class OxigraphStore(Store):
                       if isinstance(g, ox.NamedNode) and not g.value.startswith(INTERNAL_GRAPHS))
 
     def _select(self, sparql: str) -> QueryResult:
-        try:
-            result = self._store.query(
-                sparql,
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-            )
-        except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL: {sparql_error_message(exc)}") from None
-        except (ValueError, OSError) as exc:
-            raise QueryError(f"the query failed: {sparql_error_message(exc)}") from None
+        result = self._run(sparql)
         if isinstance(result, (bool, ox.QueryBoolean)):
             return QueryResult(kind="ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -431,13 +431,9 @@ class OxigraphStore(Store):
 
     def insert_ntriples(self, graph_iri: str, ntriples: str) -> None:
         """Through the N-Triples parser: twice as fast as an update."""
-        try:
+        with _writing(self.location):
             self._store.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
                              to_graph=ox.NamedNode(graph_iri))
-        except OSError as exc:
-            raise StoreError(f"{self.location}: could not write ({exc})") from None
-        except (SyntaxError, ValueError) as exc:
-            raise _unparsable(exc) from None
 
     def graph_ntriples(self, graph_iri: str) -> str:
         data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))

@@ -155,31 +155,29 @@ def _rings_by_kind(component: nx.Graph) -> dict[Hashable, Position]:
 
 
 def _local(component: nx.Graph, seed: int, spring_limit: int) -> tuple[dict[Hashable, Position], float]:
-    """Positions of one component in pixels around (0, 0), and its radius."""
+    """Positions of one component in pixels around (0, 0), and its radius: as far as a
+    node or half its label reaches."""
     n = component.number_of_nodes()
     if n == 1:
-        node = next(iter(component.nodes))
-        return {node: (0.0, 0.0)}, max(PIXELS_PER_NODE, _label_width(component, node)) / 2
-    scale = 0.0  # fitted below to PIXELS_PER_NODE
-    if n <= STRESS_LIMIT:
-        unit, scale = _stress(component, seed), EDGE_PIXELS
-    elif n <= spring_limit:
-        unit = _spring(component, seed)
+        pos = {next(iter(component.nodes)): (0.0, 0.0)}
+    elif n <= STRESS_LIMIT:
+        pos = _separate_labels(component, _centred(_stress(component, seed), EDGE_PIXELS))
     else:
-        unit = _rings_by_kind(component)
+        unit = _spring(component, seed) if n <= spring_limit else _rings_by_kind(component)
+        pos = _centred(unit, None)
+    reach = max(max(abs(x) + _label_width(component, node) / 2, abs(y)) for node, (x, y) in pos.items())
+    return pos, max(reach, PIXELS_PER_NODE / 2)
+
+
+def _centred(unit: dict[Hashable, Position], scale: float | None) -> dict[Hashable, Position]:
+    """``unit`` moved to centre on (0, 0) and scaled by ``scale``, or else so that its
+    longer side spans ``2 * PIXELS_PER_NODE * sqrt(nodes)``."""
     xs = [x for x, _ in unit.values()]
     ys = [y for _, y in unit.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    if not scale:
-        scale = PIXELS_PER_NODE * math.sqrt(n) / half
-    pos = {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in unit.items()}
-    if n <= STRESS_LIMIT:
-        pos = _separate_labels(component, pos)
-        half = max(max(abs(v) for xy in pos.values() for v in xy), half * scale) / scale
-    reach = max(abs(x) + _label_width(component, node) / 2 for node, (x, _y) in pos.items())
-    radius = max(half * scale, reach, PIXELS_PER_NODE / 2)
-    return pos, radius
+    if scale is None:
+        scale = PIXELS_PER_NODE * math.sqrt(len(unit)) / (max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0)
+    return {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in unit.items()}
 
 
 def component_layout(graph: nx.Graph, *, seed: int = 7, spring_limit: int = SPRING_LIMIT) -> dict[Hashable, Position]:
