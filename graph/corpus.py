@@ -534,12 +534,33 @@ _ROLES = {str(NG.agent): Role.AGENT, str(NG.patient): Role.PATIENT, str(NG.parti
           str(NG.speaker): Role.SPEAKER, str(NG.addressee): Role.ADDRESSEE}
 
 
-def _unique(base: str, used: set[str]) -> str:
-    local, n = base, 2
-    while local in used:
-        local, n = f"{base}-{n}", n + 1
-    used.add(local)
-    return local
+def stable_ids(clusters: list[tuple[str, tuple[dt.date, str]]]) -> list[str]:
+    """A corpus id per ``(base, (first published, first member node))``, in input order.
+
+    Of the clusters that share a base (``kind/slug``), the one first reported (earliest
+    publication, then node IRI) takes the base itself, and each other one adds 8 hex of
+    its first member's SHA-256. So an id depends only on the clusters that share its name:
+    ingesting or removing an article that touches none of them never renames it (the old
+    numbering, ``-2``, ``-3`` in date order, renamed every later namesake).
+
+    >>> day = dt.date(2020, 1, 1)
+    >>> stable_ids([("event/vote", (day, "urn:b")), ("event/vote", (day, "urn:a")), ("event/poll", (day, "urn:c"))])
+    ['event/vote-24377bda', 'event/vote', 'event/poll']
+    """
+    first: dict[str, tuple[dt.date, str]] = {}
+    for base, key in clusters:
+        if base not in first or key < first[base]:
+            first[base] = key
+    used: set[str] = set()
+    ids: list[str] = []
+    for base, key in clusters:
+        local = base if key == first[base] else f"{base}-{hashlib.sha256(key[1].encode('utf-8')).hexdigest()[:8]}"
+        candidate, n = local, 2
+        while candidate in used:  # two clusters with one first member: only with hand-made records
+            candidate, n = f"{local}-{n}", n + 1
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> Corpus:
@@ -564,10 +585,10 @@ def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None =
                                   tuple(sorted(aliases.get(e, ()))), tuple(sorted(titles.get(e, ())))))  # type: ignore[arg-type]
     clusters = resolve(records, rules, merge=merge)
     corpus = Corpus(articles=sorted(published), merged=merge)
-    used: set[str] = set()
     canonical: dict[str, str] = {}  # article node -> corpus entity id
-    for cluster in clusters:
-        local = _unique(f"{cluster.kind}/{slug(cluster.label)[:60]}", used)
+    ids = stable_ids([(f"{c.kind}/{slug(c.label)[:60]}", min((published[m.article], m.node) for m in c.members))
+                      for c in clusters])
+    for cluster, local in zip(clusters, ids):
         members = sorted(m.node for m in cluster.members)
         for m in members:
             canonical[m] = local
@@ -578,6 +599,12 @@ def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None =
             merges=[MergeRecord(m.rule, m.form, m.matched) for m in cluster.merges]))
     corpus.events = _corpus_events(store, published, canonical, merge)
     return corpus
+
+
+def _label(cluster: list[EventRecord]) -> str:
+    """The label most of the cluster's reports give; the shortest, then first, on a tie."""
+    labels = Counter(e.label for e in cluster)
+    return min(labels, key=lambda x: (-labels[x], len(x), x))
 
 
 def _corpus_events(store: Store, published: dict[str, dt.date], canonical: dict[str, str],
@@ -603,14 +630,13 @@ def _corpus_events(store: Store, published: dict[str, dt.date], canonical: dict[
     reports: dict[str, list[str]] = defaultdict(list)
     for st, ev in store.select_values(REPORTS_QUERY):
         reports[st].append(ev)  # type: ignore[index,arg-type]
-    used: set[str] = set()
     events: list[CorpusEvent] = []
     corpus_of: dict[str, str] = {}
     clusters = corefer(records, merge=merge)
-    for cluster in clusters:
-        labels = Counter(e.label for e in cluster)
-        label = min(labels, key=lambda x: (-labels[x], len(x), x))
-        local = _unique(f"{'statement' if cluster[0].is_statement else 'event'}/{slug(label)[:60]}", used)
+    labelled = [(cluster, _label(cluster)) for cluster in clusters]
+    ids = stable_ids([(f"{'statement' if cluster[0].is_statement else 'event'}/{slug(label)[:60]}",
+                       min((e.published, e.node) for e in cluster)) for cluster, label in labelled])
+    for (cluster, label), local in zip(labelled, ids):
         for e in cluster:
             corpus_of[e.node] = local
         ev = CorpusEvent(id=local, type=cluster[0].type, label=label, members=sorted(e.node for e in cluster),

@@ -391,6 +391,30 @@ def test_rules_file_forbids_a_merge(fresh_store, tmp_path):
     assert canonical_of(fresh_store, "Kadyrov") != canonical_of(fresh_store, "Ramzan Kadyrov")
 
 
+def jsonl(path: Path, articles: list[tuple[str, str, str]]) -> Path:
+    """(url, published, text) -> a JSON Lines file of those articles."""
+    path.write_text("".join(json.dumps({"text": text, "published": published, "url": url, "title": "Arrest",
+                                        "publisher": url.rsplit("/", 1)[-1]}) + "\n"
+                            for url, published, text in articles))
+    return path
+
+
+def test_a_corpus_id_keeps_its_event_when_a_namesake_is_ingested_later(fresh_store, tmp_path):
+    # Two outlets report two different arrests of one person (two different Sundays):
+    # two corpus events with one name. A later article reports an earlier arrest.
+    ingest([jsonl(tmp_path / "first.jsonl", [
+        ("https://example.org/a", "2020-03-02", "The police arrested Ann Lee in Lyon on Sunday."),
+        ("https://example.org/b", "2020-03-09", "The police arrested Ann Lee in Lyon on Sunday.")])], fresh_store)
+    members = "SELECT ?c ?m WHERE { GRAPH <%s> { ?m owl:sameAs ?c } }" % CORPUS_GRAPH
+    before = {(r[0].value, r[1].value) for r in fresh_store.query(members).rows}
+    ingest([jsonl(tmp_path / "later.jsonl", [
+        ("https://example.org/c", "2020-03-20", "The police arrested Ann Lee in Lyon on February 2, 2020.")])],
+        fresh_store)
+    after = {(r[0].value, r[1].value) for r in fresh_store.query(members).rows}
+    arrests = {c for c, _m in after if "/corpus/event/" in c}
+    assert len(arrests) == 3
+    assert before <= after  # every id still names the same members
+
 # ----------------------------------------------------------------------------- CLI
 
 
