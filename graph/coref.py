@@ -33,10 +33,12 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 DAY_TOLERANCE = 3
 UNDATED_WINDOW = 30
 QUOTE_OVERLAP = 0.5
+_WINDOW = dt.timedelta(days=max(DAY_TOLERANCE, UNDATED_WINDOW))
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,10 @@ class EventRecord:
         return self.earliest is not None
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    """A quote's words, computed once per quote: an event is compared with many."""
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def quotes_match(a: str, b: str) -> bool:
@@ -114,37 +118,59 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.is_statement:
         if a.speaker is None or a.speaker != b.speaker:
             return False
-        if a.quote and b.quote and not quotes_match(a.quote, b.quote):
-            return False
     elif not (a.actors & b.actors):
         return False
-    return dates_compatible(a, b)
+    if not dates_compatible(a, b):
+        return False
+    if a.is_statement and a.quote and b.quote:  # last: the dearest test
+        return quotes_match(a.quote, b.quote)
+    return True
 
 
 def _order(e: EventRecord) -> tuple[dt.date, dt.date, str]:
     return (e.earliest or e.published, e.published, e.node)
 
 
+def _horizon(e: EventRecord) -> dt.date | None:
+    """The last start (in :func:`_order`) of an event that could still be compatible with
+    ``e``, or None when any later event could be: ``e`` is an open range."""
+    if e.dated:
+        return None if e.latest is None else e.latest + _WINDOW
+    return e.published + _WINDOW
+
+
 def corefer(events: list[EventRecord], *, merge: bool = True) -> list[list[EventRecord]]:
     """Clusters of coreferent events, each in date order; singletons included.
 
-    With ``merge`` False every event is its own cluster.
+    With ``merge`` False every event is its own cluster. Events are taken in date order,
+    so a cluster with a member past its :func:`_horizon` can take no later event: it is
+    dropped from the candidates, which keeps a long story's frequent actors cheap.
     """
     ordered = sorted(events, key=_order)
     if not merge:
         return [[e] for e in ordered]
     clusters: list[list[EventRecord]] = []
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, actor) -> clusters
+    expiry: list[dt.date | None] = []  # per cluster: the earliest horizon of its members
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, actor) -> live clusters
     for event in ordered:
+        start = _order(event)[0]
         keys = [(event.type, actor) for actor in sorted(event.actors)]
         if event.is_statement and event.speaker:
             keys = [(event.type, event.speaker)]
-        candidates = sorted({c for k in keys for c in index.get(k, [])})
-        target = next((c for c in candidates if all(compatible(event, m) for m in clusters[c])), None)
+        candidates: set[int] = set()
+        for k in keys:
+            if k in index:
+                index[k] = [c for c in index[k] if (last := expiry[c]) is None or start <= last]
+                candidates.update(index[k])
+        target = next((c for c in sorted(candidates) if all(compatible(event, m) for m in clusters[c])), None)
         if target is None:
             target = len(clusters)
             clusters.append([])
+            expiry.append(None)
         clusters[target].append(event)
+        horizon, last = _horizon(event), expiry[target]
+        if horizon is not None and (last is None or horizon < last):
+            expiry[target] = horizon
         for k in keys:
             if target not in index[k]:
                 index[k].append(target)

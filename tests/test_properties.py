@@ -1,4 +1,5 @@
-"""Property-based tests (hypothesis): the date resolver, the annotation loader, extraction."""
+"""Property-based tests (hypothesis): the date resolver, the annotation loader, extraction,
+event coreference."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.annotations import parse_annotation
+from graph.coref import EventRecord, compatible, corefer
 from graph.errors import AnnotationError, NewsgraphError
 from graph.model import Article, Precision
 from graph.timex import RULES, find_time_expressions, resolve
@@ -144,3 +146,38 @@ def test_extract_over_random_news_like_text_keeps_every_span_exact(nlp, words):
         assert ent.evidence and all(s.holds_in(text) for s in ent.evidence)
     for ev in ag.events:
         assert ev.evidence and all(s.holds_in(text) for s in ev.evidence)
+
+
+DAYS = st.integers(min_value=0, max_value=120)
+
+
+@st.composite
+def event_records(draw, i: int) -> EventRecord:
+    day = dt.date(2020, 1, 1)
+    statement = draw(st.booleans())
+    dated = draw(st.booleans())
+    earliest = day + dt.timedelta(days=draw(DAYS)) if dated else None
+    span = draw(st.sampled_from([0, 0, 30, None])) if dated else None  # a day, a month, an open range
+    return EventRecord(
+        f"urn:e{i}", f"urn:a{draw(st.integers(0, 6))}", day + dt.timedelta(days=draw(DAYS)), draw(st.sampled_from("xy")),
+        "label", frozenset(draw(st.sets(st.sampled_from("PQR"), min_size=1, max_size=2))),
+        speaker=draw(st.sampled_from("PQ")) if statement else None, is_statement=statement, earliest=earliest,
+        latest=None if earliest is None or span is None else earliest + dt.timedelta(days=span),
+        precision=None if earliest is None else "day" if span == 0 else "month" if span else "open",
+        quote=draw(st.sampled_from([None, "we will go", "we will stay home", "nothing"])) if statement else None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(events=st.integers(1, 25).flatmap(lambda n: st.tuples(*(event_records(i) for i in range(n)))))
+def test_coreference_joins_each_event_to_the_first_cluster_it_fits_whole(events):
+    # the rule as the coref module states it, without its pruning of clusters past their horizon
+    expected: list[list[EventRecord]] = []
+    for event in sorted(events, key=lambda e: (e.earliest or e.published, e.published, e.node)):
+        keys = {(event.type, event.speaker)} if event.is_statement and event.speaker else \
+            {(event.type, a) for a in event.actors}
+        fits = [c for c in expected
+                if keys & {(m.type, m.speaker) if m.is_statement and m.speaker else (m.type, a)
+                           for m in c for a in m.actors}
+                and all(compatible(event, m) for m in c)]
+        (fits[0] if fits else expected.append([]) or expected[-1]).append(event)
+    assert corefer(list(events)) == expected
