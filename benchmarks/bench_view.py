@@ -124,8 +124,14 @@ def measure(page_path: Path, runs: int) -> list[float]:
             select_time = time.perf_counter() - click_started
             page.select_option("#f-type", "arrest")
             filtered = page.evaluate("newsgraph.timelineItemIds().length")
+            page.select_option("#f-type", "")
+            lanes_started = time.perf_counter()
+            page.select_option("#f-lanes", "actor")
+            page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
+            lanes_time = time.perf_counter() - lanes_started
             print(f"  run: interactive {times[-1]:.2f} s; {nodes} nodes, {items} timeline items; "
-                  f"select+redraw {select_time:.2f} s; type filter -> {filtered} items; errors {errors or 'none'}")
+                  f"select+redraw {select_time:.2f} s; type filter -> {filtered} items; "
+                  f"lanes by actor {lanes_time:.2f} s; errors {errors or 'none'}")
             page.close()
     return times
 

@@ -399,10 +399,12 @@ class _Writer:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
            published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None, recompute: bool = True) -> IngestSummary:
     """Add articles to the store, one named graph each, never half-written; then rebuild the corpus graph.
 
-    ``published`` is the publication date of files that carry none. When the store
+    ``published`` is the publication date of files that carry none. With ``recompute``
+    False the corpus graph is left marked stale for a later :func:`rebuild_corpus` (many
+    small ingests, one rebuild). When the store
     itself fails, the articles being written (up to ``store.bulk_batch``) are reported,
     the rest are counted as ``skipped``, and ``store_error`` says why; every article
     written before stays.
@@ -437,7 +439,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
             stream.close()
         _LINE_CACHE.clear()
     if summary.store_error is None and total:
-        stats = _end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules)
+        stats = _end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules, recompute)
         if stats is not None:
             summary.entities, summary.merged, summary.events, summary.shared_events = stats
             summary.corpus_rebuilt = True
@@ -474,8 +476,9 @@ def _article_ids_for(store: Store, target: str, graphs: set[str]) -> list[str]:
 
 
 def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
-           rules_file: str | Path | None = None) -> RemoveSummary:
-    """Take articles out, each named by URL, article id or file; then rebuild the corpus graph."""
+           rules_file: str | Path | None = None, recompute: bool = True) -> RemoveSummary:
+    """Take articles out, each named by URL, article id or file; then rebuild the corpus
+    graph (or, with ``recompute`` False, leave it marked stale, as :func:`ingest` does)."""
     rules = MergeRules.load(rules_file) if rules_file else None
     summary = RemoveSummary()
     graphs = set(store.graph_iris())
@@ -488,7 +491,7 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
             if store.remove_graph(str(graph_iri(aid))):
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
-    _end_changes(store, bool(summary.removed), was_stale, merge, rules)
+    _end_changes(store, bool(summary.removed), was_stale, merge, rules, recompute)
     return summary
 
 
@@ -701,13 +704,14 @@ def _begin_changes(store: Store) -> bool:
 
 
 def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool,
-                 rules: MergeRules | None) -> tuple[int, int, int, int] | None:
+                 rules: MergeRules | None, recompute: bool) -> tuple[int, int, int, int] | None:
     """Recompute the corpus graph when articles changed or it was already stale (the
-    statistics of :func:`rebuild_corpus`); else only clear the mark, nothing having changed."""
-    if changed or was_stale:
-        return rebuild_corpus(store, merge=merge, rules=rules)
-    mark_corpus_stale(store, False)
-    return None
+    statistics of :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark
+    stays for a later rebuild. When nothing changed, only clear the mark."""
+    if not (changed or was_stale):
+        mark_corpus_stale(store, False)
+        return None
+    return rebuild_corpus(store, merge=merge, rules=rules) if recompute else None
 
 
 def _day(value: str | None) -> dt.date | None:
