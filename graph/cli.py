@@ -348,7 +348,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
     Each article gets its own named graph, never half-written; ingesting the same article
     again (same URL, or same text) replaces it. Then the corpus graph is
     recomputed: one node per person, organization and place across articles, one event
-    per thing several outlets report (at 10 k articles this takes about a minute and a
+    per thing several outlets report (at 10 k articles this takes over a minute and a
     half; --defer-corpus leaves it to one `newsgraph rebuild` after many small batches).
     Exit 0 when every article was added, 2 when some failed (each is listed), 3 when the
     store failed.
@@ -444,7 +444,8 @@ def rebuild(no_merge: bool, rules_file: Path | None, store_location: str) -> Non
     """Recompute the corpus graph from every article in the store.
 
     Ingest and remove do this themselves; run it after editing the rules file, or after an
-    interrupted ingest or remove. Only the triples that changed are written.
+    interrupted or deferred ingest or remove. Every stored triple of the corpus graph is
+    compared with the new one, and only those that differ are written.
 
     \b
     Examples:
@@ -455,7 +456,7 @@ def rebuild(no_merge: bool, rules_file: Path | None, store_location: str) -> Non
 
     rules = MergeRules.load(rules_file) if rules_file else None
     with _open_store(store_location, recomputes_corpus=True) as store:
-        entities, merged, events, shared = rebuild_corpus(store, merge=not no_merge, rules=rules)
+        entities, merged, events, shared = rebuild_corpus(store, merge=not no_merge, rules=rules, compare_all=True)
     click.echo(f"newsgraph: corpus graph recomputed -> {store_location}")
     _echo_corpus(entities, merged, events, shared)
 

@@ -43,7 +43,7 @@ from .model import (
     slug,
 )
 from .ontology import ID, NG, NGT
-from .rdf import article_ntriples, corpus_graph_iri, corpus_triples, graph_iri
+from .rdf import Block, article_ntriples, corpus_blocks, corpus_graph_iri, graph_iri
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .workers import Failed, Job, render_articles
@@ -714,20 +714,61 @@ def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool,
     return rebuild_corpus(store, merge=merge, rules=rules) if recompute else None
 
 
+DIGESTS_QUERY = f"SELECT ?node ?digest WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
+_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+BLOCK_CHUNK = 50_000  # triples inserted per update when blocks are replaced
+
+
+def _replace_blocks(store: Store, blocks: dict[str, Block], stored: dict[str, str]) -> None:
+    """Delete the stored blocks whose digest changed or whose node is gone, and insert the
+    new ones, a few thousand blocks per update (each update whole or not at all, its
+    digests with it, so an interrupted run leaves blocks that the next run recognizes)."""
+    changed = sorted(n for n in stored.keys() | blocks.keys()
+                     if n not in blocks or stored.get(n) != blocks[n].digest)
+    start = 0
+    while start < len(changed):
+        chunk, size = [], 0
+        while start < len(changed) and (not chunk or size < BLOCK_CHUNK):
+            node = changed[start]
+            chunk.append(node)
+            size += blocks[node].text.count("\n") if node in blocks else 0
+            start += 1
+        nodes = " ".join(f"<{n}>" for n in chunk)
+        g = CORPUS_GRAPH
+        inserts = "".join(blocks[n].text for n in chunk if n in blocks)
+        store.update(
+            f"DELETE {{ GRAPH <{g}> {{ ?r ?p ?o }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
+            f"GRAPH <{g}> {{ ?n <{NG}hasMerge> ?r . ?r ?p ?o }} }} ;\n"
+            f"DELETE {{ GRAPH <{g}> {{ ?m <{_SAME_AS}> ?n }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
+            f"GRAPH <{g}> {{ ?m <{_SAME_AS}> ?n }} }} ;\n"
+            f"DELETE {{ GRAPH <{g}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {nodes} }} GRAPH <{g}> {{ ?n ?p ?o }} }}"
+            + (f" ;\nINSERT DATA {{ GRAPH <{g}> {{\n{inserts}}} }}" if inserts else ""))
+
+
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
-def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> tuple[int, int, int, int]:
+def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None,
+                   compare_all: bool = False) -> tuple[int, int, int, int]:
     """Recompute the corpus graph (writing only what changed) and clear the stale mark.
 
-    Returns (canonical entities, merged entities, corpus events, shared events).
+    Only the blocks (:func:`graph.rdf.corpus_blocks`) whose ``ng:contentDigest`` differs
+    from the stored one are rewritten. With ``compare_all``, or when the stored graph has
+    no digests, every triple is compared instead (:meth:`Store.sync_graph`), which also
+    repairs a corpus graph edited by hand. Returns (canonical entities, merged entities,
+    corpus events, shared events).
     """
     corpus = build_corpus(store, merge=merge, rules=rules)
-    if corpus.articles:
-        store.sync_graph(CORPUS_GRAPH, corpus_triples(corpus))
-    else:
+    if not corpus.articles:
         store.remove_graph(CORPUS_GRAPH)
+    else:
+        blocks = corpus_blocks(corpus)
+        stored = {} if compare_all else dict(store.select_values(DIGESTS_QUERY))
+        if stored:
+            _replace_blocks(store, blocks, stored)  # type: ignore[arg-type]
+        else:
+            store.sync_graph(CORPUS_GRAPH, "".join(block.text for block in blocks.values()))
     mark_corpus_stale(store, False)
     return (len(corpus.entities), sum(1 for e in corpus.entities if len(e.members) > 1),
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))

@@ -102,6 +102,7 @@ class NG(DefinedNamespace):
     rule: URIRef
     source: URIRef
     sourceCount: URIRef
+    contentDigest: URIRef
     speaker: URIRef
     timeStamp: URIRef
     titleOf: URIRef

@@ -24,6 +24,7 @@ annotation give identical exports::
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -483,31 +484,52 @@ def _corpus_event(g: Triples, ev: CorpusEvent, kinds: dict[str, EntityKind]) -> 
         g.add((node, SCHEMA.mentions, corpus_node_iri(ref)))
 
 
-def corpus_triples(corpus: Corpus) -> Triples:
-    """The corpus graph: canonical nodes typed like their members, linked by owl:sameAs.
+class Block(NamedTuple):
+    """One corpus node's part of the corpus graph, as N-Triples: its own triples, its merge
+    records and the ``owl:sameAs`` links to it, sealed by an ``ng:contentDigest`` of them."""
+
+    digest: str
+    text: str
+
+
+def corpus_blocks(corpus: Corpus) -> dict[str, Block]:
+    """The corpus graph, by corpus node IRI. Every triple belongs to exactly one block, so
+    a store can replace the blocks whose digest changed and leave the rest alone.
 
     >>> from graph.model import Corpus, CorpusEntity, EntityKind
     >>> c = Corpus(["https://w3id.org/newsgraph/id/a1"], [CorpusEntity("person/k", EntityKind.PERSON,
     ...            "Ramzan Kadyrov", ["https://w3id.org/newsgraph/id/a1/person/k"],
     ...            ["https://w3id.org/newsgraph/id/a1"], ["Kadyrov", "Ramzan Kadyrov"])])
-    >>> sorted(str(o) for s, p, o in corpus_triples(c) if p == OWL.sameAs)
-    ['https://w3id.org/newsgraph/id/corpus/person/k']
+    >>> blocks = corpus_blocks(c)
+    >>> sorted(blocks)
+    ['https://w3id.org/newsgraph/id/corpus', 'https://w3id.org/newsgraph/id/corpus/person/k']
+    >>> blocks['https://w3id.org/newsgraph/id/corpus/person/k'].text.splitlines()[-1].split(" ")[1]
+    '<https://w3id.org/newsgraph/ns#contentDigest>'
     """
-    g = Triples()
+    blocks: dict[str, Block] = {}
     root = _iri(ID + CORPUS_ID)
+    g = Triples()
     g.add((root, RDF.type, NG.Corpus))
     g.add((root, RDF.type, PROV.Collection))
     g.add((root, RDFS.label, Lit("newsgraph corpus")))
     for art in corpus.articles:
         g.add((root, PROV.hadMember, _iri(art)))
+    blocks[str(root)] = _sealed(root, g)
     kinds = {e.id: e.kind for e in corpus.entities}
     for ent in corpus.entities:
+        g = Triples()
         _corpus_entity(g, ent)
+        node = corpus_node_iri(ent.id)
+        blocks[str(node)] = _sealed(node, g)
     for ev in corpus.events:
+        g = Triples()
         _corpus_event(g, ev, kinds)
-    return g
+        node = corpus_node_iri(ev.id)
+        blocks[str(node)] = _sealed(node, g)
+    return blocks
 
 
-def corpus_to_rdf(corpus: Corpus) -> Graph:
-    """The corpus graph as an rdflib graph (see :func:`corpus_triples`)."""
-    return as_graph(corpus_triples(corpus))
+def _sealed(node: URIRef, triples: Triples) -> Block:
+    lines = sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
+    digest = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()[:32]
+    return Block(digest, "".join(lines) + f'<{node}> <{NG.contentDigest}> "{digest}" .\n')

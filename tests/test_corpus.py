@@ -18,11 +18,21 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.coref import EventRecord, corefer
-from graph.corpus import CORPUS_GRAPH, STALE_GRAPH, corpus_is_stale, identity, ingest, mark_corpus_stale, remove
+from graph.corpus import (
+    CORPUS_GRAPH,
+    STALE_GRAPH,
+    build_corpus,
+    corpus_is_stale,
+    identity,
+    ingest,
+    mark_corpus_stale,
+    rebuild_corpus,
+    remove,
+)
 from graph.errors import InputError
 from graph.model import Article
 from graph.query import named_query, run_query
-from graph.rdf import article_ntriples
+from graph.rdf import article_ntriples, corpus_blocks
 from graph.resolve import MergeRules, NameRecord, resolve
 from graph.store import Term, open_store
 
@@ -382,6 +392,37 @@ def test_no_merge_keeps_the_corpus_graph_but_merges_nothing(fresh_store):
     summary = ingest([CORPUS], fresh_store, merge=False)
     assert summary.merged == 0 and summary.shared_events == 0
     assert rows(fresh_store, "disagreements") == []
+
+
+def stored_corpus(store) -> set[str]:
+    return set(store.graph_ntriples(CORPUS_GRAPH).splitlines())
+
+
+def test_the_corpus_graph_rewritten_block_by_block_equals_one_computed_afresh(fresh_store, tmp_path, monkeypatch):
+    ingest([CORPUS / "wire.jsonl"], fresh_store)  # the corpus graph is created whole
+    compared = []
+    monkeypatch.setattr(fresh_store, "sync_graph", lambda *args, **kw: compared.append(args))
+    ingest([CORPUS], fresh_store)  # three articles more: merges, shared events, namesakes
+    remove(fresh_store, [BBC])
+    rules = MergeRules.from_data({"distinct": [["Kadyrov", "Ramzan Kadyrov"]]})
+    rebuild_corpus(fresh_store, rules=rules)  # a merge undone
+    assert compared == []  # every change went block by block
+    fresh = set("".join(b.text for b in corpus_blocks(build_corpus(fresh_store, rules=rules)).values()).splitlines())
+    assert stored_corpus(fresh_store) == fresh
+    assert any("owl#sameAs" in line for line in fresh) and any("/merge/" in line for line in fresh)
+
+
+def test_rebuild_repairs_a_corpus_graph_edited_by_hand(tmp_path):
+    store = str(tmp_path / "store")
+    CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", store])
+    with open_store(store) as opened:
+        before = stored_corpus(opened)
+        opened.update(f"DELETE WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?m owl:sameAs ?c }} }}")
+        rebuild_corpus(opened)  # the digests did not change: the block-by-block path sees nothing
+        assert stored_corpus(opened) != before
+    assert CliRunner().invoke(cli, ["rebuild", "--store", store]).exit_code == 0
+    with open_store(store) as opened:
+        assert stored_corpus(opened) == before
 
 
 def test_rules_file_forbids_a_merge(fresh_store, tmp_path):

@@ -9,7 +9,7 @@ from graph.ontology import NG, ONTOLOGY_FILE, SHAPES_FILE
 NS = str(NG._NS)
 # Properties for which no standard vocabulary has a fitting term; documented in ontology/README.md.
 UNALIGNED = {"datePrecision", "phrase", "rule", "quoteKind", "certainty", "polarity", "factualityCue",
-             "quantityQualifier", "quantityText", "mergeRule", "mergedForm", "sourceCount"}
+             "quantityQualifier", "quantityText", "mergeRule", "mergedForm", "sourceCount", "contentDigest"}
 
 
 def _ontology() -> Graph:
