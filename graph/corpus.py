@@ -707,11 +707,12 @@ def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool,
                  rules: MergeRules | None, recompute: bool) -> tuple[int, int, int, int] | None:
     """Recompute the corpus graph when articles changed or it was already stale (the
     statistics of :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark
-    stays for a later rebuild. When nothing changed, only clear the mark."""
+    stays for a later rebuild. When nothing changed, only clear the mark. A graph left
+    stale by an earlier run may be half-written by any path, so every triple is compared."""
     if not (changed or was_stale):
         mark_corpus_stale(store, False)
         return None
-    return rebuild_corpus(store, merge=merge, rules=rules) if recompute else None
+    return rebuild_corpus(store, merge=merge, rules=rules, compare_all=was_stale) if recompute else None
 
 
 DIGESTS_QUERY = f"SELECT ?node ?digest WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
