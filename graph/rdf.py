@@ -530,6 +530,6 @@ def corpus_blocks(corpus: Corpus) -> dict[str, Block]:
 
 
 def _sealed(node: URIRef, triples: Triples) -> Block:
-    lines = sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
+    lines = sorted(ntriples(triples).splitlines(True))
     digest = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()[:32]
     return Block(digest, "".join(lines) + f'<{node}> <{NG.contentDigest}> "{digest}" .\n')
