@@ -326,6 +326,10 @@ def view(output: Path, no_open: bool, store_location: str) -> None:
 
 # ----------------------------------------------------------------------------- ingest / remove
 
+defer_option = click.option(
+    "--defer-corpus", is_flag=True,
+    help="Leave the corpus graph for a later `newsgraph rebuild` (many small batches, one rebuild).")
+
 PROGRESS_MIN_ARTICLES = 20  # fewer articles than this: no progress bar
 DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
 
@@ -338,8 +342,7 @@ DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date of files that carry none.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="spaCy processes for extraction.")
-@click.option("--defer-corpus", is_flag=True,
-              help="Leave the corpus graph for a later `newsgraph rebuild` (many small batches, one rebuild).")
+@defer_option
 @store_option
 def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, published: str | None, jobs: int,
            defer_corpus: bool, store_location: str) -> None:
@@ -361,7 +364,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
     """
     import time
 
-    from .corpus import corpus_is_stale, ingest as run_ingest
+    from .corpus import ingest as run_ingest
     from .draft import parse_published
 
     date = parse_published(published)
@@ -386,12 +389,11 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
-        deferred = defer_corpus and corpus_is_stale(store)
     click.echo(f"newsgraph: {summary.added} added, {summary.replaced} replaced, {len(summary.failed)} failed"
                + (f", {summary.skipped} not attempted" if summary.skipped else "") + f" -> {store_location}")
     if summary.corpus_rebuilt:
         _echo_corpus(summary.entities, summary.merged, summary.events, summary.shared_events)
-    if deferred:
+    if summary.corpus_deferred:
         click.echo(DEFERRED)
     for source, message in summary.failed:
         click.echo(f"newsgraph: failed: {source}: {message}", err=True)
@@ -405,8 +407,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--no-merge", is_flag=True, help="Recompute the corpus graph without merging.")
 @click.option("--rules", "rules_file", type=click.Path(path_type=Path), help="Curated merge rules (YAML).")
-@click.option("--defer-corpus", is_flag=True,
-              help="Leave the corpus graph for a later `newsgraph rebuild` (many small batches, one rebuild).")
+@defer_option
 @store_option
 def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, defer_corpus: bool,
            store_location: str) -> None:
@@ -419,16 +420,15 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, de
         newsgraph remove https://example.org/news/2017/04/03/story
         newsgraph remove a-1f3e5c0d2b4a6978 articles/story.txt
     """
-    from .corpus import corpus_is_stale, remove as run_remove
+    from .corpus import remove as run_remove
 
     with _open_store(store_location, recomputes_corpus=True) as store:
         summary = run_remove(store, list(targets), merge=not no_merge, rules_file=rules_file,
                              recompute=not defer_corpus)
-        deferred = defer_corpus and corpus_is_stale(store)
     click.echo(f"newsgraph: {len(summary.removed)} removed -> {store_location}")
     for aid in summary.removed:
         click.echo(f"  removed {aid}")
-    if deferred:
+    if summary.corpus_deferred:
         click.echo(DEFERRED)
     for target in summary.missing:
         click.echo(f"newsgraph: not in the store: {target}", err=True)

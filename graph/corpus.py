@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .coref import EventRecord, corefer
 from .errors import InputError, NewsgraphError, StoreError, UnsupportedError
@@ -42,7 +43,7 @@ from .model import (
     Role,
     slug,
 )
-from .ontology import ID, NG, NGT
+from .ontology import ID, NG, NGT, OWL
 from .rdf import Block, article_ntriples, corpus_blocks, corpus_graph_iri, graph_iri
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
@@ -72,6 +73,7 @@ class IngestSummary:
     events: int = 0  # corpus events
     shared_events: int = 0  # corpus events reported by more than one article
     corpus_rebuilt: bool = False
+    corpus_deferred: bool = False  # left stale for a later rebuild (``recompute=False``)
 
     @property
     def ok(self) -> bool:
@@ -82,6 +84,7 @@ class IngestSummary:
 class RemoveSummary:
     removed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    corpus_deferred: bool = False  # left stale for a later rebuild (``recompute=False``)
 
 
 # ----------------------------------------------------------------------------- identity
@@ -440,7 +443,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
         _LINE_CACHE.clear()
     if summary.store_error is None and total:
         stats = _end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules, recompute)
-        if stats is not None:
+        if stats == "deferred":
+            summary.corpus_deferred = True
+        elif isinstance(stats, tuple):
             summary.entities, summary.merged, summary.events, summary.shared_events = stats
             summary.corpus_rebuilt = True
     return summary
@@ -491,7 +496,8 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
             if store.remove_graph(str(graph_iri(aid))):
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
-    _end_changes(store, bool(summary.removed), was_stale, merge, rules, recompute)
+    summary.corpus_deferred = _end_changes(store, bool(summary.removed), was_stale, merge, rules,
+                                           recompute) == "deferred"
     return summary
 
 
@@ -703,20 +709,22 @@ def _begin_changes(store: Store) -> bool:
     return was_stale
 
 
-def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool,
-                 rules: MergeRules | None, recompute: bool) -> tuple[int, int, int, int] | None:
+def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool, rules: MergeRules | None,
+                 recompute: bool) -> tuple[int, int, int, int] | Literal["deferred"] | None:
     """Recompute the corpus graph when articles changed or it was already stale (the
     statistics of :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark
-    stays for a later rebuild. When nothing changed, only clear the mark. A graph left
-    stale by an earlier run may be half-written by any path, so every triple is compared."""
+    stays for a later rebuild (``"deferred"``). When nothing changed, only clear the
+    mark (None). A graph left stale by an earlier run may be half-written by any path, so
+    every triple is compared."""
     if not (changed or was_stale):
         mark_corpus_stale(store, False)
         return None
-    return rebuild_corpus(store, merge=merge, rules=rules, compare_all=was_stale) if recompute else None
+    if not recompute:
+        return "deferred"
+    return rebuild_corpus(store, merge=merge, rules=rules, compare_all=was_stale)
 
 
 DIGESTS_QUERY = f"SELECT ?node ?digest WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
-_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 BLOCK_CHUNK = 50_000  # triples inserted per update when blocks are replaced
 
 
@@ -740,8 +748,8 @@ def _replace_blocks(store: Store, blocks: dict[str, Block], stored: dict[str, st
         store.update(
             f"DELETE {{ GRAPH <{g}> {{ ?r ?p ?o }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
             f"GRAPH <{g}> {{ ?n <{NG}hasMerge> ?r . ?r ?p ?o }} }} ;\n"
-            f"DELETE {{ GRAPH <{g}> {{ ?m <{_SAME_AS}> ?n }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
-            f"GRAPH <{g}> {{ ?m <{_SAME_AS}> ?n }} }} ;\n"
+            f"DELETE {{ GRAPH <{g}> {{ ?m <{OWL.sameAs}> ?n }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
+            f"GRAPH <{g}> {{ ?m <{OWL.sameAs}> ?n }} }} ;\n"
             f"DELETE {{ GRAPH <{g}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {nodes} }} GRAPH <{g}> {{ ?n ?p ?o }} }}"
             + (f" ;\nINSERT DATA {{ GRAPH <{g}> {{\n{inserts}}} }}" if inserts else ""))
 
