@@ -157,6 +157,19 @@ def test_imprecise_dates_are_drawn_as_what_they_are(explorer: Opened) -> None:
     assert "linear-gradient" in open_bar.evaluate("el => getComputedStyle(el).backgroundImage")
 
 
+def test_the_first_window_shows_every_dated_event_with_its_whole_label(explorer: Opened) -> None:
+    """A day is a box centred on its date: the window leaves room for half its label on
+    either side, however long the label is (up to 60% of the timeline's width)."""
+    page = explorer.page
+    panel = page.evaluate("(() => { const r = document.querySelector('#timeline .vis-panel.vis-center')"
+                          ".getBoundingClientRect(); return [r.left, r.right]; })()")
+    boxes = page.evaluate("""Array.from(document.querySelectorAll('#timeline .vis-item.vis-box, #timeline .vis-item.vis-range'))
+        .map(el => { const r = el.getBoundingClientRect(); return [el.textContent, r.left, r.right]; })""")
+    assert len(boxes) == page.evaluate("newsgraph.timelineItemIds().length")
+    cut = [(text, left, right) for text, left, right in boxes if left < panel[0] or right > panel[1]]
+    assert cut == []
+
+
 def test_clicking_a_timeline_item_selects_the_node_and_fills_the_panel(explorer: Opened, artifacts: Path) -> None:
     page = explorer.page
     page.locator("#timeline .vis-item-content", has_text="New purge of LGBT people in Chechnya begins").click()
@@ -228,6 +241,40 @@ def test_lanes_switch_to_actors(explorer: Opened) -> None:
     labels = page.locator("#timeline .vis-label").all_inner_texts()
     assert "(no actor)" in labels and "VKontakte" in labels
     assert explorer.errors == []
+
+
+def test_lanes_by_actor_are_the_busiest_actors_and_the_chosen_one(browser: sync_api.Browser, tmp_path: Path) -> None:
+    from benchmarks.bench_view import synthetic_article
+
+    rng = random.Random(3)
+    with open_store(tmp_path / "store", create=True) as store:
+        for i in range(2):
+            load_into(store, synthetic_article(i, 40, 40, rng))
+        data = explorer_data(store)
+    atomic_write(tmp_path / "actors.html", render_explorer(data))
+    roles = {"agent", "patient", "participant", "speaker", "addressee"}
+    dated = set(data["timeline"])
+    busy: dict[str, int] = {}
+    for actor in {(e["from"], e["to"]) for e in data["edges"] if e["label"] in roles and e["from"] in dated}:
+        busy[actor[1]] = busy.get(actor[1], 0) + 1
+    assert len(busy) > 50
+    opened = open_page(browser, tmp_path / "actors.html")
+    page = opened.page
+    page.select_option("#f-lanes", "actor")
+    lanes = "newsgraph.timeline.groupsData.get().map(g => g.id)"
+    page.wait_for_function(f"() => {lanes}.some(id => id.startsWith('a:'))")
+    named = {lane[2:] for lane in page.evaluate(lanes) if lane not in ("a:", "a:*")}
+    assert len(named) == 40 and "a:*" in page.evaluate(lanes)
+    assert min(busy[a] for a in named) >= max(busy[a] for a in busy if a not in named)
+    assert set(page.evaluate("newsgraph.timelineEventIds()")) == dated  # every event still drawn
+    quiet = min(set(busy) - named)
+    page.wait_for_function(f"() => Array.from(document.querySelectorAll('#f-actor option')).some(o => o.value === {quiet!r})")
+    page.select_option("#f-actor", quiet)
+    page.wait_for_function(f"() => {lanes}.includes('a:' + {quiet!r})")
+    shown = set(page.evaluate("newsgraph.timelineEventIds()"))
+    assert shown and shown == {e["from"] for e in data["edges"] if e["to"] == quiet and e["label"] in roles} & dated
+    assert opened.errors == [] and opened.outside_requests() == []
+    page.close()
 
 
 def _plain(value: object) -> object:

@@ -25,20 +25,22 @@ A hub's neighbours stand one hop (``EDGE_PIXELS``) from it and about as far from
 >>> all(0.9 < d < 1.4 for d in spokes), min(math.dist(pos[i], pos[j]) for i in range(1, 7) for j in range(i)) > 100
 (True, True)
 
-Labels, drawn centred below their nodes, do not overlap:
+A node and its label, drawn centred below it, cover a box (:func:`footprint`); no two
+boxes overlap, so no label runs across another label or another node's shape:
 
 >>> star = nx.star_graph(8)
 >>> nx.set_node_attributes(star, {i: "an event reported with a long label" for i in star}, "label")
->>> pos = component_layout(star)
->>> width = len("an event reported with a long label") * LABEL_CHAR_PIXELS
->>> any(abs(pos[i][0] - pos[j][0]) < width and abs(pos[i][1] - pos[j][1]) < LABEL_HEIGHT
-...     for i in star for j in star if i < j)
+>>> size = {i: 40.0 if i == 0 else 10.0 for i in star}
+>>> pos = component_layout(star, sizes=size)
+>>> box = {i: footprint(star.nodes[i]["label"], size[i]) for i in star}
+>>> any(abs(pos[i][0] - pos[j][0]) < (box[i][0] + box[j][0]) / 2
+...     and abs(pos[i][1] - pos[j][1]) < (box[i][1] + box[j][1]) / 2 for i in star for j in star if i < j)
 False
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 import networkx as nx
 import numpy as np
@@ -52,6 +54,7 @@ GAP = 80.0  # pixels between packed components
 LABEL_CHAR_PIXELS = 7.0  # a node label's width per character, roughly (12-14 px sans-serif)
 LABEL_LIMIT = 40  # characters of a label that are drawn (see network._short)
 LABEL_HEIGHT = 18.0  # pixels of one line of label
+DEFAULT_SIZE = 10.0  # a node's size (vis-network: half its shape's height) when none is given
 
 Position = tuple[float, float]
 
@@ -119,22 +122,36 @@ def _lay_flat(x: np.ndarray) -> np.ndarray:
     return x * np.where(skew < 0, -1.0, 1.0)
 
 
-def _label_width(component: nx.Graph, node: Hashable) -> float:
-    return min(len(str(component.nodes[node].get("label", ""))), LABEL_LIMIT) * LABEL_CHAR_PIXELS
+def footprint(label: str, size: float) -> tuple[float, float]:
+    """Width and height of the box a node covers: its shape (``size`` pixels each side of
+    its centre) with its label, one line of at most ``LABEL_LIMIT`` characters, below.
+    The box reaches ``size`` above the centre and ``size + LABEL_HEIGHT`` below, the same
+    offset for every node, so two nodes' boxes overlap exactly when their centres are
+    closer than half the sum of the boxes' widths and of their heights.
+
+    >>> footprint("Chechnya", 40.0)
+    (80.0, 98.0)
+    >>> footprint("A long label for an event that goes on and on", 10.0)
+    (280.0, 38.0)
+    """
+    return max(min(len(label), LABEL_LIMIT) * LABEL_CHAR_PIXELS, 2 * size), 2 * size + LABEL_HEIGHT
 
 
-def _separate_labels(component: nx.Graph, pos: dict[Hashable, Position]) -> dict[Hashable, Position]:
-    """Move apart the nodes whose labels, drawn centred below them, would overlap: each
-    pair is pushed along the axis where it overlaps least (usually up and down, labels
-    being wide and one line high), half the overlap each, until no labels overlap."""
+def _separate(component: nx.Graph, pos: dict[Hashable, Position],
+              sizes: Mapping[Hashable, float]) -> dict[Hashable, Position]:
+    """Move apart the nodes whose footprints (shape and label) would overlap: each pair
+    is pushed along the axis where it overlaps least (usually up and down, labels being
+    wide and one line high), half the overlap each, until no footprints overlap."""
     nodes = list(pos)
     xy = np.array([pos[node] for node in nodes], dtype=float)
-    width = np.array([_label_width(component, node) for node in nodes])
+    boxes = np.array([footprint(str(component.nodes[node].get("label", "")), sizes.get(node, DEFAULT_SIZE))
+                      for node in nodes])
+    width, height = boxes[:, 0], boxes[:, 1]
     order = np.sign(np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :])  # ties: by index
     for _ in range(200):
         apart = xy[:, None, :] - xy[None, :, :]
         over_x = (width[:, None] + width[None, :]) / 2 - np.abs(apart[:, :, 0])
-        over_y = LABEL_HEIGHT - np.abs(apart[:, :, 1])
+        over_y = (height[:, None] + height[None, :]) / 2 - np.abs(apart[:, :, 1])
         clash = (over_x > 0) & (over_y > 0)
         np.fill_diagonal(clash, False)
         if not clash.any():
@@ -154,18 +171,23 @@ def _rings_by_kind(component: nx.Graph) -> dict[Hashable, Position]:
     return {node: (float(x), float(y)) for node, (x, y) in pos.items()}
 
 
-def _local(component: nx.Graph, seed: int, spring_limit: int) -> tuple[dict[Hashable, Position], float]:
+def _local(component: nx.Graph, seed: int, spring_limit: int,
+           sizes: Mapping[Hashable, float]) -> tuple[dict[Hashable, Position], float]:
     """Positions of one component in pixels around (0, 0), and its radius: as far as a
-    node or half its label reaches."""
+    node's footprint reaches."""
     n = component.number_of_nodes()
     if n == 1:
         pos = {next(iter(component.nodes)): (0.0, 0.0)}
     elif n <= STRESS_LIMIT:
-        pos = _separate_labels(component, _centred(_stress(component, seed), EDGE_PIXELS))
+        pos = _separate(component, _centred(_stress(component, seed), EDGE_PIXELS), sizes)
     else:
         unit = _spring(component, seed) if n <= spring_limit else _rings_by_kind(component)
         pos = _centred(unit, None)
-    reach = max(max(abs(x) + _label_width(component, node) / 2, abs(y)) for node, (x, y) in pos.items())
+    reach = 0.0
+    for node, (x, y) in pos.items():
+        size = sizes.get(node, DEFAULT_SIZE)
+        width = footprint(str(component.nodes[node].get("label", "")), size)[0]
+        reach = max(reach, abs(x) + width / 2, abs(y) + size + LABEL_HEIGHT)
     return pos, max(reach, PIXELS_PER_NODE / 2)
 
 
@@ -180,13 +202,16 @@ def _centred(unit: dict[Hashable, Position], scale: float | None) -> dict[Hashab
     return {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in unit.items()}
 
 
-def component_layout(graph: nx.Graph, *, seed: int = 7, spring_limit: int = SPRING_LIMIT) -> dict[Hashable, Position]:
-    """Pixel positions for every node: components laid out apart, then packed in rows."""
+def component_layout(graph: nx.Graph, *, seed: int = 7, spring_limit: int = SPRING_LIMIT,
+                     sizes: Mapping[Hashable, float] | None = None) -> dict[Hashable, Position]:
+    """Pixel positions for every node: components laid out apart, then packed in rows.
+    ``sizes`` are the nodes' drawn sizes (default ``DEFAULT_SIZE``), which small
+    components keep clear of other nodes' labels."""
     simple = nx.Graph(graph)
     if simple.number_of_nodes() == 0:
         return {}
     components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
-    placed = [_local(simple.subgraph(c), seed, spring_limit) for c in components]
+    placed = [_local(simple.subgraph(c), seed, spring_limit, sizes or {}) for c in components]
     total_area = sum((2 * r + GAP) ** 2 for _, r in placed)
     row_width = max(math.sqrt(total_area) * 1.6, 2 * placed[0][1] + GAP)
     out: dict[Hashable, Position] = {}

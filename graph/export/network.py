@@ -42,8 +42,8 @@ def vis_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """vis-network node options: positions from networkx (physics stays off), size by
     centrality, shape and colour by kind. Built directly, in the shape pyvis writes
     (pyvis's own ``add_edge`` is quadratic in the number of edges)."""
-    pos = component_layout(graph)
     size = sizes(graph)
+    pos = component_layout(graph, sizes=size)
     nodes = []
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "event")

@@ -176,23 +176,49 @@
         items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
         return;
       }
-      const actors = actorsOf(id).map(function (p) { return p[0]; }).filter(function (a, i, all) { return all.indexOf(a) === i; });
-      if (!actors.length) {
-        lanes.set("a:", "(no actor)");
-        items.push(Object.assign({ id: id + " ", group: "a:" }, base));
+      const actors = distinctActors(id);
+      const own = actors.filter(function (a) { return laneActors.has(a); });
+      if (!own.length) { // in the lane of the actors without one, or of events without any
+        const rest = actors.length ? "a:*" : "a:";
+        lanes.set(rest, actors.length ? "(other actors)" : "(no actor)");
+        items.push(Object.assign({ id: id + " " + rest, group: rest }, base));
       }
-      actors.forEach(function (a) {
+      own.forEach(function (a) {
         lanes.set("a:" + a, details[a] ? details[a].label : a);
         items.push(Object.assign({ id: id + " " + a, group: "a:" + a }, base));
       });
     });
+    const last = { "a:*": 1, "a:": 2 }; // after the named lanes, in this order
     const groups = Array.from(lanes.entries())
-      .sort(function (x, y) { return x[0] === "a:" ? 1 : y[0] === "a:" ? -1 : x[1].localeCompare(y[1]); })
+      .sort(function (x, y) { return (last[x[0]] || 0) - (last[y[0]] || 0) || x[1].localeCompare(y[1]); })
       .map(function (g, i) { return { id: g[0], label: g[1], content: escapeHtml(g[1]), order: i }; });
     return { items: items, groups: groups };
   }
 
+  function distinctActors(id) {
+    return actorsOf(id).map(function (p) { return p[0]; }).filter(function (a, i, all) { return all.indexOf(a) === i; });
+  }
+
+  // Lanes by actor: one for each of the ACTOR_LANES actors in the most dated events and one
+  // for the actor chosen in the filter; the other actors' events share a lane. Thousands of
+  // lanes would take seconds to draw, and nobody could read them.
+  const ACTOR_LANES = 40;
+  let laneActors = new Set();
+
+  function chooseLaneActors() {
+    const dated = new Map();
+    data.timeline.forEach(function (id) {
+      distinctActors(id).forEach(function (a) { dated.set(a, (dated.get(a) || 0) + 1); });
+    });
+    const busiest = Array.from(dated.keys()).sort(function (a, b) {
+      return dated.get(b) - dated.get(a) || (details[a] ? details[a].label : a).localeCompare(details[b] ? details[b].label : b);
+    });
+    laneActors = new Set(busiest.slice(0, ACTOR_LANES));
+    if (state.actor) laneActors.add(state.actor);
+  }
+
   function loadTimeline(mode) {
+    if (mode === "actor") chooseLaneActors();
     const built = timelineData(mode);
     itemsData.clear();
     groupsData.clear();
@@ -421,13 +447,23 @@
     searchTimer = setTimeout(function () { state.search = e.target.value.trim().toLowerCase(); applyFilters(); }, 150);
   });
   [["f-actor", "actor"], ["f-type", "type"], ["f-from", "from"], ["f-to", "to"]].forEach(function (pair) {
-    $(pair[0]).addEventListener("change", function (e) { state[pair[1]] = e.target.value; applyFilters(); });
+    $(pair[0]).addEventListener("change", function (e) {
+      state[pair[1]] = e.target.value;
+      if (pair[1] === "actor" && state.lanes === "actor" && state.actor && !laneActors.has(state.actor)) {
+        relane(); // the chosen actor gets a lane of its own
+      } else {
+        applyFilters();
+      }
+    });
   });
-  $("f-lanes").addEventListener("change", function (e) {
-    state.lanes = e.target.value;
+  function relane() {
     loadTimeline(state.lanes);
     applyFilters();
     if (state.selected) timeline.setSelection(itemIdsFor(state.selected));
+  }
+  $("f-lanes").addEventListener("change", function (e) {
+    state.lanes = e.target.value;
+    relane();
   });
   $("f-window").addEventListener("change", function (e) {
     state.follow = e.target.checked;
@@ -454,18 +490,45 @@
   }
 
   const FIRST_ITEMS = 300; // a longer timeline opens on its latest dated events: zoom out for the rest
+  const DAY = 1000 * 60 * 60 * 24;
+  const ruler = document.createElement("canvas").getContext("2d");
+
+  function textPixels(text) { // as the timeline draws an item's or a lane's text (.vis-item: 12 px), with its padding
+    ruler.font = "12px " + getComputedStyle(document.body).fontFamily;
+    return ruler.measureText(text).width + 16;
+  }
 
   function initialWindow() { // the latest FIRST_ITEMS events (all of them on a small graph), padded
     const shown = data.timeline.slice(-FIRST_ITEMS); // sorted by start
     if (!shown.length) return null;
     let lo = Infinity, hi = -Infinity;
+    const boxes = []; // [date, half the label's width in pixels]: a day is drawn as a box centred on its date
     shown.forEach(function (id) {
       const s = details[id].span;
       lo = Math.min(lo, Date.parse(s.start));
       hi = Math.max(hi, Date.parse(s.end || s.start));
+      if (s.type === "box") boxes.push([Date.parse(s.start), textPixels(details[id].label) / 2]);
     });
-    const pad = Math.max((hi - lo) * 0.05, 1000 * 60 * 60 * 24 * 2);
-    return { start: new Date(lo - pad), end: new Date(hi + 3 * pad) };
+    const lanes = Math.max.apply(null, groupsData.get().map(function (g) { return textPixels(g.label); }).concat([0]));
+    const width = Math.max($("timeline").clientWidth - lanes, 100);
+    const pad = Math.max((hi - lo) * 0.05, DAY * 2);
+    let from = lo - pad, to = hi + pad;
+    // Widen until every box's label is inside: at the window's scale, a label half w pixels
+    // wide reaches w * (to - from) / width either side of its date. A label over 60% of the
+    // width counts as 60% (it is cut whatever the window), so this settles in a few rounds.
+    for (let round = 0; round < 30; round++) {
+      const perPixel = (to - from) / width;
+      let needFrom = from, needTo = to;
+      boxes.forEach(function (b) {
+        const reach = (Math.min(b[1], width * 0.3) + 10) * perPixel; // and a little air
+        needFrom = Math.min(needFrom, b[0] - reach);
+        needTo = Math.max(needTo, b[0] + reach);
+      });
+      if (needFrom >= from && needTo <= to) break;
+      from = needFrom - pad * 0.1;
+      to = needTo + pad * 0.1;
+    }
+    return { start: new Date(from), end: new Date(to) };
   }
 
   function showInitialWindow() {
