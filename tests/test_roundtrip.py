@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -59,3 +60,11 @@ def test_jsonld_uses_the_newsgraph_context(dumps):
     data = json.loads(dumps["jsonld"])
     assert data["@context"]["schema"] == "https://schema.org/"
     assert "label" in json.dumps(data)
+
+
+@pytest.mark.parametrize("name", ["newsgraph.ttl", "newsgraph.trig", "newsgraph.nq", "newsgraph.jsonld",
+                                  "network.html", "explorer.html"])
+def test_the_committed_exports_are_what_the_build_makes_from_the_seeds(built, name):
+    """exports/ is committed for visitors who install nothing: it must be current."""
+    committed = Path(__file__).resolve().parent.parent / "exports" / name
+    assert committed.read_bytes() == (built["exports"] / name).read_bytes(), f"run `make run`: exports/{name} is stale"
