@@ -112,15 +112,17 @@ WHERE {
   UNION { ?org a ng:Organization ; ng:fromArticle [] }
   UNION { ?place a ng:Place ; ng:fromArticle [] } UNION { ?actor a ng:Actor ; ng:fromArticle [] }
   UNION { ?event a ng:Event ; ng:fromArticle [] FILTER NOT EXISTS { ?event a ng:Statement } }
-  UNION { ?dated a ng:Event ; ng:fromArticle [] ; ng:earliestBegin ?start }
+  UNION { ?dated a ng:Event ; ng:fromArticle [] ; ng:edtf ?date }
   UNION { ?statement a ng:Statement ; ng:fromArticle [] }
 }
 """
 DATES_QUERY = """
 SELECT (MIN(?start) AS ?first) (MAX(?latest) AS ?last) WHERE {
-  ?e a ng:Event ; ng:earliestBegin ?start .
+  ?e a ng:Event ; ng:edtf ?date .
+  OPTIONAL { ?e ng:earliestBegin ?s }
   OPTIONAL { ?e ng:latestBegin ?l }
-  BIND (COALESCE(?l, ?start) AS ?latest)
+  BIND (COALESCE(?s, ?l) AS ?start)
+  BIND (COALESCE(?l, ?s) AS ?latest)
 }
 """
 

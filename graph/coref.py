@@ -55,6 +55,9 @@ class EventRecord:
     is_statement: bool = False
     earliest: dt.date | None = None
     latest: dt.date | None = None  # None with an earliest date: an open range
+    # A latest date without an earliest is only a bound ("by 2011"): coreference treats
+    # such an event as undated, matched by its publication date, since a bound alone would
+    # make it compatible with everything before it.
     precision: str | None = None
     quote: str | None = None
 

@@ -55,6 +55,7 @@ class Precision(StrEnum):
     YEAR = "year"
     RANGE = "range"  # earliest .. latest, both known
     OPEN = "open"  # from earliest on, end unknown ("since December")
+    BEFORE = "before"  # began on or before latest, start unknown ("by 2011", "until Friday")
 
 
 class Certainty(StrEnum):
@@ -134,11 +135,12 @@ class TimeSpan:
     """A resolved date: what the text said, what it was resolved against, and how.
 
     ``earliest``/``latest`` bound the day on which the event began; ``latest`` is None
-    for an open range. ``edtf`` is the Library of Congress EDTF form of the same.
+    for an open range (``OPEN``), ``earliest`` for one known only to have begun by a date
+    (``BEFORE``). ``edtf`` is the Library of Congress EDTF form of the same.
     """
 
     precision: Precision
-    earliest: dt.date
+    earliest: dt.date | None
     latest: dt.date | None
     edtf: str
     rule: str

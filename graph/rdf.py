@@ -289,9 +289,10 @@ class _Writer:
             self.add(node, NG.timeStamp, stamp)
             self.add(node, SEM.hasTimeStamp, stamp)
             self.add(node, SCHEMA.startDate, stamp)
-        earliest = Lit(time.earliest.isoformat(), datatype=XSD.date)
-        self.add(node, NG.earliestBegin, earliest)
-        self.add(node, SEM.hasEarliestBeginTimeStamp, earliest)
+        if time.earliest is not None:
+            earliest = Lit(time.earliest.isoformat(), datatype=XSD.date)
+            self.add(node, NG.earliestBegin, earliest)
+            self.add(node, SEM.hasEarliestBeginTimeStamp, earliest)
         if time.latest is not None:
             latest = Lit(time.latest.isoformat(), datatype=XSD.date)
             self.add(node, NG.latestBegin, latest)
@@ -462,10 +463,11 @@ def _corpus_event(g: Triples, ev: CorpusEvent, kinds: dict[str, EntityKind]) -> 
         actor = corpus_node_iri(entity_id)
         for prop in _ROLE_PROPERTIES[role]:
             g.add((node, prop, actor))
-    if ev.earliest is not None:
-        earliest = Lit(ev.earliest.isoformat(), datatype=XSD.date)
-        g.add((node, NG.earliestBegin, earliest))
-        g.add((node, SEM.hasEarliestBeginTimeStamp, earliest))
+    if ev.earliest is not None or ev.latest is not None:  # an agreed date, or bound ("by 2011")
+        if ev.earliest is not None:
+            earliest = Lit(ev.earliest.isoformat(), datatype=XSD.date)
+            g.add((node, NG.earliestBegin, earliest))
+            g.add((node, SEM.hasEarliestBeginTimeStamp, earliest))
         if ev.latest is not None:
             latest = Lit(ev.latest.isoformat(), datatype=XSD.date)
             g.add((node, NG.latestBegin, latest))

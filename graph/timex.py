@@ -19,6 +19,8 @@ resolves to ``None``: an honest "unknown", never a guess.
 '2019-01-14/2019-01-17'
 >>> resolve("since December", friday).edtf
 '2018-12/..'
+>>> resolve("by 2011", friday).edtf, resolve("until Friday", friday).edtf, resolve("before March", friday).edtf
+('../2011', '../2019-01-18', '../2018-02')
 >>> resolve("last month", friday).edtf, resolve("in 2017", friday).edtf
 ('2018-12', '2017')
 >>> resolve("the matter", friday) is None
@@ -59,8 +61,12 @@ _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 # Leading words that do not change the date: "on Dec. 29", "in 2017", "earlier, on Monday".
-_LEAD = r"^(?:(?:on|in|at|by|during|of|from|the|this past|past)\s+)*"
+_LEAD = r"^(?:(?:on|in|at|during|of|from|the|this past|past)\s+)*"
 _SINCE = r"^(?P<since>since)\s+"  # "from X" alone is X: its end is not implied
+# Words that make X an upper bound: what happened "by X" or "until X" began no later than
+# X ends, what happened "before X" before X begins; when it began is not said.
+_BOUND = r"^(?P<bound>by|until|till|before|no later than)\s+"
+_BOUND_WORDS = r"(?:by|until|till|before|no\s+later\s+than)"
 
 Rule = Callable[[re.Match[str], dt.date], Optional[tuple[Precision, dt.date, Optional[dt.date]]]]
 
@@ -283,8 +289,16 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
 ]
 
 
-def _edtf(precision: Precision, earliest: dt.date, latest: dt.date | None) -> str:
-    """EDTF for a span (EDTF levels 0-1: dates, reduced precision, intervals, open end)."""
+def _edtf(precision: Precision, earliest: dt.date | None, latest: dt.date | None,
+          bound_precision: Precision | None = None) -> str:
+    """EDTF for a span (EDTF levels 0-1: dates, reduced precision, intervals, open ends).
+    A bound's end keeps the precision of the words it was read from (``bound_precision``):
+    "by 2011" is ``../2011``, "until September 30" ``../2010-09-30``."""
+    if precision is Precision.BEFORE:
+        assert latest is not None
+        width = {Precision.YEAR: 4, Precision.MONTH: 7}.get(bound_precision or Precision.DAY, 10)
+        return f"../{latest.isoformat()[:width]}"
+    assert earliest is not None
     if precision is Precision.DAY:
         return earliest.isoformat()
     if precision is Precision.MONTH:
@@ -305,10 +319,19 @@ def _start_edtf(earliest: dt.date) -> str:
     return earliest.isoformat()
 
 
+def _bounded(bound: str, precision: Precision, earliest: dt.date,
+             latest: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """(earliest, latest) of what began "by", "until" or "before" the span found."""
+    if bound.lower() == "before":
+        return None, earliest - dt.timedelta(days=1)
+    return None, latest if latest is not None and precision is not Precision.OPEN else earliest
+
+
 def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False) -> TimeSpan | None:
     """The date a time expression denotes, read against ``anchor`` (the publication date).
 
-    ``since X`` gives an open range starting where X starts ("from X" is just X). Returns None
+    ``since X`` gives an open range starting where X starts ("from X" is just X); ``by X``,
+    ``until X`` and ``before X`` give a range known only by its end (``BEFORE``). Returns None
     when no rule understands the phrase. ``future`` says the clause the phrase dates is told
     of the future ("will reopen on Friday"): a bare month or weekday then means its next
     occurrence, not its latest one (rules ``month-upcoming``, ``weekday-upcoming``).
@@ -322,11 +345,21 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
     >>> t = resolve("on Monday", dt.date(2019, 1, 18), future=True)
     >>> t.edtf, t.rule
     ('2019-01-21', 'weekday-upcoming')
+    >>> t = resolve("by June 10", dt.date(2019, 1, 18), future=True)
+    >>> t.precision.value, t.earliest, t.latest.isoformat(), t.edtf, t.rule
+    ('before', None, '2019-06-10', '../2019-06-10', 'by+month-day-nearest-year')
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
     since = re.match(_SINCE, text, re.IGNORECASE)
     if since:
         text = text[since.end() :]
+    bound = None if since else re.match(_BOUND, text, re.IGNORECASE)
+    if bound:
+        text = text[bound.end() :]
+        end_of = re.match(r"the\s+end\s+(?=of\s)", text, re.IGNORECASE)  # "by the end of 2010": by 2010
+        if end_of and bound["bound"].lower() == "before":
+            return None  # before the end of X: neither X's bound nor a date
+        text = text[end_of.end() :] if end_of else text
     for name, pattern, fn in RULES:
         m = pattern.match(text)
         if not m:
@@ -341,13 +374,18 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
         if found is None:
             return None
         precision, earliest, latest = found
+        bound_precision = precision
         if since:
             precision, latest, name = Precision.OPEN, None, f"since+{name}"
+        if bound:
+            word = " ".join(bound["bound"].lower().split())
+            earliest, latest = _bounded(word, precision, earliest, latest)
+            precision, name = Precision.BEFORE, f"{word.replace(' ', '-')}+{name}"
         return TimeSpan(
             precision=precision,
             earliest=earliest,
             latest=latest,
-            edtf=_edtf(precision, earliest, latest),
+            edtf=_edtf(precision, earliest, latest, bound_precision),
             rule=name,
             anchor=anchor,
             phrase=span,
@@ -363,18 +401,19 @@ UPCOMING: dict[str, tuple[str, Rule]] = {
 
 
 # A finder for the same shapes, for extractors: the words that may be a time expression.
-# The lookahead lists every letter or digit a time expression can start with ("since", digits,
-# month and weekday names, "in", "during", "of", "early", "last", "yesterday", number words);
-# it changes no match, but lets the engine skip the other words quickly.
+# The lookahead lists every letter or digit a time expression can start with ("since", "by",
+# "until", digits, month and weekday names, "in", "during", "of", "early", "last",
+# "yesterday", number words); it changes no match, but lets the engine skip the other words
+# quickly.
 _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
-    r"(?=[0-9adefijlmnostwy])\b(?:(?:since|from)\s+)?(?:"
+    rf"(?=[0-9abdefijlmnostuwy])\b(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
     r"\d{4}-\d\d-\d\d"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
-    r"|(?:in|since|from|during|of)\s+(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b"
-    r"|(?:in|since|from|during|last|early|late)\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
+    rf"|(?:in|since|from|during|of|{_BOUND_WORDS})\s+(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b"
+    rf"|(?:in|since|from|during|last|early|late|{_BOUND_WORDS})\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
     r"(?:,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d)?\b"
     r"|(?:early|mid|late)[\s-]+(?:1[5-9]|20)\d\d\b"
     r"|yesterday|today|tonight|tomorrow"

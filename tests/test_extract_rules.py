@@ -200,6 +200,7 @@ def test_hedges_and_negation(nlp, sentence, certainty, polarity, cue) -> None:  
     ("The company sold its stake last month.", "2018-12", "deal"),
     ("The court ruled against the company in 2017.", "2017", "ruling"),
     ("At least 40 people have been detained since December.", "2018-12/..", "detention"),
+    ("Police detained the two activists until Friday.", "../2019-01-18", "detention"),
     ("A powerful earthquake struck the coast last week.", "2019-01-07/2019-01-13", "disaster"),
 ])
 def test_a_time_expression_dates_the_event_it_is_attached_to(nlp, sentence, edtf, etype) -> None:  # type: ignore[no-untyped-def]
@@ -315,3 +316,33 @@ def test_a_coordinated_verb_with_its_own_time_frame_keeps_it(nlp) -> None:  # ty
 ])
 def test_a_bare_weekday_or_month_in_a_clause_told_of_the_future_is_the_next_one(nlp, sentence, edtf, rule) -> None:  # type: ignore[no-untyped-def]
     assert [(d, r) for _, d, r, _ in dated(run(nlp, sentence))] == [(edtf, rule)]
+
+
+def test_an_event_known_only_by_its_bound_is_dated_by_it_everywhere(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"until Friday" says when the detention ended, not when it began: the graph keeps the
+    bound alone (no earliest begin is invented), the shapes accept it, the timeline query
+    lists it at its bound and the explorer draws it fading in up to it."""
+    from graph.build import load_into
+    from graph.export.explorer import explorer_data
+    from graph.ontology import NG
+    from graph.query import named_queries, run_query
+    from graph.rdf import event_iri, to_rdf
+    from graph.store import open_store
+    from graph.validate import validate_graph
+
+    g = run(nlp, "Police detained the two activists until Friday. On Monday, police arrested a journalist.")
+    bound = next(e for e in g.events if e.type == "detention")
+    rdf = to_rdf(g)
+    node = event_iri(g.article.id, bound)
+    assert rdf.value(node, NG.earliestBegin) is None
+    assert str(rdf.value(node, NG.latestBegin)) == "2019-01-18" and str(rdf.value(node, NG.edtf)) == "../2019-01-18"
+    report = validate_graph(rdf)
+    assert report.conforms, report.text
+    with open_store(tmp_path / "store", create=True) as store:
+        load_into(store, g)
+        timeline = next(q for q in named_queries() if q.name == "timeline")
+        rows = run_query(store, timeline.text).rows
+        assert [(r[0].value, r[1].value, r[4].value) for r in rows] == [
+            ("2019-01-14", "day", "arrest"), ("../2019-01-18", "before", "detention")]
+        span = explorer_data(store)["details"][str(node)]["span"]
+    assert span == {"start": "2018-12-20", "end": "2019-01-19", "type": "range", "className": "ng-before"}

@@ -50,6 +50,18 @@ CASES = [
     ("since Dec. 29", FRI, "2018-12-29/..", Precision.OPEN, "since+month-day-nearest-year"),
     ("since 2015", FRI, "2015/..", Precision.OPEN, "since+year"),
     ("from 2008", FRI, "2008", Precision.YEAR, "year"),
+    # a bound: begun no later than X ends ("by", "until"), or before X begins
+    ("by 2011", FRI, "../2011", Precision.BEFORE, "by+year"),
+    ("until Friday", FRI, "../2019-01-18", Precision.BEFORE, "until+weekday"),
+    ("until October 2007", FRI, "../2007-10", Precision.BEFORE, "until+month-year"),
+    ("until September 30, 2018", FRI, "../2018-09-30", Precision.BEFORE, "until+month-day-year"),
+    ("before March 2018", FRI, "../2018-02", Precision.BEFORE, "before+month-year"),
+    ("by the year 2012", FRI, "../2012", Precision.BEFORE, "by+year"),
+    ("by the end of 2010", FRI, "../2010", Precision.BEFORE, "by+year"),
+    ("until the end of May 2018", FRI, "../2018-05", Precision.BEFORE, "until+month-year"),
+    ("before Dec. 29", FRI, "../2018-12-28", Precision.BEFORE, "before+month-day-nearest-year"),
+    ("before 2015", FRI, "../2014", Precision.BEFORE, "before+year"),
+    ("no later than March 3, 2019", FRI, "../2019-03-03", Precision.BEFORE, "no-later-than+month-day-year"),
     # anchors elsewhere in the calendar
     ("Dec. 29", dt.date(2018, 12, 30), "2018-12-29", Precision.DAY, "month-day-nearest-year"),
     ("Feb. 29", dt.date(2020, 3, 2), "2020-02-29", Precision.DAY, "month-day-nearest-year"),
@@ -65,7 +77,8 @@ def test_each_rule_resolves_its_phrase_against_the_anchor(phrase, anchor, edtf, 
     assert (span.edtf, span.precision, span.rule, span.anchor) == (edtf, precision, rule, anchor)
 
 
-@pytest.mark.parametrize("phrase", ["the matter", "Feb. 30", "soon", "recently", "", "May be", "2019-13-01"])
+@pytest.mark.parametrize("phrase", ["the matter", "Feb. 30", "soon", "recently", "", "May be", "2019-13-01",
+                                    "before the end of 2010"])
 def test_phrases_no_rule_understands_give_no_date(phrase):
     assert resolve(phrase, FRI) is None
 
@@ -125,3 +138,21 @@ def test_the_finder_takes_the_month_with_its_year():
     assert [s[a:b] for a, b in find_time_expressions(s)] == ["in November 2006"]
     s = "He took six months off in early 2009."
     assert [s[a:b] for a, b in find_time_expressions(s)] == ["early 2009"]
+
+
+def test_a_bound_has_only_a_latest_begin():
+    """What happened "by 2011" began at some time up to the end of 2011: no earliest date
+    is invented, and the latest is the bound's last day."""
+    span = resolve("by 2011", FRI)
+    assert (span.earliest, span.latest, span.value) == (None, dt.date(2011, 12, 31), None)
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Production will double by 2012.", ["by 2012"]),
+    ("The road stays closed until Friday, officials said.", ["until Friday"]),
+    ("They left before March 3 and came back in June.", ["before March 3", "in June"]),
+    ("The speech by May was long.", []),  # a name, never a month without a day or year
+    ("The plant will close by the end of 2010.", ["by the end of 2010"]),
+])
+def test_the_finder_keeps_the_bound_word_with_its_date(sentence, found):
+    assert [sentence[a:b] for a, b in find_time_expressions(sentence)] == found

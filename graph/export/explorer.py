@@ -98,13 +98,14 @@ def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
 # ----------------------------------------------------------------------------- pure helpers
 
 
-def timeline_span(precision: str | None, earliest: str, latest: str | None,
+def timeline_span(precision: str | None, earliest: str | None, latest: str | None,
                   published: str | None = None) -> dict[str, str]:
     """How one dated event is drawn: a box for a day, a bar for everything less precise.
 
     Ends are exclusive (vis-timeline draws up to ``end``), so a month runs to the 1st of
     the next month. An open range runs to the article's publication date (at least
-    ``OPEN_RANGE_MIN_DAYS``) and is drawn fading out.
+    ``OPEN_RANGE_MIN_DAYS``) and is drawn fading out; a date known only by its bound ("by
+    2011") is drawn fading in, over ``OPEN_RANGE_MIN_DAYS`` up to the bound.
 
     >>> timeline_span("day", "2018-12-29", "2018-12-29")
     {'start': '2018-12-29', 'type': 'box', 'className': 'ng-day'}
@@ -114,7 +115,14 @@ def timeline_span(precision: str | None, earliest: str, latest: str | None,
     '2019-01-18'
     >>> timeline_span("open", "2018-12-01", None, "2019-01-18")
     {'start': '2018-12-01', 'end': '2019-01-18', 'type': 'range', 'className': 'ng-open'}
+    >>> timeline_span("before", None, "2011-12-31", "2010-05-04")
+    {'start': '2011-12-02', 'end': '2012-01-01', 'type': 'range', 'className': 'ng-before'}
     """
+    if earliest is None:
+        assert latest is not None
+        end = dt.date.fromisoformat(latest) + dt.timedelta(days=1)
+        start = end - dt.timedelta(days=OPEN_RANGE_MIN_DAYS)
+        return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": "ng-before"}
     start = dt.date.fromisoformat(earliest)
     if precision == "open" or latest is None:
         end = start + dt.timedelta(days=OPEN_RANGE_MIN_DAYS)
@@ -234,13 +242,13 @@ def _event_details(store: Store, articles: Mapping[str, Mapping[str, str | None]
                                                  "polarity": get("polarity") or "Positive", "cue": get("cue")}}
         if get("text"):
             detail["text"] = get("text")
-        earliest = get("earliest")
-        if earliest:
+        earliest, latest = get("earliest"), get("latest")
+        if earliest or latest:
             published = articles.get(get("article") or "", {}).get("published")
             detail["date"] = {"edtf": get("edtf"), "precision": get("precision"), "earliest": earliest,
-                              "latest": get("latest"), "phrase": get("phrase"), "anchor": get("anchor"),
+                              "latest": latest, "phrase": get("phrase"), "anchor": get("anchor"),
                               "rule": get("rule")}
-            detail["span"] = timeline_span(get("precision"), earliest, get("latest"), published)
+            detail["span"] = timeline_span(get("precision"), earliest, latest, published)
         out[node] = detail
     return out
 

@@ -288,7 +288,7 @@
       if (d.date) {
         row(dl, "EDTF", d.date.edtf);
         row(dl, "precision", d.date.precision);
-        row(dl, "between", d.date.earliest + " and " + (d.date.latest || "open end"));
+        row(dl, "between", (d.date.earliest || "open start") + " and " + (d.date.latest || "open end"));
         row(dl, "phrase", d.date.phrase ? "“" + d.date.phrase + "”" : "");
         row(dl, "anchor", d.date.anchor);
         row(dl, "rule", d.date.rule);
