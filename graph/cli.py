@@ -330,15 +330,21 @@ defer_option = click.option(
     "--defer-corpus", is_flag=True,
     help="Leave the corpus graph for a later `newsgraph rebuild` (many small batches, one rebuild).")
 
+
+def merge_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--no-merge`` and ``--rules``, the same on every command that recomputes the corpus graph."""
+    f = click.option("--rules", "rules_file", type=click.Path(path_type=Path),
+                     help="Curated merge rules (YAML: merge / distinct lists of names).")(f)
+    return click.option("--no-merge", is_flag=True,
+                         help="No entity resolution or event coreference across articles.")(f)
+
 PROGRESS_MIN_ARTICLES = 20  # fewer articles than this: no progress bar
 DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
 
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--no-merge", is_flag=True, help="No entity resolution or event coreference across articles.")
-@click.option("--rules", "rules_file", type=click.Path(path_type=Path),
-              help="Curated merge rules (YAML: merge / distinct lists of names).")
+@merge_options
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date of files that carry none.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="spaCy processes for extraction.")
@@ -405,8 +411,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--no-merge", is_flag=True, help="Recompute the corpus graph without merging.")
-@click.option("--rules", "rules_file", type=click.Path(path_type=Path), help="Curated merge rules (YAML).")
+@merge_options
 @defer_option
 @store_option
 def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, defer_corpus: bool,
@@ -437,8 +442,7 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, de
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--no-merge", is_flag=True, help="Recompute the corpus graph without merging.")
-@click.option("--rules", "rules_file", type=click.Path(path_type=Path), help="Curated merge rules (YAML).")
+@merge_options
 @store_option
 def rebuild(no_merge: bool, rules_file: Path | None, store_location: str) -> None:
     """Recompute the corpus graph from every article in the store.
