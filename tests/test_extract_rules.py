@@ -36,6 +36,17 @@ def test_x_said_attributes_a_direct_quote_to_x(nlp) -> None:  # type: ignore[no-
     assert g.statements[0].quote_kind is QuoteKind.DIRECT
 
 
+def test_a_quotation_over_two_paragraphs_is_one_statement_of_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The mayor, Maria Lopez, spoke to reporters on Tuesday.\n\n"
+            "“We will rebuild the bridge before the winter comes.\n\n"
+            "“Nobody in this city will be left behind,” she said.")
+    g = run(nlp, text)
+    quotes = [s for s in g.statements if s.quote_kind is QuoteKind.DIRECT]
+    assert speaker_names(g) == ["Maria Lopez"] and len(quotes) == 1
+    assert quotes[0].quote.text == "We will rebuild the bridge before the winter comes.\n\n“Nobody in this city will be left behind,"
+    assert quotes[0].quote.holds_in(text)
+
+
 def test_said_x_after_a_curly_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "“The company has done nothing wrong,” said John Carter, a lawyer for Acme Corporation.")
     assert speaker_names(g) == ["John Carter"]
@@ -75,7 +86,8 @@ def test_block_statement_owns_the_first_person_paragraphs(nlp) -> None:  # type:
 
 
 def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
-    assert find_quote_marks('a "b c" d\n"e f\ng" h') == [(3, 6)]
+    assert find_quote_marks('a "b c" d\n\n"e f\n\ng" h') == [(3, 6)]  # a blank line ends "e f
+    assert find_quote_marks('a "b c" d\n"e f\ng" h') == [(3, 6), (11, 16)]  # a line break does not
 
 
 # ---------------------------------------------------------------- boilerplate zones

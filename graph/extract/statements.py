@@ -49,25 +49,67 @@ class QuoteDraft:
     definite: bool = False  # introduced as "the statement": refers back to a statement
 
 
+def _straight_quote_side(text: str, i: int) -> str | None:
+    """Whether the straight quote at ``i`` opens ("open": after a space, a line start or an
+    opening bracket or dash, before a word) or closes ("close": after a word or punctuation
+    mark), read from its neighbours as a reader does; None when it stands alone."""
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace():
+        return "open"
+    if not before.isspace():
+        return "close"
+    return None
+
+
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words inside quotation marks, paragraph by paragraph."""
+    """Character spans of the words inside quotation marks (curly, or straight ones told
+    apart by their neighbours).
+
+    A quotation may run over line breaks inside a paragraph (a text with one sentence per
+    line, a ``<br>``), but a blank line ends one left open, unless the next paragraph
+    opens with a quotation mark: by the typographic convention for a quotation that runs
+    over several paragraphs, each of them opens it again and only the last one closes it.
+    The span then covers all of them (line breaks and reopening marks included, so it stays
+    the article's exact words). An opening mark inside an open quotation anywhere else
+    means the first was never closed: the quotation starts again there.
+
+    >>> text = '“We will fight.\\n\\n“We will win,” he said.\\n\\n“Not closed.\\n\\nThen prose.'
+    >>> [text[a:b] for a, b in find_quote_marks(text)]
+    ['We will fight.\\n\\n“We will win,']
+    >>> text = '"The market is calm.\\nIt will hold," he said. A 5" screen. "Go"'
+    >>> [text[a:b] for a, b in find_quote_marks(text)]
+    ['The market is calm.\\nIt will hold,', 'Go']
+    """
     spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    straight: int | None = None
-    for i, ch in enumerate(text):
+    opened: int | None = None  # where the words of the open quotation start
+    line_start = True  # only blanks since the last line break
+    crossed = False  # a line break since the quotation opened
+    i = 0
+    while i < len(text):
+        ch = text[i]
         if ch == "\n":
-            opened = straight = None
-        elif ch == "“":
-            opened = i + 1
-        elif ch == "”" and opened is not None:
+            j = i + 1
+            while j < len(text) and text[j] in " \t\r\u00a0":
+                j += 1
+            if opened is not None and text.startswith("\n", j):  # a blank line: a new paragraph
+                k = j
+                while k < len(text) and text[k].isspace():
+                    k += 1
+                if text[k : k + 1] not in ("“", '"'):
+                    opened = None
+            line_start, crossed = True, opened is not None
+            i += 1
+            continue
+        side = "open" if ch == "“" else "close" if ch == "”" else _straight_quote_side(text, i) if ch == '"' else None
+        if side == "open" and not (opened is not None and crossed and line_start):
+            opened, crossed = i + 1, False
+        elif side == "close" and opened is not None:
             spans.append((opened, i))
             opened = None
-        elif ch == '"':
-            if straight is None:
-                straight = i + 1
-            else:
-                spans.append((straight, i))
-                straight = None
+        if not ch.isspace():
+            line_start = False
+        i += 1
     return sorted(s for s in spans if s[1] > s[0])
 
 
