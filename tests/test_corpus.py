@@ -560,3 +560,29 @@ def test_worker_processes_write_the_same_graphs_and_report_failures_in_input_ord
     assert [Path(source).name for source, _ in results[2][1]] == ["feed.jsonl:1", "feed.jsonl:3"]
     assert results[1][1] == results[2][1]
     assert results[1][2] == results[2][2]
+
+
+def test_the_explorer_shows_the_story_one_node_per_corpus_node(corpus_store):
+    """Over a corpus the pages draw corpus nodes, not each article's copy: one Kadyrov with
+    every outlet's evidence, and the detention with both dates and both counts side by side."""
+    from graph.export.explorer import explorer_data
+    from graph.export.netgraph import canonical_nodes
+
+    store, _ = corpus_store
+    data = explorer_data(store)
+    canonical = canonical_nodes(store)
+    shown = {n["id"] for n in data["nodes"]}
+    assert shown == set(canonical.values())  # every article node of the fixture has its corpus node
+    assert {e["from"] for e in data["edges"]} | {e["to"] for e in data["edges"]} <= shown
+    kadyrov = data["details"]["https://w3id.org/newsgraph/id/corpus/person/ramzan-kadyrov"]
+    assert "Kadyrov" in kadyrov["aliases"] and len({e["article"] for e in kadyrov["evidence"]}) == 4
+    [detention] = [d for d in data["details"].values() if d.get("type") == "detention" and len(d["sources"]) > 1]
+    assert detention["date"]["edtf"] == "2017-03-30 | 2017-03-28" and detention["date"]["precision"] == "disputed"
+    assert detention["span"]["className"] == "ng-disputed"
+    assert (detention["span"]["start"], detention["span"]["end"]) == ("2017-03-28", "2017-03-31")
+    outlets = {iri: a["outlet"] for iri, a in data["articles"].items()}
+    assert [(outlets[a], edtf, count) for a, edtf, _phrase, count in detention["sources"]] == [
+        ("Novaya Gazeta", "2017-03-30", "at least 100"), ("BBC News", "2017-03-28", "40")]
+    assert detention["quantity"] == "at least 100 / 40"
+    assert {e["exact"] for e in detention["evidence"]} >= {
+        "Chechen police detained 40 men suspected of being gay on March 28, according to the Russian LGBT Network."}

@@ -280,6 +280,31 @@ def test_lanes_by_actor_are_the_busiest_actors_and_the_chosen_one(browser: sync_
     page.close()
 
 
+def test_over_a_corpus_the_panel_shows_what_each_source_says(browser: sync_api.Browser, tmp_path: Path) -> None:
+    from graph.corpus import ingest
+
+    with open_store(tmp_path / "store", create=True) as store:
+        ingest([ROOT / "tests" / "fixtures" / "corpus"], store)
+        data = explorer_data(store)
+    atomic_write(tmp_path / "story.html", render_explorer(data))
+    [detention] = [n for n, d in data["details"].items() if d.get("type") == "detention" and len(d["sources"]) > 1]
+    opened = open_page(browser, tmp_path / "story.html")
+    page = opened.page
+    assert page.evaluate("newsgraph.visibleNodeIds().length") == len(data["nodes"])
+    item = page.locator("#timeline .vis-item.ng-disputed")
+    assert item.count() == 1
+    item.locator(".vis-item-content").click()
+    page.wait_for_function(f"() => document.body.dataset.selected === {detention!r}")
+    sources = page.locator("#panel-sources").inner_text()
+    assert "Novaya Gazeta" in sources and "2017-03-30" in sources and "at least 100" in sources
+    assert "BBC News" in sources and "2017-03-28" in sources and "counts 40" in sources
+    assert page.locator("#panel-quantity").inner_text() == "at least 100 / 40"
+    assert page.locator("#panel-evidence .evidence").count() == len(data["details"][detention]["evidence"])
+    assert page.evaluate(f"newsgraph.data.details[{detention!r}].sources") == data["details"][detention]["sources"]
+    assert opened.errors == [] and opened.outside_requests() == []
+    page.close()
+
+
 def _plain(value: object) -> object:
     """``value`` without the keys whose value is None or empty (the packed page leaves them out)."""
     if isinstance(value, dict):

@@ -9,7 +9,6 @@ The Content-Security-Policy forbids every request, and the script builds the DOM
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Mapping
@@ -23,13 +22,14 @@ import networkx as nx
 from ..errors import InputError
 from ..io import atomic_write
 from ..store import Store, Term
-from .netgraph import store_to_networkx
+from .corpusview import merged_entity, merged_event
+from .netgraph import canonical_nodes, store_to_networkx
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 from .pagedata import pack
+from .timeline import timeline_span
 
 VIS_TIMELINE_VERSION = "8.5.4"
 VIS_TIMELINE_FILE = "vis-timeline-graph2d.min.js"
-OPEN_RANGE_MIN_DAYS = 30  # an open range is drawn at least this long, fading out
 SENTENCE_LIMIT = 300  # characters kept on each side of the quoted words at most
 # Above this many nodes the network draws edges without labels or arrowheads, hides them
 # while moving, and gives nodes their labels only once zoomed in far enough to read them.
@@ -51,12 +51,14 @@ EVENT_PROPERTIES: dict[str, str] = {
     "cue": "ng:factualityCue",
     "text": "schema:text",
     "article": "ng:fromArticle",
+    "quantity": "ng:quantity",
+    "qualifier": "ng:quantityQualifier",
 }
 EVENT_PROPERTY_QUERY = "SELECT ?node ?value WHERE {{ ?node a ng:Event ; {path} ?value }}"
 ENTITY_QUERY = """
-SELECT ?node ?alias ?title ?article WHERE {
+SELECT ?node ?name ?alias ?title ?article WHERE {
   VALUES ?class { ng:Person ng:Organization ng:Place }
-  ?node a ?class .
+  ?node a ?class ; rdfs:label ?name .
   OPTIONAL { ?node ng:alias ?alias }
   OPTIONAL { ?node ng:hasTitle/rdfs:label ?title }
   OPTIONAL { ?node ng:fromArticle ?article }
@@ -96,45 +98,6 @@ def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
 
 
 # ----------------------------------------------------------------------------- pure helpers
-
-
-def timeline_span(precision: str | None, earliest: str | None, latest: str | None,
-                  published: str | None = None) -> dict[str, str]:
-    """How one dated event is drawn: a box for a day, a bar for everything less precise.
-
-    Ends are exclusive (vis-timeline draws up to ``end``), so a month runs to the 1st of
-    the next month. An open range runs to the article's publication date (at least
-    ``OPEN_RANGE_MIN_DAYS``) and is drawn fading out; a date known only by its bound ("by
-    2011") is drawn fading in, over ``OPEN_RANGE_MIN_DAYS`` up to the bound.
-
-    >>> timeline_span("day", "2018-12-29", "2018-12-29")
-    {'start': '2018-12-29', 'type': 'box', 'className': 'ng-day'}
-    >>> timeline_span("month", "2018-12-01", "2018-12-31")
-    {'start': '2018-12-01', 'end': '2019-01-01', 'type': 'range', 'className': 'ng-month'}
-    >>> timeline_span("range", "2019-01-14", "2019-01-17")["end"]
-    '2019-01-18'
-    >>> timeline_span("open", "2018-12-01", None, "2019-01-18")
-    {'start': '2018-12-01', 'end': '2019-01-18', 'type': 'range', 'className': 'ng-open'}
-    >>> timeline_span("before", None, "2011-12-31", "2010-05-04")
-    {'start': '2011-12-02', 'end': '2012-01-01', 'type': 'range', 'className': 'ng-before'}
-    """
-    if earliest is None:
-        assert latest is not None
-        end = dt.date.fromisoformat(latest) + dt.timedelta(days=1)
-        start = end - dt.timedelta(days=OPEN_RANGE_MIN_DAYS)
-        return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": "ng-before"}
-    start = dt.date.fromisoformat(earliest)
-    if precision == "open" or latest is None:
-        end = start + dt.timedelta(days=OPEN_RANGE_MIN_DAYS)
-        if published and dt.date.fromisoformat(published) > end:
-            end = dt.date.fromisoformat(published)
-        return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": "ng-open"}
-    last = dt.date.fromisoformat(latest)
-    if precision == "day" or last <= start:
-        return {"start": start.isoformat(), "type": "box", "className": "ng-day"}
-    kind = precision if precision in ("month", "year", "range") else "range"
-    end = last + dt.timedelta(days=1)
-    return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": f"ng-{kind}"}
 
 
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n")
@@ -242,6 +205,8 @@ def _event_details(store: Store, articles: Mapping[str, Mapping[str, str | None]
                                                  "polarity": get("polarity") or "Positive", "cue": get("cue")}}
         if get("text"):
             detail["text"] = get("text")
+        if get("quantity"):
+            detail["quantity"] = " ".join(filter(None, (get("qualifier"), get("quantity"))))
         earliest, latest = get("earliest"), get("latest")
         if earliest or latest:
             published = articles.get(get("article") or "", {}).get("published")
@@ -256,7 +221,8 @@ def _event_details(store: Store, articles: Mapping[str, Mapping[str, str | None]
 def _entity_details(store: Store) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for row in _rows(store, ENTITY_QUERY):
-        detail = out.setdefault(row["node"] or "", {"aliases": [], "titles": [], "article": row["article"]})
+        detail = out.setdefault(row["node"] or "", {"aliases": [], "titles": [], "article": row["article"],
+                                                    "name": row["name"]})
         for key, value in (("aliases", row["alias"]), ("titles", row["title"])):
             if value and value not in detail[key]:
                 detail[key].append(value)
@@ -271,11 +237,24 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
     events = _event_details(store, articles)
     entities = _entity_details(store)
     evidence = _evidence(store, bodies)
+    members: dict[str, list[str]] = {}  # corpus node -> the article nodes it stands for
+    for member, corpus_node in canonical_nodes(store).items():
+        if corpus_node in graph and member not in graph:
+            members.setdefault(corpus_node, []).append(member)
     details: dict[str, dict[str, Any]] = {}
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "event")
         detail = dict(events.get(node) or entities.get(node) or {})
-        detail.update(label=data.get("label", ""), kind=kind, evidence=evidence.get(node, []))
+        found = evidence.get(node, [])
+        if node in members:
+            parts = members[node]
+            merge = merged_event if kind in ("event", "statement") else merged_entity
+            detail = merge(detail, [events.get(m) or entities.get(m) or {} for m in parts], articles)
+            found = sorted((e for m in parts for e in evidence.get(m, [])),
+                           key=lambda e: (articles.get(e["article"], {}).get("published") or "", e["article"],
+                                          e.get("start", 0)))
+        detail.pop("name", None)
+        detail.update(label=data.get("label", ""), kind=kind, evidence=found)
         details[node] = detail
     edges = vis_edges(graph)
     dated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" in d]

@@ -3,11 +3,18 @@
 Edges go from an event to its actors (labelled by role), to its places, and from a
 statement to the events it reports or calls for. Node attributes carry what the pages
 and the Gephi exports need: label, kind, dates.
+
+Over a corpus (a store with a corpus graph, see ``docs/corpus.md``), each article's node
+is drawn as the corpus node it is ``owl:sameAs``: one Kadyrov, one detention reported by
+three outlets, with the edges of every article (:func:`contract`).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import networkx as nx
 
+from ..rdf import corpus_graph_iri
 from ..store import Store
 
 NODES_QUERY = """
@@ -40,12 +47,51 @@ SELECT ?from ?to ?role WHERE {
 """
 
 
+MEMBERS_QUERY = "SELECT ?member ?canonical WHERE { GRAPH <%s> { ?member owl:sameAs ?canonical } }"
+
+
 def _value(term) -> str | None:  # type: ignore[no-untyped-def]
     return None if term is None else term.value
 
 
-def store_to_networkx(store: Store) -> nx.MultiDiGraph:
-    """A directed multigraph of the store; node ids are IRIs."""
+def canonical_nodes(store: Store) -> dict[str, str]:
+    """Each article node that the corpus graph links to a corpus node: member -> corpus node."""
+    rows = store.query(MEMBERS_QUERY % corpus_graph_iri()).rows
+    return {row[0].value: row[1].value for row in rows if row[0] is not None and row[1] is not None}
+
+
+def contract(graph: nx.MultiDiGraph, canonical: Mapping[str, str]) -> nx.MultiDiGraph:
+    """``graph`` with every node of ``canonical`` replaced by its corpus node: the corpus
+    node keeps its own attributes (or takes its first member's), and every edge of every
+    member, once per role.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a1/arrest", label="Arrest", kind="event")
+    >>> g.add_node("b1/arrest", label="Arrest of Lee", kind="event")
+    >>> g.add_node("a1/lee", label="Lee", kind="person")
+    >>> g.add_node("b1/lee", label="Ann Lee", kind="person")
+    >>> g.add_node("c/lee", label="Ann Lee", kind="person")
+    >>> g.add_edge("a1/arrest", "a1/lee", key="patient", label="patient")
+    'patient'
+    >>> g.add_edge("b1/arrest", "b1/lee", key="patient", label="patient")
+    'patient'
+    >>> c = contract(g, {"a1/arrest": "c/arrest", "b1/arrest": "c/arrest", "a1/lee": "c/lee", "b1/lee": "c/lee"})
+    >>> sorted(c.nodes(data="label")), list(c.edges(keys=True))
+    ([('c/arrest', 'Arrest'), ('c/lee', 'Ann Lee')], [('c/arrest', 'c/lee', 'patient')])
+    """
+    out = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        target = canonical.get(node, node)
+        if target not in out:
+            out.add_node(target, **(graph.nodes[target] if target in graph else data))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        out.add_edge(canonical.get(u, u), canonical.get(v, v), key=key, **data)
+    return out
+
+
+def store_to_networkx(store: Store, *, corpus: bool = True) -> nx.MultiDiGraph:
+    """A directed multigraph of the store; node ids are IRIs. With ``corpus`` (and a
+    corpus graph in the store) article nodes are contracted into their corpus nodes."""
     graph = nx.MultiDiGraph()
     kinds = {}
     for row in store.query(NODES_QUERY).rows:
@@ -61,7 +107,8 @@ def store_to_networkx(store: Store) -> nx.MultiDiGraph:
         source, target, role = (_value(t) for t in row)
         if source in graph and target in graph:
             graph.add_edge(source, target, key=role, label=role)
-    return graph
+    canonical = canonical_nodes(store) if corpus else {}
+    return contract(graph, canonical) if canonical else graph
 
 
 def _dates(edtf: str | None, start: str | None, end: str | None) -> dict[str, str]:

@@ -218,7 +218,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in ("type", "text", "aliases", "titles"):
+    for key in ("type", "text", "quantity", "aliases", "titles"):
         if detail.get(key):
             out[key] = detail[key]
     if detail.get("article"):
@@ -233,4 +233,6 @@ def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:
             out["factuality"] = factuality
     if detail.get("evidence"):
         out["evidence"] = packer.evidence(detail["evidence"])
+    if detail.get("sources"):  # a corpus node: [article, the date it gives, its words, its count]
+        out["sources"] = [[packer.article(a), *rest] for a, *rest in detail["sources"]]
     return out

@@ -285,7 +285,10 @@
     if (isEvent(id)) {
       panel.appendChild(el("h3", null, "Date"));
       const dl = el("dl", { id: "panel-date" });
-      if (d.date) {
+      if (d.date && d.date.precision === "disputed") {
+        row(dl, "EDTF", d.date.edtf);
+        row(dl, "dates", "the sources disagree (see Sources); drawn from " + d.date.earliest + " to " + d.date.latest);
+      } else if (d.date) {
         row(dl, "EDTF", d.date.edtf);
         row(dl, "precision", d.date.precision);
         row(dl, "between", (d.date.earliest || "open start") + " and " + (d.date.latest || "open end"));
@@ -307,6 +310,10 @@
         panel.appendChild(el("h3", null, "Reports / calls for"));
         panel.appendChild(list(linked.map(function (p) { return [p[1] + ": ", linkTo(p[0])]; })));
       }
+      if (d.quantity) {
+        panel.appendChild(el("h3", null, "How many"));
+        panel.appendChild(el("p", { id: "panel-quantity" }, d.quantity));
+      }
       panel.appendChild(el("h3", null, "Factuality"));
       const fdl = el("dl");
       row(fdl, "certainty", d.factuality.certainty);
@@ -326,6 +333,15 @@
       panel.appendChild(el("h3", null, "Events (" + events.length + ")"));
       panel.appendChild(list(events.map(function (p) {
         return [p[1] + " in ", linkTo(p[0]), " — " + dateText(details[p[0]] || {})];
+      })));
+    }
+    if (d.sources) { // a corpus node: what each article says
+      panel.appendChild(el("h3", null, "Sources (" + d.sources.length + ")"));
+      panel.appendChild(el("div", { id: "panel-sources" }, d.sources.map(function (s) {
+        const line = articleLine(s[0]);
+        if (s[1]) line.appendChild(document.createTextNode(" — dates it " + s[1] + (s[2] ? " (“" + s[2] + "”)" : "")));
+        if (s[3]) line.appendChild(document.createTextNode(" — counts " + s[3]));
+        return line;
       })));
     }
     const evidence = data.evidence(id);

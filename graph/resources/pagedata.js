@@ -22,6 +22,8 @@ window.newsgraphUnpack = function (packed) {
     if (p.article !== undefined) d.article = articleIris[p.article];
     if (p.aliases) d.aliases = p.aliases;
     if (p.titles) d.titles = p.titles;
+    if (p.quantity !== undefined) d.quantity = p.quantity;
+    if (p.sources) d.sources = p.sources.map(function (s) { return [articleIris[s[0]], s[1], s[2], s[3]]; });
     if (p.date) {
       const t = p.date;
       d.date = { edtf: t[0], precision: t[1], earliest: t[2], latest: t[3], phrase: t[4], anchor: t[5], rule: t[6] };
