@@ -213,6 +213,9 @@ def test_hedges_and_negation(nlp, sentence, certainty, polarity, cue) -> None:  
     ("The court ruled against the company in 2017.", "2017", "ruling"),
     ("At least 40 people have been detained since December.", "2018-12/..", "detention"),
     ("Police detained the two activists until Friday.", "../2019-01-18", "detention"),
+    # a state in a participle clause is no event: the date goes to the verb it qualifies
+    ("Police detained 40 men suspected of being gay on Dec. 28.", "2018-12-28", "detention"),
+    ("He was arrested for being drunk on Monday.", "2019-01-14", "arrest"),
     ("A powerful earthquake struck the coast last week.", "2019-01-07/2019-01-13", "disaster"),
 ])
 def test_a_time_expression_dates_the_event_it_is_attached_to(nlp, sentence, edtf, etype) -> None:  # type: ignore[no-untyped-def]

@@ -293,6 +293,25 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
     return found
 
 
+_NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+
+
+def _past_a_state(point: Token) -> Token:
+    """A gerund copula ("40 men suspected of being gay on March 28") states a condition;
+    a condition is no event to date. Its clause hangs from the event it qualifies, so the
+    date goes to the nearest finite verb above it ("detained"). An infinitive one ("expects
+    to continue to be profitable this year") is what the sentence dates, and keeps it."""
+    if point.lemma_.lower() != "be" or point.tag_ != "VBG":
+        return point
+    return next((a for a in point.ancestors if a.pos_ in ("VERB", "AUX") and _finite(a)), point)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own, or with an auxiliary that has one ("was arrested")."""
+    return verb.tag_ not in _NONFINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ not in _NONFINITE_TAGS and c.tag_ != "TO" for c in verb.children)
+
+
 def attach_point(span: SpacySpan) -> Token | None:
     """The verb or event noun a time expression modifies, or None (a bare dateline)."""
     root = span.root
@@ -301,10 +320,10 @@ def attach_point(span: SpacySpan) -> Token | None:
         head = node.head
         if head.i == node.i:
             if head.pos_ in ("VERB", "AUX") and head.i != root.i:
-                return head
+                return _past_a_state(head)
             break
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
-            return head
+            return _past_a_state(head) if head.pos_ != "NOUN" else head
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
     sent_root = root.sent.root
