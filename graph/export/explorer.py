@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..io import atomic_write
 from ..store import Store, Term
 from .corpusview import merged_entity, merged_event
-from .netgraph import canonical_nodes, store_to_networkx
+from .netgraph import store_to_networkx
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 from .pagedata import pack
 from .timeline import timeline_span
@@ -238,7 +238,7 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
     entities = _entity_details(store)
     evidence = _evidence(store, bodies)
     members: dict[str, list[str]] = {}  # corpus node -> the article nodes it stands for
-    for member, corpus_node in canonical_nodes(store).items():
+    for member, corpus_node in graph.graph.get("canonical", {}).items():  # set by netgraph.contract
         if corpus_node in graph and member not in graph:
             members.setdefault(corpus_node, []).append(member)
     details: dict[str, dict[str, Any]] = {}

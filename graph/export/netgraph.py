@@ -63,7 +63,8 @@ def canonical_nodes(store: Store) -> dict[str, str]:
 def contract(graph: nx.MultiDiGraph, canonical: Mapping[str, str]) -> nx.MultiDiGraph:
     """``graph`` with every node of ``canonical`` replaced by its corpus node: the corpus
     node keeps its own attributes (or takes its first member's), and every edge of every
-    member, once per role.
+    member, once per role. The mapping stays in the graph's ``canonical`` attribute, for
+    the pages to show what each member says.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a1/arrest", label="Arrest", kind="event")
@@ -78,8 +79,10 @@ def contract(graph: nx.MultiDiGraph, canonical: Mapping[str, str]) -> nx.MultiDi
     >>> c = contract(g, {"a1/arrest": "c/arrest", "b1/arrest": "c/arrest", "a1/lee": "c/lee", "b1/lee": "c/lee"})
     >>> sorted(c.nodes(data="label")), list(c.edges(keys=True))
     ([('c/arrest', 'Arrest'), ('c/lee', 'Ann Lee')], [('c/arrest', 'c/lee', 'patient')])
+    >>> c.graph["canonical"]["b1/lee"]
+    'c/lee'
     """
-    out = nx.MultiDiGraph()
+    out = nx.MultiDiGraph(canonical=dict(canonical))
     for node, data in graph.nodes(data=True):
         target = canonical.get(node, node)
         if target not in out:
