@@ -216,6 +216,8 @@ def test_hedges_and_negation(nlp, sentence, certainty, polarity, cue) -> None:  
     # a state in a participle clause is no event: the date goes to the verb it qualifies
     ("Police detained 40 men suspected of being gay on Dec. 28.", "2018-12-28", "detention"),
     ("He was arrested for being drunk on Monday.", "2019-01-14", "arrest"),
+    # the object of a verb with a meaning of its own is not what the date is about
+    ("Ramzan Kadyrov denied the reports again on Thursday.", "2019-01-17", "occurrence"),
     ("A powerful earthquake struck the coast last week.", "2019-01-07/2019-01-13", "disaster"),
 ])
 def test_a_time_expression_dates_the_event_it_is_attached_to(nlp, sentence, edtf, etype) -> None:  # type: ignore[no-untyped-def]

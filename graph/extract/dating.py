@@ -19,6 +19,7 @@ from ..model import Article, Precision, QuoteKind, Span, TimeSpan
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
+    LIGHT_VERBS,
     Draft,
     attach_point,
     event_type,
@@ -62,7 +63,12 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             targets = [point.i]
         elif point.pos_ in ("VERB", "AUX"):
             lemma = point.lemma_.lower()
-            nouns = [c for c in point.children if c.i in drafts and c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            # an event noun takes the date of the verb it is subject of ("the purge began on
+            # Monday"), or object of when the verb is light ("held talks on Monday"); the object
+            # of a verb with a meaning of its own ("denied the reports on Thursday") is not
+            # what the date is about: that verb is the event
+            nouns = [c for c in point.children if c.i in drafts and (
+                c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dobj" and lemma in LIGHT_VERBS)]
             if lemma in ASPECTUAL_VERBS:
                 nouns += [p for c in point.children if c.dep_ == "prep" and c.lower_ == "with"
                           for p in c.children if p.i in drafts]
