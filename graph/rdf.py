@@ -24,6 +24,7 @@ annotation give identical exports::
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -179,6 +180,15 @@ def ntriples(triples: Iterable[Triple]) -> str:
     return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
 
 
+def _begin_bounds(g: Triples, node: URIRef, earliest: dt.date | None, latest: dt.date | None) -> None:
+    """The earliest and latest day an event began on, each when known, in ng: and SEM."""
+    for day, ours, sem in ((earliest, NG.earliestBegin, SEM.hasEarliestBeginTimeStamp),
+                           (latest, NG.latestBegin, SEM.hasLatestBeginTimeStamp)):
+        if day is not None:
+            g.add((node, ours, Lit(day.isoformat(), datatype=XSD.date)))
+            g.add((node, sem, Lit(day.isoformat(), datatype=XSD.date)))
+
+
 class _Writer:
     """Accumulates the triples of one article graph."""
 
@@ -289,14 +299,7 @@ class _Writer:
             self.add(node, NG.timeStamp, stamp)
             self.add(node, SEM.hasTimeStamp, stamp)
             self.add(node, SCHEMA.startDate, stamp)
-        if time.earliest is not None:
-            earliest = Lit(time.earliest.isoformat(), datatype=XSD.date)
-            self.add(node, NG.earliestBegin, earliest)
-            self.add(node, SEM.hasEarliestBeginTimeStamp, earliest)
-        if time.latest is not None:
-            latest = Lit(time.latest.isoformat(), datatype=XSD.date)
-            self.add(node, NG.latestBegin, latest)
-            self.add(node, SEM.hasLatestBeginTimeStamp, latest)
+        _begin_bounds(self.g, node, time.earliest, time.latest)
         self.add(node, NG.edtf, Lit(time.edtf, datatype=EDTF))
         self.add(node, NG.datePrecision, Lit(time.precision.value))
         derivation = _iri(f"{node}/date")
@@ -464,14 +467,7 @@ def _corpus_event(g: Triples, ev: CorpusEvent, kinds: dict[str, EntityKind]) -> 
         for prop in _ROLE_PROPERTIES[role]:
             g.add((node, prop, actor))
     if ev.earliest is not None or ev.latest is not None:  # an agreed date, or bound ("by 2011")
-        if ev.earliest is not None:
-            earliest = Lit(ev.earliest.isoformat(), datatype=XSD.date)
-            g.add((node, NG.earliestBegin, earliest))
-            g.add((node, SEM.hasEarliestBeginTimeStamp, earliest))
-        if ev.latest is not None:
-            latest = Lit(ev.latest.isoformat(), datatype=XSD.date)
-            g.add((node, NG.latestBegin, latest))
-            g.add((node, SEM.hasLatestBeginTimeStamp, latest))
+        _begin_bounds(g, node, ev.earliest, ev.latest)
         if ev.edtf:
             g.add((node, NG.edtf, Lit(ev.edtf, datatype=EDTF)))
         if ev.precision:

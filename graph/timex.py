@@ -65,8 +65,8 @@ _LEAD = r"^(?:(?:on|in|at|during|of|from|the|this past|past)\s+)*"
 _SINCE = r"^(?P<since>since)\s+"  # "from X" alone is X: its end is not implied
 # Words that make X an upper bound: what happened "by X" or "until X" began no later than
 # X ends, what happened "before X" before X begins; when it began is not said.
-_BOUND = r"^(?P<bound>by|until|till|before|no later than)\s+"
 _BOUND_WORDS = r"(?:by|until|till|before|no\s+later\s+than)"
+_BOUND = rf"^(?P<bound>{_BOUND_WORDS})\s+"
 
 Rule = Callable[[re.Match[str], dt.date], Optional[tuple[Precision, dt.date, Optional[dt.date]]]]
 

@@ -33,8 +33,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .timeline import timeline_span
-
 Detail = dict[str, Any]
 
 
@@ -116,7 +114,5 @@ def _disputed(dates: Sequence[Mapping[str, Any]]) -> tuple[Detail, dict[str, str
     low, high = min(v for v in lows if v), max(v for v in highs if v)
     date = {"edtf": " | ".join(dict.fromkeys(d["edtf"] for d in dates)), "precision": "disputed",
             "earliest": low, "latest": high, "phrase": None, "anchor": None, "rule": None}
-    span = timeline_span("range", low, high)
-    if dt.date.fromisoformat(high) <= dt.date.fromisoformat(low):
-        span = {**span, "end": (dt.date.fromisoformat(low) + dt.timedelta(days=1)).isoformat(), "type": "range"}
-    return date, {**span, "className": "ng-disputed"}
+    end = (dt.date.fromisoformat(high) + dt.timedelta(days=1)).isoformat()  # vis-timeline ends are exclusive
+    return date, {"start": low, "end": end, "type": "range", "className": "ng-disputed"}

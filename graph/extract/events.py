@@ -323,7 +323,7 @@ def attach_point(span: SpacySpan) -> Token | None:
                 return _past_a_state(head)
             break
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
-            return _past_a_state(head) if head.pos_ != "NOUN" else head
+            return _past_a_state(head)
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
     sent_root = root.sent.root

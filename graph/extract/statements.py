@@ -16,6 +16,7 @@ it. When the text does not say who spoke, the speaker is None.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,9 @@ class QuoteDraft:
     addressee: str | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     definite: bool = False  # introduced as "the statement": refers back to a statement
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n\s*")  # a blank line, and the blanks after it
 
 
 def _straight_quote_side(text: str, i: int) -> str | None:
@@ -85,21 +89,12 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     opened: int | None = None  # where the words of the open quotation start
     line_start = True  # only blanks since the last line break
     crossed = False  # a line break since the quotation opened
-    i = 0
-    while i < len(text):
-        ch = text[i]
+    for i, ch in enumerate(text):
         if ch == "\n":
-            j = i + 1
-            while j < len(text) and text[j] in " \t\r\u00a0":
-                j += 1
-            if opened is not None and text.startswith("\n", j):  # a blank line: a new paragraph
-                k = j
-                while k < len(text) and text[k].isspace():
-                    k += 1
-                if text[k : k + 1] not in ("“", '"'):
-                    opened = None
+            gap = _PARAGRAPH_BREAK.match(text, i)
+            if opened is not None and gap and text[gap.end() : gap.end() + 1] not in ("“", '"'):
+                opened = None  # a blank line ends it, unless the next paragraph reopens it
             line_start, crossed = True, opened is not None
-            i += 1
             continue
         side = "open" if ch == "“" else "close" if ch == "”" else _straight_quote_side(text, i) if ch == '"' else None
         if side == "open" and not (opened is not None and crossed and line_start):
@@ -109,7 +104,6 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             opened = None
         if not ch.isspace():
             line_start = False
-        i += 1
     return sorted(s for s in spans if s[1] > s[0])
 
 

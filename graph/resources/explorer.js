@@ -510,13 +510,13 @@
   const ruler = document.createElement("canvas").getContext("2d");
 
   function textPixels(text) { // as the timeline draws an item's or a lane's text (.vis-item: 12 px), with its padding
-    ruler.font = "12px " + getComputedStyle(document.body).fontFamily;
     return ruler.measureText(text).width + 16;
   }
 
   function initialWindow() { // the latest FIRST_ITEMS events (all of them on a small graph), padded
     const shown = data.timeline.slice(-FIRST_ITEMS); // sorted by start
     if (!shown.length) return null;
+    ruler.font = "12px " + getComputedStyle(document.body).fontFamily; // read once, not per label
     let lo = Infinity, hi = -Infinity;
     const boxes = []; // [date, half the label's width in pixels]: a day is drawn as a box centred on its date
     shown.forEach(function (id) {
