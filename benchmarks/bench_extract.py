@@ -1,10 +1,10 @@
 """Extraction quality and speed: `python benchmarks/bench_extract.py` (prints, never asserts).
 
 (a) the seed article against its curated gold, per category;
-(b) the 120 MEANTIME Wikinews articles (../shared/bench/meantime): entity recall and
-    approximate precision, dated-event recall and approximate precision (point-dated events on
-    the fully annotated body lines), for newsgraph and for a plain-spaCy baseline
-    (sm NER entities; each DATE entity resolved with graph.timex; one event per dated sentence);
+(b) news-dev (24 real articles, 24 outlets) and MEANTIME (120 Wikinews articles), each graph
+    written as `newsgraph extract` writes it and scored by the shared scorer
+    (../shared/bench/score.py, micro-averaged exactly as extract_eval.py does), next to a
+    plain-spaCy baseline scored the same way, with issue #13's targets;
 (c) words/s of raw ``nlp.pipe`` and of ``extract_many`` on the same texts, and their ratio.
 """
 from __future__ import annotations
@@ -25,9 +25,6 @@ from graph.timex import resolve  # noqa: E402
 
 SEED = ROOT / "seeds" / "hornet-2019-01-18.txt"
 SEED_GOLD = ROOT / "seeds" / "hornet-2019-01-18.yaml"
-MEANTIME = ROOT.parent / "shared" / "bench" / "meantime"
-if not MEANTIME.is_dir():
-    MEANTIME = Path("/work/shared/bench/meantime")
 
 
 def key(name: str) -> str:
@@ -118,147 +115,158 @@ def seed_report(nlp) -> None:  # type: ignore[no-untyped-def]
     print(f"{'boilerplate names leaked':<28}{len(leaked):>7} of {len(SEED_BOILERPLATE)}   {leaked}")
 
 
-# ----------------------------------------------------------------------------- (b) meantime
+# ----------------------------------------------------------------------------- (b) the shared scorer
+
+BENCH = ROOT.parent / "shared" / "bench"
+if not BENCH.is_dir():
+    BENCH = Path("/work/shared/bench")
+GOLD_SETS = ("news-dev", "meantime")
+CATS = ("persons", "organizations", "places", "events", "statements")
+# issue #13's targets, per gold set: (category, measure) -> goal
+TARGETS = {
+    "news-dev": {("entities", "f1"): ">= 0.90", ("events", "r"): ">= 0.75", ("events", "p"): ">= 0.70",
+                 ("statements", "r"): ">= 0.85", ("statements", "p"): ">= 0.95", ("boilerplate", "n"): "0"},
+    "meantime": {("entities", "r"): ">= 0.95", ("events", "r"): ">= 0.70", ("boilerplate", "n"): "0"},
+}
 
 
-def load_meantime() -> list[tuple[Article, dict]]:
+def _scorer():  # type: ignore[no-untyped-def]
+    """The shared scorer's ``score`` function (../shared/bench/score.py), imported as is."""
+    sys.path.insert(0, str(BENCH))
+    from score import score  # type: ignore[import-not-found]
+
+    return score
+
+
+def gold_articles(folder: Path) -> list[tuple[Path, Article]]:
+    """Each gold file with its article, read as ``newsgraph extract TXT --published --url`` reads it."""
+    from graph.articles import read_article
+
     items = []
-    for jf in sorted(MEANTIME.glob("*.json")):
-        gold = json.loads(jf.read_text(encoding="utf-8"))
-        text = jf.with_suffix(".txt").read_text(encoding="utf-8")
-        items.append((Article(id=gold["id"], text=text, published=dt.date.fromisoformat(gold["published"]),
-                              url=gold["url"], source=jf.with_suffix(".txt").name), gold))
+    for gp in sorted(folder.glob("*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        article = read_article(gp.with_suffix(".txt"), published=dt.date.fromisoformat(gold["published"]),
+                               url=gold.get("url"))
+        items.append((gp, article))
     return items
 
 
-def _window(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the fully annotated lines (title and first four body sentences)."""
-    out, pos = [], 0
-    for n, line in enumerate(text.split("\n")):
-        if n == 0 or 4 <= n <= 7:
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+def baseline_graph(doc, article: Article):  # type: ignore[no-untyped-def]
+    """Plain spaCy, as the issue's comparison: NER persons, organizations and places; one event
+    per sentence that holds a DATE entity, labelled with the sentence, dated by graph.timex."""
+    from graph.rdf import new_graph
+    from graph.ontology import RDF, RDFS, SCHEMA, SEM
+    from rdflib import Literal, URIRef
 
-
-def score_entities(pred: list[tuple[list[str], list[tuple[int, int]]]], gold: dict, text: str) -> tuple[int, int, int, int]:
-    """(gold found, gold total, predicted-in-window correct, predicted in window)."""
-    gold_sets = [{key(n) for n in [e["name"], *e["aliases"]]} for kind in ("persons", "organizations", "places")
-                 for e in gold[kind]]
-    all_gold = set().union(*gold_sets) if gold_sets else set()
-    pred_keys = [{key(n) for n in names} for names, _ in pred]
-    found = sum(1 for g in gold_sets if any(g & p for p in pred_keys))
-    window = _window(text)
-    in_window = [(p, spans) for p, (_, spans) in zip(pred_keys, pred)
-                 if any(a <= s < b for s, _ in spans for a, b in window)]
-    good = sum(1 for p, _ in in_window if p & all_gold)
-    return found, len(gold_sets), good, len(in_window)
-
-
-def score_events(pred: list[tuple[str, tuple[int, int]]], gold: dict, text: str) -> tuple[int, int]:
-    """Gold dated events found: same date at the gold precision, evidence overlapping."""
-    found = 0
-    for ev in gold["events"]:
-        a = text.index(ev["evidence"])
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", a)
-        line_end = len(text) if line_end < 0 else line_end
-        triggers = [t.lower() for t in ev["triggers"]]
-        for value, (s, e) in pred:
-            if value is None or len(value) < len(ev["date"]) or value[: len(ev["date"])] != ev["date"]:
-                continue
-            if s < line_end and e > line_start or any(t in text[s:e].lower() for t in triggers):
-                found += 1
-                break
-    return found, len(gold["events"])
-
-
-def event_precision(pred: list[tuple[str, tuple[int, int]]], gold: dict, text: str) -> tuple[int, int]:
-    """(right, predicted): predicted point-dated events whose evidence starts on a fully annotated
-    body line (lines 5-8), right when a gold event of that line has the same date at the gold
-    precision. Approximate: MEANTIME dates only TLINKed events, so a true date can count as wrong."""
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for n, line in enumerate(text.split("\n")):
-        if 4 <= n <= 7:
-            lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    gold_by_line: dict[int, list[str]] = {}
-    for ev in gold["events"]:
-        a = text.index(ev["evidence"])
-        for k, (ls, le) in enumerate(lines):
-            if ls <= a < le:
-                gold_by_line.setdefault(k, []).append(ev["date"])
-    right = n_pred = 0
-    for value, (s, _e) in pred:
-        if value is None:
-            continue
-        k = next((k for k, (ls, le) in enumerate(lines) if ls <= s < le), None)
-        if k is None:
-            continue
-        n_pred += 1
-        right += any(value[: len(d)] == d for d in gold_by_line.get(k, []))
-    return right, n_pred
-
-
-def ours(graph: ArticleGraph):  # type: ignore[no-untyped-def]
-    ents = [([e.name, *e.aliases], [(s.start, s.end) for s in e.evidence]) for e in graph.entities]
-    evs = [(e.time.value, (e.evidence[0].start, e.evidence[-1].end)) for e in graph.events if e.time is not None]
-    return ents, evs
-
-
-def baseline(doc, published: dt.date):  # type: ignore[no-untyped-def]
-    """Plain spaCy: NER entities; each DATE entity resolved; one event per dated sentence."""
-    ents = [([ent.text], [(ent.start_char, ent.end_char)]) for ent in doc.ents
-            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC")]
-    evs = []
-    for sent in doc.sents:
+    g = new_graph()
+    kinds = {"PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "GPE": SCHEMA.Place, "LOC": SCHEMA.Place}
+    for i, ent in enumerate(doc.ents):
+        if ent.label_ in kinds:
+            node = URIRef(f"urn:base:{article.id}:ent:{i}")
+            g.add((node, RDF.type, kinds[ent.label_]))
+            g.add((node, RDFS.label, Literal(ent.text)))
+    for j, sent in enumerate(doc.sents):
         for ent in sent.ents:
             if ent.label_ == "DATE":
-                t = resolve(ent.text, published)
+                t = resolve(ent.text, article.published)
                 if t is not None and t.value:
-                    evs.append((t.value, (sent.start_char, sent.end_char)))
+                    node = URIRef(f"urn:base:{article.id}:ev:{j}")
+                    g.add((node, RDF.type, SEM.Event))
+                    g.add((node, RDFS.label, Literal(sent.text.strip())))
+                    g.add((node, SEM.hasTimeStamp, Literal(t.value)))
                     break
-    return ents, evs
+    return g
 
 
-def meantime_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
-    items = load_meantime()
-    articles = [a for a, _ in items]
-    totals = {"ours": [0] * 8, "base": [0] * 8}
-    graphs = list(extract_many(articles, nlp))
-    docs = list(raw_nlp.pipe([a.text for a in articles], batch_size=16))
-    missed: list[str] = []
-    for (article, gold), graph, doc in zip(items, graphs, docs):
-        for name, (ents, evs) in (("ours", ours(graph)), ("base", baseline(doc, article.published))):
-            f, g, good, win = score_entities(ents, gold, article.text)
-            ef, eg = score_events(evs, gold, article.text)
-            er, en = event_precision(evs, gold, article.text)
-            t = totals[name]
-            for i, v in enumerate((f, g, good, win, ef, eg, er, en)):
-                t[i] += v
-            if name == "ours":
-                keys = [{key(n) for n in names} for names, _ in ents]
-                for kind in ("persons", "organizations", "places"):
-                    for e in gold[kind]:
-                        gs = {key(n) for n in [e["name"], *e["aliases"]]}
-                        if not any(gs & k for k in keys):
-                            missed.append(f"{kind[:3]}:{e['name']}")
-    print(f"\n== (b) MEANTIME, {len(items)} articles ==")
-    print(f"{'system':<22}{'ent recall':>11}{'ent prec~':>11}{'dated-ev recall':>17}{'dated-ev prec~':>16}")
-    for name, label in (("ours", "newsgraph"), ("base", "plain spaCy baseline")):
-        f, g, good, win, ef, eg, er, en = totals[name]
-        print(f"{label:<22}{f / g:11.3f}{good / max(1, win):11.3f}{ef / eg:17.3f}{er / max(1, en):16.3f}"
-              f"   ({f}/{g} entities, {good}/{win} in window, {ef}/{eg} events, {er}/{en} dated in window)")
-    print(f"missed entities ({len(missed)}): {', '.join(missed[:60])}")
+def _totals() -> dict:
+    return {"cats": {c: [0, 0, 0, 0] for c in CATS}, "boiler": [], "events": 0, "words": 0, "gold_events": 0}
+
+
+def _add(tot: dict, s: dict, gold: dict, text: str, name: str) -> None:
+    for c in CATS:
+        x = s[c]
+        for i, k in enumerate(("tp_gold", "gold", "tp_found", "found")):
+            tot["cats"][c][i] += x[k]
+    tot["boiler"] += [f"{name}:{n}" for n in s["not_actors_found"]]
+    tot["events"] += s["events"]["events_total"]
+    tot["gold_events"] += len(gold.get("events", []))
+    tot["words"] += len(text.split())
+
+
+def summarize(tot: dict) -> dict:
+    """Micro-averaged P/R/F1, exactly as ../shared/bench/extract_eval.py computes them."""
+    res = {}
+    for c, (tg, g, tf, f) in tot["cats"].items():
+        r = tg / g if g else 1.0
+        p = tf / f if f else 0.0
+        res[c] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": g, "found": f}
+    ent = [sum(tot["cats"][c][i] for c in ("persons", "organizations", "places")) for i in range(4)]
+    er, ep = ent[0] / max(ent[1], 1), ent[2] / max(ent[3], 1)
+    res["entities"] = {"p": ep, "r": er, "f1": 2 * ep * er / (ep + er) if ep + er else 0.0}
+    res["boilerplate"] = {"n": len(tot["boiler"]), "names": tot["boiler"]}
+    res["density"] = (1000 * tot["events"] / max(tot["words"], 1), 1000 * tot["gold_events"] / max(tot["words"], 1))
+    return res
+
+
+def scorer_report(nlp, raw_nlp, sets: tuple[str, ...] = GOLD_SETS, details: bool = False,
+                  with_baseline: bool = True) -> dict:
+    """Every gold set scored by the shared scorer, for newsgraph and the plain-spaCy baseline."""
+    import tempfile
+
+    from graph.rdf import to_rdf
+
+    score = _scorer()
+    out = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    results = {}
+    for name in sets:
+        items = gold_articles(BENCH / name)
+        ours_t, base_t = _totals(), _totals()
+        graphs = extract_many([a for _, a in items], nlp, batch_size=16)
+        docs = raw_nlp.pipe([a.text for _, a in items], batch_size=16) if with_baseline else iter(())
+        for (gp, article), ag in zip(items, graphs):
+            gold = json.loads(gp.read_text(encoding="utf-8"))
+            ttl = out / f"{gp.stem}.ttl"
+            ttl.write_text(to_rdf(ag).serialize(format="turtle"), encoding="utf-8")
+            s = score(gp, ttl)
+            _add(ours_t, s, gold, article.text, gp.stem)
+            if details:
+                from extract_eval import explain  # type: ignore[import-not-found]
+
+                explain(gp.stem, gold, ttl)
+            if with_baseline:
+                bttl = out / f"{gp.stem}.base.ttl"
+                bttl.write_text(baseline_graph(next(docs), article).serialize(format="turtle"), encoding="utf-8")
+                _add(base_t, score(gp, bttl), gold, article.text, gp.stem)
+        results[name] = (summarize(ours_t), summarize(base_t) if with_baseline else None, len(items))
+    print("\n== (b) the shared scorer (../shared/bench/score.py), micro-averaged, strict ==")
+    for name, (ours_r, base_r, n) in results.items():
+        print(f"\n-- {name}: {n} articles --")
+        print(f"{'measure':<34}{'newsgraph':>10}{'plain spaCy':>13}{'target':>10}")
+        rows = [("entities", "f1", "persons/orgs/places F1"), ("entities", "r", "persons/orgs/places recall"),
+                ("entities", "p", "persons/orgs/places precision"),
+                ("persons", "f1", "  persons F1"), ("organizations", "f1", "  organizations F1"),
+                ("organizations", "r", "  organizations recall"), ("places", "f1", "  places F1"),
+                ("events", "r", "dated events recall"), ("events", "p", "dated events precision"),
+                ("statements", "r", "quotations+speaker recall"), ("statements", "p", "quotations precision"),
+                ("boilerplate", "n", "boilerplate names as actors")]
+        for cat, m, label in rows:
+            target = TARGETS[name].get((cat, m), "")
+            ours_v = ours_r[cat][m]
+            base_v = base_r[cat][m] if base_r else None
+            fmt = (lambda v: f"{v:d}") if m == "n" else (lambda v: f"{v:.3f}")
+            print(f"{label:<34}{fmt(ours_v):>10}{fmt(base_v) if base_v is not None else '-':>13}{target:>10}")
+        d_ours, d_gold = ours_r["density"]
+        print(f"{'events per 1,000 words':<34}{d_ours:>10.1f}{'':>13}{'gold ' + format(d_gold, '.1f'):>10}")
+        if ours_r["boilerplate"]["names"]:
+            print("boilerplate taken as actors:", ", ".join(ours_r["boilerplate"]["names"]))
+    return results
 
 
 # ----------------------------------------------------------------------------- (c) speed
 
 
 def speed_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
-    items = load_meantime()
-    articles = [a for a, _ in items]
+    articles = [a for _, a in gold_articles(BENCH / "meantime")]
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     list(raw_nlp.pipe(texts[:8]))
@@ -280,16 +288,26 @@ def speed_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
     print(f"ratio             {ext_rate / raw_rate:9.2f}  (target >= 0.85)")
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    """``--sets news-dev,meantime`` picks gold sets, ``--details`` lists misses per article,
+    ``--quick`` skips the plain-spaCy baseline and the speed rounds."""
+    import argparse
+
     import spacy
 
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=",".join(GOLD_SETS))
+    ap.add_argument("--details", action="store_true")
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args(argv)
     nlp = load_model()
     raw_nlp = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])  # the same pipeline, untouched
     print(f"model: {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}")
     seed_report(nlp)
-    meantime_report(nlp, raw_nlp)
-    speed_report(nlp, raw_nlp)
+    scorer_report(nlp, raw_nlp, tuple(args.sets.split(",")), details=args.details, with_baseline=not args.quick)
+    if not args.quick:
+        speed_report(nlp, raw_nlp)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
