@@ -15,7 +15,16 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace, OWL, PROV, RDF, RDFS, SKOS, XSD, DCTERMS, FOAF, ORG, TIME
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+def _ontology_dir() -> Path:
+    """``ontology/`` beside the package in a checkout, else the copy the wheel ships as
+    ``graph/ontology_data`` (pyproject maps one onto the other)."""
+    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    if (checkout / "newsgraph.ttl").is_file():
+        return checkout
+    return Path(__file__).resolve().parent / "ontology_data"
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newsgraph.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
