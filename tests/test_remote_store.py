@@ -18,7 +18,7 @@ from graph.cli import cli
 from graph.corpus import CORPUS_GRAPH, ingest, remove
 from graph.errors import StoreError
 from graph.query import named_query, run_query
-from graph.remote import RemoteStore
+from graph.store.endpoint import RemoteStore
 from graph.store import open_store
 
 pytestmark = pytest.mark.server

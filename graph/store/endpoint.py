@@ -39,6 +39,7 @@ Bound values never enter the query as raw text: :meth:`graph.store.Store.query` 
 them as escaped terms in a ``VALUES`` block (:func:`graph.store.bind_values`) before the
 query is sent, so a hostile name or label cannot change it.
 
+>>> from graph.store import bind_values
 >>> print(bind_values('SELECT ?n WHERE { ?s ?p ?n FILTER(?n = ?name) }', {"name": Term("literal", 'x" } DROP ALL #')}))
 SELECT ?n WHERE { VALUES ?name { "x\\" } DROP ALL #" } ?s ?p ?n FILTER(?n = ?name) }
 """
@@ -58,9 +59,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import InputError, QueryError, StoreError
-from .ontology import PREFIXES
-from .store import INTERNAL_GRAPHS, GraphData, QueryResult, Store, Term, as_ntriples, bind_values, term_sparql
+from ..errors import InputError, QueryError, StoreError
+from ..ontology import PREFIXES
+from .base import INTERNAL_GRAPHS, GraphData, QueryResult, Store, Term, as_ntriples, term_sparql
 
 TIMEOUT_SECONDS = 120.0
 CONFIG_FILE = "newsgraph.toml"
