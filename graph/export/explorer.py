@@ -299,6 +299,15 @@ def _resource(name: str) -> str:
     return (resources.files("graph.resources") / name).read_text(encoding="utf-8")
 
 
+EXPLORER_MODULES = ("dom", "model", "network", "timeline", "panel", "controls", "main")
+"""The explorer's scripts (``graph/resources/explorer/``), in the order the page joins them."""
+
+
+def explorer_js() -> str:
+    """The explorer's modules joined into the one script the offline page inlines."""
+    return "\n".join(_resource(f"explorer/{name}.js") for name in EXPLORER_MODULES)
+
+
 def _inline_script(js: str) -> str:
     return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
@@ -319,7 +328,7 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
         "VIS_NETWORK_JS": _inline_script(net_js),
         "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
         "UNPACK_JS": _inline_script(_resource("pagedata.js")),
-        "JS": _inline_script(_resource("explorer.js")),
+        "JS": _inline_script(explorer_js()),
     }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _resource("explorer.html"))
 

@@ -14,7 +14,7 @@ just reading a page from disk before any script runs. :func:`pack` writes it sma
   is then eight numbers (:data:`ANCHORED`); one whose context does not fit the passages
   keeps its own strings (:data:`LOOSE`).
 
-``unpack`` in ``explorer.js`` reads it back into the shape of :func:`explorer_data`.
+``newsgraphUnpack`` in ``pagedata.js`` reads it back into the shape of :func:`explorer_data`.
 Positions inside passages count UTF-16 code units, as JavaScript strings do; ``start``
 and ``end`` stay the store's character offsets, which the panel shows.
 """

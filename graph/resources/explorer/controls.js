@@ -1,0 +1,116 @@
+/* newsgraph explorer, controls: the filter form, the legend, the undated list and the counts. */
+(function (NGX) {
+  "use strict";
+
+  NGX.controls = function (app) {
+    const m = app.model, data = app.data, details = app.data.details;
+    const dom = NGX.dom, $ = dom.$, el = dom.el;
+
+    function renderUndated() {
+      const box = $("undated");
+      box.replaceChildren();
+      const shown = data.undated.filter(function (id) { return m.onTimeline.has(id); });
+      if (!shown.length) box.appendChild(el("span", { className: "hint" }, "none"));
+      shown.forEach(function (id) {
+        const b = el("button", { type: "button", className: id === m.state.selected ? "selected" : "" }, details[id].label);
+        b.dataset.id = id;
+        b.addEventListener("click", function () { app.select(id, "undated"); });
+        box.appendChild(b);
+      });
+    }
+
+    function renderCounts() {
+      const dated = data.timeline.filter(function (id) { return m.onTimeline.has(id); }).length;
+      const undated = data.undated.filter(function (id) { return m.onTimeline.has(id); }).length;
+      $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +
+        data.timeline.length + " dated on the timeline · " + undated + " of " + data.undated.length + " undated";
+    }
+
+    function renderLegend() {
+      const box = $("legend");
+      Object.keys(data.legend).forEach(function (kind) {
+        const check = el("input", { type: "checkbox", checked: true });
+        check.dataset.kind = kind;
+        check.addEventListener("change", function () {
+          if (check.checked) m.state.hiddenKinds.delete(kind); else m.state.hiddenKinds.add(kind);
+          app.applyFilters();
+        });
+        const swatch = el("i");
+        swatch.style.background = data.legend[kind].color;
+        box.appendChild(el("label", null, [check, swatch, kind + " (" + data.legend[kind].shape + ")"]));
+      });
+    }
+
+    function fillSelect(select, pairs) {
+      const options = document.createDocumentFragment();
+      pairs.forEach(function (p) {
+        const option = document.createElement("option");
+        option.value = p[0];
+        option.textContent = p[1];
+        options.appendChild(option);
+      });
+      select.appendChild(options);
+    }
+
+    function whenIdle(task) { // after the frames the browser has to draw first
+      if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 1000 }); else setTimeout(task, 50);
+    }
+
+    /** Thousands of actors on a large graph, in slices that keep the page responsive. */
+    function fillActors() {
+      const slice = 500;
+      for (let i = 0; i < data.actors.length; i += slice) {
+        whenIdle(fillSelect.bind(null, $("f-actor"), data.actors.slice(i, i + slice)));
+      }
+    }
+
+    function relane() {
+      app.timeline.load(m.state.lanes);
+      app.applyFilters();
+      if (m.state.selected) app.timeline.timeline.setSelection(app.timeline.itemIdsFor(m.state.selected));
+    }
+
+    function wire() {
+      renderLegend();
+      fillSelect($("f-type"), data.types.map(function (t) { return [t, t]; }));
+      let searchTimer = null;
+      $("f-search").addEventListener("input", function (e) {
+        clearTimeout(searchTimer);
+        searchTimer = setTimeout(function () { m.state.search = e.target.value.trim().toLowerCase(); app.applyFilters(); }, 150);
+      });
+      [["f-actor", "actor"], ["f-type", "type"], ["f-from", "from"], ["f-to", "to"]].forEach(function (pair) {
+        $(pair[0]).addEventListener("change", function (e) {
+          m.state[pair[1]] = e.target.value;
+          if (pair[1] === "actor" && m.state.lanes === "actor" && m.state.actor && !app.timeline.hasLane(m.state.actor)) {
+            relane(); // the chosen actor gets a lane of its own
+          } else {
+            app.applyFilters();
+          }
+        });
+      });
+      $("f-lanes").addEventListener("change", function (e) {
+        m.state.lanes = e.target.value;
+        relane();
+      });
+      $("f-window").addEventListener("change", function (e) {
+        m.state.follow = e.target.checked;
+        const w = app.timeline.timeline.getWindow();
+        m.state.windowFrom = dom.isoDay(w.start);
+        m.state.windowTo = dom.isoDay(w.end);
+        app.applyFilters();
+      });
+      $("f-reset").addEventListener("click", function () {
+        $("filters").reset();
+        m.reset();
+        document.querySelectorAll("#legend input").forEach(function (c) { c.checked = true; });
+        app.timeline.load("type");
+        app.applyFilters();
+        app.timeline.showInitialWindow();
+        app.network.network.fit({ animation: false });
+      });
+      $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+    }
+
+    return { renderUndated: renderUndated, renderCounts: renderCounts, wire: wire, fillActors: fillActors };
+  };
+})(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

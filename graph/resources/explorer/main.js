@@ -1,0 +1,71 @@
+/* newsgraph explorer, main: joins the modules (dom, model, network, timeline, panel,
+ * controls) into one page that links vis-timeline and vis-network. */
+(function (NGX) {
+  "use strict";
+  const data = window.newsgraphUnpack(JSON.parse(document.getElementById("newsgraph-data").textContent));
+  performance.mark("ng:data");
+  const app = { data: data, model: NGX.model(data) };
+  const m = app.model;
+  app.network = NGX.network(app);
+  performance.mark("ng:netdata");
+  app.timeline = NGX.timeline(app);
+  app.panel = NGX.panel(app);
+  app.controls = NGX.controls(app);
+
+  app.applyFilters = function () {
+    m.computeVisible();
+    app.network.refresh();
+    app.timeline.refresh();
+    app.controls.renderUndated();
+    app.controls.renderCounts();
+  };
+
+  app.select = function (id, source) {
+    m.state.selected = id && data.details[id] ? id : null;
+    app.panel.render(m.state.selected);
+    if (!m.state.selected) {
+      app.network.show(null);
+      app.timeline.show(null);
+    } else {
+      if (source !== "network") app.network.show(m.state.selected);
+      if (source !== "timeline") app.timeline.show(m.state.selected);
+    }
+    document.body.setAttribute("data-selected", m.state.selected || "");
+    app.controls.renderUndated();
+  };
+
+  const afterReady = [app.network.labelOnScreen, app.controls.fillActors]; // nobody needs these before the first click
+  const drawn = { network: false, timeline: false };
+  app.ready = function (which) {
+    drawn[which] = true;
+    performance.mark("ng:drawn-" + which);
+    if (drawn.network && drawn.timeline && !document.body.hasAttribute("data-ready")) {
+      window.newsgraph.readyAt = performance.now();
+      document.body.setAttribute("data-ready", "1");
+      afterReady.forEach(function (task) { task(); });
+    }
+  };
+
+  // start: the page's layout is final before either view measures its box
+  app.controls.wire();
+  m.computeVisible();
+  app.network.refresh(); // the views were made before anything was visible; nothing listens yet
+  app.timeline.load("type");
+  app.controls.renderUndated();
+  app.controls.renderCounts();
+  performance.mark("ng:prepared");
+  const network = app.network.draw();
+  performance.mark("ng:network");
+  const timeline = app.timeline.draw();
+  performance.mark("ng:timeline");
+
+  window.newsgraph = {
+    data: data, network: network, timeline: timeline, state: m.state, select: app.select, applyFilters: app.applyFilters,
+    visibleNodeIds: function () { return app.network.nodesView.getIds(); },
+    timelineItemIds: function () { return app.timeline.itemsView.getIds(); },
+    timelineEventIds: function () {
+      return Array.from(new Set(app.timeline.itemsView.get().map(function (it) { return it.event; })));
+    },
+    undatedIds: function () { return data.undated.filter(function (id) { return m.onTimeline.has(id); }); },
+  };
+})(window.NGX);

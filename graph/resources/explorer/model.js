@@ -1,0 +1,95 @@
+/* newsgraph explorer, model: the page's data, its adjacency, the filter state and the
+ * filter rules. No DOM and no library: tests/js/ runs it in Node. */
+(function (NGX) {
+  "use strict";
+  const EVENT_KINDS = new Set(["event", "statement"]);
+  const ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee"]);
+  const OPEN_END = "9999-12-31";
+
+  function newState() {
+    return { search: "", actor: "", type: "", from: "", to: "", lanes: "type", follow: false,
+             windowFrom: "", windowTo: "", hiddenKinds: new Set(), selected: null };
+  }
+
+  /** The model of one page's data: ``visible`` (network nodes) and ``onTimeline`` (events on
+   * the timeline and in the undated list) are recomputed by ``computeVisible`` from ``state``. */
+  function model(data) {
+    const details = data.details;
+    const outgoing = {}; // node -> [[target, role]]
+    const incoming = {}; // node -> [[source, role]]
+    data.edges.forEach(function (e) {
+      (outgoing[e.from] = outgoing[e.from] || []).push([e.to, e.label]);
+      (incoming[e.to] = incoming[e.to] || []).push([e.from, e.label]);
+    });
+    const m = { data: data, details: details, outgoing: outgoing, incoming: incoming, state: newState(),
+                visible: new Set(), onTimeline: new Set() };
+
+    m.isEvent = function (id) { return EVENT_KINDS.has(details[id].kind); };
+    m.actorsOf = function (id) { return (outgoing[id] || []).filter(function (p) { return ROLES.has(p[1]); }); };
+    m.distinctActors = function (id) {
+      return m.actorsOf(id).map(function (p) { return p[0]; }).filter(function (a, i, all) { return all.indexOf(a) === i; });
+    };
+    m.dateText = function (d) {
+      if (!d.date) return "undated";
+      return d.date.edtf + " (" + d.date.precision + ")";
+    };
+    function labelMatches(id, q) { return details[id].label.toLowerCase().indexOf(q) >= 0; }
+
+    /** Whether an event passes the filters, with the dates [from, to] (ISO days, "" for open). */
+    m.eventPasses = function (id, from, to) {
+      const state = m.state, d = details[id];
+      if (state.hiddenKinds.has(d.kind)) return false;
+      if (state.type && d.type !== state.type) return false;
+      if (state.actor && !m.actorsOf(id).some(function (p) { return p[0] === state.actor; })) return false;
+      if (from || to) {
+        if (!d.date) return false;
+        const lo = d.date.earliest, hi = d.date.latest || OPEN_END;
+        if (from && hi < from) return false;
+        if (to && lo > to) return false;
+      }
+      if (state.search) {
+        const q = state.search;
+        const near = (outgoing[id] || []).some(function (p) { return details[p[0]] && !m.isEvent(p[0]) && labelMatches(p[0], q); });
+        if (!labelMatches(id, q) && !near) return false;
+      }
+      return true;
+    };
+
+    /** Events pass on their own; other nodes show when no filter is set, when an event
+     * shown links to them, or when a search alone names them. The network may follow the
+     * timeline's window, narrowing its dates to it. */
+    m.computeVisible = function () {
+      const state = m.state, from = state.from, to = state.to;
+      let netFrom = from, netTo = to;
+      if (state.follow && state.windowFrom) {
+        netFrom = from > state.windowFrom ? from : state.windowFrom;
+        netTo = to && to < state.windowTo ? to : state.windowTo;
+      }
+      const active = Boolean(state.search || state.actor || state.type || netFrom || netTo);
+      const eventOnly = Boolean(state.actor || state.type || netFrom || netTo);
+      const onTimeline = new Set(), visible = new Set();
+      Object.keys(details).forEach(function (id) {
+        if (!m.isEvent(id)) return;
+        if (m.eventPasses(id, from, to)) onTimeline.add(id);
+        if (m.eventPasses(id, netFrom, netTo)) visible.add(id);
+      });
+      Object.keys(details).forEach(function (id) {
+        if (m.isEvent(id) || state.hiddenKinds.has(details[id].kind)) return;
+        if (!active) { visible.add(id); return; }
+        const near = (incoming[id] || []).some(function (p) { return visible.has(p[0]); });
+        if (near || (state.search && !eventOnly && labelMatches(id, state.search))) visible.add(id);
+      });
+      m.visible = visible;
+      m.onTimeline = onTimeline;
+    };
+
+    m.reset = function () {
+      const hidden = m.state.hiddenKinds;
+      hidden.clear();
+      Object.assign(m.state, newState(), { hiddenKinds: hidden, selected: m.state.selected });
+    };
+    return m;
+  }
+
+  NGX.model = model;
+})(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

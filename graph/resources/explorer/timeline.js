@@ -1,0 +1,182 @@
+/* newsgraph explorer, timeline: vis-timeline's lanes and items, filtered by the model. */
+(function (NGX) {
+  "use strict";
+  // Lanes by actor: one for each of the ACTOR_LANES actors in the most dated events and one
+  // for the actor chosen in the filter; the other actors' events share a lane. Thousands of
+  // lanes would take seconds to draw, and nobody could read them.
+  const ACTOR_LANES = 40;
+  const FIRST_ITEMS = 300; // a longer timeline opens on its latest dated events: zoom out for the rest
+  const DAY = 1000 * 60 * 60 * 24;
+
+  NGX.timeline = function (app) {
+    const VT = window.vis; // vis-timeline's classes
+    const m = app.model, data = app.data, details = app.data.details;
+    const dom = NGX.dom, $ = dom.$, el = dom.el, escapeHtml = dom.escapeHtml, localDay = dom.localDay;
+    const groupsData = new VT.DataSet();
+    const itemsData = new VT.DataSet();
+    const itemsView = new VT.DataView(itemsData, { filter: function (it) { return m.onTimeline.has(it.event); } });
+    let laneActors = new Set();
+    const tl = { groupsData: groupsData, itemsData: itemsData, itemsView: itemsView, timeline: null };
+
+    function timelineData(mode) {
+      const items = [];
+      const lanes = new Map();
+      data.timeline.forEach(function (id) {
+        const d = details[id];
+        const base = {
+          event: id, start: localDay(d.span.start), type: d.span.type,
+          className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
+          content: escapeHtml(d.label),
+          title: escapeHtml(d.label + "\n" + m.dateText(d)),
+        };
+        if (d.span.end) base.end = localDay(d.span.end);
+        if (mode === "type") {
+          lanes.set("t:" + d.type, d.type);
+          items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
+          return;
+        }
+        const actors = m.distinctActors(id);
+        const own = actors.filter(function (a) { return laneActors.has(a); });
+        if (!own.length) { // in the lane of the actors without one, or of events without any
+          const rest = actors.length ? "a:*" : "a:";
+          lanes.set(rest, actors.length ? "(other actors)" : "(no actor)");
+          items.push(Object.assign({ id: id + " " + rest, group: rest }, base));
+        }
+        own.forEach(function (a) {
+          lanes.set("a:" + a, details[a] ? details[a].label : a);
+          items.push(Object.assign({ id: id + " " + a, group: "a:" + a }, base));
+        });
+      });
+      const last = { "a:*": 1, "a:": 2 }; // after the named lanes, in this order
+      const groups = Array.from(lanes.entries())
+        .sort(function (x, y) { return (last[x[0]] || 0) - (last[y[0]] || 0) || x[1].localeCompare(y[1]); })
+        .map(function (g, i) { return { id: g[0], label: g[1], content: escapeHtml(g[1]), order: i }; });
+      return { items: items, groups: groups };
+    }
+
+    function chooseLaneActors() {
+      const dated = new Map();
+      data.timeline.forEach(function (id) {
+        m.distinctActors(id).forEach(function (a) { dated.set(a, (dated.get(a) || 0) + 1); });
+      });
+      const busiest = Array.from(dated.keys()).sort(function (a, b) {
+        return dated.get(b) - dated.get(a) || (details[a] ? details[a].label : a).localeCompare(details[b] ? details[b].label : b);
+      });
+      laneActors = new Set(busiest.slice(0, ACTOR_LANES));
+      if (m.state.actor) laneActors.add(m.state.actor);
+    }
+
+    tl.hasLane = function (actor) { return laneActors.has(actor); };
+
+    tl.load = function (mode) {
+      if (mode === "actor") chooseLaneActors();
+      const built = timelineData(mode);
+      itemsData.clear();
+      groupsData.clear();
+      groupsData.add(built.groups);
+      itemsData.add(built.items);
+    };
+
+    tl.refresh = function () { // lanes with nothing left are hidden
+      itemsView.refresh();
+      const used = new Set(itemsView.get().map(function (it) { return it.group; }));
+      const changed = groupsData.get().filter(function (g) { return (g.visible !== false) !== used.has(g.id); });
+      if (changed.length) groupsData.update(changed.map(function (g) { return { id: g.id, visible: used.has(g.id) }; }));
+    };
+
+    tl.itemIdsFor = function (id) {
+      const events = new Set(m.isEvent(id) ? [id] : (m.incoming[id] || []).map(function (p) { return p[0]; }));
+      return itemsView.getIds({ filter: function (it) { return events.has(it.event); } });
+    };
+
+    const ruler = document.createElement("canvas").getContext("2d");
+    function textPixels(text) { // as the timeline draws an item's or a lane's text (.vis-item: 12 px), with its padding
+      return ruler.measureText(text).width + 16;
+    }
+
+    function initialWindow() { // the latest FIRST_ITEMS events (all of them on a small graph), padded
+      const shown = data.timeline.slice(-FIRST_ITEMS); // sorted by start
+      if (!shown.length) return null;
+      ruler.font = "12px " + getComputedStyle(document.body).fontFamily; // read once, not per label
+      let lo = Infinity, hi = -Infinity;
+      const boxes = []; // [date, half the label's width in pixels]: a day is drawn as a box centred on its date
+      shown.forEach(function (id) {
+        const s = details[id].span;
+        lo = Math.min(lo, Date.parse(s.start));
+        hi = Math.max(hi, Date.parse(s.end || s.start));
+        if (s.type === "box") boxes.push([Date.parse(s.start), textPixels(details[id].label) / 2]);
+      });
+      const lanes = Math.max.apply(null, groupsData.get().map(function (g) { return textPixels(g.label); }).concat([0]));
+      const width = Math.max($("timeline").clientWidth - lanes, 100);
+      const pad = Math.max((hi - lo) * 0.05, DAY * 2);
+      let from = lo - pad, to = hi + pad;
+      // Widen until every box's label is inside: at the window's scale, a label half w pixels
+      // wide reaches w * (to - from) / width either side of its date. A label over 60% of the
+      // width counts as 60% (it is cut whatever the window), so this settles in a few rounds.
+      for (let round = 0; round < 30; round++) {
+        const perPixel = (to - from) / width;
+        let needFrom = from, needTo = to;
+        boxes.forEach(function (b) {
+          const reach = (Math.min(b[1], width * 0.3) + 10) * perPixel; // and a little air
+          needFrom = Math.min(needFrom, b[0] - reach);
+          needTo = Math.max(needTo, b[0] + reach);
+        });
+        if (needFrom >= from && needTo <= to) break;
+        from = needFrom - pad * 0.1;
+        to = needTo + pad * 0.1;
+      }
+      return { start: new Date(from), end: new Date(to) };
+    }
+
+    tl.showInitialWindow = function () {
+      const initial = initialWindow();
+      if (initial) tl.timeline.setWindow(initial.start, initial.end, { animation: false });
+    };
+
+    /** Draw the timeline (once the page's layout is final). */
+    tl.draw = function () {
+      const timeline = new VT.Timeline($("timeline"), itemsView, groupsData, {
+        stack: true,
+        height: "100%",
+        verticalScroll: true,
+        orientation: { axis: "top", item: "top" },
+        groupOrder: "order",
+        zoomMin: DAY * 3,
+        margin: { item: { horizontal: 2, vertical: 4 } },
+        showCurrentTime: false,
+        template: function (item) { return el("span", { className: "ng-label" }, details[item.event].label); },
+        groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
+        tooltip: { followMouse: false, overflowMethod: "cap" },
+      });
+      tl.timeline = timeline;
+      // The window is set before the first draw, so only the items in it are ever drawn. Not
+      // as the start/end options: given those, vis-timeline 8.5.4 lays out every item in its
+      // constructor, a forced reflow each (37 s for 4,000 items here). And it would fit the
+      // window to all items on its first "changed" (a second, full redraw) unless told that
+      // this is done.
+      tl.showInitialWindow();
+      timeline.initialFitDone = true;
+      timeline.on("select", function (props) {
+        const item = props.items.length ? itemsData.get(props.items[0]) : null;
+        app.select(item ? item.event : null, "timeline");
+      });
+      timeline.on("rangechanged", function (props) {
+        if (!m.state.follow) return;
+        m.state.windowFrom = dom.isoDay(props.start);
+        m.state.windowTo = dom.isoDay(props.end);
+        app.applyFilters();
+      });
+      timeline.on("changed", function () { app.ready("timeline"); });
+      return timeline;
+    };
+
+    /** Select (or, with null, unselect) an event's items, or an actor's events, and pan to them. */
+    tl.show = function (id) {
+      if (!id) { tl.timeline.setSelection([]); return; }
+      const ids = tl.itemIdsFor(id);
+      tl.timeline.setSelection(ids);
+      if (ids.length) tl.timeline.focus(ids, { zoom: false, animation: false }); // pan to it, keep the zoom
+    };
+    return tl;
+  };
+})(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

@@ -1,0 +1,102 @@
+// The explorer's filter rules (graph/resources/explorer/model.js), run in Node: `node --test tests/js`.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const { model } = require("../../graph/resources/explorer/model.js");
+
+// A small page: two dated events, one undated statement, two actors and a place.
+function page() {
+  return {
+    details: {
+      detention: { kind: "event", type: "arrest", label: "Police detain 40 men",
+                   date: { edtf: "2017-03-28", precision: "day", earliest: "2017-03-28", latest: "2017-03-28" } },
+      talks: { kind: "event", type: "meeting", label: "Ministers hold talks",
+               date: { edtf: "2017-05", precision: "month", earliest: "2017-05-01", latest: "2017-05-31" } },
+      denial: { kind: "statement", type: "statement", label: "Statement by Ann Lee", date: null },
+      police: { kind: "organization", label: "Chechen police" },
+      lee: { kind: "person", label: "Ann Lee" },
+      grozny: { kind: "place", label: "Grozny" },
+    },
+    edges: [
+      { from: "detention", to: "police", label: "agent" },
+      { from: "detention", to: "grozny", label: "hasPlace" },
+      { from: "talks", to: "lee", label: "participant" },
+      { from: "denial", to: "lee", label: "speaker" },
+    ],
+  };
+}
+
+test("with no filter every node shows and every event is on the timeline", () => {
+  const m = model(page());
+  m.computeVisible();
+  assert.deepStrictEqual([...m.visible].sort(), ["denial", "detention", "grozny", "lee", "police", "talks"]);
+  assert.deepStrictEqual([...m.onTimeline].sort(), ["denial", "detention", "talks"]);
+});
+
+test("an actor filter keeps that actor's events and the nodes they link to", () => {
+  const m = model(page());
+  m.state.actor = "lee";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline].sort(), ["denial", "talks"]);
+  assert.deepStrictEqual([...m.visible].sort(), ["denial", "lee", "talks"]);
+});
+
+test("a date range keeps the events that overlap it and drops the undated", () => {
+  const m = model(page());
+  m.state.from = "2017-05-15";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline], ["talks"]);
+  m.state.from = "";
+  m.state.to = "2017-04-01";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline], ["detention"]);
+});
+
+test("an open range stays in every later window", () => {
+  const data = page();
+  data.details.talks.date = { edtf: "2017-05-01/..", precision: "since", earliest: "2017-05-01", latest: null };
+  const m = model(data);
+  m.state.from = "2030-01-01";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline], ["talks"]);
+});
+
+test("a search finds an event by its label or by the name of a participant", () => {
+  const m = model(page());
+  m.state.search = "grozny";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline], ["detention"]);
+  assert.ok(m.visible.has("grozny"));
+  m.state.search = "talks";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline], ["talks"]);
+});
+
+test("a hidden kind leaves both views", () => {
+  const m = model(page());
+  m.state.hiddenKinds.add("statement");
+  m.state.hiddenKinds.add("place");
+  m.computeVisible();
+  assert.ok(!m.onTimeline.has("denial"));
+  assert.ok(!m.visible.has("grozny"));
+});
+
+test("the network can follow the timeline's window while the timeline keeps every event", () => {
+  const m = model(page());
+  m.state.follow = true;
+  m.state.windowFrom = "2017-03-01";
+  m.state.windowTo = "2017-03-31";
+  m.computeVisible();
+  assert.deepStrictEqual([...m.onTimeline].sort(), ["denial", "detention", "talks"]);
+  assert.ok(m.visible.has("detention") && !m.visible.has("talks"));
+});
+
+test("reset clears every filter but keeps the selection", () => {
+  const m = model(page());
+  Object.assign(m.state, { search: "x", actor: "lee", type: "arrest", selected: "talks" });
+  m.state.hiddenKinds.add("place");
+  m.reset();
+  assert.strictEqual(m.state.search + m.state.actor + m.state.type, "");
+  assert.strictEqual(m.state.hiddenKinds.size, 0);
+  assert.strictEqual(m.state.selected, "talks");
+});
