@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed
 VIS_TIMELINE_VERSION := 8.5.4
 VENDOR := .cache/vendor
 VIS_JS := $(VENDOR)/vis-timeline-graph2d.min.js
+TIMELINEJS_VERSION := 3.9.11
+TLJS := $(VENDOR)/timelinejs/timeline.js
 export NEWSGRAPH_VENDOR := $(abspath $(VENDOR))
 
 .PHONY: run test bench bench-extract bench-store bench-view bench-corpus system-deps clean
@@ -17,7 +19,7 @@ export NEWSGRAPH_VENDOR := $(abspath $(VENDOR))
 run: $(STAMP) $(VIS_JS)
 	$(BIN)/newsgraph build --seeds seeds --exports exports --store .newsgraph --fresh
 
-test: $(STAMP) $(VIS_JS) system-deps
+test: $(STAMP) $(VIS_JS) $(TLJS) system-deps
 	$(BIN)/python -m pytest
 
 bench: bench-store bench-extract bench-view bench-corpus
@@ -51,6 +53,17 @@ $(VIS_JS):
 	cp $(VENDOR)/tmp/package/standalone/umd/vis-timeline-graph2d.min.js $(VIS_JS)
 	cp $(VENDOR)/tmp/package/LICENSE* $(VENDOR)/ 2>/dev/null || true
 	rm -rf $(VENDOR)/tmp
+
+# TimelineJS (Knight Lab, MPL-2.0), from the npm registry: the tests load our
+# `export --format timelinejs` JSON in it, offline. Never committed, never in a page we write.
+$(TLJS):
+	mkdir -p $(VENDOR)/tltmp $(VENDOR)/timelinejs
+	cd $(VENDOR)/tltmp && npm pack --silent @knight-lab/timelinejs@$(TIMELINEJS_VERSION) >/dev/null
+	tar -xzf $(VENDOR)/tltmp/knight-lab-timelinejs-$(TIMELINEJS_VERSION).tgz -C $(VENDOR)/tltmp
+	cp $(VENDOR)/tltmp/package/dist/css/timeline.css $(VENDOR)/timelinejs/
+	cp $(VENDOR)/tltmp/package/LICENSE $(VENDOR)/timelinejs/
+	cp $(VENDOR)/tltmp/package/dist/js/timeline.js $(TLJS)
+	rm -rf $(VENDOR)/tltmp
 
 # Debian packages the tests drive: a real headless browser and an outside Turtle parser.
 system-deps:

@@ -183,7 +183,8 @@ def query(sparql: str | None, query_file: Path | None, name: str | None, list_qu
 
 # ----------------------------------------------------------------------------- export
 
-EXPORT_FORMATS = ["turtle", "trig", "nquads", "jsonld", "network", "gexf", "graphml"]
+EXPORT_FORMATS = ["turtle", "trig", "nquads", "jsonld", "network", "gexf", "graphml", "timelinejs", "events-csv",
+                  "timeline-svg"]
 
 
 @cli.command(context_settings=CONTEXT)
@@ -192,12 +193,15 @@ EXPORT_FORMATS = ["turtle", "trig", "nquads", "jsonld", "network", "gexf", "grap
               "for RDF, exports/network.html for the page).")
 @store_option
 def export(fmt: str, output: Path | None, store_location: str) -> None:
-    """Export the store: Turtle, TriG, N-Quads, JSON-LD, the network page, GEXF or GraphML.
+    """Export the store: Turtle, TriG, N-Quads, JSON-LD, the network page, GEXF, GraphML,
+    TimelineJS JSON, an events CSV (ACLED-like columns) or a static SVG timeline.
 
     \b
     Examples:
         newsgraph export --format trig -o exports/newsgraph.trig
         newsgraph export --format gexf -o story.gexf
+        newsgraph export --format events-csv -o events.csv
+        newsgraph export --format timeline-svg -o timeline.svg
     """
     with _open_store(store_location) as store:
         if fmt in ("turtle", "trig", "nquads", "jsonld"):
@@ -207,6 +211,15 @@ def export(fmt: str, output: Path | None, store_location: str) -> None:
                 sys.stdout.buffer.write(serialize_store(store, fmt))
                 return
             export_rdf(store, {fmt: output})
+        elif fmt in ("timelinejs", "events-csv", "timeline-svg"):
+            from .export.explorer import explorer_data
+            from .export.handoff import render_handoff, write_handoff
+
+            data = explorer_data(store)
+            if output is None:
+                sys.stdout.write(render_handoff(data, fmt))
+                return
+            write_handoff(data, fmt, output)
         elif fmt == "network":
             from .export.netgraph import store_to_networkx
             from .export.network import write_network
