@@ -483,6 +483,37 @@ def _echo_corpus(entities: int, merged: int, events: int, shared: int) -> None:
                f"({shared} reported by several articles)")
 
 
+# ----------------------------------------------------------------------------- serve
+
+
+@cli.command(context_settings=CONTEXT)
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (and ingests through /update) from "
+              "clients holding the token in $NEWSGRAPH_SERVE_TOKEN.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows a result may have.")
+def serve(store_location: str, host: str, port: int, allow_update: bool, timeout: float, max_rows: int) -> None:
+    """Serve the store: a SPARQL 1.1 endpoint at /sparql and the live explorer at /.
+
+    \b
+    Examples:
+        newsgraph serve
+        NEWSGRAPH_SERVE_TOKEN=secret newsgraph serve --allow-update --port 8000
+        NEWSGRAPH_STORE_TOKEN=secret newsgraph ingest articles/ --store http://127.0.0.1:8000
+    """
+    from .serve import options_from_env, serve as run_server
+
+    options = options_from_env(timeout=timeout, max_rows=max_rows, allow_update=allow_update)
+    with _open_store(store_location) as store:
+        click.echo(f"newsgraph: serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql; "
+                   f"{'updates with the token' if allow_update else 'read-only'}); Ctrl-C stops", err=True)
+        run_server(store, host=host, port=port, options=options)
+
+
 def main() -> None:
     """Console entry point."""
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from graph.errors import StoreError
 from graph.query import named_query, run_query
 from graph.store.endpoint import RemoteStore
 from graph.store import open_store
+from tests.net import free_port
 
 pytestmark = pytest.mark.server
 
@@ -27,11 +27,6 @@ CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 BBC = "https://example.org/bbc/2017/04/04/chechnya"
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:

@@ -173,6 +173,21 @@ def _term_from_json(value: Mapping[str, str] | None) -> Term | None:
     return Term("triple", json.dumps(value.get("value")))
 
 
+TOKEN_ENV = "NEWSGRAPH_STORE_TOKEN"
+
+
+def store_token(config: Path | None = None) -> str | None:
+    """The bearer token for a server that wants one (``newsgraph serve --allow-update``):
+    ``$NEWSGRAPH_STORE_TOKEN``, else ``token`` in the ``[store]`` table of the config file.
+    Never a command-line option, so it stays out of shell histories and process lists, and
+    never written to a log or an error message."""
+    token = os.environ.get(TOKEN_ENV)
+    if token:
+        return token
+    value = _config(config).get("token")
+    return str(value) if value else None
+
+
 # ----------------------------------------------------------------------------- the store
 
 
@@ -183,6 +198,7 @@ class RemoteStore(Store):
         self.location = url
         self.endpoints = endpoints_for(url, config)
         self.timeout = timeout
+        self._token = store_token(config)
         self._ping()
 
     # -- HTTP
@@ -190,6 +206,8 @@ class RemoteStore(Store):
     def _request(self, url: str, *, data: bytes | None = None, content_type: str | None = None,
                  accept: str | None = None, method: str | None = None) -> bytes:
         headers = {"User-Agent": "newsgraph"}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
         if content_type:
             headers["Content-Type"] = content_type
         if accept:
