@@ -361,10 +361,12 @@ DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date of files that carry none.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="spaCy processes for extraction.")
+@click.option("--cluster", metavar="local:N|tcp://HOST:PORT",
+              help="Extract on a Dask cluster instead: N local worker processes, or a running scheduler.")
 @defer_option
 @store_option
 def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, published: str | None, jobs: int,
-           defer_corpus: bool, store_location: str) -> None:
+           cluster: str | None, defer_corpus: bool, store_location: str) -> None:
     """Add articles to the store: files, folders, globs of .txt/.md/.html and .jsonl files.
 
     Each article gets its own named graph, never half-written; ingesting the same article
@@ -380,6 +382,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
         newsgraph ingest articles/ --published 2017-04-03
         newsgraph ingest 'feeds/*.jsonl' --jobs 2 --store http://127.0.0.1:7878
         newsgraph ingest today/*.html --defer-corpus && newsgraph rebuild
+        newsgraph ingest archive/ --cluster local:2
     """
     import time
 
@@ -404,7 +407,7 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
     with _open_store(store_location, create=True, recomputes_corpus=True) as store:
         try:
             summary = run_ingest(list(paths), store, merge=not no_merge, rules_file=rules_file, published=date,
-                                 n_process=jobs, progress=progress, recompute=not defer_corpus)
+                                 n_process=jobs, progress=progress, recompute=not defer_corpus, cluster=cluster)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)

@@ -402,8 +402,12 @@ class _Writer:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
            published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
-           progress: Progress | None = None, recompute: bool = True) -> IngestSummary:
+           progress: Progress | None = None, recompute: bool = True, cluster: str | None = None) -> IngestSummary:
     """Add articles to the store, one named graph each, never half-written; then rebuild the corpus graph.
+
+    ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) runs parse, extract and render on a Dask
+    cluster (:mod:`graph.cluster`) instead of ``n_process`` local processes; the writes
+    stay here.
 
     ``published`` is the publication date of files that carry none. With ``recompute``
     False the corpus graph is left marked stale for a later :func:`rebuild_corpus` (many
@@ -418,14 +422,20 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
     summary = IngestSummary(failed=problems + unreadable)
     total = len(sources)
     if total:
-        from .extract import load_model
-
-        model = nlp if nlp is not None else load_model()
         existing = set(store.graph_iris())
         was_stale = _begin_changes(store)
         done = 0
-        stream = render_articles(_jobs(_read(sources, published)), article_ntriples, nlp=model,
-                                 n_process=n_process, batch_size=BATCH_SIZE)
+        if cluster:
+            from .cluster import render_on_cluster
+
+            stream = render_on_cluster(_jobs(_read(sources, published)), article_ntriples, cluster,
+                                       batch_size=BATCH_SIZE)
+        else:
+            from .extract import load_model
+
+            stream = render_articles(_jobs(_read(sources, published)), article_ntriples,
+                                     nlp=nlp if nlp is not None else load_model(), n_process=n_process,
+                                     batch_size=BATCH_SIZE)
         writer = _Writer(store, existing, summary)
         for (source, iri), data, error in stream:
             done += 1
