@@ -12,7 +12,7 @@ VENDOR := .cache/vendor
 VIS_JS := $(VENDOR)/vis-timeline-graph2d.min.js
 export NEWSGRAPH_VENDOR := $(abspath $(VENDOR))
 
-.PHONY: run test bench bench-extract bench-store bench-view bench-corpus system-deps clean
+.PHONY: run test bench bench-extract bench-store bench-view bench-corpus bench-merge system-deps clean
 
 run: $(STAMP) $(VIS_JS)
 	$(BIN)/newsgraph build --seeds seeds --exports exports --store .newsgraph --fresh
@@ -20,7 +20,7 @@ run: $(STAMP) $(VIS_JS)
 test: $(STAMP) $(VIS_JS) system-deps
 	$(BIN)/python -m pytest
 
-bench: bench-store bench-extract bench-view bench-corpus
+bench: bench-store bench-extract bench-view bench-corpus bench-merge
 
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py
@@ -33,6 +33,10 @@ bench-view: $(STAMP) $(VIS_JS) system-deps
 
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py
+
+# Entity resolution against hand-made gold clusters of MEANTIME (benchmarks/meantime-clusters.yaml).
+bench-merge: $(STAMP)
+	$(BIN)/python benchmarks/bench_merge.py --extracted
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsgraph needs Python 3.11"'
