@@ -4,8 +4,10 @@ Each article entity of ../shared/bench/meantime/DOCID.json (its gold name and al
 one record, as an article graph gives it to the resolver; benchmarks/meantime-clusters.yaml
 says, by hand, which records are one entity. With ``--extracted``, the same is measured on
 the entities newsgraph itself extracts from the 120 texts, each mapped to the gold entity of
-its article that has its name among its name and aliases (unmapped ones are not scored, but
-the clusters that join them to a gold entity are listed). Prints pairwise precision, recall and F1,
+its article with that name or alias, else to the only gold entity of its kind with that name
+or alias in any article. Unmapped ones, and those the extraction typed differently from the
+gold, are not scored (they are counted; the clusters that join unmapped names to a gold
+entity are listed). Prints pairwise precision, recall and F1,
 B-cubed precision, recall and F1, and the wrong and missed merges that remain. Prints;
 never asserts.
 
@@ -32,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.resolve import Cluster, NameRecord, resolve  # noqa: E402
+from graph.resolve import Cluster, NameRecord, basic_key, resolve  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
 if not BENCH.is_dir():
@@ -66,6 +68,12 @@ def load_records(gold_dir: Path) -> list[NameRecord]:
     return records
 
 
+def not_same_aliases(clusters_file: Path) -> set[tuple[str, str]]:
+    """(name, alias) pairs of the gold files whose alias names another entity (the file's ``not_same``)."""
+    data = yaml.safe_load(clusters_file.read_text(encoding="utf-8"))
+    return {(str(name), str(alias)) for name, alias in data.get("not_same") or []}
+
+
 def gold_labels(records: list[NameRecord], clusters_file: Path) -> dict[str, int]:
     """Record node -> gold cluster number; SystemExit naming any record the file does not place."""
     data = yaml.safe_load(clusters_file.read_text(encoding="utf-8"))
@@ -92,31 +100,49 @@ def gold_labels(records: list[NameRecord], clusters_file: Path) -> dict[str, int
     return labels
 
 
-def extracted_records(gold_records: list[NameRecord], gold: dict[str, int]) -> tuple[list[NameRecord], dict[str, int]]:
-    """newsgraph's own entities of the MEANTIME texts, and the gold cluster of each one it can map."""
+def extracted_records(gold_dir: Path) -> list[NameRecord]:
+    """newsgraph's own entities of the MEANTIME texts, one record per article entity."""
     from graph.extract import extract_many
     from graph.model import Article
-    from graph.resolve import basic_key
 
-    forms: dict[tuple[str, str], int] = {}  # (article, name key) -> gold cluster
-    for r in gold_records:
-        for name in (r.name, *r.aliases):
-            forms.setdefault((r.article, basic_key(name)), gold[r.node])
     articles = []
-    for path in sorted(BENCH.joinpath("meantime").glob("*.json")):
+    for path in sorted(gold_dir.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
         articles.append(Article(doc["id"], text, dt.date.fromisoformat(doc["published"])))
-    records, mapped = [], {}
-    for article, graph in zip(articles, extract_many(articles)):
-        for e in graph.entities:
-            rec = NameRecord(f"{article.id}#{e.id}", article.id, e.kind.value, e.name, tuple(e.aliases),
-                             tuple(t.text for t in e.titles))
-            records.append(rec)
-            number = forms.get((article.id, basic_key(e.name)))
-            if number is not None:
-                mapped[rec.node] = number
-    return records, mapped
+    return [NameRecord(f"{article.id}#{e.id}", article.id, e.kind.value, e.name, tuple(e.aliases),
+                       tuple(t.text for t in e.titles))
+            for article, graph in zip(articles, extract_many(articles)) for e in graph.entities]
+
+
+def map_to_gold(records: list[NameRecord], gold_records: list[NameRecord], gold: dict[str, int],
+                not_same: set[tuple[str, str]]) -> tuple[dict[str, int], int]:
+    """Extracted record -> gold cluster, by the names, then the aliases, of its own article's gold
+    entities, else by a name or alias that only one gold entity of its kind has anywhere. The
+    aliases of ``not_same`` (name, alias) are not used. Only records of the gold entity's kind are
+    mapped; the second value counts the others (typing errors of the extraction)."""
+    kind_of = {gold[r.node]: r.kind for r in gold_records}
+    local: dict[tuple[str, str], int] = {}
+    anywhere: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for use_aliases in (False, True):
+        for r in gold_records:
+            names = r.aliases if use_aliases else (r.name,)
+            for name in names:
+                if (r.name, name) not in not_same:
+                    local.setdefault((r.article, basic_key(name)), gold[r.node])
+                    anywhere[(r.kind, basic_key(name))].add(gold[r.node])
+    mapped: dict[str, int] = {}
+    wrong_kind = 0
+    for rec in records:
+        key = basic_key(rec.name)
+        number = local.get((rec.article, key))
+        if number is None and len(anywhere.get((rec.kind, key), ())) == 1:
+            [number] = anywhere[(rec.kind, key)]
+        if number is not None and kind_of[number] != rec.kind:
+            wrong_kind += 1
+        elif number is not None:
+            mapped[rec.node] = number
+    return mapped, wrong_kind
 
 
 def score(records: list[NameRecord], gold: dict[str, int], predicted: dict[str, int]) -> Scores:
@@ -147,7 +173,8 @@ def errors(records: list[NameRecord], gold: dict[str, int], predicted: dict[str,
     wrong: Counter[tuple[str, str, str]] = Counter()
     missed: Counter[tuple[str, str, str]] = Counter()
     for a, b in combinations(records, 2):
-        key = (a.kind, *sorted((a.name, b.name)))
+        kind = a.kind if a.kind == b.kind else "/".join(sorted((a.kind, b.kind)))
+        key = (kind, *sorted((a.name, b.name)))
         same_gold, same_pred = gold[a.node] == gold[b.node], predicted[a.node] == predicted[b.node]
         if same_pred and not same_gold:
             wrong[key] += 1  # type: ignore[index]
@@ -170,7 +197,7 @@ def report(title: str, records: list[NameRecord], gold: dict[str, int], clusters
     for heading, found in (("wrong merges", wrong), ("missed merges", missed)):
         print(f"  {heading} ({sum(found.values())} pairs):" + ("" if found else " none"))
         for (kind, a, b), n in sorted(found.items(), key=lambda x: (-x[1], x[0])):
-            print(f"    {kind:12} {a!r} ~ {b!r}: {n}")
+            print(f"    {kind:20} {a!r} ~ {b!r}: {n}")
     joined = [c for c in clusters if any(m.node in gold for m in c.members)
               and any(m.node not in gold for m in c.members)]
     if len(scored) < len(records):
@@ -193,8 +220,12 @@ def main() -> None:
     gold = gold_labels(records, args.clusters)
     report("merge benchmark, gold names", records, gold, resolve(records))
     if args.extracted:
-        ext, mapped = extracted_records(records, gold)
+        ext = extracted_records(args.gold_dir)
+        mapped, wrong_kind = map_to_gold(ext, records, gold, not_same_aliases(args.clusters))
+        print()
         report("merge benchmark, extracted names", ext, mapped, resolve(ext))
+        print(f"  not scored: {wrong_kind} extracted entities of another kind than their gold entity, "
+              f"{len(ext) - len(mapped) - wrong_kind} that match no gold name or alias")
 
 
 if __name__ == "__main__":
