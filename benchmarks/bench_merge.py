@@ -68,10 +68,20 @@ def load_records(gold_dir: Path) -> list[NameRecord]:
     return records
 
 
-def not_same_aliases(clusters_file: Path) -> set[tuple[str, str]]:
-    """(name, alias) pairs of the gold files whose alias names another entity (the file's ``not_same``)."""
+@dataclass(frozen=True)
+class ExtraGold:
+    """What the clusters file adds for mapping extracted names: aliases of the article files
+    that name another entity (``not_same``), and hand-written surface forms (``forms``)."""
+
+    not_same: set[tuple[str, str]]
+    forms: dict[tuple[str, str], int]  # (kind, name key) -> gold cluster
+
+
+def extra_gold(clusters_file: Path) -> ExtraGold:
     data = yaml.safe_load(clusters_file.read_text(encoding="utf-8"))
-    return {(str(name), str(alias)) for name, alias in data.get("not_same") or []}
+    forms = {(c["kind"], basic_key(str(f))): number
+             for number, c in enumerate(data["clusters"]) for f in c.get("forms") or []}
+    return ExtraGold({(str(name), str(alias)) for name, alias in data.get("not_same") or []}, forms)
 
 
 def gold_labels(records: list[NameRecord], clusters_file: Path) -> dict[str, int]:
@@ -80,7 +90,7 @@ def gold_labels(records: list[NameRecord], clusters_file: Path) -> dict[str, int
     by_name: dict[tuple[str, str], int] = {}
     by_article: dict[tuple[str, str, str], int] = {}
     for number, cluster in enumerate(data["clusters"]):
-        for name in cluster["names"]:
+        for name in cluster.get("names") or []:
             name = str(name)
             if " @" in name:
                 name, article = name.rsplit(" @", 1)
@@ -116,12 +126,15 @@ def extracted_records(gold_dir: Path) -> list[NameRecord]:
 
 
 def map_to_gold(records: list[NameRecord], gold_records: list[NameRecord], gold: dict[str, int],
-                not_same: set[tuple[str, str]]) -> tuple[dict[str, int], int]:
+                extra: ExtraGold) -> tuple[dict[str, int], int]:
     """Extracted record -> gold cluster, by the names, then the aliases, of its own article's gold
-    entities, else by a name or alias that only one gold entity of its kind has anywhere. The
-    aliases of ``not_same`` (name, alias) are not used. Only records of the gold entity's kind are
-    mapped; the second value counts the others (typing errors of the extraction)."""
+    entities, else by a hand-written form, else by a name or alias that only one gold entity of
+    its kind has anywhere. The aliases of ``extra.not_same`` (name, alias) are not used. Only
+    records of the gold entity's kind are mapped; the second value counts the others (typing
+    errors of the extraction)."""
+    not_same = extra.not_same
     kind_of = {gold[r.node]: r.kind for r in gold_records}
+    kind_of.update({number: kind for (kind, _key), number in extra.forms.items()})
     local: dict[tuple[str, str], int] = {}
     anywhere: dict[tuple[str, str], set[int]] = defaultdict(set)
     for use_aliases in (False, True):
@@ -135,7 +148,7 @@ def map_to_gold(records: list[NameRecord], gold_records: list[NameRecord], gold:
     wrong_kind = 0
     for rec in records:
         key = basic_key(rec.name)
-        number = local.get((rec.article, key))
+        number = local.get((rec.article, key), extra.forms.get((rec.kind, key)))
         if number is None and len(anywhere.get((rec.kind, key), ())) == 1:
             [number] = anywhere[(rec.kind, key)]
         if number is not None and kind_of[number] != rec.kind:
@@ -221,7 +234,7 @@ def main() -> None:
     report("merge benchmark, gold names", records, gold, resolve(records))
     if args.extracted:
         ext = extracted_records(args.gold_dir)
-        mapped, wrong_kind = map_to_gold(ext, records, gold, not_same_aliases(args.clusters))
+        mapped, wrong_kind = map_to_gold(ext, records, gold, extra_gold(args.clusters))
         print()
         report("merge benchmark, extracted names", ext, mapped, resolve(ext))
         print(f"  not scored: {wrong_kind} extracted entities of another kind than their gold entity, "

@@ -9,9 +9,17 @@ this order:
 ``same-name``       equal after case, punctuation, "the", possessives and dots (U.S. = US)
 ``normalization``   equal after also stripping titles from person names ("Chechen
                     President Ramzan Kadyrov" = "Ramzan Kadyrov"), turning demonyms into
-                    countries ("Russian" = "Russia") and "X of Y" into "Y X"
-                    ("Department of State" = "State Department")
-``alias``           an alias one article gives equals another's name
+                    countries ("Russian" = "Russia"), "X of Y" into "Y X" ("Department of
+                    State" = "State Department"), dropping a company's legal form ("Apple
+                    Inc." = "Apple") and its possessive owner ("the Beatles' Apple Corps"),
+                    and reading a place named as a country's government as the country
+``alias``           an alias one article gives equals another's name, when the alias is
+                    another name of the entity, not a description, a metonym or a part
+                    (:func:`alias_names_it`)
+``plural``          an organization's name with its last word in the plural ("Airbuses")
+``short-form``      an organization's name is another's without its trade words ("Apple" of
+                    "Apple Computer", "Ford" of "Ford Motor Company"), and only one such
+                    longer name is in the corpus
 ``country-prefix``  an organization named without a country equals one named with it
                     ("State Department" = "U.S. State Department"), when only one
                     country goes with that name in the corpus
@@ -19,9 +27,11 @@ this order:
 ``token-overlap``   a person's name is part of exactly one longer name with the same
                     surname ("Kadyrov" in "Ramzan Kadyrov")
 
-A curated ``distinct`` rule forbids a merge, and the weak rules (country-prefix, acronym,
-token-overlap) never put two different nodes of one article together: the article itself
-told them apart.
+A curated ``distinct`` rule forbids a merge; names of different classes (an organization,
+an event such as a conference, a product with a model number) never merge except by a
+curated rule; and the weak rules (alias, acronym, token-overlap) never put two different
+nodes of one article together: the article itself told them apart. A cluster's label is
+the most frequent full name among its members (:func:`_canonical_label`).
 
 >>> recs = [NameRecord("urn:a1#k", "urn:a1", "person", "Kadyrov"),
 ...         NameRecord("urn:a2#k", "urn:a2", "person", "Ramzan Kadyrov"),
@@ -99,7 +109,10 @@ EVENT_HEADS: frozenset[str] = frozenset("""
 # A place named "<country> government" is that country acting as a state.
 GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "govt", "administration"})
 TOKEN_OVERLAP_KINDS = ("person",)
-WEAK_RULES = ("alias", "country-prefix", "acronym", "token-overlap")
+# Rules too weak to join two nodes of one article. An article that names the U.S. Federal
+# Reserve in full and then as "the Federal Reserve" tells nothing apart: country-prefix is
+# not among them.
+WEAK_RULES = ("alias", "acronym", "token-overlap")
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,11 @@ def test_a_country_named_with_of_and_a_prefix_is_one_ministry():
         ["U.S. Department of Labor", "US Labor Department"]]
 
 
+def test_an_article_naming_an_institution_in_full_then_without_its_country_gives_one_node():
+    assert groups(("a1", "organization", "Canadian Grain Board"), ("a1", "organization", "Grain Board"),
+                  ("a2", "organization", "Grain Board")) == [["Canadian Grain Board", "Grain Board", "Grain Board"]]
+
+
 def test_a_place_named_as_a_countrys_government_is_the_country_acting():
     assert groups(("a1", "place", "Canadian Government"), ("a2", "place", "Canada"),
                   ("a3", "place", "government of Canada")) == [["Canada", "Canadian Government", "government of Canada"]]
