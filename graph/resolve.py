@@ -11,11 +11,11 @@ this order:
                     President Ramzan Kadyrov" = "Ramzan Kadyrov"), turning demonyms into
                     countries ("Russian" = "Russia"), "X of Y" into "Y X" ("Department of
                     State" = "State Department"), dropping a company's legal form ("Apple
-                    Inc." = "Apple") and its possessive owner ("the Beatles' Apple Corps"),
-                    and reading a place named as a country's government as the country
+                    Inc." = "Apple"), and reading a place named as a country's government
+                    as the country
 ``alias``           an alias one article gives equals another's name, when the alias is
                     another name of the entity, not a description, a metonym or a part
-                    (:func:`alias_names_it`)
+                    (:func:`alias_names_it`; "Apple Corps" of "the Beatles' Apple Corps")
 ``plural``          an organization's name with its last word in the plural ("Airbuses")
 ``short-form``      an organization's name is another's without its trade words ("Apple" of
                     "Apple Computer", "Ford" of "Ford Motor Company"), and only one such
@@ -317,7 +317,7 @@ def form(name: str, kind: str, titles: tuple[str, ...] = ()) -> Form:
     if kind == "place":
         tokens = _state(tokens)
         return Form(name, basic, " ".join(tokens), None, tuple(tokens))
-    tokens = _without_owner(name, strip_designators(tokens))
+    tokens = strip_designators(tokens)
     country = None
     core = list(tokens)
     if len(core) > 1 and core[0] in COUNTRIES:
@@ -343,20 +343,17 @@ def strip_designators(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _without_owner(name: str, tokens: list[str]) -> list[str]:
-    """An organization's name without a leading possessive owner: "the Beatles' Apple Corps" is
-    Apple Corps. A possessive that is the name itself ("McDonald's Corporation") stays.
+def owned_name(name: str) -> str | None:
+    """An organization's name without a leading possessive owner, if it has one: "the
+    Beatles' Apple Corps" is Apple Corps; "McDonald's Corporation" has none.
 
-    >>> _without_owner("Beatles' Apple Corps", ["beatles", "apple", "corps"])
-    ['apple', 'corps']
+    >>> owned_name("the Beatles' Apple Corps"), owned_name("McDonald's Corporation"), owned_name("Apple")
+    ('Apple Corps', None, None)
     """
     match = re.match(r"(?:the\s+)?\S+?(?:['\u2019]s|s['\u2019])\s+(\S.*)$", name, re.IGNORECASE)
-    if not match:
-        return tokens
-    rest = strip_designators(basic_tokens(match.group(1)))
-    if all(t in ORGANIZATION_HEADS for t in rest) or len(rest) >= len(tokens):
-        return tokens
-    return _countries(rest)
+    if not match or all(t in ORGANIZATION_HEADS for t in basic_tokens(match.group(1))):
+        return None
+    return match.group(1)
 
 
 def _state(tokens: list[str]) -> list[str]:
@@ -434,6 +431,9 @@ def alias_names_it(name: Form, alias: Form, kind: str) -> bool:
         return bool(set(a) & set(b))
     if len(b) == 1 and len(b[0]) >= 3 and a and a[0] != b[0] and a[0].startswith(b[0]):
         return True  # a clipped first word: "Fed" of "Federal Reserve"
+    owned = owned_name(name.name)
+    if owned is not None and form(owned, kind).key == alias.key:
+        return True  # the name without its owner: "Apple Corps" of "the Beatles' Apple Corps"
     return is_short_form(b, a, ORGANIZATION_HEADS) or is_short_form(a, b, ORGANIZATION_HEADS)
 
 

@@ -103,9 +103,15 @@ def test_legal_forms_and_trade_words_do_not_make_another_company():
         ["Halcyon", "Halcyon Group SpA", "Halcyon Motor Company", "Halcyon Motors Co."]]
 
 
-def test_an_organization_named_with_its_owner_is_the_organization():
-    assert groups(("a1", "organization", "the Rangers' Blue Owl Records"),
+def test_an_organization_named_with_its_owner_is_the_organization_when_the_article_says_so():
+    assert groups(("a1", "organization", "the Rangers' Blue Owl Records", ("Blue Owl Records",)),
                   ("a2", "organization", "Blue Owl Records")) == [["Blue Owl Records", "the Rangers' Blue Owl Records"]]
+
+
+def test_two_owners_units_of_one_name_stay_apart():
+    assert groups(("a1", "organization", "Kestrel's Launch Systems"), ("a2", "organization", "Orbis's Launch Systems"),
+                  ("a3", "organization", "Launch Systems")) == [
+        ["Kestrel's Launch Systems"], ["Launch Systems"], ["Orbis's Launch Systems"]]
 
 
 def test_a_country_named_with_of_and_a_prefix_is_one_ministry():
