@@ -518,7 +518,8 @@ def _canonical_label(members: list[NameRecord], forms: dict[str, Form]) -> str:
     Names count by their normalized form ("Apple Inc." counts for Apple); a person's name that
     is part of another member's ("Kadyrov" of "Ramzan Kadyrov") and an acronym with a long form
     beside it ("GM") are not full names. Among the names of the winning form, the most
-    frequent, then the shortest, is shown.
+    frequent, then the shortest, is shown, and a name in capitals as a dateline writes it only
+    when there is no other.
 
     >>> recs = [NameRecord(f"urn:a{i}", f"urn:a{i}", "organization", n, ("Apple",)) for i, n in
     ...         enumerate(["Apple Inc.", "Apple Computer", "Apple", "Apple Computer", "Apple Inc."])]
@@ -534,7 +535,12 @@ def _canonical_label(members: list[NameRecord], forms: dict[str, Form]) -> str:
             and not (len(k.split()) == 1 and len(keys) > 1 and all(n.isupper() for n in by_key[k]))}
     key = min(full or keys, key=lambda k: (-sum(by_key[k].values()), len(k.split()), k))
     names = by_key[key]
-    return min(names, key=lambda n: (-names[n], len(n), n))
+    return min(names, key=lambda n: (_shouted(n) and len(names) > 1, -names[n], len(n), n))
+
+
+def _shouted(name: str) -> bool:
+    """A name in capitals that is no acronym, as a dateline writes it: "WASHINGTON"."""
+    return name.isupper() and (" " in name.strip() or sum(c.isalpha() for c in name) >= 7)
 
 
 def resolve(records: list[NameRecord], rules: MergeRules | None = None, *, merge: bool = True) -> list[Cluster]:

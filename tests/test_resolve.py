@@ -47,6 +47,13 @@ def test_a_surname_alone_or_an_acronym_never_labels_a_node_with_a_full_name():
                   ("a3", "organization", "Northern Weavers Association")) == ["Northern Weavers Association"]
 
 
+def test_a_dateline_in_capitals_does_not_label_a_place_with_a_normal_name():
+    assert labels(("a1", "place", "WESTBRIDGE"), ("a2", "place", "WESTBRIDGE"), ("a3", "place", "Westbridge")) == [
+        "Westbridge"]
+    assert labels(("a1", "organization", "NATO"), ("a2", "organization", "NATO"), ("a3", "organization", "Nato")) == [
+        "NATO"]
+
+
 def test_the_label_of_a_titled_name_is_the_name_without_the_title():
     assert labels(("a1", "person", "Mayor Tomas Berg"), ("a2", "person", "Tomas Berg")) == ["Tomas Berg"]
 
