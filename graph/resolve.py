@@ -596,10 +596,16 @@ def _resolve_kind(records: list[NameRecord], kind: str, rules: MergeRules) -> li
                 for j in by_key.get(" ".join(one), []):
                     uf.union(j, i, "plural", forms[j].name, f.name)
         # short-form: "Apple" -> the only "Apple <trade words>" ("Apple Computer")
-        split_keys = {k: tuple(k.split()) for k in by_key}
-        for key, tokens in sorted(split_keys.items()):
-            longer = [k for k, t in split_keys.items() if is_short_form(tokens, t)]
-            if longer and len({uf.find(by_key[k][0]) for k in longer}) == 1:
+        longer_of: dict[str, list[str]] = defaultdict(list)  # short form -> the longer keys
+        for key in by_key:
+            tokens = key.split()
+            for cut in range(len(tokens) - 1, 0, -1):
+                if tokens[cut] not in TRADE_WORDS and tokens[cut] not in DESIGNATORS:
+                    break
+                longer_of[" ".join(tokens[:cut])].append(key)
+        for key in sorted(k for k in by_key if k in longer_of):
+            longer = longer_of[key]
+            if len({uf.find(by_key[k][0]) for k in longer}) == 1:
                 i, j = by_key[min(longer)][0], by_key[key][0]
                 uf.union(i, j, "short-form", forms[i].name, forms[j].name)
         # country-prefix: "State Department" -> the only "<country> State Department"
@@ -627,11 +633,14 @@ def _resolve_kind(records: list[NameRecord], kind: str, rules: MergeRules) -> li
                     uf.union(j, i, "acronym", forms[j].name, r.name)
     if kind in TOKEN_OVERLAP_KINDS:
         # token-overlap: "Kadyrov" -> the only longer name ending in "Kadyrov"
-        keys = sorted(by_key, key=lambda k: (len(k.split()), k))
-        for key in keys:
+        by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for k in by_key:
+            if k:
+                by_surname[k.split()[-1]].append(tuple(k.split()))
+        for key in sorted((k for k in by_key if k), key=lambda k: (len(k.split()), k)):
             tokens = key.split()
-            candidates = [k for k in by_key if len(k.split()) > len(tokens) and k.split()[-1] == tokens[-1]
-                          and set(tokens) <= set(k.split())]
+            candidates = [" ".join(t) for t in by_surname[tokens[-1]]
+                          if len(t) > len(tokens) and set(tokens) <= set(t)]
             roots = {uf.find(by_key[k][0]) for k in candidates}
             if len(roots) == 1:
                 longest = max(candidates, key=lambda k: (len(k.split()), k))
