@@ -14,7 +14,7 @@ TIMELINEJS_VERSION := 3.9.11
 TLJS := $(VENDOR)/timelinejs/timeline.js
 export NEWSGRAPH_VENDOR := $(abspath $(VENDOR))
 
-.PHONY: run test bench bench-extract bench-store bench-view bench-corpus system-deps clean
+.PHONY: run test bench bench-extract bench-store bench-view bench-corpus bench-merge system-deps clean
 
 run: $(STAMP) $(VIS_JS)
 	$(BIN)/newsgraph build --seeds seeds --exports exports --store .newsgraph --fresh
@@ -22,7 +22,7 @@ run: $(STAMP) $(VIS_JS)
 test: $(STAMP) $(VIS_JS) $(TLJS) system-deps
 	$(BIN)/python -m pytest
 
-bench: bench-store bench-extract bench-view bench-corpus
+bench: bench-store bench-extract bench-view bench-corpus bench-merge
 
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py
@@ -35,6 +35,10 @@ bench-view: $(STAMP) $(VIS_JS) system-deps
 
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py
+
+# Entity resolution against hand-made gold clusters of MEANTIME (benchmarks/meantime-clusters.yaml).
+bench-merge: $(STAMP)
+	$(BIN)/python benchmarks/bench_merge.py --extracted
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsgraph needs Python 3.11"'

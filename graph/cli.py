@@ -346,7 +346,10 @@ defer_option = click.option(
 
 def merge_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--no-merge`` and ``--rules``, the same on every command that recomputes the corpus graph."""
-    f = click.option("--rules", "rules_file", type=click.Path(path_type=Path),
+    from .rulesfile import default_rules_file
+
+    f = click.option("--rules", "rules_file", type=click.Path(path_type=Path), default=default_rules_file,
+                     show_default="$NEWSGRAPH_RULES, or ./newsgraph-rules.yaml if present",
                      help="Curated merge rules (YAML: merge / distinct lists of names).")(f)
     return click.option("--no-merge", is_flag=True,
                          help="No entity resolution or event coreference across articles.")(f)
@@ -515,6 +518,46 @@ def serve(store_location: str, host: str, port: int, allow_update: bool, timeout
         click.echo(f"newsgraph: serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql; "
                    f"{'updates with the token' if allow_update else 'read-only'}); Ctrl-C stops", err=True)
         run_server(store, host=host, port=port, options=options)
+
+# ----------------------------------------------------------------------------- merge / split
+
+
+def _rule_command(distinct: bool) -> Callable[..., Any]:
+    """`merge` or `split`: one line into the rules file (graph/rulesfile.py), applied by `rebuild`."""
+    from .rulesfile import DEFAULT_RULES_FILE, RULES_ENV
+
+    section = "distinct" if distinct else "merge"
+
+    @click.argument("name_a")
+    @click.argument("name_b")
+    @click.option("--kind", type=click.Choice(["person", "organization", "place"]),
+                  help="Only nodes of this kind (a merge; a split holds for every kind).")
+    @click.option("--rules", "rules_file", type=click.Path(path_type=Path),
+                  help=f"The rules file [default: ${RULES_ENV}, else ./{DEFAULT_RULES_FILE}].")
+    def command(name_a: str, name_b: str, kind: str | None, rules_file: Path | None) -> None:
+        from .rulesfile import add_rule, default_rules_file, rules_path
+
+        path = rules_path(rules_file)
+        done = add_rule(path, kind, name_a, name_b, distinct=distinct)
+        if done.removed:
+            click.echo(f"newsgraph: removed from {path}: {done.removed}")
+        click.echo(f"newsgraph: {'wrote' if done.added else 'already in'} {path} ({section}): {done.line}")
+        applies = "" if default_rules_file() == path else f" --rules {path}"
+        click.echo(f"  run `newsgraph rebuild{applies}` to apply it")
+
+    command.__doc__ = (
+        f"{'Keep two names apart' if distinct else 'Make two names one node'} in the corpus graph.\n\n"
+        f"Writes a line into the '{section}' list of the rules file (never half-written: a temporary "
+        "file is renamed over it). `newsgraph rebuild` applies it, and so does every later ingest and "
+        "remove that reads the same rules file.\n\n\b\nExamples:\n"
+        + ("    newsgraph split Apple 'Apple Worldwide Developers Conference'\n"
+           if distinct else "    newsgraph merge 'Martin Mann' 'Anthony Mann' --kind person\n")
+        + "    newsgraph rebuild")
+    return cli.command(name="split" if distinct else "merge", context_settings=CONTEXT)(command)
+
+
+merge = _rule_command(distinct=False)
+split = _rule_command(distinct=True)
 
 
 def main() -> None:

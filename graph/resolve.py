@@ -9,9 +9,17 @@ this order:
 ``same-name``       equal after case, punctuation, "the", possessives and dots (U.S. = US)
 ``normalization``   equal after also stripping titles from person names ("Chechen
                     President Ramzan Kadyrov" = "Ramzan Kadyrov"), turning demonyms into
-                    countries ("Russian" = "Russia") and "X of Y" into "Y X"
-                    ("Department of State" = "State Department")
-``alias``           an alias one article gives equals another's name
+                    countries ("Russian" = "Russia"), "X of Y" into "Y X" ("Department of
+                    State" = "State Department"), dropping a company's legal form ("Apple
+                    Inc." = "Apple"), and reading a place named as a country's government
+                    as the country
+``alias``           an alias one article gives equals another's name, when the alias is
+                    another name of the entity, not a description, a metonym or a part
+                    (:func:`alias_names_it`; "Apple Corps" of "the Beatles' Apple Corps")
+``plural``          an organization's name with its last word in the plural ("Airbuses")
+``short-form``      an organization's name is another's without its trade words ("Apple" of
+                    "Apple Computer", "Ford" of "Ford Motor Company"), and only one such
+                    longer name is in the corpus
 ``country-prefix``  an organization named without a country equals one named with it
                     ("State Department" = "U.S. State Department"), when only one
                     country goes with that name in the corpus
@@ -19,9 +27,11 @@ this order:
 ``token-overlap``   a person's name is part of exactly one longer name with the same
                     surname ("Kadyrov" in "Ramzan Kadyrov")
 
-A curated ``distinct`` rule forbids a merge, and the weak rules (country-prefix, acronym,
-token-overlap) never put two different nodes of one article together: the article itself
-told them apart.
+A curated ``distinct`` rule forbids a merge; names of different classes (an organization,
+an event such as a conference, a product with a model number) never merge except by a
+curated rule; and the weak rules (alias, acronym, token-overlap) never put two different
+nodes of one article together: the article itself told them apart. A cluster's label is
+the most frequent full name among its members (:func:`_canonical_label`).
 
 >>> recs = [NameRecord("urn:a1#k", "urn:a1", "person", "Kadyrov"),
 ...         NameRecord("urn:a2#k", "urn:a2", "person", "Ramzan Kadyrov"),
@@ -35,7 +45,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +71,7 @@ COUNTRY_NAMES: dict[str, str] = {
     "us": "us", "usa": "us", "united states": "us", "united states of america": "us", "america": "us",
     "uk": "uk", "united kingdom": "uk", "britain": "uk", "great britain": "uk",
     "russian federation": "russia", "chechen republic": "chechnya", "republic of chechnya": "chechnya",
-    "eu": "europe", "european union": "europe",
+    "eu": "eu", "european union": "eu",
 }
 COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | frozenset(COUNTRY_NAMES.values())
 # Words of a title or honorific that may stand before a person's name.
@@ -75,8 +85,34 @@ TITLE_WORDS: frozenset[str] = frozenset("""
     commissioner chancellor envoy official founder coordinator
 """.split())
 ACRONYM_STOPWORDS: frozenset[str] = frozenset({"of", "the", "and", "for", "on", "in", "to", "at"})
+# Legal forms at the end of a company's name: "Apple Inc." is Apple, "Fiat Group SpA" Fiat.
+DESIGNATORS: frozenset[str] = frozenset("""
+    inc incorporated corp corporation co company cos llc llp lp ltd limited plc spa sa ag nv bv
+    gmbh group holdings holding
+""".split())
+# Words naming a company's trade that its short name drops: "Apple Computer" is Apple,
+# "Ford Motor Company" Ford, "Qatar Airways" Qatar (as an organization).
+TRADE_WORDS: frozenset[str] = frozenset("""
+    motor motors computer computers airline airlines airways aircraft automotive auto
+""".split())
+# Nouns that make an organization's name the name of an organization, not of a division,
+# product or event: the short name an article gives "Memorial Human Rights Centre" is Memorial.
+ORGANIZATION_HEADS: frozenset[str] = frozenset("""
+    centre center organization organisation society association foundation institute committee
+    network council party movement agency union federation league alliance trust fund bank
+""".split()) | DESIGNATORS | TRADE_WORDS
+# Heads that make an "organization" name an event: a conference is not its organizer.
+EVENT_HEADS: frozenset[str] = frozenset("""
+    conference conferences summit expo exposition festival games olympics championship
+    championships cup fair show awards convention tournament keynote
+""".split())
+# A place named "<country> government" is that country acting as a state.
+GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "govt", "administration"})
 TOKEN_OVERLAP_KINDS = ("person",)
-WEAK_RULES = ("country-prefix", "acronym", "token-overlap")
+# Rules too weak to join two nodes of one article. An article that names the U.S. Federal
+# Reserve in full and then as "the Federal Reserve" tells nothing apart: country-prefix is
+# not among them.
+WEAK_RULES = ("alias", "acronym", "token-overlap")
 
 
 @dataclass(frozen=True)
@@ -260,10 +296,14 @@ def form(name: str, kind: str, titles: tuple[str, ...] = ()) -> Form:
     'state department'
     >>> f = form("U.S. State Department", "organization"); f.key, f.country, f.core
     ('us state department', 'us', ('state', 'department'))
+    >>> form("U.S. Department of Labor", "organization").key
+    'us labor department'
     >>> form("Russian LGBT Network", "organization").key == form("Russia LGBT Network", "organization").key
     True
     >>> form("Chechen President Ramzan Kadyrov", "person").key
     'ramzan kadyrov'
+    >>> form("Fiat Group SpA", "organization").key, form("Canadian Government", "place").key
+    ('fiat', 'canada')
     """
     tokens = basic_tokens(name)
     basic = " ".join(tokens)
@@ -275,16 +315,137 @@ def form(name: str, kind: str, titles: tuple[str, ...] = ()) -> Form:
         return Form(name, basic, " ".join(core), None, tuple(core))
     tokens = _countries(tokens)
     if kind == "place":
+        tokens = _state(tokens)
         return Form(name, basic, " ".join(tokens), None, tuple(tokens))
+    tokens = strip_designators(tokens)
     country = None
-    core = _invert(tokens)
+    core = list(tokens)
     if len(core) > 1 and core[0] in COUNTRIES:
         country, core = core[0], core[1:]
-    elif len(core) > 1 and core[-1] in COUNTRIES and len(tokens) > 2 and "of" in tokens:
+    core = _invert(core)
+    if country is None and len(core) > 1 and core[0] in COUNTRIES:  # "Bank of England"
+        country, core = core[0], core[1:]
+    elif country is None and len(core) > 1 and core[-1] in COUNTRIES and len(tokens) > 2 and "of" in tokens:
         country, core = core[-1], core[:-1]  # "Ministry of Justice of Russia"
     core = _invert(core)
     key = " ".join(([country] if country else []) + core)
     return Form(name, basic, key, country, tuple(core))
+
+
+def strip_designators(tokens: list[str]) -> list[str]:
+    """A company's name without the legal forms at its end.
+
+    >>> strip_designators(["bank", "of", "america", "corp"]), strip_designators(["group"])
+    (['bank', 'of', 'america'], ['group'])
+    """
+    while len(tokens) > 1 and tokens[-1] in DESIGNATORS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def owned_name(name: str) -> str | None:
+    """An organization's name without a leading possessive owner, if it has one: "the
+    Beatles' Apple Corps" is Apple Corps; "McDonald's Corporation" has none.
+
+    >>> owned_name("the Beatles' Apple Corps"), owned_name("McDonald's Corporation"), owned_name("Apple")
+    ('Apple Corps', None, None)
+    """
+    match = re.match(r"(?:the\s+)?\S+?(?:['\u2019]s|s['\u2019])\s+(\S.*)$", name, re.IGNORECASE)
+    if not match or all(t in ORGANIZATION_HEADS for t in basic_tokens(match.group(1))):
+        return None
+    return match.group(1)
+
+
+def _state(tokens: list[str]) -> list[str]:
+    """A place named as a country's government is that country: "us government", "government of canada"."""
+    if len(tokens) == 2 and tokens[0] in COUNTRIES and tokens[1] in GOVERNMENT_WORDS:
+        return tokens[:1]
+    if len(tokens) == 3 and tokens[0] in GOVERNMENT_WORDS and tokens[1] == "of" and tokens[2] in COUNTRIES:
+        return tokens[2:]
+    return tokens
+
+
+def name_class(f: Form) -> str:
+    """What an organization's name names: an ``event`` (a conference, a summit), a ``product``
+    (a model number: "Boeing 787") or an ``organization``. Names of different classes never merge.
+
+    >>> [name_class(form(n, "organization")) for n in ("Apple Worldwide Developers Conference", "Airbus A380", "Apple")]
+    ['event', 'product', 'organization']
+    """
+    if len(f.core) > 1 and f.core[-1] in EVENT_HEADS:
+        return "event"
+    if len(f.core) > 1 and re.search(r"\d", f.core[-1]):
+        return "product"
+    return "organization"
+
+
+def is_short_form(short: tuple[str, ...], full: tuple[str, ...], heads: frozenset[str] = TRADE_WORDS) -> bool:
+    """Whether ``short`` is ``full`` without a tail that only says what kind of company it is:
+    its trade and legal form, or (with ``heads``) an organization noun.
+
+    >>> is_short_form(("apple",), ("apple", "computer")), is_short_form(("boeing",), ("boeing", "commercial", "airplanes"))
+    (True, False)
+    >>> is_short_form(("ford",), ("ford", "australia")), is_short_form(("memorial",), ("memorial", "human", "rights", "centre"), ORGANIZATION_HEADS)
+    (False, True)
+    """
+    if not short or len(short) >= len(full) or full[: len(short)] != short:
+        return False
+    tail = full[len(short):]
+    if heads is TRADE_WORDS:
+        return all(t in TRADE_WORDS or t in DESIGNATORS for t in tail)
+    return tail[-1] in heads and not any(t in COUNTRIES for t in tail)
+
+
+def singular(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name with its last word made singular, both ways an English plural may end.
+
+    >>> singular(("airbuses",)), singular(("gms",)), singular(("boeing",))
+    ([('airbuse',), ('airbus',)], [('gm',)], [])
+    """
+    last = tokens[-1] if tokens else ""
+    out = []
+    if len(last) > 2 and last.endswith("s") and not last.endswith("ss"):
+        out.append(tokens[:-1] + (last[:-1],))
+        if last.endswith("es") and len(last) > 3:
+            out.append(tokens[:-1] + (last[:-2],))
+    return out
+
+
+def alias_names_it(name: Form, alias: Form, kind: str) -> bool:
+    """Whether an alias is another name of its entity, not a description, a metonym or a part:
+    it shares a word with the name or is its acronym, and for an organization neither one is
+    the other plus a distinguishing head ("Boeing" of "Boeing Commercial Airplanes").
+
+    >>> org = lambda n: form(n, "organization")
+    >>> alias_names_it(org("Apple Computer"), org("Apple"), "organization")
+    True
+    >>> alias_names_it(org("Boeing Commercial Airplanes"), org("Boeing"), "organization")
+    False
+    >>> alias_names_it(form("United States", "place"), form("White House", "place"), "place")
+    False
+    """
+    a, b = name.core, alias.core
+    if a == b or initials(name) & {alias.basic.replace(" ", "")} or initials(alias) & {name.basic.replace(" ", "")}:
+        return True
+    if kind != "organization":
+        return bool(set(a) & set(b))
+    if len(b) == 1 and len(b[0]) >= 3 and a and a[0] != b[0] and a[0].startswith(b[0]):
+        return True  # a clipped first word: "Fed" of "Federal Reserve"
+    owned = owned_name(name.name)
+    if owned is not None and form(owned, kind).key == alias.key:
+        return True  # the name without its owner: "Apple Corps" of "the Beatles' Apple Corps"
+    return is_short_form(b, a, ORGANIZATION_HEADS) or is_short_form(a, b, ORGANIZATION_HEADS)
+
+
+def initials(f: Form) -> set[str]:
+    """The acronyms a name may go by: initials of its significant words, or of all its words.
+
+    >>> sorted(initials(form("Human Rights Watch Inc.", "organization")))
+    ['hrw']
+    """
+    words = [strip_designators(f.basic.split()), list(f.core)]
+    out = {acronym_of(w) for w in words if len(w) > 1} | {"".join(t[0] for t in w) for w in words if len(w) > 1}
+    return out
 
 
 def acronym_of(tokens: tuple[str, ...] | list[str]) -> str:
@@ -304,6 +465,7 @@ class _Clusters:
 
     def __init__(self, records: list[NameRecord], forms: list[Form], distinct: list[frozenset[str]]) -> None:
         self.parent = list(range(len(records)))
+        self.classes = [name_class(f) if r.kind == "organization" else r.kind for r, f in zip(records, forms)]
         self.records = records
         self.keys: dict[int, set[str]] = {i: {f.basic} for i, f in enumerate(forms)}
         self.nodes: dict[int, dict[str, set[str]]] = {
@@ -318,6 +480,8 @@ class _Clusters:
         return i
 
     def allowed(self, a: int, b: int, rule: str) -> bool:
+        if self.classes[a] != self.classes[b]:
+            return False
         keys_a, keys_b = self.keys[a], self.keys[b]
         for group in self.distinct:
             if (group & keys_a) and (group & keys_b) and len(group & (keys_a | keys_b)) > 1:
@@ -349,16 +513,34 @@ class _Clusters:
 
 
 def _canonical_label(members: list[NameRecord], forms: dict[str, Form]) -> str:
-    counts: dict[str, int] = defaultdict(int)
+    """The most frequent full name among the members, never a longer name that merely contains it.
+
+    Names count by their normalized form ("Apple Inc." counts for Apple); a person's name that
+    is part of another member's ("Kadyrov" of "Ramzan Kadyrov") and an acronym with a long form
+    beside it ("GM") are not full names. Among the names of the winning form, the most
+    frequent, then the shortest, is shown, and a name in capitals as a dateline writes it only
+    when there is no other.
+
+    >>> recs = [NameRecord(f"urn:a{i}", f"urn:a{i}", "organization", n, ("Apple",)) for i, n in
+    ...         enumerate(["Apple Inc.", "Apple Computer", "Apple", "Apple Computer", "Apple Inc."])]
+    >>> _canonical_label(recs, {r.name: form(r.name, r.kind) for r in recs})
+    'Apple Inc.'
+    """
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
     for m in members:
-        counts[m.name] += 1
+        by_key[forms[m.name].key][m.name] += 1
+    keys = set(by_key)
+    full = {k for k in keys
+            if not (members[0].kind == "person" and any(set(k.split()) < set(o.split()) for o in keys))
+            and not (len(k.split()) == 1 and len(keys) > 1 and all(n.isupper() for n in by_key[k]))}
+    key = min(full or keys, key=lambda k: (-sum(by_key[k].values()), len(k.split()), k))
+    names = by_key[key]
+    return min(names, key=lambda n: (_shouted(n) and len(names) > 1, -names[n], len(n), n))
 
-    def rank(name: str) -> tuple[int, int, int, int, str]:
-        f = forms[name]
-        extra = len(f.basic.split()) - len(f.core)
-        return (-len(f.core), extra, -counts[name], len(name), name)
 
-    return min(counts, key=rank)
+def _shouted(name: str) -> bool:
+    """A name in capitals that is no acronym, as a dateline writes it: "WASHINGTON"."""
+    return name.isupper() and (" " in name.strip() or sum(c.isalpha() for c in name) >= 7)
 
 
 def resolve(records: list[NameRecord], rules: MergeRules | None = None, *, merge: bool = True) -> list[Cluster]:
@@ -398,14 +580,34 @@ def _resolve_kind(records: list[NameRecord], kind: str, rules: MergeRules) -> li
         link(group, "same-name")
     for group in by_key.values():
         link(group, "normalization")
-    # alias
+    # alias: only an alias that is another name of the entity, not a description or a part
     for i, r in enumerate(records):
         for alias in r.aliases:
-            akey = form(alias, kind).key
-            for j in by_key.get(akey, []):
+            alias_form = form(alias, kind)
+            if not alias_names_it(forms[i], alias_form, kind):
+                continue
+            for j in by_key.get(alias_form.key, []):
                 if j != i:
                     uf.union(i, j, "alias", f"{r.name} (alias {alias})", forms[j].name)
     if kind == "organization":
+        # plural: "Airbuses" -> "Airbus"
+        for i, f in enumerate(forms):
+            for one in singular(tuple(f.key.split())):
+                for j in by_key.get(" ".join(one), []):
+                    uf.union(j, i, "plural", forms[j].name, f.name)
+        # short-form: "Apple" -> the only "Apple <trade words>" ("Apple Computer")
+        longer_of: dict[str, list[str]] = defaultdict(list)  # short form -> the longer keys
+        for key in by_key:
+            tokens = key.split()
+            for cut in range(len(tokens) - 1, 0, -1):
+                if tokens[cut] not in TRADE_WORDS and tokens[cut] not in DESIGNATORS:
+                    break
+                longer_of[" ".join(tokens[:cut])].append(key)
+        for key in sorted(k for k in by_key if k in longer_of):
+            longer = longer_of[key]
+            if len({uf.find(by_key[k][0]) for k in longer}) == 1:
+                i, j = by_key[min(longer)][0], by_key[key][0]
+                uf.union(i, j, "short-form", forms[i].name, forms[j].name)
         # country-prefix: "State Department" -> the only "<country> State Department"
         by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i, f in enumerate(forms):
@@ -431,11 +633,14 @@ def _resolve_kind(records: list[NameRecord], kind: str, rules: MergeRules) -> li
                     uf.union(j, i, "acronym", forms[j].name, r.name)
     if kind in TOKEN_OVERLAP_KINDS:
         # token-overlap: "Kadyrov" -> the only longer name ending in "Kadyrov"
-        keys = sorted(by_key, key=lambda k: (len(k.split()), k))
-        for key in keys:
+        by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for k in by_key:
+            if k:
+                by_surname[k.split()[-1]].append(tuple(k.split()))
+        for key in sorted((k for k in by_key if k), key=lambda k: (len(k.split()), k)):
             tokens = key.split()
-            candidates = [k for k in by_key if len(k.split()) > len(tokens) and k.split()[-1] == tokens[-1]
-                          and set(tokens) <= set(k.split())]
+            candidates = [" ".join(t) for t in by_surname[tokens[-1]]
+                          if len(t) > len(tokens) and set(tokens) <= set(t)]
             roots = {uf.find(by_key[k][0]) for k in candidates}
             if len(roots) == 1:
                 longest = max(candidates, key=lambda k: (len(k.split()), k))

@@ -34,6 +34,7 @@ from graph.model import Article
 from graph.query import named_query, run_query
 from graph.rdf import article_ntriples, corpus_blocks
 from graph.resolve import MergeRules, NameRecord, resolve
+from graph.rulesfile import add_rule
 from graph.store import Term, open_store
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -138,6 +139,9 @@ def test_malformed_rules_files_are_one_clear_error(tmp_path, text, fragment):
     path.write_text(text)
     with pytest.raises(InputError, match=fragment):
         MergeRules.load(path)
+    with pytest.raises(InputError, match=fragment):  # `newsgraph merge` leaves such a file as it is
+        add_rule(path, None, "Ann Lee", "Anne Lee", distinct=True)
+    assert path.read_text() == text
 
 
 # ----------------------------------------------------------------------------- coreference
