@@ -132,19 +132,26 @@ def build(seeds: Path, exports: Path, fresh: bool, no_pages: bool, store_locatio
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @click.option("-n", "--name", help="Run a named query (see --list).")
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (value is a literal, or an IRI written <...>).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
+@click.option("--width", type=click.IntRange(20, 1000), metavar="N",
+              help="Table width (default: the terminal's, or 100 when not a terminal).")
+@click.option("--iris", is_flag=True, help="Show IRIs in the table, not the labels, headlines and outlet names.")
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL updates (the store is read-only otherwise).")
 @store_option
 def query(sparql: str | None, query_file: Path | None, name: str | None, list_queries: bool,
-          params: tuple[str, ...], fmt: str, allow_update: bool, store_location: str) -> None:
+          params: tuple[str, ...], fmt: str, width: int | None, iris: bool, allow_update: bool,
+          store_location: str) -> None:
     """Run SPARQL: inline, from a file, or by name.
 
     The default graph is the union of all articles; the usual prefixes (ng, sem,
-    schema, prov, oa, rdfs, ...) are predeclared.
+    schema, prov, oa, rdfs, ...) are predeclared. A row is never printed twice. A table
+    fits the terminal and shows labels, headlines and outlet names instead of IRIs
+    (--iris shows the IRIs); CSV, TSV and JSON keep the IRIs. A named query's parameters
+    are listed by --list; an unknown or missing one is an error (exit 2).
 
     \b
     Examples:
@@ -152,33 +159,39 @@ def query(sparql: str | None, query_file: Path | None, name: str | None, list_qu
         newsgraph query actor-events -p actor="Igor Kochetkov" --format csv
         newsgraph query 'SELECT ?p WHERE { ?p a schema:Person }'
     """
-    from .query import format_result, named_queries, named_query, read_query_file, run_query
+    from .query import (check_params, check_variables, format_result, named_queries, named_query,
+                        read_query_file, run_query, with_labels)
 
     if list_queries:
         for q in named_queries():
-            extra = "".join(f"\n      -p {k}=...  {v}" for k, v in q.params.items())
+            extra = "".join(f"\n      -p {p.name}=...  {'(required) ' if p.required else ''}{p.help}"
+                            for p in q.params)
             click.echo(f"{q.name:<22} {q.title}{extra}")
         return
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise InputError("give exactly one of: a SPARQL string or query name, --file, --name")
-    if query_file:
-        text = read_query_file(query_file)
-    elif name:
-        text = named_query(name).text
-    elif sparql and all(c.isalnum() or c in "-_" for c in sparql):
-        text = named_query(sparql).text
-    else:
-        text = str(sparql)
     bound = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise InputError(f"--param {item!r}: write NAME=VALUE")
         bound[key] = value
+    if query_file:
+        text = read_query_file(query_file)
+        check_variables(text, bound)
+    elif name or (sparql and all(c.isalnum() or c in "-_" for c in sparql)):
+        named = named_query(name or str(sparql))
+        check_params(named, bound)
+        text = named.text
+    else:
+        text = str(sparql)
+        check_variables(text, bound)
     with _open_store(store_location) as store:
         result = run_query(store, text, params=bound, allow_update=allow_update)
-    click.echo(format_result(result, fmt), nl=False)
+        if fmt == "table" and not iris:
+            result = with_labels(store, result)
+    click.echo(format_result(result, fmt, width=width), nl=False)
 
 
 # ----------------------------------------------------------------------------- export
