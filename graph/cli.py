@@ -416,7 +416,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_fil
         if total < PROGRESS_MIN_ARTICLES:
             return
         if report is None:
-            report = ProgressReport(click.get_text_stream("stderr"), start=began)
+            report = ProgressReport(sys.stderr, start=began)
         report(done, total)
 
     with _open_store(store_location, create=True, recomputes_corpus=True) as store:
