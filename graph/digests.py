@@ -33,7 +33,9 @@ from .store import INTERNAL_GRAPHS, Store
 DIGEST_GRAPH = INTERNAL_GRAPHS + "digests"
 DIGEST_PREDICATE = INTERNAL_GRAPHS + "inputDigest"
 # The parts of newsgraph that do not shape an article graph: changing them re-extracts nothing.
-_NOT_EXTRACTION = ("export", "queries", "resources", "cli.py", "query.py", "listing.py", "progress.py")
+# (Any other module counts: when in doubt an article is extracted again, never left stale.)
+_NOT_EXTRACTION = ("export", "queries", "resources", "__main__.py", "cli.py", "query.py", "listing.py", "table.py",
+                   "progress.py", "store.py", "remote.py", "validate.py", "workers.py", "coref.py", "resolve.py")
 
 
 @functools.cache

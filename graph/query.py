@@ -207,7 +207,25 @@ def with_labels(store: Store, result: QueryResult) -> QueryResult:
             return Term("literal", names[term.value])
         return term
 
-    return QueryResult(result.kind, result.variables, _unique([tuple(show(t) for t in row) for row in result.rows]))
+    rows = [tuple(show(t) for t in row) for row in result.rows]
+    shown = [j for j in range(len(result.variables))
+             if any(row[j] is not None and row[j].kind == "uri" for row in result.rows)]
+    keep = [j for j in range(len(result.variables)) if j not in shown or not _repeats(rows, j, shown)]
+    return QueryResult(result.kind, [result.variables[j] for j in keep],
+                       _unique([tuple(row[j] for j in keep) for row in rows]))
+
+
+def _repeats(rows: list[tuple[Term | None, ...]], j: int, shown: list[int]) -> bool:
+    """Whether the labelled column ``j`` only repeats a column of the result itself (an
+    event's IRI shown as its label beside the label), so the table leaves it out.
+
+    >>> a, b = Term("literal", "a"), Term("literal", "b")
+    >>> _repeats([(a, a), (b, b)], 1, [1]), _repeats([(a, a), (b, a)], 1, [1])
+    (True, False)
+    """
+    return bool(rows) and any(
+        all(row[k] is not None and row[j] is not None and row[k].value == row[j].value for row in rows)
+        for k in range(len(rows[0])) if k != j and k not in shown)
 
 
 def _table(result: QueryResult, width: int | None) -> str:
