@@ -497,6 +497,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
                                digests)
         stream = render_articles(jobs, article_ntriples, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
         writer = _Writer(store, existing, summary, digests)
+        if progress:
+            progress(0, total)  # shown at once, not after the first batch is parsed
         try:
             for (source, iri), data, error in stream:
                 done += 1

@@ -88,9 +88,9 @@ class ProgressReport:
             self.last_shown = now
 
     def close(self) -> None:
-        """End the terminal line (after the final figures, or where an interrupt left it)."""
+        """End the terminal line, leaving the last figures drawn (once; later calls do nothing)."""
         if self.tty and self.drawn:
-            self.stream.write("\r" + self.line(self.done, self.total).ljust(78) + "\x1b[K\n")
+            self.stream.write("\n")
             self.stream.flush()
             self.drawn = False
 

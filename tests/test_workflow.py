@@ -279,3 +279,30 @@ def test_ctrl_c_in_the_library_raises_with_the_summary_so_far(tmp_path, monkeypa
             ingest([articles], store, progress=stop)
         assert caught.value.summary.added == 2 and caught.value.total == 3
         assert caught.value.exit_code == 130
+
+
+def test_a_real_ctrl_c_says_what_was_saved_and_the_printed_command_finishes(tmp_path):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    articles, store = feed(tmp_path / "feed.jsonl", 70), tmp_path / "store"
+    command = [sys.executable, "-m", "graph", "ingest", str(articles), "--store", str(store)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert process.stderr is not None
+    first = re.match(r"ingesting: (\d+)/70 \(25%\)", process.stderr.readline())
+    assert first, "no progress line at a quarter"
+    process.send_signal(signal.SIGINT)
+    _out, rest = process.communicate(timeout=120)
+    assert process.returncode == 130, rest
+    assert "Traceback" not in rest
+    message = rest.strip().splitlines()[-1]
+    saved = re.match(r"newsgraph: interrupted: (\d+) of 70 article\(s\) saved", message)
+    assert saved and int(saved[1]) >= int(first[1]), message  # every article handed to the writer is kept
+    finish = message.split("to finish, run: ")[1].split(" (the saved")[0]
+    assert finish == f"newsgraph ingest {articles} --store {store}"
+    rerun = run(*finish.split()[1:])
+    assert f"{70 - int(saved[1])} added, 0 replaced, {saved[1]} unchanged, 0 failed" in rerun.stdout
