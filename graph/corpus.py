@@ -146,7 +146,7 @@ def expand(paths: Iterable[str | Path], skipped: list[tuple[str, str]] | None = 
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
             if not matches:
                 problems.append((text, "no file matches this pattern"))
-            files += [m for m in matches if m.is_file()]
+            files += _articles_among([m for m in matches if m.is_file()], skipped)
             for folder in (m for m in matches if m.is_dir()):
                 files += _folder(folder, skipped)
             continue
@@ -208,9 +208,15 @@ def skip_reason(path: Path) -> str:
 
 
 def _folder(folder: Path, skipped: list[tuple[str, str]] | None = None) -> list[Path]:
-    """Article, JSON Lines and annotation files under ``folder``; an annotated text is
-    left out (its annotation is read), other files are listed in ``skipped`` with the reason."""
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """The files under ``folder`` to ingest (:func:`_articles_among`)."""
+    return _articles_among(sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")),
+                           skipped)
+
+
+def _articles_among(found: list[Path], skipped: list[tuple[str, str]] | None = None) -> list[Path]:
+    """The article, JSON Lines and annotation files among those a folder or a pattern gave;
+    an annotated text is left out (its annotation is read), other files are listed in
+    ``skipped`` with the reason."""
     annotations = [p for p in found if p.suffix.lower() in ANNOTATION_SUFFIXES
                    and not p.name.endswith((".meta.yaml", ".meta.yml"))]
     annotated = {(p.parent, p.stem) for p in annotations}

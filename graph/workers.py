@@ -9,8 +9,9 @@ A job is an :class:`~graph.model.Article` (parsed and extracted), a ready
 :class:`~graph.model.ArticleGraph` (a curated annotation: rendered only), a
 :class:`Failed` read or a :class:`Done` job whose result is known (an unchanged article).
 The spaCy pipeline is loaded only when a batch holds an article to parse, so an ingest
-of unchanged articles never loads it. One article's failure never stops the others: a failed batch is
-retried article by article, and a worker that dies takes only its batch with it.
+of unchanged articles never loads it. One article's failure never stops the others: a
+failed batch is retried article by article, and a worker that dies takes only its batch
+with it.
 
 >>> import datetime as dt
 >>> from graph.model import Article

@@ -193,7 +193,8 @@ def test_csv_keeps_iris_but_drops_repeated_rows(corpus_store):
 # ----------------------------------------------------------------------------- folders, progress, Ctrl-C
 
 
-def test_a_folder_ingest_reports_the_files_it_skipped_with_the_reason(tmp_path):
+@pytest.mark.parametrize("pattern", ["", "*"])
+def test_a_folder_or_pattern_ingest_reports_the_files_it_skipped_with_the_reason(tmp_path, pattern):
     folder = tmp_path / "inbox"
     folder.mkdir()
     shutil.copy(CORPUS / "guardian-2017-04-05.md", folder)
@@ -201,9 +202,9 @@ def test_a_folder_ingest_reports_the_files_it_skipped_with_the_reason(tmp_path):
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
     (folder / "photo.JPG").write_bytes(b"\xff\xd8\xff")
     (folder / "notes.xyz").write_text("?")
-    result = run("ingest", folder, "--store", tmp_path / "store")
+    result = run("ingest", folder / pattern if pattern else folder, "--store", tmp_path / "store")
     assert result.exit_code == 0, result.output
-    assert "1 added" in result.stdout and "3 file(s) skipped" in result.stdout
+    assert "1 added" in result.stdout and "0 failed" in result.stdout and "3 file(s) skipped" in result.stdout
     skipped = sorted(line for line in result.stderr.splitlines() if line.startswith("newsgraph: skipped: "))
     assert len(skipped) == 3
     assert any("photo.JPG: an image, not an article" in s for s in skipped)
