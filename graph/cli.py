@@ -86,6 +86,12 @@ def cli() -> None:
     \b
     Example:
         newsgraph build && newsgraph query timeline
+
+    \b
+    Exit codes: 0 success, 1 the graph fails the SHACL shapes, 2 bad input
+    (a file, a date, a query or its parameters, an option), 3 store problem,
+    4 an output could not be written, 5 unsupported input, 6 no spaCy English
+    pipeline, 70 internal error, 130 interrupted (Ctrl-C).
     """
 
 
