@@ -156,6 +156,18 @@ def test_a_missing_or_unknown_parameter_is_exit_2_naming_the_expected_ones(corpu
         assert fragment in lines[0]
 
 
+def test_every_declared_parameter_is_a_variable_of_its_query():
+    from graph.query import PARAMETERS, check_variables, named_queries
+
+    shipped = {q.name: q for q in named_queries()}
+    for name, params in PARAMETERS.items():
+        assert name in shipped, f"PARAMETERS names a query that is not shipped: {name}"
+        check_variables(shipped[name].text, {p.name: "x" for p in params})
+        declared = {line.split("=")[0].split(":")[1].strip() for line in shipped[name].text.splitlines()
+                    if line.startswith("# param:")}
+        assert declared <= {p.name for p in params}, name
+
+
 def test_query_list_marks_required_parameters():
     result = run("query", "--list")
     assert "-p actor=...  (required)" in result.stdout
