@@ -362,13 +362,14 @@ DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
 
 
 def _rerun_command(ctx: click.Context) -> str:
-    """The command line that runs this command again with the same inputs and options."""
+    """The command line that finishes an interrupted ingest: the same inputs and options,
+    less --force (which would extract the saved articles again)."""
     import shlex
 
     words = ["newsgraph", ctx.info_name or "ingest", *ctx.params["paths"]]
     for name, value in ctx.params.items():
         option = next((p for p in ctx.command.params if p.name == name), None)
-        if name == "paths" or option is None or value in (None, False) or value == option.default:
+        if name in ("paths", "force") or option is None or value in (None, False) or value == option.default:
             continue
         flag = max(option.opts, key=len)
         words += [flag] if value is True else [flag, str(value)]

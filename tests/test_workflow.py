@@ -269,11 +269,11 @@ def test_ctrl_c_keeps_what_was_extracted_and_the_same_command_finishes(tmp_path,
 
     monkeypatch.setattr(graph.corpus, "article_ntriples", interrupted_at_the_fourth)
     monkeypatch.setattr(graph.corpus, "BATCH_SIZE", 1)  # Ctrl-C loses only the batch being extracted
-    result = run("ingest", articles, "--store", store)
+    result = run("ingest", articles, "--force", "--published", "2020-01-01", "--store", store)
     assert result.exit_code == 130
     message = result.stderr.strip().splitlines()[-1]
     assert message.startswith("newsgraph: interrupted: 3 of 6 article(s) saved (3 added, 0 replaced, 0 unchanged)")
-    assert f"to finish, run: newsgraph ingest {articles} --store {store}" in message
+    assert f"to finish, run: newsgraph ingest {articles} --published 2020-01-01 --store {store} (" in message
     monkeypatch.setattr(graph.corpus, "article_ntriples", real)
     finished = run("ingest", articles, "--store", store)
     assert "3 added, 0 replaced, 3 unchanged, 0 failed" in finished.stdout
