@@ -86,6 +86,12 @@ def cli() -> None:
     \b
     Example:
         newsgraph build && newsgraph query timeline
+
+    \b
+    Exit codes: 0 success, 1 the graph fails the SHACL shapes, 2 bad input
+    (a file, a date, a query or its parameters, an option), 3 store problem,
+    4 an output could not be written, 5 unsupported input, 6 no spaCy English
+    pipeline, 70 internal error, 130 interrupted (Ctrl-C).
     """
 
 
@@ -132,19 +138,26 @@ def build(seeds: Path, exports: Path, fresh: bool, no_pages: bool, store_locatio
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @click.option("-n", "--name", help="Run a named query (see --list).")
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (value is a literal, or an IRI written <...>).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
+@click.option("--width", type=click.IntRange(20, 1000), metavar="N",
+              help="Table width (default: the terminal's, or 100 when not a terminal).")
+@click.option("--iris", is_flag=True, help="Show IRIs in the table, not the labels, headlines and outlet names.")
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL updates (the store is read-only otherwise).")
 @store_option
 def query(sparql: str | None, query_file: Path | None, name: str | None, list_queries: bool,
-          params: tuple[str, ...], fmt: str, allow_update: bool, store_location: str) -> None:
+          params: tuple[str, ...], fmt: str, width: int | None, iris: bool, allow_update: bool,
+          store_location: str) -> None:
     """Run SPARQL: inline, from a file, or by name.
 
     The default graph is the union of all articles; the usual prefixes (ng, sem,
-    schema, prov, oa, rdfs, ...) are predeclared.
+    schema, prov, oa, rdfs, ...) are predeclared. A row is never printed twice. A table
+    fits the terminal and shows labels, headlines and outlet names instead of IRIs
+    (--iris shows the IRIs); CSV, TSV and JSON keep the IRIs. A named query's parameters
+    are listed by --list; an unknown or missing one is an error (exit 2).
 
     \b
     Examples:
@@ -152,33 +165,39 @@ def query(sparql: str | None, query_file: Path | None, name: str | None, list_qu
         newsgraph query actor-events -p actor="Igor Kochetkov" --format csv
         newsgraph query 'SELECT ?p WHERE { ?p a schema:Person }'
     """
-    from .query import format_result, named_queries, named_query, read_query_file, run_query
+    from .query import (check_params, check_variables, format_result, named_queries, named_query,
+                        read_query_file, run_query, with_labels)
 
     if list_queries:
         for q in named_queries():
-            extra = "".join(f"\n      -p {k}=...  {v}" for k, v in q.params.items())
+            extra = "".join(f"\n      -p {p.name}=...  {'(required) ' if p.required else ''}{p.help}"
+                            for p in q.params)
             click.echo(f"{q.name:<22} {q.title}{extra}")
         return
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise InputError("give exactly one of: a SPARQL string or query name, --file, --name")
-    if query_file:
-        text = read_query_file(query_file)
-    elif name:
-        text = named_query(name).text
-    elif sparql and all(c.isalnum() or c in "-_" for c in sparql):
-        text = named_query(sparql).text
-    else:
-        text = str(sparql)
     bound = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise InputError(f"--param {item!r}: write NAME=VALUE")
         bound[key] = value
+    if query_file:
+        text = read_query_file(query_file)
+        check_variables(text, bound)
+    elif name or (sparql and all(c.isalnum() or c in "-_" for c in sparql)):
+        named = named_query(name or str(sparql))
+        check_params(named, bound)
+        text = named.text
+    else:
+        text = str(sparql)
+        check_variables(text, bound)
     with _open_store(store_location) as store:
         result = run_query(store, text, params=bound, allow_update=allow_update)
-    click.echo(format_result(result, fmt), nl=False)
+        if fmt == "table" and not iris:
+            result = with_labels(store, result)
+    click.echo(format_result(result, fmt, width=width), nl=False)
 
 
 # ----------------------------------------------------------------------------- export
@@ -354,8 +373,23 @@ def merge_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--no-merge", is_flag=True,
                          help="No entity resolution or event coreference across articles.")(f)
 
-PROGRESS_MIN_ARTICLES = 20  # fewer articles than this: no progress bar
+PROGRESS_MIN_ARTICLES = 20  # fewer articles than this: no progress report
 DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
+
+
+def _rerun_command(ctx: click.Context) -> str:
+    """The command line that finishes an interrupted ingest: the same inputs and options,
+    less --force (which would extract the saved articles again)."""
+    import shlex
+
+    words = ["newsgraph", ctx.info_name or "ingest", *ctx.params["paths"]]
+    for name, value in ctx.params.items():
+        option = next((p for p in ctx.command.params if p.name == name), None)
+        if name in ("paths", "force") or option is None or value in (None, False) or value == option.default:
+            continue
+        flag = max(option.opts, key=len)
+        words += [flag] if value is True else [flag, str(value)]
+    return shlex.join(words)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -366,19 +400,25 @@ DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
               help="spaCy processes for extraction.")
 @click.option("--cluster", metavar="local:N|tcp://HOST:PORT",
               help="Extract on a Dask cluster instead: N local worker processes, or a running scheduler.")
+@click.option("--force", is_flag=True, help="Extract every article again, even those stored unchanged.")
 @defer_option
 @store_option
-def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, published: str | None, jobs: int,
-           cluster: str | None, defer_corpus: bool, store_location: str) -> None:
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_file: Path | None,
+           published: str | None, jobs: int, cluster: str | None, force: bool, defer_corpus: bool,
+           store_location: str) -> None:
     """Add articles to the store: files, folders, globs of .txt/.md/.html and .jsonl files.
 
     Each article gets its own named graph, never half-written; ingesting the same article
-    again (same URL, or same text) replaces it. Then the corpus graph is
-    recomputed: one node per person, organization and place across articles, one event
-    per thing several outlets report (at 10 k articles this takes over a minute and a
-    half; --defer-corpus leaves it to one `newsgraph rebuild` after many small batches).
-    Exit 0 when every article was added, 2 when some failed (each is listed), 3 when the
-    store failed.
+    again (same URL, or same text) replaces it, or skips it as "unchanged" when its input
+    and the extractor are the same as when it was stored (--force extracts it anyway).
+    Files in a folder that are not articles (PDFs, images...) are listed as skipped.
+    Then the corpus graph is recomputed: one node per person, organization and place
+    across articles, one event per thing several outlets report (at 10 k articles this
+    takes over a minute and a half; --defer-corpus leaves it to one `newsgraph rebuild`
+    after many small batches). Ctrl-C keeps what was extracted and prints the command
+    that finishes the job. Exit 0 when every article was added, 2 when some failed (each
+    is listed), 3 when the store failed, 130 when interrupted.
 
     \b
     Examples:
@@ -391,35 +431,52 @@ def ingest(paths: tuple[str, ...], no_merge: bool, rules_file: Path | None, publ
 
     from .corpus import ingest as run_ingest
     from .draft import parse_published
+    from .errors import IngestInterrupted
+    from .progress import ProgressReport
 
+    began = time.monotonic()
     date = parse_published(published)
-    bar: Any = None
+    report: ProgressReport | None = None
 
     def progress(done: int, total: int) -> None:
-        nonlocal bar
+        nonlocal report
         if total < PROGRESS_MIN_ARTICLES:
             return
-        if bar is None:
-            bar = click.progressbar(length=total, label="ingesting", show_pos=True, show_eta=True,
-                                    item_show_func=lambda _x: None, file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-        elapsed = max(time.time() - bar.start, 1e-6)
-        bar.label = f"ingesting {done / elapsed:6.1f} articles/s"
+        if report is None:
+            report = ProgressReport(sys.stderr, start=began)
+        report(done, total)
 
     with _open_store(store_location, create=True, recomputes_corpus=True) as store:
         try:
             summary = run_ingest(list(paths), store, merge=not no_merge, rules_file=rules_file, published=date,
-                                 n_process=jobs, progress=progress, recompute=not defer_corpus, cluster=cluster)
+                                 n_process=jobs, progress=progress, recompute=not defer_corpus, force=force,
+                                 cluster=cluster)
+        except IngestInterrupted as exc:
+            if report is not None:
+                report.close()
+            click.echo(f"newsgraph: {exc}; to finish, run: {_rerun_command(ctx)} "
+                       "(the saved articles are skipped as unchanged)", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # before the first article or while the corpus graph was recomputed
+            if report is not None:
+                report.close()
+            click.echo("newsgraph: interrupted; every article written so far is kept; to finish, run: "
+                       f"{_rerun_command(ctx)} (the saved articles are skipped as unchanged)", err=True)
+            ctx.exit(130)
         finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-    click.echo(f"newsgraph: {summary.added} added, {summary.replaced} replaced, {len(summary.failed)} failed"
-               + (f", {summary.skipped} not attempted" if summary.skipped else "") + f" -> {store_location}")
+            if report is not None:
+                report.close()
+    click.echo(f"newsgraph: {summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
+               f"{len(summary.failed)} failed"
+               + (f", {summary.skipped} not attempted" if summary.skipped else "")
+               + (f", {len(summary.skipped_files)} file(s) skipped" if summary.skipped_files else "")
+               + f" -> {store_location}")
     if summary.corpus_rebuilt:
         _echo_corpus(summary.entities, summary.merged, summary.events, summary.shared_events)
     if summary.corpus_deferred:
         click.echo(DEFERRED)
+    for source, reason in summary.skipped_files:
+        click.echo(f"newsgraph: skipped: {source}: {reason}", err=True)
     for source, message in summary.failed:
         click.echo(f"newsgraph: failed: {source}: {message}", err=True)
     if summary.store_error is not None:
@@ -437,7 +494,8 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, de
            store_location: str) -> None:
     """Take articles out of the store, each named by its URL, article id or file.
 
-    Exit 0 when every one was removed, 2 when some were not in the store.
+    Each removed article is reported by its headline. Exit 0 when every one was removed,
+    2 when some were not in the store.
 
     \b
     Examples:
@@ -451,13 +509,36 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, de
                              recompute=not defer_corpus)
     click.echo(f"newsgraph: {len(summary.removed)} removed -> {store_location}")
     for aid in summary.removed:
-        click.echo(f"  removed {aid}")
+        click.echo(f"  removed: {summary.headlines.get(aid, aid)}")
     if summary.corpus_deferred:
         click.echo(DEFERRED)
     for target in summary.missing:
         click.echo(f"newsgraph: not in the store: {target}", err=True)
     if summary.missing:
         sys.exit(2)
+
+
+@cli.command("list", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--width", type=click.IntRange(20, 1000), metavar="N",
+              help="Table width (default: the terminal's, or 100 when not a terminal).")
+@store_option
+def list_articles(fmt: str, width: int | None, store_location: str) -> None:
+    """List the articles in the store: date, outlet, headline, URL, and the numbers of
+    entities, events and statements found in each, by date.
+
+    CSV and JSON add each article's id (what `newsgraph remove` also accepts).
+
+    \b
+    Examples:
+        newsgraph list
+        newsgraph list --format csv > articles.csv
+    """
+    from .listing import format_articles, list_articles as rows
+
+    with _open_store(store_location) as store:
+        found = rows(store)
+    click.echo(format_articles(found, fmt, width=width), nl=False)
 
 
 @cli.command(context_settings=CONTEXT)

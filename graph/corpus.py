@@ -47,7 +47,10 @@ from .ontology import ID, NG, NGT, OWL
 from .rdf import Block, article_ntriples, corpus_blocks, corpus_graph_iri, graph_iri
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
-from .workers import Failed, Job, render_articles
+from .digests import extractor_version, input_digest, record_digests, stored_digests
+from .errors import IngestInterrupted
+from .listing import headline
+from .workers import Done, Failed, Job, render_articles
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
@@ -65,6 +68,8 @@ class IngestSummary:
 
     added: int = 0
     replaced: int = 0
+    unchanged: int = 0  # stored from the same input by the same extractor: skipped
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): a folder's non-articles
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: int = 0  # not attempted because the store failed
     store_error: str | None = None
@@ -84,6 +89,7 @@ class IngestSummary:
 class RemoveSummary:
     removed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    headlines: dict[str, str] = field(default_factory=dict)  # removed article id -> its headline (or URL)
     corpus_deferred: bool = False  # left stale for a later rebuild (``recompute=False``)
 
 
@@ -120,13 +126,18 @@ class _Source:
 
 
 def _display(path: Path) -> str:
-    from .build import relative
+    """Relative to the working directory when inside it, else the file name (not through
+    ``graph.build.relative``: importing graph.build loads the SHACL validator, a second)."""
+    resolved, cwd = path.resolve(), Path.cwd().resolve()
+    return str(resolved.relative_to(cwd)) if resolved.is_relative_to(cwd) else path.name
 
-    return relative(path)
 
+def expand(paths: Iterable[str | Path], skipped: list[tuple[str, str]] | None = None,
+           ) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest from files, folders and glob patterns; and the inputs that matched nothing.
 
-def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to ingest from files, folders and glob patterns; and the inputs that matched nothing."""
+    The files a folder holds that newsgraph does not read (PDFs, images...) are appended
+    to ``skipped`` as (file, reason)."""
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
@@ -135,15 +146,15 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
             if not matches:
                 problems.append((text, "no file matches this pattern"))
-            files += [m for m in matches if m.is_file()]
+            files += _articles_among([m for m in matches if m.is_file()], skipped)
             for folder in (m for m in matches if m.is_dir()):
-                files += _folder(folder)
+                files += _folder(folder, skipped)
             continue
         path = Path(text)
         if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
             path = _annotation_for(path) or path
         if path.is_dir():
-            found = _folder(path)
+            found = _folder(path, skipped)
             if not found:
                 problems.append((text, "no .txt, .md, .html, .jsonl or annotation files in this folder"))
             files += found
@@ -170,9 +181,42 @@ def _annotation_for(path: Path) -> Path | None:
     return None
 
 
-def _folder(folder: Path) -> list[Path]:
-    """Article, JSON Lines and annotation files under ``folder``; an annotated text is skipped."""
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+_NOT_ARTICLES = {  # what a folder of news often holds besides articles, and what to do with it
+    (".pdf",): "a PDF; save the article as .txt or .html to ingest it",
+    (".doc", ".docx", ".odt", ".rtf", ".pages"): "a word-processor document; save it as .txt or .html",
+    (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".tif", ".tiff", ".bmp", ".heic"): "an image, not an article",
+    (".mp3", ".mp4", ".m4a", ".wav", ".mov", ".avi", ".webm"): "audio or video, not an article",
+    (".csv", ".tsv", ".xls", ".xlsx", ".ods"): "a table; put one article per line in a .jsonl file instead",
+    (".zip", ".gz", ".tar", ".7z", ".rar"): "an archive; unpack it first",
+}
+
+
+def skip_reason(path: Path) -> str:
+    """Why a file in a folder is not ingested.
+
+    >>> skip_reason(Path("scan.PDF"))
+    'a PDF; save the article as .txt or .html to ingest it'
+    >>> skip_reason(Path("notes.xyz"))
+    'unknown file type .xyz; newsgraph reads .txt, .md, .html, .jsonl and .yaml/.json annotations'
+    """
+    suffix = path.suffix.lower()
+    for suffixes, reason in _NOT_ARTICLES.items():
+        if suffix in suffixes:
+            return reason
+    kind = f"unknown file type {suffix}" if suffix else "no file extension"
+    return f"{kind}; newsgraph reads .txt, .md, .html, .jsonl and .yaml/.json annotations"
+
+
+def _folder(folder: Path, skipped: list[tuple[str, str]] | None = None) -> list[Path]:
+    """The files under ``folder`` to ingest (:func:`_articles_among`)."""
+    return _articles_among(sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")),
+                           skipped)
+
+
+def _articles_among(found: list[Path], skipped: list[tuple[str, str]] | None = None) -> list[Path]:
+    """The article, JSON Lines and annotation files among those a folder or a pattern gave;
+    an annotated text is left out (its annotation is read), other files are listed in
+    ``skipped`` with the reason."""
     annotations = [p for p in found if p.suffix.lower() in ANNOTATION_SUFFIXES
                    and not p.name.endswith((".meta.yaml", ".meta.yml"))]
     annotated = {(p.parent, p.stem) for p in annotations}
@@ -181,8 +225,11 @@ def _folder(folder: Path) -> list[Path]:
         suffix = p.suffix.lower()
         if p in annotations or suffix in JSONL_SUFFIXES:
             out.append(p)
-        elif suffix in ARTICLE_SUFFIXES and (p.parent, p.stem) not in annotated:
-            out.append(p)
+        elif suffix in ARTICLE_SUFFIXES:
+            if (p.parent, p.stem) not in annotated:
+                out.append(p)
+        elif skipped is not None and not p.name.endswith((".meta.yaml", ".meta.yml")):
+            skipped.append((_display(p), skip_reason(p)))
     return out
 
 
@@ -346,13 +393,33 @@ def _jobs(items: Iterable[_Item | tuple[str, str]]) -> Iterator[tuple[tuple[str,
         yield (item.source, str(graph_iri(article.id))), job
 
 
+UNCHANGED = "unchanged"  # the result of an article whose stored graph is already up to date
+
+
+def _skip_unchanged(jobs: Iterable[tuple[tuple[str, str | None], Job]], existing: set[str], stored: dict[str, str],
+                    digests: dict[str, str]) -> Iterator[tuple[tuple[str, str | None], Job]]:
+    """Each job, or :class:`Done` for an article stored from the same input by the same
+    extractor (:mod:`graph.digests`); the digests of the others go to ``digests``."""
+    version = extractor_version()
+    for key, job in jobs:
+        iri = key[1]
+        if iri is not None and isinstance(job, (Article, ArticleGraph)):
+            digest = input_digest(job, version)
+            if iri in existing and stored.get(iri) == digest:
+                yield key, Done(UNCHANGED)
+                continue
+            digests[iri] = digest
+        yield key, job
+
+
 class _Writer:
     """Writes rendered articles: new ones ``store.bulk_batch`` at a time (each whole or
     not at all, see :meth:`Store.add_graphs`), a replaced one at once in its own
-    transaction. Counts what was added, replaced and failed in ``summary``."""
+    transaction, each followed by its input digest (:mod:`graph.digests`). Counts what was
+    added, replaced and failed in ``summary``."""
 
-    def __init__(self, store: Store, existing: set[str], summary: IngestSummary) -> None:
-        self.store, self.existing, self.summary = store, existing, summary
+    def __init__(self, store: Store, existing: set[str], summary: IngestSummary, digests: dict[str, str]) -> None:
+        self.store, self.existing, self.summary, self.digests = store, existing, summary, digests
         self.pending: dict[str, tuple[str, str]] = {}  # iri -> (source, N-Triples)
 
     def write(self, source: str, iri: str, data: str) -> bool:
@@ -370,6 +437,7 @@ class _Writer:
             return True
         try:
             self.store.add_graphs([(iri, data) for iri, (_source, data) in pending.items()])
+            self._record(list(pending))
         except StoreError as exc:
             return self._store_failed([source for source, _data in pending.values()], exc)
         except NewsgraphError:  # one bad graph: find it, writing the batch one article at a time
@@ -382,6 +450,7 @@ class _Writer:
         """One article in its own transaction; an error with it fails only this article."""
         try:
             self.store.replace_graph(iri, data)
+            self._record([iri])
         except StoreError as exc:
             return self._store_failed([source], exc)
         except NewsgraphError as exc:
@@ -394,6 +463,9 @@ class _Writer:
             self.existing.add(iri)
         return True
 
+    def _record(self, iris: list[str]) -> None:
+        record_digests(self.store, {iri: self.digests.pop(iri) for iri in iris if iri in self.digests})
+
     def _store_failed(self, sources: list[str], exc: StoreError) -> bool:
         self.summary.failed.extend((source, str(exc)) for source in sources)
         self.summary.store_error = str(exc)
@@ -402,7 +474,8 @@ class _Writer:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
            published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
-           progress: Progress | None = None, recompute: bool = True, cluster: str | None = None) -> IngestSummary:
+           progress: Progress | None = None, recompute: bool = True, force: bool = False,
+           cluster: str | None = None) -> IngestSummary:
     """Add articles to the store, one named graph each, never half-written; then rebuild the corpus graph.
 
     ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) runs parse, extract and render on a Dask
@@ -415,38 +488,50 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
     itself fails, the articles being written (up to ``store.bulk_batch``) are reported,
     the rest are counted as ``skipped``, and ``store_error`` says why; every article
     written before stays.
+
+    An article stored from the same input by the same extractor is not extracted again
+    but counted as ``unchanged`` (unless ``force``). Ctrl-C writes the articles already
+    extracted, then raises :class:`~graph.errors.IngestInterrupted` with the summary.
     """
     rules = MergeRules.load(rules_file) if rules_file else None
-    files, problems = expand(paths)
+    skipped_files: list[tuple[str, str]] = []
+    files, problems = expand(paths, skipped_files)
     sources, unreadable = _sources(files)
-    summary = IngestSummary(failed=problems + unreadable)
+    summary = IngestSummary(failed=problems + unreadable, skipped_files=skipped_files)
     total = len(sources)
     if total:
         existing = set(store.graph_iris())
         was_stale = _begin_changes(store)
         done = 0
+        digests: dict[str, str] = {}
+        jobs = _skip_unchanged(_jobs(_read(sources, published)), existing, {} if force else stored_digests(store),
+                               digests)
         if cluster:
             from .cluster import render_on_cluster
 
-            stream = render_on_cluster(_jobs(_read(sources, published)), article_ntriples, cluster,
-                                       batch_size=BATCH_SIZE)
+            stream = render_on_cluster(jobs, article_ntriples, cluster, batch_size=BATCH_SIZE)
         else:
-            from .extract import load_model
-
-            stream = render_articles(_jobs(_read(sources, published)), article_ntriples,
-                                     nlp=nlp if nlp is not None else load_model(), n_process=n_process,
-                                     batch_size=BATCH_SIZE)
-        writer = _Writer(store, existing, summary)
-        for (source, iri), data, error in stream:
-            done += 1
-            if error is not None or iri is None:
-                summary.failed.append((source, error or "no article"))
-            elif not writer.write(source, iri, data):
-                break
-            if progress:
-                progress(done, total)
-        else:
+            stream = render_articles(jobs, article_ntriples, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
+        writer = _Writer(store, existing, summary, digests)
+        if progress:
+            progress(0, total)  # shown at once, not after the first batch is parsed
+        try:
+            for (source, iri), data, error in stream:
+                done += 1
+                if error is not None or iri is None:
+                    summary.failed.append((source, error or "no article"))
+                elif data == UNCHANGED:
+                    summary.unchanged += 1
+                elif not writer.write(source, iri, data):
+                    break
+                if progress:
+                    progress(done, total)
+            else:
+                writer.flush()
+        except KeyboardInterrupt:
+            stream.close()
             writer.flush()
+            raise IngestInterrupted(summary, total) from None
         if summary.store_error is not None:
             summary.skipped = total - done
             stream.close()
@@ -503,7 +588,10 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
         if not ids:
             summary.missing.append(str(target))
         for aid in ids:
+            title = headline(store, aid)
             if store.remove_graph(str(graph_iri(aid))):
+                if title:
+                    summary.headlines[aid] = title
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
     summary.corpus_deferred = _end_changes(store, bool(summary.removed), was_stale, merge, rules,

@@ -13,6 +13,7 @@ code meaning
 4    an output could not be written (read-only or full directory)
 5    unsupported input (e.g. an article that is not in English)
 6    no spaCy English pipeline is installed
+130  interrupted (Ctrl-C); what was saved is kept and reported
 ==== ==========================================================
 
 >>> e = AnnotationError("seeds/a.yaml: entity 'x': evidence not found")
@@ -20,6 +21,8 @@ code meaning
 (2, "seeds/a.yaml: entity 'x': evidence not found")
 """
 from __future__ import annotations
+
+from typing import Any
 
 
 class NewsgraphError(Exception):
@@ -77,3 +80,21 @@ class ModelMissingError(NewsgraphError):
     """No spaCy English pipeline is installed."""
 
     exit_code = 6
+
+
+class IngestInterrupted(NewsgraphError):
+    """Ctrl-C during an ingest: the articles extracted so far were saved.
+
+    ``summary`` is the :class:`graph.corpus.IngestSummary` so far; ``total`` the articles
+    the ingest was given. Ingesting the same inputs again finishes the work: the saved
+    articles are then skipped as unchanged.
+    """
+
+    exit_code = 130
+
+    def __init__(self, summary: Any, total: int) -> None:
+        self.summary, self.total = summary, total
+        saved = summary.added + summary.replaced + summary.unchanged
+        super().__init__(f"interrupted: {saved} of {total} article(s) saved ({summary.added} added, "
+                         f"{summary.replaced} replaced, {summary.unchanged} unchanged); the corpus graph is "
+                         "not recomputed")

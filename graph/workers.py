@@ -6,9 +6,12 @@ parses, extracts *and* renders its batch (for ingest: N-Triples text), so the pa
 receives a string per article and only writes to the store.
 
 A job is an :class:`~graph.model.Article` (parsed and extracted), a ready
-:class:`~graph.model.ArticleGraph` (a curated annotation: rendered only) or a
-:class:`Failed` read. One article's failure never stops the others: a failed batch is
-retried article by article, and a worker that dies takes only its batch with it.
+:class:`~graph.model.ArticleGraph` (a curated annotation: rendered only), a
+:class:`Failed` read or a :class:`Done` job whose result is known (an unchanged article).
+The spaCy pipeline is loaded only when a batch holds an article to parse, so an ingest
+of unchanged articles never loads it. One article's failure never stops the others: a
+failed batch is retried article by article, and a worker that dies takes only its batch
+with it.
 
 >>> import datetime as dt
 >>> from graph.model import Article
@@ -44,7 +47,14 @@ class Failed:
     message: str
 
 
-Job = Article | ArticleGraph | Failed
+@dataclass(frozen=True)
+class Done:
+    """A job whose result is already known (an unchanged article); passed through in order."""
+
+    result: Any
+
+
+Job = Article | ArticleGraph | Failed | Done
 Outcome = tuple[Any, str | None]  # (rendered result, or None and the failure message)
 
 _STATE: tuple[Any, Callable[[ArticleGraph], Any]] | None = None  # (nlp, render), inherited by forked workers
@@ -67,7 +77,7 @@ def render_batch(batch: list[Job], nlp: Any, render: Callable[[ArticleGraph], R]
 
     articles = [job for job in batch if isinstance(job, Article)]
     try:
-        docs = iter(list(nlp.pipe([a.text for a in articles], batch_size=len(articles) or 1)))
+        docs = iter(list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))) if articles else iter(())
     except Exception as exc:  # noqa: BLE001 - isolate the article that broke the parser
         if len(articles) > 1:
             return [out for job in batch for out in render_batch([job], nlp, render)]
@@ -76,6 +86,9 @@ def render_batch(batch: list[Job], nlp: Any, render: Callable[[ArticleGraph], R]
     for job in batch:
         if isinstance(job, Failed):
             out.append((None, job.message))
+            continue
+        if isinstance(job, Done):
+            out.append((job.result, None))
             continue
         try:
             ag = job if isinstance(job, ArticleGraph) else graph_from_doc(job, next(docs))
@@ -107,37 +120,58 @@ def _chunks(jobs: Iterable[tuple[K, Job]], size: int) -> Iterator[list[tuple[K, 
         yield chunk
 
 
+def _needs_model(batch: list[Job]) -> bool:
+    return any(isinstance(job, Article) for job in batch)
+
+
 def render_articles(jobs: Iterable[tuple[K, Job]], render: Callable[[ArticleGraph], R], *, nlp: Any = None,
                     n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[tuple[K, R | None, str | None]]:
     """``(key, render(graph), None)`` or ``(key, None, message)`` for each job, in input order.
 
     With ``n_process > 1`` the work runs in that many forked processes (the model is
     inherited, not copied), with at most two batches per process in flight, so a long
-    input is never read ahead into memory.
+    input is never read ahead into memory. Without ``nlp`` the best installed pipeline is
+    loaded, and only once a batch holds an article to parse; a batch with none (curated
+    annotations, :class:`Done` and :class:`Failed` jobs) is rendered here, in this process.
     """
-    if nlp is None:
-        from .extract import load_model
+    model: list[Any] = [nlp]
 
-        nlp = load_model()
+    def loaded() -> Any:
+        if model[0] is None:
+            from .extract import load_model
+
+            model[0] = load_model()
+        return model[0]
+
     if n_process <= 1:
         for chunk in _chunks(jobs, batch_size):
-            outcomes = render_batch([job for _key, job in chunk], nlp, render)
+            batch = [job for _key, job in chunk]
+            outcomes = render_batch(batch, loaded() if _needs_model(batch) else None, render)
             for (key, _job), (result, error) in zip(chunk, outcomes):
                 yield key, result, error
         return
     global _STATE
-    _STATE = (nlp, render)
-    pool = _Pool(n_process)
+    pool: _Pool | None = None
     in_flight: deque[tuple[list[K], Future[list[Outcome]]]] = deque()
     try:
         for chunk in _chunks(jobs, batch_size):
-            in_flight.append(([key for key, _job in chunk], pool.submit([job for _key, job in chunk])))
+            batch = [job for _key, job in chunk]
+            if _needs_model(batch):
+                if pool is None:
+                    _STATE = (loaded(), render)
+                    pool = _Pool(n_process)
+                future = pool.submit(batch)
+            else:
+                future = Future()
+                future.set_result(render_batch(batch, None, render))
+            in_flight.append(([key for key, _job in chunk], future))
             while len(in_flight) > 2 * n_process:
                 yield from _collect(*in_flight.popleft())
         while in_flight:
             yield from _collect(*in_flight.popleft())
     finally:
-        pool.shutdown()
+        if pool is not None:
+            pool.shutdown()
         _STATE = None
 
 
@@ -173,4 +207,4 @@ def _collect(keys: list[K], future: Future[list[Outcome]]) -> Iterator[tuple[K, 
         yield key, result, error
 
 
-__all__ = ["BATCH_SIZE", "Failed", "Job", "keep", "render_articles", "render_batch"]
+__all__ = ["BATCH_SIZE", "Done", "Failed", "Job", "keep", "render_articles", "render_batch"]

@@ -185,6 +185,6 @@ def test_missing_files_are_one_line_exit_2(tmp_path):
 
 def test_version_and_help():
     assert run("--version").output.strip() == f"newsgraph, version {__version__}"
-    for command in ([], ["build"], ["query"], ["export"], ["validate"], ["extract"]):
+    for command in ([], ["build"], ["query"], ["export"], ["validate"], ["extract"], ["list"], ["ingest"], ["remove"]):
         result = run(*command, "-h")
         assert result.exit_code == 0 and "Example" in result.output

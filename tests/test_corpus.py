@@ -319,7 +319,7 @@ def fresh_store(tmp_path):
 def test_reingest_replaces_and_never_duplicates(fresh_store, tmp_path):
     first = ingest([CORPUS], fresh_store)
     triples = fresh_store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value
-    second = ingest([CORPUS / "wire.jsonl", CORPUS / "novaya-2017-04-03.txt", CORPUS], fresh_store)
+    second = ingest([CORPUS / "wire.jsonl", CORPUS / "novaya-2017-04-03.txt", CORPUS], fresh_store, force=True)
     assert (first.added, second.added, second.replaced) == (5, 0, 5)
     assert fresh_store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value == triples
     # the same text under another file name is the same article
@@ -471,10 +471,10 @@ def test_cli_ingest_and_remove_report_and_exit_with_documented_codes(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = CliRunner().invoke(cli, ["ingest", str(CORPUS), str(tmp_path / "empty.txt"), "--store", store])
     assert result.exit_code == 2, result.output
-    assert "5 added, 0 replaced, 1 failed" in result.stdout
+    assert "5 added, 0 replaced, 0 unchanged, 1 failed" in result.stdout
     assert result.stderr.strip() == "newsgraph: failed: empty.txt: empty file, no article text"
     result = CliRunner().invoke(cli, ["ingest", str(CORPUS / "wire.jsonl"), "--store", store])
-    assert result.exit_code == 0 and "0 added, 2 replaced, 0 failed" in result.stdout
+    assert result.exit_code == 0 and "0 added, 0 replaced, 2 unchanged, 0 failed" in result.stdout
     result = CliRunner().invoke(cli, ["remove", BBC, "nothing-here", "--store", store])
     assert result.exit_code == 2 and "1 removed" in result.stdout
     assert result.stderr.strip() == "newsgraph: not in the store: nothing-here"
@@ -524,7 +524,7 @@ def test_deferred_ingests_and_removes_leave_the_corpus_graph_to_one_rebuild(tmp_
     assert first.exit_code == 0
     assert first.stdout.splitlines()[-1] == "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
     second = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--defer-corpus", "--store", store])
-    assert "2 added, 3 replaced" in second.stdout
+    assert "2 added, 0 replaced, 3 unchanged" in second.stdout
     assert CliRunner().invoke(cli, ["remove", BBC, "--defer-corpus", "--store", store]).exit_code == 0
     counted = CliRunner().invoke(cli, corpus_events)
     assert "may be out of date" in counted.stderr and counted.stdout.split()[-1] == "0"  # never built yet

@@ -100,6 +100,8 @@ def test_round_trip_ingest_query_replace_remove(server):
     assert rows(store, "actor-story", actor="Kadyrov") == rows(store, "actor-story", actor="Ramzan Kadyrov")
     count = store.triple_count()
     again = ingest([CORPUS], store)
+    assert (again.added, again.replaced, again.unchanged) == (0, 0, 5) and store.triple_count() == count
+    again = ingest([CORPUS], store, force=True)
     assert (again.added, again.replaced) == (0, 5) and store.triple_count() == count
     gone = remove(store, [BBC])
     assert len(gone.removed) == 1 and len(article_graphs(store)) == 4
@@ -168,9 +170,9 @@ def test_server_killed_mid_ingest_loses_nothing_committed(tmp_path):
         complete = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a ng:Article ; "
                                "schema:articleBody ?t ; schema:url ?u } }").rows[0][0]
         assert complete.value == str(killed_after)
-        # the next run completes: the rest are added, the first ones replaced
+        # the next run completes: the rest are added, the first ones are stored unchanged
         rerun = ingest([feed], store)
-        assert (rerun.added, rerun.replaced, rerun.failed) == (40 - killed_after, killed_after, [])
+        assert (rerun.added, rerun.unchanged, rerun.failed) == (40 - killed_after, killed_after, [])
         assert len(article_graphs(store)) == 40 and CORPUS_GRAPH in store.graph_iris()
     finally:
         server.stop()
