@@ -64,7 +64,7 @@ def parse_document(raw: str, where: str, is_json: bool) -> Node:
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if "expected a single document" in problem:
+        if "expected a single document" in str(exc):
             problem += " (one annotation per article: give each its own file)"
         raise AnnotationError(f"{where}: {at}malformed YAML: {problem}") from None
     if not isinstance(data, dict):

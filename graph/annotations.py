@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,11 +106,17 @@ def _title(node: Node, reader: Reader, entry: str) -> Title:
     return title
 
 
+def _entry(node: Any, kind: str, index: int) -> str:
+    """How a problem names an item: by its id (``entity 'x'``), else by its place (``events[3]``)."""
+    ident = node.get("id") if isinstance(node, dict) else None
+    return f"{kind[:-1] if kind != 'entities' else 'entity'} {ident!r}" if isinstance(ident, str) and ident \
+        else f"{kind}[{index}]"
+
+
 def _entity(node: Any, index: int, reader: Reader, at: Node) -> Entity:
-    entry = f"entities[{index}]"
+    entry = _entry(node, "entities", index)
     node = reader.mapping(node, entry, "an entity", ENTITY_FIELDS, at=at)
     ident = reader.attempt(reader.field, node, "id", entry)
-    entry = f"entity {ident!r}" if ident else entry
     get = reader.attempt
     entity = Entity(
         id=ident,
@@ -149,16 +156,17 @@ def _time(node: Any, published: dt.date | None, reader: Reader, entry: str, at: 
     anchor = _date(node["anchor"], reader, entry, node, "anchor") if node.get("anchor") is not None else published
     if phrase is None or anchor is None:
         raise Skip
+    at = _Where(reader, entry, node, "date" if "date" in node else "edtf")
     if rule is None:
-        return _resolved(phrase, stated, anchor, reader, entry, node)
+        return _resolved(phrase, stated, anchor, at)
     if stated is None:
         raise reader.problem(entry, node, f"'time' with rule {rule!r} needs its 'date'")
     try:
         precision, earliest, latest = parse_edtf(stated)
     except ValueError as exc:
-        raise reader.problem(entry, node, str(exc), "date" if "date" in node else "edtf") from None
+        raise at.problem(str(exc)) from None
     if rule != REVIEWER:
-        _same_reading(phrase, stated, rule, anchor, reader, entry, node)
+        _same_reading(phrase, stated, rule, anchor, at)
     return TimeSpan(precision, earliest, latest, stated, rule, anchor, phrase)
 
 
@@ -168,28 +176,39 @@ def _readings(phrase: Span, anchor: dt.date) -> list[TimeSpan]:
     return [t for t in found if t is not None]
 
 
-def _resolved(phrase: Span, stated: str | None, anchor: dt.date, reader: Reader, entry: str,
-              node: Node) -> TimeSpan:
+@dataclass
+class _Where:
+    """Where a date stands in the file, to name it in a problem."""
+
+    reader: Reader
+    entry: str
+    node: Node
+    key: str
+
+    def problem(self, message: str) -> Skip:
+        return self.reader.problem(self.entry, self.node, message, self.key)
+
+
+def _resolved(phrase: Span, stated: str | None, anchor: dt.date, at: _Where) -> TimeSpan:
     readings = _readings(phrase, anchor)
     if not readings:
-        raise reader.problem(entry, node, f"no date rule understands {phrase.text!r}; state the date "
-                             f"with 'rule: {REVIEWER}', or remove 'time'")
+        raise at.reader.problem(at.entry, at.node, f"no date rule understands {phrase.text!r}; state the date "
+                                f"with 'rule: {REVIEWER}', or remove 'time'", "phrase")
     for reading in readings:
         if stated is None or reading.edtf == stated:
             return reading
-    raise reader.problem(entry, node, f"{phrase.text!r} resolves to {readings[0].edtf}, not {stated!r}; "
-                         f"if {stated} is your reading, add 'rule: {REVIEWER}'")
+    raise at.problem(f"{phrase.text!r} resolves to {readings[0].edtf}, not {stated!r}; "
+                     f"if {stated} is your reading, add 'rule: {REVIEWER}'")
 
 
-def _same_reading(phrase: Span, stated: str, rule: str, anchor: dt.date, reader: Reader, entry: str,
-                  node: Node) -> None:
+def _same_reading(phrase: Span, stated: str, rule: str, anchor: dt.date, at: _Where) -> None:
     """A date that names a rule of :mod:`graph.timex` must be what that rule reads: a person
     who changes the date marks it as their own (``rule: reviewer``). Dates from other rules
     (tense, coordination) cannot be read again from the phrase and stand as written."""
     for reading in _readings(phrase, anchor):
         if reading.rule == rule and reading.edtf != stated:
-            raise reader.problem(entry, node, f"rule {rule!r} reads {phrase.text!r} as {reading.edtf}, not "
-                                 f"{stated}; if {stated} is your reading, write 'rule: {REVIEWER}'")
+            raise at.problem(f"rule {rule!r} reads {phrase.text!r} as {reading.edtf}, not {stated}; "
+                             f"if {stated} is your reading, write 'rule: {REVIEWER}'")
 
 
 def _participant(node: Node, reader: Reader, entry: str) -> Participant:
@@ -247,11 +266,9 @@ def _event_fields(node: Node, entry: str, ident: str | None, reader: Reader, pub
 
 def _event(node: Any, index: int, reader: Reader, published: dt.date | None, at: Node, *,
            statement: bool) -> Event:
-    kind = "statements" if statement else "events"
-    entry = f"{kind}[{index}]"
+    entry = _entry(node, "statements" if statement else "events", index)
     node = reader.mapping(node, entry, "an entry", STATEMENT_FIELDS if statement else EVENT_FIELDS, at=at)
     ident = reader.attempt(reader.field, node, "id", entry)
-    entry = f"{kind[:-1]} {ident!r}" if ident else entry
     fields = _event_fields(node, entry, ident, reader, published, statement)
     if not statement:
         return Event(**fields)
