@@ -335,19 +335,9 @@ def _from_data(data: Node, text: str, where: str) -> ArticleGraph:
     return ArticleGraph(article=article, entities=entities, events=events)  # type: ignore[arg-type]
 
 
-def read_text(path: Path) -> str:
-    """An article text file as stored (UTF-8, newlines kept exactly)."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to UTF-8") from None
-
-
 def load_annotation(path: Path) -> ArticleGraph:
-    """Load an annotation file and the article text it names (which must sit beside it)."""
+    """Load an annotation file and the article text it names (which must sit beside it, or
+    below): a .txt, .md or .html file, read into text exactly as the extractor reads it."""
     path = Path(path)
     where = str(path)
     try:
@@ -365,7 +355,9 @@ def load_annotation(path: Path) -> ArticleGraph:
     text_path = (folder / name).resolve()
     if not text_path.is_relative_to(folder):
         raise AnnotationError(f"{where}: article: text {name!r} is outside the annotation's folder")
-    return _from_data(data, read_text(text_path), where)
+    from .articles import article_text
+
+    return _from_data(data, article_text(text_path)[0], where)
 
 
 # ----------------------------------------------------------------------------- dumping

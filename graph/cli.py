@@ -292,7 +292,7 @@ def extract(articles: tuple[Path, ...], published: str | None, url: str | None, 
     from .draft import extract_to_text
 
     _write_or_print(extract_to_text(list(articles), published=published, url=url, publisher=publisher,
-                                    title=title, fmt=fmt, model=model), output)
+                                    title=title, fmt=fmt, model=model, output=output), output)
 
 
 # ----------------------------------------------------------------------------- view

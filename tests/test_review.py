@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,7 @@ from click.testing import CliRunner
 from graph.annotations import dump_annotation, parse_annotation
 from graph.cli import cli
 from graph.errors import AnnotationError
-from graph.model import (
-    Article,
-    ArticleGraph,
-    Entity,
-    EntityKind,
-    Event,
-    Participant,
-    Precision,
-    QuoteKind,
-    Role,
-    Span,
-    Statement,
-    TimeSpan,
-)
+from graph.model import Article, ArticleGraph, Event, Precision, Span, Statement, TimeSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 # A made-up article, published on Friday 2024-05-17.
@@ -255,3 +241,33 @@ def test_the_unedited_draft_of_every_benchmark_article_loads_as_written():
         if back != dataclasses.replace(ag, events=ordered):
             failures.append(f"{article.id}: loads as a different graph")
     assert not failures, "\n".join(failures[:10])
+
+
+# ----------------------------------------------------------------------------- drafts from the CLI
+
+
+@pytest.mark.parametrize(("name", "encode"), [
+    ("story.html", lambda t: f"<html><body><nav>Home</nav><article><p>{t}</p></article></body></html>".encode()),
+    ("story.txt", lambda t: t.encode("cp1252")),
+    ("story.md", lambda t: f"# Bridge to reopen\n\n{t}\n".encode()),
+])
+def test_the_draft_of_an_html_markdown_or_latin1_article_loads_as_written(tmp_path, name, encode):
+    from graph.annotations import load_annotation
+
+    text = "José Pérez, the mayor of Riverton, said on Tuesday that the bridge will reopen."
+    (tmp_path / name).write_bytes(encode(text))
+    draft = tmp_path / "story.yaml"
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / name), "--published", "2024-05-17",
+                                      "--format", "annotation", "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    ag = load_annotation(draft)
+    assert "José Pérez" in [e.name for e in ag.entities] and ag.article.source == name
+
+
+def test_a_draft_written_away_from_its_article_is_refused_before_extracting(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.txt").write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "news" / "story.txt"), "--published", "2024-05-17",
+                                      "--format", "annotation", "-o", str(tmp_path / "drafts" / "story.yaml")])
+    assert result.exit_code == 2
+    assert "a draft must sit in its article's folder (or above it)" in result.output
