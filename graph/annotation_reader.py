@@ -187,12 +187,13 @@ class Reader:
 
     # ------------------------------------------------------------------ evidence
 
-    def span(self, node: Any, entry: str, *, at: Any = None) -> Span:
+    def span(self, node: Any, entry: str, *, at: Any = None, key: str | None = None) -> Span:
         """A span ``{start, end, text}``, checked against the text. Given only the words
         (``{text: ...}`` or the words alone), the span is where they stand, when they stand
-        in the text exactly once."""
+        in the text exactly once. A problem of a span given as words alone is placed at
+        ``key`` of the mapping ``at`` that holds it."""
         if isinstance(node, str):
-            return self._find(node, entry, at)
+            return self._find(node, entry, at, key)
         node = self.mapping(node, entry, "a span ({start, end, text} or the words alone)", SPAN_FIELDS, at=at)
         words = self.field(node, "text", entry)
         if not words.strip():
@@ -217,14 +218,14 @@ class Reader:
             at = self.text.find(words, at + 1)
         return found
 
-    def _find(self, words: str, entry: str, node: Any) -> Span:
+    def _find(self, words: str, entry: str, node: Any, key: str | None = None) -> Span:
         found = self._occurrences(words)
         if len(found) == 1:
             return Span(found[0], found[0] + len(words), words)
         if not found:
-            raise self.problem(entry, node, f"evidence {words!r} is not in the text")
+            raise self.problem(entry, node, f"evidence {words!r} is not in the text", key)
         raise self.problem(entry, node, f"evidence {words!r} stands {len(found)} times in the text "
-                           f"(at {_places(found, len(words))}); give 'start' and 'end' to say which")
+                           f"(at {_places(found, len(words))}); give 'start' and 'end' to say which", key)
 
     def spans(self, node: Node, key: str, entry: str, *, required: bool = True) -> list[Span]:
         """The spans under ``key``: each bad one is a problem of its own."""
@@ -233,7 +234,7 @@ class Reader:
             raise self.problem(entry, node, f"'{key}' must be a list of spans", key)
         if required and not items:
             raise self.problem(entry, node, f"'{key}' needs at least one span of evidence", key)
-        spans = [self.attempt(self.span, item, entry, at=node) for item in items]
+        spans = [self.attempt(self.span, item, entry, at=node, key=key) for item in items]
         return [s for s in spans if s is not None]
 
     # ------------------------------------------------------------------ references

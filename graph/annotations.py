@@ -11,11 +11,17 @@ An annotation instantiates the ontology for one article. Its schema is documente
                   reports: [event id], calls_for: [event id]}]
 
 A SPAN is ``{start, end, text}``: the exact words and their character offsets in the
-article text. The loader checks every span against the text and every id reference, and
-reports the first problem as one line naming the file, the entry and its line.
-A ``time`` is ``{phrase: SPAN, edtf}``: the loader resolves the phrase with
-:func:`graph.timex.resolve` against the publication date and checks that it gives the
-``edtf`` the annotator reviewed.
+article text (a person adding evidence may give only the words; the loader finds them when
+they stand in the text once). A ``time`` is ``{phrase: SPAN, edtf, rule}``: the date as
+stated, in EDTF, and the rule that read it, so a machine draft loads exactly as written
+(the bounds are read back from the EDTF by :func:`graph.edtf.parse_edtf`). A person who
+corrects a date marks it as their own reading with ``rule: reviewer`` (and may write
+``date:`` for ``edtf:``); a date left with a :mod:`graph.timex` rule must be what that rule
+reads in the phrase; a ``time`` without a rule is resolved from its phrase.
+
+The loader checks every span, id reference, enum value, event type and field name, and
+raises one :class:`AnnotationError` listing every problem, each with its line in the YAML
+file (:mod:`graph.annotation_reader`); the CLI prints one line per problem and exits 2.
 
 >>> import datetime as dt
 >>> from graph.model import Article, ArticleGraph, Entity, EntityKind, Span
@@ -150,7 +156,7 @@ def _time(node: Any, published: dt.date | None, reader: Reader, entry: str, at: 
     node = reader.mapping(node, entry, "'time'", TIME_FIELDS, at=at)
     if node.get("phrase") is None:
         raise reader.problem(entry, node, "'time' needs a 'phrase': the words that give the date")
-    phrase = reader.attempt(reader.span, node["phrase"], entry, at=node)
+    phrase = reader.attempt(reader.span, node["phrase"], entry, at=node, key="phrase")
     stated = _stated(node, reader, entry)
     rule = reader.optional(node, "rule", entry)
     anchor = _date(node["anchor"], reader, entry, node, "anchor") if node.get("anchor") is not None else published
@@ -224,7 +230,7 @@ def _factuality(node: Any, reader: Reader, entry: str, at: Node) -> Factuality:
     return Factuality(
         certainty=get(reader.enum, fact, "certainty", entry, Certainty, "certain"),
         polarity=get(reader.enum, fact, "polarity", entry, Polarity, "positive"),
-        cue=get(reader.span, fact["cue"], entry, at=fact) if fact.get("cue") else None,
+        cue=get(reader.span, fact["cue"], entry, at=fact, key="cue") if fact.get("cue") else None,
     )
 
 
@@ -234,7 +240,8 @@ def _quantity(node: Any, reader: Reader, entry: str, at: Node) -> Quantity:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         reader.problem(entry, quantity, "'value' must be a whole number", "value")
     qualifier = reader.attempt(reader.optional, quantity, "qualifier", entry)
-    return Quantity(text=reader.span(quantity.get("text"), entry, at=quantity), value=value, qualifier=qualifier)
+    return Quantity(text=reader.span(quantity.get("text"), entry, at=quantity, key="text"), value=value,
+                    qualifier=qualifier)
 
 
 def _event_type(node: Node, reader: Reader, entry: str) -> str:
@@ -277,7 +284,7 @@ def _event(node: Any, index: int, reader: Reader, published: dt.date | None, at:
         **fields,
         speaker=get(reader.optional, node, "speaker", entry),
         addressee=get(reader.optional, node, "addressee", entry),
-        quote=get(reader.span, node["quote"], entry, at=node) if node.get("quote") is not None else None,
+        quote=get(reader.span, node["quote"], entry, at=node, key="quote") if node.get("quote") is not None else None,
         quote_kind=get(reader.enum, node, "quote_kind", entry, QuoteKind, "direct"),
         reports=get(reader.strings, node, "reports", entry, default=[]),
         calls_for=get(reader.strings, node, "calls_for", entry, default=[]),
