@@ -271,3 +271,16 @@ def test_a_draft_written_away_from_its_article_is_refused_before_extracting(tmp_
                                       "--format", "annotation", "-o", str(tmp_path / "drafts" / "story.yaml")])
     assert result.exit_code == 2
     assert "a draft must sit in its article's folder (or above it)" in result.output
+
+
+def test_the_reviewed_example_of_the_walkthrough_loads_with_its_corrections():
+    from graph.annotations import load_annotation
+    from graph.model import EntityKind
+
+    ag = load_annotation(ROOT / "docs" / "examples" / "riverton.yaml")
+    closed = next(e for e in ag.events if e.id == "bridge-closed")
+    assert (closed.time.edtf, closed.time.rule, closed.time.phrase.text) == ("2024-05-13", "reviewer", "two days after")
+    assert ag.entity("old-mill-bridge").kind is EntityKind.PLACE
+    assert {s.speaker for s in ag.statements if s.id.startswith("statement-by-riverton-d") or s.id == "statement"} \
+        == {"ana-ruiz"}
+    assert "occurrence-strike" not in {e.id for e in ag.events}
