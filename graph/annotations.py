@@ -90,8 +90,8 @@ def _article(data: Node, reader: Reader, text: str) -> Article:
         raise reader.problem("article", data, "missing 'article' mapping")
     reader.mapping(node, "article", "'article'", ARTICLE_FIELDS)
     get = reader.attempt
-    published = reader.attempt(reader.field, node, "published", "article", (str, dt.date))
-    article = Article(
+    published = get(reader.field, node, "published", "article", (str, dt.date))
+    return Article(
         id=get(reader.field, node, "id", "article"),
         text=text,
         published=get(_date, published, reader, "article", node, "published") if published is not None else None,
@@ -101,7 +101,6 @@ def _article(data: Node, reader: Reader, text: str) -> Article:
         language=get(reader.optional, node, "language", "article") or "en",
         source=get(reader.optional, node, "text", "article"),
     )
-    return article
 
 
 def _title(node: Node, reader: Reader, entry: str) -> Title:
@@ -214,7 +213,8 @@ def _same_reading(phrase: Span, stated: str, rule: str, anchor: dt.date, at: _Wh
     for reading in _readings(phrase, anchor):
         if reading.rule == rule and reading.edtf != stated:
             raise at.problem(f"rule {rule!r} reads {phrase.text!r} as {reading.edtf}, not {stated}; "
-                             f"if {stated} is your reading, write 'rule: {REVIEWER}'")
+                             f"if {stated} is your reading, write 'rule: {REVIEWER}' (to have a new phrase "
+                             "read again, remove the date and the rule)")
 
 
 def _participant(node: Node, reader: Reader, entry: str) -> Participant:
