@@ -190,7 +190,7 @@ class Reader:
     def span(self, node: Any, entry: str, *, at: Any = None, key: str | None = None) -> Span:
         """A span ``{start, end, text}``, checked against the text. Given only the words
         (``{text: ...}`` or the words alone), the span is where they stand, when they stand
-        in the text exactly once. A problem of a span given as words alone is placed at
+        in the text exactly once; given one offset, the words give the other. A problem of a span given as words alone is placed at
         ``key`` of the mapping ``at`` that holds it."""
         if isinstance(node, str):
             return self._find(node, entry, at, key)
@@ -200,8 +200,11 @@ class Reader:
             raise self.problem(entry, node, "evidence must have words", "text")
         if node.get("start") is None and node.get("end") is None:
             return self._find(words, entry, node)
-        start = self.field(node, "start", entry, int)
-        end = self.field(node, "end", entry, int)
+        # One offset and the words give the other.
+        start = self.field(node, "start", entry, int) if node.get("start") is not None else None
+        end = self.field(node, "end", entry, int) if node.get("end") is not None else None
+        start = end - len(words) if start is None else start
+        end = start + len(words) if end is None else end
         span = Span(start, end, words)
         if span.holds_in(self.text):
             return span

@@ -284,3 +284,9 @@ def test_the_reviewed_example_of_the_walkthrough_loads_with_its_corrections():
     assert {s.speaker for s in ag.statements if s.id.startswith("statement-by-riverton-d") or s.id == "statement"} \
         == {"ana-ruiz"}
     assert "occurrence-strike" not in {e.id for e in ag.events}
+
+
+def test_a_span_given_by_its_start_and_words_takes_its_end_from_the_words():
+    added = DRAFT.replace("entities:\n", "entities:\n- id: union\n  kind: organization\n  name: the union\n"
+                                         "  evidence: [{start: 122, text: the union}]\n")
+    assert load(added).entity("union").evidence == [Span(122, 131, "the union")]
