@@ -11,11 +11,17 @@ An annotation instantiates the ontology for one article. Its schema is documente
                   reports: [event id], calls_for: [event id]}]
 
 A SPAN is ``{start, end, text}``: the exact words and their character offsets in the
-article text. The loader checks every span against the text and every id reference, and
-reports the first problem as one line naming the file, the entry and its line.
-A ``time`` is ``{phrase: SPAN, edtf}``: the loader resolves the phrase with
-:func:`graph.timex.resolve` against the publication date and checks that it gives the
-``edtf`` the annotator reviewed.
+article text (a person adding evidence may give only the words; the loader finds them when
+they stand in the text once). A ``time`` is ``{phrase: SPAN, edtf, rule}``: the date as
+stated, in EDTF, and the rule that read it, so a machine draft loads exactly as written
+(the bounds are read back from the EDTF by :func:`graph.edtf.parse_edtf`). A person who
+corrects a date marks it as their own reading with ``rule: reviewer`` (and may write
+``date:`` for ``edtf:``); a date left with a :mod:`graph.timex` rule must be what that rule
+reads in the phrase; a ``time`` without a rule is resolved from its phrase.
+
+The loader checks every span, id reference, enum value, event type and field name, and
+raises one :class:`AnnotationError` listing every problem, each with its line in the YAML
+file (:mod:`graph.annotation_reader`); the CLI prints one line per problem and exits 2.
 
 >>> import datetime as dt
 >>> from graph.model import Article, ArticleGraph, Entity, EntityKind, Span
@@ -31,11 +37,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .annotation_reader import SCHEMA, Node, Reader, Skip, parse_document
+from .edtf import parse_edtf
 from .errors import AnnotationError, InputError
 from .model import (
     Article,
@@ -55,312 +64,287 @@ from .model import (
     TimeSpan,
     Title,
 )
+from .ontology import EVENT_TYPES
 from .timex import resolve
 
-SCHEMA = "newsgraph-annotation/1"
-Node = dict[str, Any]
+ARTICLE_FIELDS = ("id", "text", "published", "url", "publisher", "headline", "language")
+ENTITY_FIELDS = ("id", "kind", "name", "aliases", "titles", "part_of", "evidence")
+EVENT_FIELDS = ("id", "type", "label", "participants", "places", "time", "factuality", "quantity", "evidence")
+STATEMENT_FIELDS = EVENT_FIELDS + ("speaker", "addressee", "quote", "quote_kind", "reports", "calls_for")
+TIME_FIELDS = ("phrase", "edtf", "date", "rule", "anchor")
+REVIEWER = "reviewer"  # the rule of a date a person states as their own reading
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping under the key ``__line__``."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
-class _Reader:
-    """Reads one annotation document, naming the entry and line of any problem."""
-
-    def __init__(self, where: str, text: str) -> None:
-        self.where = where
-        self.text = text
-
-    def fail(self, entry: str, node: Any, message: str) -> AnnotationError:
-        line = node.get("__line__") if isinstance(node, dict) else None
-        at = f" (line {line})" if line else ""
-        return AnnotationError(f"{self.where}: {entry}{at}: {message}")
-
-    def field(self, node: Node, key: str, entry: str, kind: type | tuple[type, ...] = str) -> Any:
-        if not isinstance(node, dict) or key not in node or node[key] is None:
-            raise self.fail(entry, node, f"missing '{key}'")
-        value = node[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            raise self.fail(entry, node, f"'{key}' must be {_kind_name(kind)}")
-        return value
-
-    def span(self, node: Any, entry: str) -> Span:
-        if not isinstance(node, dict):
-            raise self.fail(entry, node, "a span must be {start, end, text}")
-        start = self.field(node, "start", entry, int)
-        end = self.field(node, "end", entry, int)
-        words = self.field(node, "text", entry, str)
-        span = Span(start, end, words)
-        if not span.holds_in(self.text):
-            found = self.text[start:end] if 0 <= start <= end <= len(self.text) else None
-            hint = f"the text there is {found!r}" if found is not None else "offsets outside the text"
-            raise self.fail(entry, node, f"evidence {words!r} is not in the text at {start}-{end} ({hint})")
-        return span
-
-    def spans(self, node: Node, key: str, entry: str, *, required: bool = True) -> list[Span]:
-        items = node.get(key) or []
-        if not isinstance(items, list):
-            raise self.fail(entry, node, f"'{key}' must be a list of spans")
-        if required and not items:
-            raise self.fail(entry, node, f"'{key}' needs at least one span of evidence")
-        return [self.span(item, entry) for item in items]
-
-    def mapping(self, node: Any, entry: str, what: str) -> Node:
-        if not isinstance(node, dict):
-            raise self.fail(entry, node, f"{what} must be a mapping")
-        return node
-
-    def items(self, node: Node, key: str, entry: str) -> list[Node]:
-        """A list of mappings (``participants``, ``titles``...); empty when absent."""
-        return self._list(node, key, entry, dict, "a list of mappings")
-
-    def strings(self, node: Node, key: str, entry: str) -> list[str]:
-        """A list of texts or ids (``aliases``, ``places``, ``reports``); empty when absent."""
-        return self._list(node, key, entry, str, "a list of texts")
-
-    def _list(self, node: Node, key: str, entry: str, kind: type, what: str) -> list[Any]:
-        raw = node.get(key)
-        if raw is None:
-            return []
-        if not isinstance(raw, list) or not all(isinstance(i, kind) for i in raw):
-            raise self.fail(entry, node, f"'{key}' must be {what}")
-        return list(raw)
-
-    def optional(self, node: Node, key: str, entry: str) -> str | None:
-        raw = node.get(key)
-        if raw is not None and not isinstance(raw, str):
-            raise self.fail(entry, node, f"'{key}' must be text")
-        return raw
-
-    def enum(self, node: Node, key: str, entry: str, enum: type, default: Any = None) -> Any:
-        raw = node.get(key, default)
-        if raw is None:
-            raise self.fail(entry, node, f"missing '{key}'")
-        try:
-            return enum(raw)
-        except (ValueError, TypeError):
-            allowed = ", ".join(m.value for m in enum)
-            raise self.fail(entry, node, f"'{key}' is {raw!r}; expected one of: {allowed}") from None
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false"}
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
-
-
-def _parse_document(raw: str, where: str, is_json: bool) -> Node:
-    try:
-        if is_json:
-            data = json.loads(raw)
-        else:
-            data = yaml.load(raw, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except json.JSONDecodeError as exc:
-        raise AnnotationError(f"{where}: line {exc.lineno}, column {exc.colno}: malformed JSON: {exc.msg}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise AnnotationError(f"{where}: {at}malformed YAML: {problem}") from None
-    if not isinstance(data, dict):
-        raise AnnotationError(f"{where}: an annotation must be a mapping with 'article', 'entities', 'events'")
-    if data.get("schema", SCHEMA) != SCHEMA:
-        raise AnnotationError(f"{where}: unknown schema {data.get('schema')!r}; expected {SCHEMA!r}")
-    return data
-
-
-def _date(value: Any, reader: _Reader, entry: str, node: Node) -> dt.date:
+def _date(value: Any, reader: Reader, entry: str, node: Node, key: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise reader.fail(entry, node, f"{value!r} is not a date YYYY-MM-DD") from None
+        raise reader.problem(entry, node, f"{value!r} is not a date YYYY-MM-DD", key) from None
 
 
-def _article(data: Node, reader: _Reader, text: str) -> Article:
+def _article(data: Node, reader: Reader, text: str) -> Article:
     node = data.get("article")
     if not isinstance(node, dict):
-        raise reader.fail("article", data, "missing 'article' mapping")
-    published = _date(reader.field(node, "published", "article", (str, dt.date)), reader, "article", node)
+        raise reader.problem("article", data, "missing 'article' mapping")
+    reader.mapping(node, "article", "'article'", ARTICLE_FIELDS)
+    get = reader.attempt
+    published = get(reader.field, node, "published", "article", (str, dt.date))
     return Article(
-        id=reader.field(node, "id", "article"),
+        id=get(reader.field, node, "id", "article"),
         text=text,
-        published=published,
-        url=reader.optional(node, "url", "article"),
-        publisher=reader.optional(node, "publisher", "article"),
-        headline=reader.optional(node, "headline", "article"),
-        language=reader.optional(node, "language", "article") or "en",
-        source=reader.optional(node, "text", "article"),
+        published=get(_date, published, reader, "article", node, "published") if published is not None else None,
+        url=get(reader.optional, node, "url", "article"),
+        publisher=get(reader.optional, node, "publisher", "article"),
+        headline=get(reader.optional, node, "headline", "article"),
+        language=get(reader.optional, node, "language", "article") or "en",
+        source=get(reader.optional, node, "text", "article"),
     )
 
 
-def _entity(node: Any, index: int, reader: _Reader) -> Entity:
-    entry = f"entities[{index}]"
-    node = reader.mapping(node, entry, "an entity")
-    ident = reader.field(node, "id", entry)
-    entry = f"entity {ident!r}"
-    titles = []
-    for title in reader.items(node, "titles", entry):
-        titles.append(
-            Title(
-                text=reader.field(title, "text", entry),
-                of=reader.optional(title, "of", entry),
-                evidence=reader.spans(title, "evidence", entry),
-            )
-        )
-    return Entity(
+def _title(node: Node, reader: Reader, entry: str) -> Title:
+    reader.mapping(node, entry, "a title", ("text", "of", "evidence"))
+    title = Title(text=reader.field(node, "text", entry), of=reader.attempt(reader.optional, node, "of", entry),
+                  evidence=reader.spans(node, "evidence", entry))
+    reader.refer(title.of, "entity", entry, node, "of")
+    return title
+
+
+def _entry(node: Any, kind: str, index: int) -> str:
+    """How a problem names an item: by its id (``entity 'x'``), else by its place (``events[3]``)."""
+    ident = node.get("id") if isinstance(node, dict) else None
+    return f"{kind[:-1] if kind != 'entities' else 'entity'} {ident!r}" if isinstance(ident, str) and ident \
+        else f"{kind}[{index}]"
+
+
+def _entity(node: Any, index: int, reader: Reader, at: Node) -> Entity:
+    entry = _entry(node, "entities", index)
+    node = reader.mapping(node, entry, "an entity", ENTITY_FIELDS, at=at)
+    ident = reader.attempt(reader.field, node, "id", entry)
+    get = reader.attempt
+    entity = Entity(
         id=ident,
-        kind=reader.enum(node, "kind", entry, EntityKind),
-        name=reader.field(node, "name", entry),
-        aliases=reader.strings(node, "aliases", entry),
-        titles=titles,
-        evidence=reader.spans(node, "evidence", entry),
-        part_of=reader.optional(node, "part_of", entry),
+        kind=get(reader.enum, node, "kind", entry, EntityKind),
+        name=get(reader.field, node, "name", entry),
+        aliases=get(reader.strings, node, "aliases", entry, default=[]),
+        titles=[t for t in (get(_title, t, reader, entry) for t in get(reader.items, node, "titles", entry, default=[]))
+                if t is not None],
+        evidence=get(reader.spans, node, "evidence", entry, default=[]),
+        part_of=get(reader.optional, node, "part_of", entry),
     )
+    reader.refer(entity.part_of, "entity", entry, node, "part_of")
+    return entity
 
 
-def _time(node: Any, published: dt.date, reader: _Reader, entry: str) -> TimeSpan | None:
+def _stated(node: Node, reader: Reader, entry: str) -> str | None:
+    """The date a ``time`` states (``edtf``, or ``date`` as a person may write it), as text."""
+    given = {key: node[key] for key in ("edtf", "date") if node.get(key) is not None}
+    values = {(v.isoformat() if isinstance(v, dt.date) else str(v)) for v in given.values()}
+    if len(values) > 1:
+        raise reader.problem(entry, node, "'edtf' and 'date' differ; give one", "date")
+    return values.pop() if values else None
+
+
+def _time(node: Any, published: dt.date | None, reader: Reader, entry: str, at: Node) -> TimeSpan | None:
+    """The date of an event. Written with its ``rule`` (as drafts are), it loads as stated; with
+    ``rule: reviewer`` it is a person's own reading; without a rule the phrase is resolved by
+    the date rules of :mod:`graph.timex`, and must give the stated date."""
     if node is None:
         return None
-    if not isinstance(node, dict) or node.get("phrase") is None:
-        raise reader.fail(entry, node, "'time' needs a 'phrase' span")
-    phrase = reader.span(node.get("phrase"), entry)
-    resolved = resolve(phrase.text, published, span=phrase)
-    if resolved is None:
-        raise reader.fail(entry, node, f"no date rule understands {phrase.text!r}; leave the event undated")
-    expected = node.get("edtf")
-    if expected is not None and str(expected) != resolved.edtf:
-        raise reader.fail(entry, node, f"{phrase.text!r} resolves to {resolved.edtf}, not {expected!r}")
-    return resolved
+    node = reader.mapping(node, entry, "'time'", TIME_FIELDS, at=at)
+    if node.get("phrase") is None:
+        raise reader.problem(entry, node, "'time' needs a 'phrase': the words that give the date")
+    phrase = reader.attempt(reader.span, node["phrase"], entry, at=node, key="phrase")
+    stated = _stated(node, reader, entry)
+    rule = reader.optional(node, "rule", entry)
+    anchor = _date(node["anchor"], reader, entry, node, "anchor") if node.get("anchor") is not None else published
+    if phrase is None or anchor is None:
+        raise Skip
+    at = _Where(reader, entry, node, "date" if "date" in node else "edtf")
+    if rule is None:
+        return _resolved(phrase, stated, anchor, at)
+    if stated is None:
+        raise reader.problem(entry, node, f"'time' with rule {rule!r} needs its 'date'")
+    try:
+        precision, earliest, latest = parse_edtf(stated)
+    except ValueError as exc:
+        raise at.problem(str(exc)) from None
+    if rule != REVIEWER:
+        _same_reading(phrase, stated, rule, anchor, at)
+    return TimeSpan(precision, earliest, latest, stated, rule, anchor, phrase)
 
 
-def _event_fields(node: Any, index: int, reader: _Reader, published: dt.date, kind: str) -> dict[str, Any]:
-    node = reader.mapping(node, f"{kind}[{index}]", "an entry")
-    ident = reader.field(node, "id", f"{kind}[{index}]")
-    entry = f"{kind.rstrip('s')} {ident!r}"
-    fact = reader.mapping(node.get("factuality") or {}, entry, "'factuality'")
-    quantity = node.get("quantity")
-    if quantity is not None:
-        quantity = reader.mapping(quantity, entry, "'quantity'")
-        if quantity.get("value") is not None and (not isinstance(quantity["value"], int) or isinstance(quantity["value"], bool)):
-            raise reader.fail(entry, quantity, "'value' must be a whole number")
-        if quantity.get("qualifier") is not None and not isinstance(quantity["qualifier"], str):
-            raise reader.fail(entry, quantity, "'qualifier' must be text")
+def _readings(phrase: Span, anchor: dt.date) -> list[TimeSpan]:
+    """What the date rules read in ``phrase``, told of the past and of the future."""
+    found = (resolve(phrase.text, anchor, span=phrase, future=future) for future in (False, True))
+    return [t for t in found if t is not None]
+
+
+@dataclass
+class _Where:
+    """Where a date stands in the file, to name it in a problem."""
+
+    reader: Reader
+    entry: str
+    node: Node
+    key: str
+
+    def problem(self, message: str) -> Skip:
+        return self.reader.problem(self.entry, self.node, message, self.key)
+
+
+def _resolved(phrase: Span, stated: str | None, anchor: dt.date, at: _Where) -> TimeSpan:
+    readings = _readings(phrase, anchor)
+    if not readings:
+        raise at.reader.problem(at.entry, at.node, f"no date rule understands {phrase.text!r}; state the date "
+                                f"with 'rule: {REVIEWER}', or remove 'time'", "phrase")
+    for reading in readings:
+        if stated is None or reading.edtf == stated:
+            return reading
+    raise at.problem(f"{phrase.text!r} resolves to {readings[0].edtf}, not {stated!r}; "
+                     f"if {stated} is your reading, add 'rule: {REVIEWER}'")
+
+
+def _same_reading(phrase: Span, stated: str, rule: str, anchor: dt.date, at: _Where) -> None:
+    """A date that names a rule of :mod:`graph.timex` must be what that rule reads: a person
+    who changes the date marks it as their own (``rule: reviewer``). Dates from other rules
+    (tense, coordination) cannot be read again from the phrase and stand as written."""
+    for reading in _readings(phrase, anchor):
+        if reading.rule == rule and reading.edtf != stated:
+            raise at.problem(f"rule {rule!r} reads {phrase.text!r} as {reading.edtf}, not {stated}; "
+                             f"if {stated} is your reading, write 'rule: {REVIEWER}' (to have a new phrase "
+                             "read again, remove the date and the rule)")
+
+
+def _participant(node: Node, reader: Reader, entry: str) -> Participant:
+    reader.mapping(node, entry, "a participant", ("entity", "role"))
+    part = Participant(reader.field(node, "entity", entry), reader.enum(node, "role", entry, Role))
+    reader.refer(part.entity, "entity", entry, node, "entity")
+    return part
+
+
+def _factuality(node: Any, reader: Reader, entry: str, at: Node) -> Factuality:
+    fact = reader.mapping(node, entry, "'factuality'", ("certainty", "polarity", "cue"), at=at)
+    get = reader.attempt
+    return Factuality(
+        certainty=get(reader.enum, fact, "certainty", entry, Certainty, "certain"),
+        polarity=get(reader.enum, fact, "polarity", entry, Polarity, "positive"),
+        cue=get(reader.span, fact["cue"], entry, at=fact, key="cue") if fact.get("cue") else None,
+    )
+
+
+def _quantity(node: Any, reader: Reader, entry: str, at: Node) -> Quantity:
+    quantity = reader.mapping(node, entry, "'quantity'", ("text", "value", "qualifier"), at=at)
+    value = quantity.get("value")
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        reader.problem(entry, quantity, "'value' must be a whole number", "value")
+    qualifier = reader.attempt(reader.optional, quantity, "qualifier", entry)
+    return Quantity(text=reader.span(quantity.get("text"), entry, at=quantity, key="text"), value=value,
+                    qualifier=qualifier)
+
+
+def _event_type(node: Node, reader: Reader, entry: str) -> str:
+    kind = reader.field(node, "type", entry)
+    if kind not in EVENT_TYPES:
+        raise reader.problem(entry, node, f"'type' is {kind!r}; expected one of: {', '.join(EVENT_TYPES)}", "type")
+    return kind
+
+
+def _event_fields(node: Node, entry: str, ident: str | None, reader: Reader, published: dt.date | None,
+                  statement: bool) -> dict[str, Any]:
+    get = reader.attempt
+    participants = [get(_participant, p, reader, entry) for p in get(reader.items, node, "participants", entry, default=[])]
+    places = get(reader.strings, node, "places", entry, default=[])
+    for place in places:
+        reader.refer(place, "entity", entry, node, "places")
     return {
         "id": ident,
-        "type": reader.field(node, "type", entry) if kind == "events" else "statement",
-        "label": reader.field(node, "label", entry),
-        "evidence": reader.spans(node, "evidence", entry),
-        "participants": [
-            Participant(reader.field(p, "entity", entry), reader.enum(p, "role", entry, Role))
-            for p in reader.items(node, "participants", entry)
-        ],
-        "places": reader.strings(node, "places", entry),
-        "time": _time(node.get("time"), published, reader, entry),
-        "factuality": Factuality(
-            certainty=reader.enum(fact, "certainty", entry, Certainty, "certain"),
-            polarity=reader.enum(fact, "polarity", entry, Polarity, "positive"),
-            cue=reader.span(fact["cue"], entry) if fact.get("cue") else None,
-        ),
-        "quantity": Quantity(
-            text=reader.span(quantity.get("text"), entry),
-            value=quantity.get("value"),
-            qualifier=quantity.get("qualifier"),
-        )
-        if quantity
-        else None,
+        "type": "statement" if statement else get(_event_type, node, reader, entry),
+        "label": get(reader.field, node, "label", entry),
+        "evidence": get(reader.spans, node, "evidence", entry, default=[]),
+        "participants": [p for p in participants if p is not None],
+        "places": places,
+        "time": get(_time, node.get("time"), published, reader, entry, node),
+        "factuality": get(_factuality, node.get("factuality") or {}, reader, entry, node, default=Factuality()),
+        "quantity": get(_quantity, node["quantity"], reader, entry, node) if node.get("quantity") is not None else None,
     }
 
 
-def _statement(node: Any, index: int, reader: _Reader, published: dt.date) -> Statement:
-    fields = _event_fields(node, index, reader, published, "statements")
-    entry = f"statement {fields['id']!r}"
-    return Statement(
+def _event(node: Any, index: int, reader: Reader, published: dt.date | None, at: Node, *,
+           statement: bool) -> Event:
+    entry = _entry(node, "statements" if statement else "events", index)
+    node = reader.mapping(node, entry, "an entry", STATEMENT_FIELDS if statement else EVENT_FIELDS, at=at)
+    ident = reader.attempt(reader.field, node, "id", entry)
+    fields = _event_fields(node, entry, ident, reader, published, statement)
+    if not statement:
+        return Event(**fields)
+    get = reader.attempt
+    made = Statement(
         **fields,
-        speaker=reader.optional(node, "speaker", entry),
-        addressee=reader.optional(node, "addressee", entry),
-        quote=reader.span(node.get("quote"), entry),
-        quote_kind=reader.enum(node, "quote_kind", entry, QuoteKind, "direct"),
-        reports=reader.strings(node, "reports", entry),
-        calls_for=reader.strings(node, "calls_for", entry),
+        speaker=get(reader.optional, node, "speaker", entry),
+        addressee=get(reader.optional, node, "addressee", entry),
+        quote=get(reader.span, node["quote"], entry, at=node, key="quote") if node.get("quote") is not None else None,
+        quote_kind=get(reader.enum, node, "quote_kind", entry, QuoteKind, "direct"),
+        reports=get(reader.strings, node, "reports", entry, default=[]),
+        calls_for=get(reader.strings, node, "calls_for", entry, default=[]),
     )
+    for key in ("speaker", "addressee"):
+        reader.refer(getattr(made, key), "entity", entry, node, key)
+    for key in ("reports", "calls_for"):
+        for ref in getattr(made, key):
+            reader.refer(ref, "event", entry, node, key)
+    return made
 
 
-def _check_references(ag: ArticleGraph, reader: _Reader) -> None:
-    entity_ids = [e.id for e in ag.entities]
-    event_ids = [e.id for e in ag.events]
-    for ids, what in ((entity_ids, "entity"), (event_ids, "event or statement")):
-        seen: set[str] = set()
-        for ident in ids:
-            if ident in seen:
-                raise AnnotationError(f"{reader.where}: {what} id {ident!r} is used twice")
-            seen.add(ident)
-    known_entities, known_events = set(entity_ids), set(event_ids)
-
-    def need(ident: str | None, known: set[str], owner: str, what: str) -> None:
-        if ident is not None and ident not in known:
-            raise AnnotationError(f"{reader.where}: {owner}: unknown {what} {ident!r}")
-
-    for ent in ag.entities:
-        need(ent.part_of, known_entities, f"entity {ent.id!r}", "entity")
-        for title in ent.titles:
-            need(title.of, known_entities, f"entity {ent.id!r}", "entity")
-    for ev in ag.events:
-        owner = f"{'statement' if isinstance(ev, Statement) else 'event'} {ev.id!r}"
-        for part in ev.participants:
-            need(part.entity, known_entities, owner, "entity")
-        for place in ev.places:
-            need(place, known_entities, owner, "entity")
-        if isinstance(ev, Statement):
-            need(ev.speaker, known_entities, owner, "entity")
-            need(ev.addressee, known_entities, owner, "entity")
-            for ref in ev.reports + ev.calls_for:
-                need(ref, known_events, owner, "event")
+def _unique_ids(nodes: list[tuple[Any, str]], reader: Reader) -> None:
+    """Each id names one entity, and one event or statement."""
+    for group in ("entity", "event"):
+        first: dict[str, int | None] = {}
+        for node, kind in nodes:
+            ident = node.get("id") if isinstance(node, dict) else None
+            if kind != group or not isinstance(ident, str):
+                continue
+            if ident in first:
+                where = f" (first at line {first[ident]})" if first[ident] else ""
+                reader.problem(f"{group} {ident!r}", node, f"id {ident!r} is used twice{where}", "id")
+            else:
+                first[ident] = reader.line(node, "id")
 
 
 def parse_annotation(raw: str, *, text: str, where: str = "<annotation>", is_json: bool = False) -> ArticleGraph:
-    """Parse an annotation document against its article ``text``; raise AnnotationError."""
-    return _from_data(_parse_document(raw, where, is_json), text, where)
+    """Parse an annotation document against its article ``text``; raise one AnnotationError
+    that lists every problem."""
+    return _from_data(parse_document(raw, where, is_json), text, where)
 
 
 def _from_data(data: Node, text: str, where: str) -> ArticleGraph:
-    reader = _Reader(where, text)
-    article = _article(data, reader, text)
+    reader = Reader(where, text)
+    reader.mapping(data, "annotation", "an annotation", ("schema", "article", "entities", "events", "statements"))
+    article = reader.attempt(_article, data, reader, text)
+    published = article.published if article is not None else None
+    lists: dict[str, list[Any]] = {}
     for key in ("entities", "events", "statements"):
-        if not isinstance(data.get(key) or [], list):
-            raise reader.fail(key, data, f"'{key}' must be a list")
-    ag = ArticleGraph(article=article)
-    ag.entities = [_entity(n, i, reader) for i, n in enumerate(data.get("entities") or [])]
-    ag.events = [_event(n, i, reader, article.published) for i, n in enumerate(data.get("events") or [])]
-    ag.events += [_statement(n, i, reader, article.published) for i, n in enumerate(data.get("statements") or [])]
-    _check_references(ag, reader)
-    return ag
-
-
-def _event(node: Node, index: int, reader: _Reader, published: dt.date) -> Event:
-    return Event(**_event_fields(node, index, reader, published, "events"))
-
-
-def read_text(path: Path) -> str:
-    """An article text file as stored (UTF-8, newlines kept exactly)."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to UTF-8") from None
+        lists[key] = data.get(key) or []
+        if not isinstance(lists[key], list):
+            reader.problem(key, data, f"'{key}' must be a list", key)
+            lists[key] = []
+    get = reader.attempt
+    entities = [get(_entity, n, i, reader, data) for i, n in enumerate(lists["entities"])]
+    events = [get(_event, n, i, reader, published, data, statement=False) for i, n in enumerate(lists["events"])]
+    events += [get(_event, n, i, reader, published, data, statement=True) for i, n in enumerate(lists["statements"])]
+    _unique_ids([(n, "entity") for n in lists["entities"]] + [(n, "event") for key in ("events", "statements")
+                                                              for n in lists[key]], reader)
+    reader.check({"entity": {e.id for e in entities if e is not None},
+                  "event": {e.id for e in events if e is not None}})
+    reader.finish()
+    assert article is not None
+    return ArticleGraph(article=article, entities=entities, events=events)  # type: ignore[arg-type]
 
 
 def load_annotation(path: Path) -> ArticleGraph:
-    """Load an annotation file and the article text it names (which must sit beside it)."""
+    """Load an annotation file and the article text it names (which must sit beside it, or
+    below): a .txt, .md or .html file, read into text exactly as the extractor reads it."""
     path = Path(path)
     where = str(path)
     try:
@@ -369,7 +353,7 @@ def load_annotation(path: Path) -> ArticleGraph:
         raise InputError(f"{where}: no such file") from None
     except UnicodeDecodeError:
         raise AnnotationError(f"{where}: not UTF-8 text") from None
-    data = _parse_document(raw, where, path.suffix == ".json")
+    data = parse_document(raw, where, path.suffix == ".json")
     article = data.get("article") if isinstance(data.get("article"), dict) else {}
     name = article.get("text")
     if not isinstance(name, str) or not name:
@@ -378,7 +362,9 @@ def load_annotation(path: Path) -> ArticleGraph:
     text_path = (folder / name).resolve()
     if not text_path.is_relative_to(folder):
         raise AnnotationError(f"{where}: article: text {name!r} is outside the annotation's folder")
-    return _from_data(data, read_text(text_path), where)
+    from .articles import article_text
+
+    return _from_data(data, article_text(text_path)[0], where)
 
 
 # ----------------------------------------------------------------------------- dumping
@@ -388,7 +374,18 @@ def _span_out(span: Span) -> Node:
     return {"start": span.start, "end": span.end, "text": span.text}
 
 
-def _event_out(ev: Event) -> Node:
+def _time_out(time: TimeSpan, owner: str, published: dt.date) -> Node:
+    """A date as stated, with the rule that read it (and what it was read against, when that
+    is not the publication date): it loads exactly as written."""
+    if time.phrase is None:
+        raise AnnotationError(f"event {owner!r}: its date ({time.edtf}, rule {time.rule}) has no phrase to show")
+    out: Node = {"phrase": _span_out(time.phrase), "edtf": time.edtf, "rule": time.rule}
+    if time.anchor != published:
+        out["anchor"] = time.anchor.isoformat()
+    return out
+
+
+def _event_out(ev: Event, published: dt.date) -> Node:
     out: Node = {"id": ev.id}
     if not isinstance(ev, Statement):
         out["type"] = ev.type
@@ -409,8 +406,7 @@ def _event_out(ev: Event) -> Node:
     if ev.places:
         out["places"] = list(ev.places)
     if ev.time:
-        assert ev.time.phrase is not None, "a dumped time needs its phrase span"
-        out["time"] = {"phrase": _span_out(ev.time.phrase), "edtf": ev.time.edtf}
+        out["time"] = _time_out(ev.time, ev.id, published)
     fact = ev.factuality
     if (fact.certainty, fact.polarity) != (Certainty.CERTAIN, Polarity.POSITIVE) or fact.cue:
         out["factuality"] = {"certainty": fact.certainty.value, "polarity": fact.polarity.value}
@@ -451,8 +447,8 @@ def annotation_dict(ag: ArticleGraph, text_file: str) -> Node:
             "language": art.language,
         },
         "entities": entities,
-        "events": [_event_out(e) for e in ag.events if not isinstance(e, Statement)],
-        "statements": [_event_out(e) for e in ag.statements],
+        "events": [_event_out(e, art.published) for e in ag.events if not isinstance(e, Statement)],
+        "statements": [_event_out(e, art.published) for e in ag.statements],
     }
 
 

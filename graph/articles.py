@@ -360,6 +360,31 @@ def _parse_date(value: str) -> dt.date | None:
 # ------------------------------------------------------------------------- reading
 
 
+def article_text(path: Path) -> tuple[str, PageMeta]:
+    """The article text of a .txt, .md or .html file and the page's metadata: the text every
+    evidence offset counts in, for the extractor and for an annotation that names the file."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: file is {size / 1e6:.1f} MB, over the 20 MB limit for an article")
+    raw = decode(path.read_bytes(), str(path))
+    if not raw.strip():
+        raise InputError(f"{path}: empty file, no article text")
+    suffix = path.suffix.lower()
+    meta = PageMeta()
+    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
+                                                  and raw.lstrip()[:1] == "<"):
+        text, meta = html_to_text(raw)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(raw)
+    else:
+        text = raw.strip("\ufeff")
+    if not text.strip():
+        raise InputError(f"{path}: no article text after removing markup")
+    return text, meta
+
+
 def read_article(
     path: str | Path,
     *,
@@ -376,26 +401,7 @@ def read_article(
     """
     path = Path(path)
     name = path.name
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: file is {size / 1e6:.1f} MB, over the 20 MB limit for an article")
-    data = path.read_bytes()
-    raw = decode(data, str(path))
-    if not raw.strip():
-        raise InputError(f"{path}: empty file, no article text")
-    suffix = path.suffix.lower()
-    meta = PageMeta()
-    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
-                                                  and raw.lstrip()[:1] == "<"):
-        text, meta = html_to_text(raw)
-    elif suffix in (".md", ".markdown"):
-        text = markdown_to_text(raw)
-    else:
-        text = raw.strip("\ufeff")
-    if not text.strip():
-        raise InputError(f"{path}: no article text after removing markup")
+    text, meta = article_text(path)
     if published is None:
         for candidate in (meta.published, _json_ld_date(meta.json_ld)):
             if candidate and _parse_date(candidate):

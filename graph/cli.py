@@ -27,8 +27,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except NewsgraphError as exc:
-            message = str(exc).replace("\r", "\\r").replace("\n", "\\n")  # always one line
-            click.echo(f"newsgraph: error: {message}", err=True)
+            for line in exc.lines():  # one line per problem, each already one line
+                click.echo(f"newsgraph: error: {line}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("newsgraph: interrupted", err=True)
@@ -324,7 +324,7 @@ def extract(articles: tuple[Path, ...], published: str | None, url: str | None, 
     from .draft import extract_to_text
 
     _write_or_print(extract_to_text(list(articles), published=published, url=url, publisher=publisher,
-                                    title=title, fmt=fmt, model=model), output)
+                                    title=title, fmt=fmt, model=model, output=output), output)
 
 
 # ----------------------------------------------------------------------------- view

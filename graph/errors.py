@@ -22,11 +22,13 @@ code meaning
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
 class NewsgraphError(Exception):
-    """Base of every error newsgraph reports to a user, always as one line.
+    """Base of every error newsgraph reports to a user, always as one line (or, for an error
+    that lists several ``problems``, one line per problem).
 
     >>> str(InputError("bad value 'a\\nb'"))
     "bad value 'a\\\\nb'"
@@ -34,8 +36,21 @@ class NewsgraphError(Exception):
 
     exit_code: int = 2
 
-    def __init__(self, message: str) -> None:
-        super().__init__(str(message).replace("\r", "\\r").replace("\n", "\\n"))
+    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
+        super().__init__(_one_line(message))
+        self.problems = [_one_line(p) for p in problems]
+
+    def lines(self) -> list[str]:
+        """What the CLI prints: one line per problem when there are several, else the message.
+
+        >>> AnnotationError("a.yaml: 2 problems: x; y", ["a.yaml: x", "a.yaml: y"]).lines()
+        ['a.yaml: x', 'a.yaml: y']
+        """
+        return self.problems or [str(self)]
+
+
+def _one_line(message: str) -> str:
+    return str(message).replace("\r", "\\r").replace("\n", "\\n")
 
 
 class InputError(NewsgraphError):
