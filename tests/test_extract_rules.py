@@ -141,6 +141,37 @@ def test_names_inside_quotes_are_no_antecedents_of_a_pronoun(nlp) -> None:  # ty
     assert speaker_names(g) == ["Maria Lopez"]
 
 
+def test_an_unnamed_speaker_is_kept_as_a_description_never_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "“The water came up to the roof in minutes,” a local fisherman said.")
+    s = g.statements[0]
+    assert s.speaker is None and s.speaker_description.text == "local fisherman"
+    assert s.speaker_description.holds_in(g.article.text)
+
+
+def test_said_in_a_statement_is_one_statement_with_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Acme Corporation said in a statement on Monday, “We have not walked away from the talks.”")
+    assert len(g.statements) == 1
+    s = g.statements[0]
+    assert g.entity(s.speaker).name == "Acme Corporation" and s.quote.text == "We have not walked away from the talks."
+    assert s.label == "Statement by Acme Corporation"
+
+
+def test_a_statement_without_words_is_an_event_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The city council issued a statement on Monday.")
+    assert g.statements == []
+    assert [e.type for e in g.events] == ["statement"]
+
+
+def test_nested_attribution_is_a_chain_of_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The State Department says human rights groups report that 40 people were detained in Grozny.")
+    by_id = {e.id: e for e in g.events}
+    outer = next(s for s in g.statements if s.speaker and g.entity(s.speaker).name == "State Department")
+    inner = next(s for s in g.statements if s is not outer)
+    assert outer.reports == [inner.id] and inner.quote_kind is QuoteKind.REPORTED
+    assert inner.speaker is None and inner.speaker_description.text == "human rights groups"
+    assert [by_id[i].type for i in inner.reports] == ["detention"]
+
+
 def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
     assert find_quote_marks('a "b c" d\n\n"e f\n\ng" h') == [(3, 6)]  # a blank line ends "e f
     assert find_quote_marks('a "b c" d\n"e f\ng" h') == [(3, 6), (11, 16)]  # a line break does not

@@ -37,7 +37,7 @@ GROUP_PRONOUNS = frozenset("we they it us".split())
 SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue insist warn write comment "
                           "confirm deny reply respond acknowledge declare stress predict shout chant yell "
                           "scream exclaim ask recall admit concede vow tweet post testify complain remark "
-                          "quip joke whisper".split())
+                          "quip joke whisper report".split())
 RELATIVE_PRONOUNS = frozenset("who which that".split())
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople representative".split())
 # nouns that stand as the subject of "say" but are texts or sources, not speakers

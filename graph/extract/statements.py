@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
     from .entities import EntityResult
 
+# verbs that ask: they attribute quoted words ("“Who is ready?” he asked") but report no claim
+QUESTION_LEMMAS = frozenset("ask".split())
 # verbs of thinking that frame what follows as the subject's view ("X believes ... “...”")
 COGNITION_LEMMAS = frozenset("believe think feel hope fear".split())
 STATEMENT_NOUNS = frozenset("statement declaration announcement remarks letter message release communique "
@@ -355,7 +357,8 @@ class _Finder:
             if self.zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
                 continue
             for tok in sent:
-                if tok.i in self.by_verb or not _is_speech_verb(tok) or _inside(tok.idx, self.quoted):
+                if tok.i in self.by_verb or not _is_speech_verb(tok) or _inside(tok.idx, self.quoted) \
+                        or tok.lemma_.lower() in QUESTION_LEMMAS:
                     continue
                 clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if clause is None:
