@@ -172,6 +172,18 @@ def test_nested_attribution_is_a_chain_of_statements(nlp) -> None:  # type: igno
     assert [by_id[i].type for i in inner.reports] == ["detention"]
 
 
+def test_a_header_line_naming_a_statement_introduces_a_block(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Statement by the Acme Corporation\n\nWe regret the delay. Our teams are working hard.\n\n"
+            "We thank our customers.\n\nShares of the company fell on Friday.")
+    s = run(nlp, text).statements
+    assert [(x.quote_kind, x.quote.text) for x in s] == [
+        (QuoteKind.BLOCK, "We regret the delay. Our teams are working hard.\n\nWe thank our customers.")]
+
+
+def test_a_quoted_name_after_a_naming_verb_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, "The march, dubbed “Bread and Roses for All,” drew 2,000 people.").statements == []
+
+
 def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
     assert find_quote_marks('a "b c" d\n\n"e f\n\ng" h') == [(3, 6)]  # a blank line ends "e f
     assert find_quote_marks('a "b c" d\n"e f\ng" h') == [(3, 6), (11, 16)]  # a line break does not

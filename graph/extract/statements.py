@@ -14,10 +14,12 @@
   4. "according to X" in its sentence, or a person who is the subject of its sentence;
   5. a speech verb opening the next sentence of the same paragraph.
   A sentence that the pipeline cut at a single line break is rejoined when the next line
-  starts in lower case or with a comma (hard-wrapped text). A participle used as an
+  starts in lower case or with a comma (hard-wrapped text). A quote right after a naming
+  verb that nobody is said to speak ("a protest dubbed “...”") is a name, not a statement. A participle used as an
   adjective ("confirmed cases") is no speech verb.
 * **block** - a paragraph that ends with a colon and introduces a statement ("Here's the
-  official statement by X:") owns the following paragraphs written in the first person;
+  official statement by X:", "The statement reads:"), or a short header line naming one
+  ("Statement by X"), owns the following paragraphs written in the first person;
 * **reported** - "X said (that) ...", "X told Y ...", "according to X, ...".
 
 The speaker comes from the parse (:mod:`.speakers`); when the text does not name who
@@ -53,7 +55,9 @@ QUESTION_LEMMAS = frozenset("ask".split())
 # verbs of thinking that frame what follows as the subject's view ("X believes ... “...”")
 COGNITION_LEMMAS = frozenset("believe think feel hope fear".split())
 STATEMENT_NOUNS = frozenset("statement declaration announcement remarks letter message release communique "
-                            "communiqué text reads".split())
+                            "communiqué text".split())
+# verbs that give a name: a quote after them with nobody saying it is a name, not speech
+NAMING_LEMMAS = frozenset("dub call name nickname title label brand term christen".split())
 FIRST_PERSON = frozenset("we our us i my me ours".split())
 
 
@@ -225,11 +229,18 @@ class _Finder:
             self.quoted.append((a, b))
             draft = QuoteDraft(QuoteKind.DIRECT, (a, b))
             self.attribute(draft, first, last, previous)
-            if b >= len(self.text.rstrip()) and not (draft.speaker or draft.description):
-                continue  # cut off by the excerpt before its end and its attribution: nobody's words
+            if not (draft.speaker or draft.description) and (b >= len(self.text.rstrip()) or self.names_a_thing(first)):
+                continue  # cut off before its end and its attribution, or a name: nobody's words
             draft.evidence.append((a, b))
             self.drafts.append(draft)
             previous = draft
+
+    def names_a_thing(self, first: Token) -> bool:
+        """The quote stands right after a naming verb: "a protest dubbed “...”"."""
+        k = first.i - 1
+        while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
+            k -= 1
+        return k >= 0 and self.doc[k].lemma_.lower() in NAMING_LEMMAS and self.doc[k].pos_ == "VERB"
 
     def attribute(self, draft: QuoteDraft, first: Token, last: Token, previous: QuoteDraft | None) -> None:
         s0, s1 = self.sent_of[first.i], self.sent_of[last.i]
@@ -316,23 +327,30 @@ class _Finder:
     # ------------------------------------------------------------------ block statements
 
     def blocks(self) -> None:
-        """ "Here's the official statement by X:" + the first-person paragraphs after it."""
+        """ "Here's the official statement by X:", or a header line naming a statement
+        ("Statement by X"), + the first-person paragraphs after it."""
         text, doc = self.text, self.doc
         lines = _paragraphs(text)
         for n, (a, b) in enumerate(lines):
-            if not text[a:b].rstrip().endswith(":") or self.zones.kind_at(a, b) is not None:
+            line = text[a:b].rstrip()
+            header = len(line.split()) <= 12 and line[-1:].isalnum()  # "Statement by the Acme Corporation"
+            zone = self.zones.kind_at(a, b)
+            if not (line.endswith(":") or header) or zone is not None and not (header and zone == "headline"):
                 continue
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue
-            words = {t.lemma_.lower() for t in span}
-            if not (words & STATEMENT_NOUNS or any(_is_speech_verb(t) for t in span)):
+            nouns = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
+            if not (nouns & STATEMENT_NOUNS or not header and any(_is_speech_verb(t) for t in span)):
                 continue
             body: list[tuple[int, int]] = []
             for c, d in lines[n + 1 :]:
                 if self.zones.kind_at(c, d) is not None or _inside(c, self.quoted):
                     break
-                if not any(w.strip(".,;:!?“”\"'’").lower() in FIRST_PERSON for w in text[c:d].split()):
+                words = text[c:d].split()
+                if header:  # after a bare header, the paragraph itself speaks: it opens in the first person
+                    words = words[:5] if not any(q in text[c:d] for q in "“”\"") else []
+                if not any(w.strip(".,;:!?“”\"'’").lower() in FIRST_PERSON for w in words):
                     break
                 body.append((c, d))
             if not body:
