@@ -9,8 +9,8 @@
   "Roe led the talks and said ...");
 * **adjacent mention** - when the parse gives the verb no subject at all, an entity named
   right before the verb is its subject (a wrapped line: "... the agency\\nsaid");
-* **pronoun** - he/she goes to the last person named before it (or the last entity named
-  as the subject of a speech verb), we/they/it to the last organization or place; names
+* **pronoun** - he/she goes to the last person named before it (or the last speaker whose
+  name has a person's shape, whatever type the tagger gave it), we/they/it to the last organization or place; names
   inside quotation marks are never antecedents;
 * **spokesperson** - "the ministry's spokesman said" speaks for the ministry;
 * **unnamed** - a common-noun subject that names no entity describes the speaker ("a
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind
+from .names import looks_like_person_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,9 +110,10 @@ class Resolver:
         self.tokens: dict[int, str] = {**_alias_tokens(doc, ents), **ents.token_entity}
         quoted = quoted or []
         named = sorted((i, eid) for i, eid in self.tokens.items() if not _inside(doc[i].idx, quoted))
-        # he/she: a person, or whoever the text has speaking (a speaker the tagger mistyped)
+        # he/she: a person, or a speaker with a person's name that the tagger typed otherwise
+        person_like = {e.id for e in ents.entities if looks_like_person_name(e.name.split())}
         self.persons = [(i, eid) for i, eid in named if self.kinds.get(eid) is EntityKind.PERSON
-                        or doc[i].dep_ == "nsubj" and doc[i].head.lemma_.lower() in SPEECH_LEMMAS]
+                        or eid in person_like and doc[i].dep_ == "nsubj" and doc[i].head.lemma_.lower() in SPEECH_LEMMAS]
         self.groups = [(i, eid) for i, eid in named if self.kinds.get(eid) is not EntityKind.PERSON]
 
     def entity(self, tok: Token) -> str | None:
