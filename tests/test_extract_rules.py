@@ -148,6 +148,13 @@ def test_an_unnamed_speaker_is_kept_as_a_description_never_a_name(nlp) -> None: 
     assert s.speaker_description.holds_in(g.article.text)
 
 
+def test_the_title_noun_names_the_person_titled_so_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Anna Weber visited the flooded town on Monday.\n\n“We will rebuild every home,” the president said."
+    assert speaker_names(run(nlp, text)) == ["Anna Weber"]
+    g = run(nlp, "“We will rebuild every home,” the president said.")
+    assert speaker_names(g) == [None] and g.statements[0].speaker_description.text == "president"
+
+
 def test_said_in_a_statement_is_one_statement_with_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Acme Corporation said in a statement on Monday, “We have not walked away from the talks.”")
     assert len(g.statements) == 1

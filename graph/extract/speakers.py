@@ -114,6 +114,12 @@ class Resolver:
         person_like = {e.id for e in ents.entities if looks_like_person_name(e.name.split())}
         self.persons = [(i, eid) for i, eid in named if self.kinds.get(eid) is EntityKind.PERSON
                         or eid in person_like and doc[i].dep_ == "nsubj" and doc[i].head.lemma_.lower() in SPEECH_LEMMAS]
+        # "the minister" for a person the text titled so: title word -> entity ids
+        self.titled: dict[str, set[str]] = {}
+        for e in ents.entities:
+            for title in e.titles:
+                for word in title.text.lower().split():
+                    self.titled.setdefault(word, set()).add(e.id)
         self.groups = [(i, eid) for i, eid in named if self.kinds.get(eid) is not EntityKind.PERSON]
 
     def entity(self, tok: Token) -> str | None:
@@ -135,6 +141,11 @@ class Resolver:
                 found = self._in_phrase(child)
                 if found:
                     return found
+        if any(c.lower_ == "the" for c in tok.children):
+            titled = self.titled.get(tok.lemma_.lower(), set())
+            found = _last_before([(i, eid) for i, eid in self.persons if eid in titled], tok.i)
+            if found:
+                return found
         if tok.lemma_.lower() in SPOKES_NOUNS:
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None:
@@ -152,7 +163,8 @@ class Resolver:
         adjectives ("a police officer" -> "police officer"), or None."""
         from .events import event_type
 
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() in SPEAKING_NOUN_EXCLUDED or tok.lower_ in SPEAKING_NOUN_EXCLUDED \
+        common = tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()  # a tagger's "the president"
+        if not common or tok.lemma_.lower() in SPEAKING_NOUN_EXCLUDED or tok.lower_ in SPEAKING_NOUN_EXCLUDED \
                 or event_type(tok) is not None:
             return None
         left = tok.i
