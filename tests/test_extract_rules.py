@@ -155,6 +155,11 @@ def test_the_title_noun_names_the_person_titled_so_before(nlp) -> None:  # type:
     assert speaker_names(g) == [None] and g.statements[0].speaker_description.text == "president"
 
 
+def test_the_group_says_goes_to_the_organization_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amnesty International published its annual report on Monday. The group says 40 people were detained."
+    assert speaker_names(run(nlp, text)) == ["Amnesty International"]
+
+
 def test_said_in_a_statement_is_one_statement_with_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Acme Corporation said in a statement on Monday, “We have not walked away from the talks.”")
     assert len(g.statements) == 1

@@ -40,6 +40,8 @@ SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue 
                           "scream exclaim ask recall admit concede vow tweet post testify complain remark "
                           "quip joke whisper report".split())
 RELATIVE_PRONOUNS = frozenset("who which that".split())
+# nouns any organization can be referred back to by ("the group says")
+GENERIC_ORG_NOUNS = frozenset("group organization organisation company firm".split())
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople representative".split())
 # nouns that stand as the subject of "say" but are texts or sources, not speakers
 SPEAKING_NOUN_EXCLUDED = frozenset("statement declaration announcement remarks letter message release communique "
@@ -114,6 +116,7 @@ class Resolver:
         person_like = {e.id for e in ents.entities if looks_like_person_name(e.name.split())}
         self.persons = [(i, eid) for i, eid in named if self.kinds.get(eid) is EntityKind.PERSON
                         or eid in person_like and doc[i].dep_ == "nsubj" and doc[i].head.lemma_.lower() in SPEECH_LEMMAS]
+        self.name_words = {e.id: set(e.name.lower().split()) for e in ents.entities}
         # "the minister" for a person the text titled so: title word -> entity ids
         self.titled: dict[str, set[str]] = {}
         for e in ents.entities:
@@ -142,8 +145,7 @@ class Resolver:
                 if found:
                     return found
         if any(c.lower_ == "the" for c in tok.children):
-            titled = self.titled.get(tok.lemma_.lower(), set())
-            found = _last_before([(i, eid) for i, eid in self.persons if eid in titled], tok.i)
+            found = self.definite(tok)
             if found:
                 return found
         if tok.lemma_.lower() in SPOKES_NOUNS:
@@ -151,6 +153,18 @@ class Resolver:
             if poss is not None:
                 return self.entity(poss)
         return None
+
+    def definite(self, tok: Token) -> str | None:
+        """ "the minister": the last person titled so before it; "the ministry": the last
+        organization named with that word; "the group", "the company": the last organization."""
+        word = tok.lemma_.lower()
+        titled = self.titled.get(word, set())
+        found = _last_before([(i, eid) for i, eid in self.persons if eid in titled], tok.i)
+        if found or tok.pos_ != "NOUN":
+            return found
+        orgs = [(i, eid) for i, eid in self.groups if self.kinds.get(eid) is EntityKind.ORGANIZATION]
+        found = _last_before([(i, eid) for i, eid in orgs if word in self.name_words[eid]], tok.i)
+        return found or (_last_before(orgs, tok.i) if word in GENERIC_ORG_NOUNS else None)
 
     def _in_phrase(self, head: Token) -> str | None:
         """An entity named in ``head``'s phrase, a person first."""
