@@ -36,7 +36,7 @@ from .statements import QuoteDraft, find_statements
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["extract", "extract_many", "graph_from_doc", "load_model"]
 
@@ -128,7 +128,7 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
 
 
 def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[Event],  # noqa: PLR0913
-                    by_trigger: dict[int, Event], times: dict, names: dict[str, str],
+                    by_trigger: dict[int, Event], times: dict[int, TimeSpan], names: dict[str, str],
                     new_id: Callable[[str], str]) -> None:
     """The quotation-assembly step: every quote draft becomes a Statement with its words.
 
@@ -234,7 +234,7 @@ def _statement_named(doc: Doc, q: QuoteDraft, events: list[Event], by_trigger: d
     return None
 
 
-def _related(noun, verb) -> bool:  # type: ignore[no-untyped-def]
+def _related(noun: Token, verb: Token) -> bool:
     """The statement noun belongs to the speech verb's attribution: "said in a statement",
     "issued a statement saying", "in a statement, X said"."""
     up = {t.i for t in verb.ancestors} | {verb.i}
