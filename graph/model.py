@@ -197,10 +197,13 @@ class Statement(Event):
     """The act of saying something: who said which words, to whom, and what they report."""
 
     speaker: str | None = None  # entity id; None when the text does not say
+    # the words describing a speaker the text does not name ("a witness said" -> "witness");
+    # set only when ``speaker`` is None, never turned into a name
+    speaker_description: Span | None = None
     addressee: str | None = None
     quote: Span | None = None
     quote_kind: QuoteKind = QuoteKind.DIRECT
-    reports: list[str] = field(default_factory=list)  # event ids the words report
+    reports: list[str] = field(default_factory=list)  # event ids the words report, statements they relay included
     calls_for: list[str] = field(default_factory=list)  # event ids the words call for
 
 

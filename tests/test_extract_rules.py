@@ -85,6 +85,117 @@ def test_block_statement_owns_the_first_person_paragraphs(nlp) -> None:  # type:
     assert s.quote.text == "We regret the delay. Our teams are working hard.\n\nWe thank our customers."
 
 
+def test_an_unattributed_quote_continues_the_quotation_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We will reopen the school next month,” Principal Laura Chen said. “The repairs are nearly done.”\n\n"
+            "“Nobody has to change schools this year.”\n\nParents welcomed the news.")
+    g = run(nlp, text)
+    assert [s.quote.text for s in g.statements] == [
+        "We will reopen the school next month,", "The repairs are nearly done.", "Nobody has to change schools this year."]
+    assert speaker_names(g) == ["Laura Chen"] * 3
+
+
+def test_a_quote_takes_the_nearest_speech_verb_of_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Tom Ward said the talks had failed, and Acme Corporation said “there was nothing more to offer.”")
+    direct = [s for s in g.statements if s.quote_kind is QuoteKind.DIRECT]
+    assert [g.entity(s.speaker).name for s in direct] == ["Acme Corporation"]
+
+
+def test_a_surname_alone_and_a_shared_subject_name_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Union leader Peter Novak met the board on Monday.\n\n"
+            "“We cannot sign this deal,” Novak said, adding that talks would resume “only when the strike ends.”")
+    g = run(nlp, text)
+    assert speaker_names(g) == ["Peter Novak", "Peter Novak"]
+
+
+def test_a_person_in_apposition_speaks_not_the_organization_before_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "“The market is ready for this,” said Acme Corporation co-founder Julia Stein.")
+    assert speaker_names(g) == ["Julia Stein"]
+
+
+def test_typewriter_quote_pairs_are_quotation_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "``We were lucky to get out alive,'' Carlos Ruiz said. ''The water rose in minutes.''")
+    assert [s.quote.text for s in g.statements] == ["We were lucky to get out alive,", "The water rose in minutes."]
+    assert speaker_names(g) == ["Carlos Ruiz", "Carlos Ruiz"]
+
+
+def test_a_quote_cut_off_by_the_excerpt_is_kept_only_with_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Maria Lopez spoke after the vote.\n\nShe said: “We will keep working until every")
+    assert [s.quote.text for s in g.statements] == ["We will keep working until every"]
+    assert speaker_names(g) == ["Maria Lopez"]
+    assert run(nlp, "The vote was close.\n\n“We will keep working until every").statements == []
+
+
+def test_a_hard_wrapped_attribution_is_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"The outbreak is spreading faster than anyone expected," the World Health Organization\n'
+            "said on Monday.")
+    assert speaker_names(run(nlp, text)) == ["World Health Organization"]
+
+
+def test_an_introduction_ending_in_a_colon_gives_the_speaker_of_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Health Minister Paul Grant told reporters:\n\n“Every hospital will get new staff this year.”")
+    assert speaker_names(g) == ["Paul Grant"]
+
+
+def test_names_inside_quotes_are_no_antecedents_of_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Maria Lopez spoke after the vote. “I thank John Smith for all his help,” she said.")
+    assert speaker_names(g) == ["Maria Lopez"]
+
+
+def test_an_unnamed_speaker_is_kept_as_a_description_never_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "“The water came up to the roof in minutes,” a local fisherman said.")
+    s = g.statements[0]
+    assert s.speaker is None and s.speaker_description.text == "local fisherman"
+    assert s.speaker_description.holds_in(g.article.text)
+
+
+def test_the_title_noun_names_the_person_titled_so_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Anna Weber visited the flooded town on Monday.\n\n“We will rebuild every home,” the president said."
+    assert speaker_names(run(nlp, text)) == ["Anna Weber"]
+    g = run(nlp, "“We will rebuild every home,” the president said.")
+    assert speaker_names(g) == [None] and g.statements[0].speaker_description.text == "president"
+
+
+def test_the_group_says_goes_to_the_organization_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amnesty International published its annual report on Monday. The group says 40 people were detained."
+    assert speaker_names(run(nlp, text)) == ["Amnesty International"]
+
+
+def test_said_in_a_statement_is_one_statement_with_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Acme Corporation said in a statement on Monday, “We have not walked away from the talks.”")
+    assert len(g.statements) == 1
+    s = g.statements[0]
+    assert g.entity(s.speaker).name == "Acme Corporation" and s.quote.text == "We have not walked away from the talks."
+    assert s.label == "Statement by Acme Corporation"
+
+
+def test_a_statement_without_words_is_an_event_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The city council issued a statement on Monday.")
+    assert g.statements == []
+    assert [e.type for e in g.events] == ["statement"]
+
+
+def test_nested_attribution_is_a_chain_of_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The State Department says human rights groups report that 40 people were detained in Grozny.")
+    by_id = {e.id: e for e in g.events}
+    outer = next(s for s in g.statements if s.speaker and g.entity(s.speaker).name == "State Department")
+    inner = next(s for s in g.statements if s is not outer)
+    assert outer.reports == [inner.id] and inner.quote_kind is QuoteKind.REPORTED
+    assert inner.speaker is None and inner.speaker_description.text == "human rights groups"
+    assert [by_id[i].type for i in inner.reports] == ["detention"]
+
+
+def test_a_header_line_naming_a_statement_introduces_a_block(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Statement by the Acme Corporation\n\nWe regret the delay. Our teams are working hard.\n\n"
+            "We thank our customers.\n\nShares of the company fell on Friday.")
+    s = run(nlp, text).statements
+    assert [(x.quote_kind, x.quote.text) for x in s] == [
+        (QuoteKind.BLOCK, "We regret the delay. Our teams are working hard.\n\nWe thank our customers.")]
+
+
+def test_a_quoted_name_after_a_naming_verb_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, "The march, dubbed “Bread and Roses for All,” drew 2,000 people.").statements == []
+
+
 def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
     assert find_quote_marks('a "b c" d\n\n"e f\n\ng" h') == [(3, 6)]  # a blank line ends "e f
     assert find_quote_marks('a "b c" d\n"e f\ng" h') == [(3, 6), (11, 16)]  # a line break does not

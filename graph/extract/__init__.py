@@ -14,7 +14,7 @@ whose speech verb is dated.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, TimeSpan, slug
@@ -32,11 +32,11 @@ from .events import (
 )
 from .factuality import factuality
 from .pipeline import load_model
-from .statements import find_statements
+from .statements import QuoteDraft, find_statements
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["extract", "extract_many", "graph_from_doc", "load_model"]
 
@@ -122,25 +122,49 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
         events.append(ev)
         by_trigger[i] = ev
 
+    _add_statements(doc, text, quotes, events, by_trigger, times, names, new_id)
+    events.sort(key=lambda e: e.evidence[0].start)
+    return ArticleGraph(article=article, entities=ents.entities, events=events)
+
+
+def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[Event],  # noqa: PLR0913
+                    by_trigger: dict[int, Event], times: dict[int, TimeSpan], names: dict[str, str],
+                    new_id: Callable[[str], str]) -> None:
+    """The quotation-assembly step: every quote draft becomes a Statement with its words.
+
+    * a statement the text names by a noun in the attribution ("said in a statement",
+      "issued a statement saying") or refers back to ("the statement reads:") is that
+      Statement, not a second one; a reporting event whose verb attributes the words
+      ("rights groups report that ...") becomes the Statement, keeping its type and label;
+    * an event inside the words is reported (or called for) by the innermost statement
+      whose words hold it, and a statement relayed inside another's words is reported by
+      it: "X says groups report that 40 were detained" is X's statement reporting the
+      groups' statement, which reports the detention;
+    * a statement left without words of its own is an event of type statement, not a
+      Statement: a Statement always carries its verbatim words.
+    """
+    made: list[tuple[QuoteDraft, Statement]] = []
     for q in quotes:
         quote_span = _span(text, *q.quote)
         evidence = sorted({_span(text, a, b) for a, b in q.evidence})
-        target: Statement | None = None
         if q.kind is QuoteKind.BLOCK:
             # the statement noun of the introduction names this very statement
             ia, ib = q.evidence[0]
             for i in [i for i, ev in by_trigger.items() if ev.type == "statement" and ia <= doc[i].idx < ib]:
                 events.remove(by_trigger.pop(i))
-        if q.definite:
-            for ev in reversed(events):
-                if isinstance(ev, Statement) and ev.quote is None and ev.evidence[0].start < q.quote[0] and (
-                        q.speaker is None or ev.speaker in (None, q.speaker)):
-                    target = ev
-                    break
+        target = _statement_named(doc, q, events, by_trigger)
+        description = _span(text, *q.description) if q.description and not q.speaker else None
         if target is not None:
             target.quote = quote_span
             target.quote_kind = q.kind
-            target.speaker = target.speaker or q.speaker
+            if q.speaker and q.speaker != target.speaker:
+                target.participants = [p for p in target.participants if p.role is not Role.SPEAKER]
+                target.participants.insert(0, _participant(q.speaker, Role.SPEAKER))
+                target.speaker = q.speaker
+            if target.type == "statement" and target.speaker:
+                target.label = f"Statement by {names[target.speaker]}"
+            target.speaker_description = description if not target.speaker else None
+            target.addressee = target.addressee or q.addressee
             target.evidence = sorted(set(target.evidence) | set(evidence))
             st = target
         else:
@@ -149,25 +173,72 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
                 parts.append(_participant(q.speaker, Role.SPEAKER))
             if q.addressee and q.addressee != q.speaker:
                 parts.append(_participant(q.addressee, Role.ADDRESSEE))
-            label = f"Statement by {names[q.speaker]}" if q.speaker else "Statement"
+            label = f"Statement by {names[q.speaker]}" if q.speaker else \
+                f"Statement by {description.text} (unnamed)" if description else "Statement"
+            verb = q.verb if q.verb is not None else q.dated_by
             st = Statement(id=new_id(label), type="statement", label=label, evidence=evidence,
                            participants=parts, speaker=q.speaker, addressee=q.addressee, quote=quote_span,
-                           quote_kind=q.kind,
-                           time=times.get(q.verb) if q.verb is not None else None,  # type: ignore[arg-type]
+                           quote_kind=q.kind, speaker_description=description,
+                           time=times.get(verb) if verb is not None else None,  # type: ignore[arg-type]
                            factuality=factuality(doc[q.verb]) if q.verb is not None else
                            Statement.__dataclass_fields__["factuality"].default_factory())  # type: ignore[misc]
             events.append(st)
-        # what the words report, and what they call for
-        for i, ev in by_trigger.items():
-            if ev is st or not (q.quote[0] <= doc[i].idx < q.quote[1]):
-                continue
-            if _called_for(doc[i]):
-                if ev.id not in st.calls_for:
-                    st.calls_for.append(ev.id)
-            elif ev.id not in st.reports:
-                st.reports.append(ev.id)
-    events.sort(key=lambda e: e.evidence[0].start)
-    return ArticleGraph(article=article, entities=ents.entities, events=events)
+        made.append((q, st))
+    # what the words report, and what they call for: the innermost words holding the trigger
+    for i, ev in by_trigger.items():
+        holders = [(q, st) for q, st in made if st is not ev and q.quote[0] <= doc[i].idx < q.quote[1]]
+        if not holders:
+            continue
+        q, st = min(holders, key=lambda h: h[0].quote[1] - h[0].quote[0])
+        refs = st.calls_for if _called_for(doc[i]) else st.reports
+        if ev.id not in refs:
+            refs.append(ev.id)
+    for q, st in made:
+        inner = [(q2, st2) for q2, st2 in made if st2 is not st and q2.verb is not None
+                 and q.quote[0] <= doc[q2.verb].idx < q.quote[1]]
+        for q2, st2 in inner:
+            if not any(q3.quote[0] <= doc[q2.verb].idx < q3.quote[1] and q3.quote[1] - q3.quote[0] < q.quote[1] - q.quote[0]
+                       for q3, _ in inner if q3 is not q2):
+                if st2.id not in st.reports:
+                    st.reports.append(st2.id)
+    for k, ev in enumerate(events):
+        if isinstance(ev, Statement) and ev.quote is None:
+            events[k] = Event(id=ev.id, type=ev.type, label=ev.label, evidence=ev.evidence,
+                              participants=ev.participants, places=ev.places, time=ev.time,
+                              factuality=ev.factuality, quantity=ev.quantity)
+
+
+def _statement_named(doc: Doc, q: QuoteDraft, events: list[Event], by_trigger: dict[int, Event]) -> Statement | None:
+    """The statement event the quote's own attribution names, or None (see _add_statements)."""
+    if q.definite:
+        for ev in reversed(events):
+            if isinstance(ev, Statement) and ev.quote is None and ev.evidence[0].start < q.quote[0] and (
+                    q.speaker is None or ev.speaker in (None, q.speaker)):
+                return ev
+    if q.verb is None:
+        return None
+    verb = doc[q.verb]
+    own = by_trigger.get(q.verb)
+    if own is not None and not isinstance(own, Statement):
+        st = Statement(id=own.id, type=own.type, label=own.label, evidence=own.evidence,
+                       participants=[_participant(p.entity, Role.SPEAKER) if p.role is Role.AGENT else p
+                                     for p in own.participants],
+                       places=own.places, time=own.time, factuality=own.factuality, quantity=own.quantity,
+                       speaker=q.speaker)
+        events[events.index(own)] = by_trigger[q.verb] = st
+        return st
+    for i, ev in by_trigger.items():
+        if isinstance(ev, Statement) and ev.quote is None and doc[i].sent == verb.sent \
+                and not q.quote[0] <= doc[i].idx < q.quote[1] and _related(doc[i], verb):
+            return ev
+    return None
+
+
+def _related(noun: Token, verb: Token) -> bool:
+    """The statement noun belongs to the speech verb's attribution: "said in a statement",
+    "issued a statement saying", "in a statement, X said"."""
+    up = {t.i for t in verb.ancestors} | {verb.i}
+    return any(t.i in up for t in [noun, *noun.ancestors]) or noun.head.i in {c.i for c in verb.head.children}
 
 
 def _participant(eid: str, role: Role):  # type: ignore[no-untyped-def]

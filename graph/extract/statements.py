@@ -1,18 +1,37 @@
 """Who said which words: direct quotes, block statements and reported speech.
 
-* **direct** - words between straight or curly quotation marks, attributed to the speech
-  verb of the sentence that holds the opening or closing mark ("X told Y, “...”",
-  "“...,” said X", "“...,” he said");
+* **direct** - words between quotation marks (curly, straight, or the typewriter pairs
+  ``...'' and ''...''). Each quote is attributed, in this order, to
+  1. the speech verb of its own sentence nearest to it and not yet taken by another quote
+     ("X told Y, “...”", "“...,” said X", "“...,” he said");
+  2. a speech verb of its sentence already taken: one attribution can frame two pieces of
+     a quotation ("“A,” she said, “B.”");
+  3. when the quote opens its sentence, the sentence right before it (same or previous
+     paragraph): a quote there passes on its speaker (an unattributed quoted sentence or
+     paragraph continues the quotation before it), an introduction ending in a colon
+     gives its speaker ("The statement reads:"), and so does a speech or cognition verb
+     heading it ("X believes ... " + quote);
+  4. "according to X" in its sentence, or a person who is the subject of its sentence;
+  5. a speech verb opening the next sentence of the same paragraph.
+  A sentence that the pipeline cut at a single line break is rejoined when the next line
+  starts in lower case or with a comma (hard-wrapped text). A quote right after a naming
+  verb that nobody is said to speak ("a protest dubbed “...”") is a name, not a statement. A participle used as an
+  adjective ("confirmed cases") is no speech verb.
 * **block** - a paragraph that ends with a colon and introduces a statement ("Here's the
-  official statement by X:") owns the following paragraphs written in the first person;
+  official statement by X:", "The statement reads:"), or a short header line naming one
+  ("Statement by X"), owns the following paragraphs written in the first person;
 * **reported** - "X said (that) ...", "X told Y ...", "according to X, ...".
 
-The speaker is the subject of the speech verb (or the object of "by" / "according to");
-a pronoun goes to the last person (he, she) or organization (we, they, it) named before
-it. When the text does not say who spoke, the speaker is None.
+The speaker comes from the parse (:mod:`.speakers`); when the text does not name who
+spoke, the speaker is None and a description such as "witness" is kept if the text gives
+one. A quotation the excerpt cuts off (no closing mark before the text ends) is kept up
+to the end of the text when its speaker is known; cut off before both its end and its
+attribution, it is no one's words and is dropped.
 
 >>> find_quote_marks('He said, “We are here.” Then "go"')
 [(10, 22), (30, 32)]
+>>> find_quote_marks("``We are here,'' he said. ''Go now,'' she said.")
+[(2, 14), (28, 35)]
 """
 from __future__ import annotations
 
@@ -24,18 +43,21 @@ from ..model import EntityKind, QuoteKind
 from .pipeline import doc_text
 from .boilerplate import Zones
 from .events import event_type
+from .speakers import NOBODY, SPEECH_LEMMAS, Resolver, Speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
     from .entities import EntityResult
 
-SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue insist warn write "
-                          "comment confirm deny reply respond acknowledge declare stress predict".split())
+# verbs that ask: they attribute quoted words ("“Who is ready?” he asked") but report no claim
+QUESTION_LEMMAS = frozenset("ask".split())
+# verbs of thinking that frame what follows as the subject's view ("X believes ... “...”")
+COGNITION_LEMMAS = frozenset("believe think feel hope fear".split())
 STATEMENT_NOUNS = frozenset("statement declaration announcement remarks letter message release communique "
-                            "communiqué text reads".split())
-PERSON_PRONOUNS = frozenset("he she him her his".split())
-GROUP_PRONOUNS = frozenset("we they it us".split())
+                            "communiqué text".split())
+# verbs that give a name: a quote after them with nobody saying it is a name, not speech
+NAMING_LEMMAS = frozenset("dub call name nickname title label brand term christen".split())
 FIRST_PERSON = frozenset("we our us i my me ours".split())
 
 
@@ -48,17 +70,24 @@ class QuoteDraft:
     addressee: str | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     definite: bool = False  # introduced as "the statement": refers back to a statement
+    description: tuple[int, int] | None = None  # words describing an unnamed speaker ("witness")
+    dated_by: int | None = None  # the speech verb whose time the words share (a continued quote)
+
+    def attribute(self, who: Speaker) -> None:
+        self.speaker, self.description = who.entity, who.description
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n\s*")  # a blank line, and the blanks after it
+_OPENERS = ("“", '"', "``", "''")
 
 
-def _straight_quote_side(text: str, i: int) -> str | None:
-    """Whether the straight quote at ``i`` opens ("open": after a space, a line start or an
-    opening bracket or dash, before a word) or closes ("close": after a word or punctuation
-    mark), read from its neighbours as a reader does; None when it stands alone."""
+def _straight_quote_side(text: str, i: int, width: int = 1) -> str | None:
+    """Whether the straight quote (or pair of apostrophes, ``width`` 2) at ``i`` opens
+    ("open": after a space, a line start or an opening bracket or dash, before a word) or
+    closes ("close": after a word or punctuation mark), read from its neighbours as a
+    reader does; None when it stands alone."""
     before = text[i - 1] if i else "\n"
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace():
         return "open"
     if not before.isspace():
@@ -66,9 +95,25 @@ def _straight_quote_side(text: str, i: int) -> str | None:
     return None
 
 
+def _mark_at(text: str, i: int) -> tuple[str | None, int]:
+    """The side of a quotation mark starting at ``i`` and its width, (None, 1) for none."""
+    ch = text[i]
+    if ch == "“":
+        return "open", 1
+    if ch == "”":
+        return "close", 1
+    if ch == "`" and text[i + 1 : i + 2] == "`":
+        return "open", 2
+    if ch == "'" and text[i + 1 : i + 2] == "'":
+        return _straight_quote_side(text, i, 2), 2
+    if ch == '"':
+        return _straight_quote_side(text, i), 1
+    return None, 1
+
+
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words inside quotation marks (curly, or straight ones told
-    apart by their neighbours).
+    """Character spans of the words inside quotation marks (curly, straight ones told
+    apart by their neighbours, or the typewriter pairs ``...'' and ''...'').
 
     A quotation may run over line breaks inside a paragraph (a text with one sentence per
     line, a ``<br>``), but a blank line ends one left open, unless the next paragraph
@@ -76,7 +121,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     over several paragraphs, each of them opens it again and only the last one closes it.
     The span then covers all of them (line breaks and reopening marks included, so it stays
     the article's exact words). An opening mark inside an open quotation anywhere else
-    means the first was never closed: the quotation starts again there.
+    means the first was never closed: the quotation starts again there. A quotation still
+    open where the text ends was cut off by the excerpt: it runs to the end.
 
     >>> text = '“We will fight.\\n\\n“We will win,” he said.\\n\\n“Not closed.\\n\\nThen prose.'
     >>> [text[a:b] for a, b in find_quote_marks(text)]
@@ -84,247 +130,335 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     >>> text = '"The market is calm.\\nIt will hold," he said. A 5" screen. "Go"'
     >>> [text[a:b] for a, b in find_quote_marks(text)]
     ['The market is calm.\\nIt will hold,', 'Go']
+    >>> text = 'He said: "We will not stop until'
+    >>> [text[a:b] for a, b in find_quote_marks(text)]
+    ['We will not stop until']
     """
     spans: list[tuple[int, int]] = []
     opened: int | None = None  # where the words of the open quotation start
     line_start = True  # only blanks since the last line break
     crossed = False  # a line break since the quotation opened
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
         if ch == "\n":
             gap = _PARAGRAPH_BREAK.match(text, i)
-            if opened is not None and gap and text[gap.end() : gap.end() + 1] not in ("“", '"'):
+            if opened is not None and gap and not text.startswith(_OPENERS, gap.end()):
                 opened = None  # a blank line ends it, unless the next paragraph reopens it
             line_start, crossed = True, opened is not None
+            i += 1
             continue
-        side = "open" if ch == "“" else "close" if ch == "”" else _straight_quote_side(text, i) if ch == '"' else None
+        side, width = _mark_at(text, i)
         if side == "open" and not (opened is not None and crossed and line_start):
-            opened, crossed = i + 1, False
-        elif side == "close" and opened is not None:
+            opened, crossed = i + width, False
+        elif opened is not None and (side == "close" or side is None and ch == '"'):  # a lone one closes
             spans.append((opened, i))
             opened = None
         if not ch.isspace():
             line_start = False
+        i += width
+    if opened is not None and text[opened:].strip():
+        spans.append((opened, len(text.rstrip())))
     return sorted(s for s in spans if s[1] > s[0])
 
 
-def _entity_of(tok: Token, ents: EntityResult) -> str | None:
-    if tok.i in ents.token_entity:
-        return ents.token_entity[tok.i]
-    for child in tok.subtree:
-        if child.i in ents.token_entity and child.dep_ in ("compound", "appos", "nsubj") or (
-                child.i in ents.token_entity and child.head.i == tok.i):
-            return ents.token_entity[child.i]
-    return None
-
-
-class Resolver:
-    """Speaker lookup: entities by token, pronouns to the last fitting entity before them."""
-
-    def __init__(self, doc: Doc, ents: EntityResult) -> None:
-        self.doc = doc
-        self.ents = ents
-        kinds = {e.id: e.kind for e in ents.entities}
-        self.persons = sorted((i, eid) for i, eid in ents.token_entity.items() if kinds.get(eid) is EntityKind.PERSON)
-        self.groups = sorted((i, eid) for i, eid in ents.token_entity.items()
-                             if kinds.get(eid) is not EntityKind.PERSON)
-
-    def speaker(self, tok: Token) -> str | None:
-        low = tok.lower_
-        if low in PERSON_PRONOUNS:
-            return _last_before(self.persons, tok.i)
-        if low in GROUP_PRONOUNS:
-            return _last_before(self.groups, tok.i)
-        return _entity_of(tok, self.ents)
-
-
-def _last_before(items: list[tuple[int, str]], i: int) -> str | None:
-    import bisect
-
-    k = bisect.bisect_left(items, (i, "")) - 1
-    return items[k][1] if k >= 0 else None
-
-
-def _speech_verb_args(verb: Token, resolver: Resolver) -> tuple[str | None, str | None]:
-    speaker = addressee = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj",) and speaker is None:
-            speaker = resolver.speaker(child)
-        elif child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell":
-            addressee = resolver.speaker(child)
-        elif child.dep_ == "prep" and child.lower_ == "to":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    addressee = resolver.speaker(pobj)
-    return speaker, addressee
+def logical_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, where a sentence the pipeline cut (at a single line
+    break or inside a line) is joined again when the next part starts in lower case or with
+    a comma: no sentence starts so, the text is hard-wrapped ("... the agency\\nsaid on its website.")."""
+    text = doc_text(doc)
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        if out:
+            last = next(t for t in reversed(doc[out[-1][0] : out[-1][1]]) if not t.is_space)
+            gap = text[last.idx + len(last.text) : words[0].idx]
+            if gap.count("\n") <= 1 and not gap.strip() and (words[0].text[:1].islower() or words[0].text[:1] in ",;:)"):
+                out[-1] = (out[-1][0], sent.end)
+                continue
+        out.append((sent.start, sent.end))
+    return out
 
 
 def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_LEMMAS
-
-
-def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDraft]:
-    """Direct, block and reported statements of the body."""
-    text = doc_text(doc)
-    resolver = Resolver(doc, ents)
-    drafts: list[QuoteDraft] = []
-    used_verbs: set[int] = set()
-    quoted: list[tuple[int, int]] = []
-
-    # direct quotes
-    for a, b in find_quote_marks(text):
-        if zones.kind_at(a, b) is not None or len(text[a:b].split()) < 3:
-            continue
-        quoted.append((a, b))
-        first = doc.char_span(a, a + 1, alignment_mode="expand")
-        last = doc.char_span(max(a, b - 1), b, alignment_mode="expand")
-        if first is None or last is None:
-            continue
-        verb = None
-        for sent in (first.sent, last.sent):
-            for tok in sent:
-                if _is_speech_verb(tok) and not a <= tok.idx < b and tok.i not in used_verbs:
-                    verb = tok
-                    break
-            if verb is not None:
-                break
-        if verb is None:
-            # the next sentence of the paragraph: "“...” He said it twice."
-            nxt = last.sent.end
-            if nxt < len(doc) and "\n" not in doc[nxt - 1].whitespace_:
-                for tok in doc[nxt : min(len(doc), nxt + 8)]:
-                    if _is_speech_verb(tok):
-                        verb = tok
-                        break
-        draft = QuoteDraft(QuoteKind.DIRECT, (a, b))
-        if verb is not None:
-            used_verbs.add(verb.i)
-            draft.verb = verb.i
-            draft.speaker, draft.addressee = _speech_verb_args(verb, resolver)
-            sent = verb.sent
-            draft.evidence.append((sent.start_char, sent.end_char))
-        else:
-            draft.speaker = _according_to(first.sent, resolver) or _sentence_subject(first.sent, a, b, resolver)
-        draft.evidence.append((a, b))
-        drafts.append(draft)
-
-    # block statements: "Here's the official statement by X:" + first-person paragraphs
-    lines = _paragraphs(text)
-    for n, (a, b) in enumerate(lines):
-        intro = text[a:b]
-        if not intro.rstrip().endswith(":") or zones.kind_at(a, b) is not None:
-            continue
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            continue
-        words = {t.lemma_.lower() for t in span}
-        if not (words & STATEMENT_NOUNS or any(_is_speech_verb(t) for t in span)):
-            continue
-        body: list[tuple[int, int]] = []
-        for c, d in lines[n + 1 :]:
-            para = text[c:d]
-            if zones.kind_at(c, d) is not None:
-                break
-            if not any(w.strip(".,;:!?“”\"'’").lower() in FIRST_PERSON for w in para.split()):
-                break
-            body.append((c, d))
-        if not body:
-            continue
-        draft = QuoteDraft(QuoteKind.BLOCK, (body[0][0], body[-1][1]))
-        draft.speaker = _block_speaker(span, resolver)
-        draft.definite = any(t.lower_ == "the" and t.head.lemma_.lower() in STATEMENT_NOUNS for t in span)
-        verbs = [t for t in span if _is_speech_verb(t)]
-        if verbs:
-            draft.verb = verbs[0].i
-            used_verbs.add(verbs[0].i)
-        draft.evidence.extend([(span.start_char, span.end_char), draft.quote])
-        drafts.append(draft)
-        quoted.append(draft.quote)
-
-    # reported speech: "X said (that) ...", "according to X, ..."
-    for sent in doc.sents:
-        if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
-            continue
-        for tok in sent:
-            if tok.i in used_verbs or not _is_speech_verb(tok) or _inside(tok.idx, quoted):
-                continue
-            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if clause is None:
-                continue
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ == "NOUN" and event_type(subject) is not None:
-                continue  # "a report confirmed that ...": the report's event, not a speaker
-            sub = list(clause.subtree)
-            qa, qb = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            draft = QuoteDraft(QuoteKind.REPORTED, (qa, qb), verb=tok.i)
-            draft.speaker, draft.addressee = _speech_verb_args(tok, resolver)
-            draft.evidence.extend([(sent.start_char, sent.end_char)])
-            used_verbs.add(tok.i)
-            drafts.append(draft)
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
-                    and not _inside(tok.idx, quoted):
-                speaker = _according_to(sent, resolver)
-                if speaker is None:
-                    continue
-                phrase = list(tok.subtree)
-                pa, pb = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-                qa, qb = sent.start_char, sent.end_char
-                if pa - qa < qb - pb:
-                    qa = pb
-                else:
-                    qb = pa
-                quote = text[qa:qb]
-                lead = len(quote) - len(quote.lstrip(" ,;:\n\u00a0"))
-                trail = len(quote.rstrip(" ,;:.\n\u00a0"))
-                if trail - lead < 3:
-                    continue
-                draft = QuoteDraft(QuoteKind.REPORTED, (qa + lead, qa + trail), speaker=speaker)
-                draft.evidence.append((sent.start_char, sent.end_char))
-                drafts.append(draft)
-    return drafts
-
-
-def _sentence_subject(sent, a: int, b: int, resolver: Resolver) -> str | None:  # type: ignore[no-untyped-def]
-    """A quote set in a sentence about a person is that person's: "X agreed ... - "I ...""."""
-    kinds = {e.id: e.kind for e in resolver.ents.entities}
-    for tok in sent:
-        if tok.dep_ == "nsubj" and not a - 1 <= tok.idx < b + 1 and not a - 1 <= tok.head.idx < b + 1:
-            eid = resolver.speaker(tok)
-            return eid if eid and kinds.get(eid) is EntityKind.PERSON else None
-    return None
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_LEMMAS and tok.dep_ not in ("amod", "compound")
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= i < b for a, b in spans)
 
 
-def _according_to(sent, resolver: Resolver) -> str | None:  # type: ignore[no-untyped-def]
+class _Finder:
+    """The statements of one parsed article (see the module docstring)."""
+
+    def __init__(self, doc: Doc, zones: Zones, ents: EntityResult) -> None:
+        self.doc, self.zones = doc, zones
+        self.text = doc_text(doc)
+        self.marks = find_quote_marks(self.text)
+        self.resolver = Resolver(doc, ents, self.marks)
+        self.sents = logical_sentences(doc)
+        self.sent_of = [0] * len(doc)
+        for n, (s, e) in enumerate(self.sents):
+            for i in range(s, e):
+                self.sent_of[i] = n
+        self.drafts: list[QuoteDraft] = []
+        self.by_verb: dict[int, QuoteDraft] = {}
+        self.quoted: list[tuple[int, int]] = []
+
+    def span(self, n: int) -> SpacySpan:
+        return self.doc[self.sents[n][0] : self.sents[n][1]]
+
+    def token_at(self, i: int) -> Token | None:
+        span = self.doc.char_span(i, i + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # ------------------------------------------------------------------ direct quotes
+
+    def direct(self) -> None:
+        previous: QuoteDraft | None = None
+        for a, b in self.marks:
+            if self.zones.kind_at(a, b) is not None or len(self.text[a:b].split()) < 3:
+                continue
+            words = self.text[a:b]
+            first = self.token_at(a + len(words) - len(words.lstrip()))
+            last = self.token_at(a + len(words.rstrip()) - 1)
+            if first is None or last is None:
+                continue
+            self.quoted.append((a, b))
+            draft = QuoteDraft(QuoteKind.DIRECT, (a, b))
+            self.attribute(draft, first, last, previous)
+            if not (draft.speaker or draft.description) and (b >= len(self.text.rstrip()) or self.names_a_thing(first)):
+                continue  # cut off before its end and its attribution, or a name: nobody's words
+            draft.evidence.append((a, b))
+            self.drafts.append(draft)
+            previous = draft
+
+    def names_a_thing(self, first: Token) -> bool:
+        """The quote stands right after a naming verb: "a protest dubbed “...”"."""
+        k = first.i - 1
+        while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
+            k -= 1
+        return k >= 0 and self.doc[k].lemma_.lower() in NAMING_LEMMAS and self.doc[k].pos_ == "VERB"
+
+    def attribute(self, draft: QuoteDraft, first: Token, last: Token, previous: QuoteDraft | None) -> None:
+        s0, s1 = self.sent_of[first.i], self.sent_of[last.i]
+        verbs = [t for n in range(s0, s1 + 1) for t in self.span(n)
+                 if _is_speech_verb(t) and not _inside(t.idx, self.marks)]
+        verbs.sort(key=lambda t: first.i - t.i if t.i < first.i else t.i - last.i)
+        free = [t for t in verbs if t.i not in self.by_verb]
+        if free:  # 1. its own attribution
+            verb = free[0]
+            draft.verb = verb.i
+            self.by_verb[verb.i] = draft
+            draft.attribute(self.resolver.of_verb(verb))
+            draft.addressee = self.addressee(verb)
+            draft.evidence.append((self.doc[self.sents[self.sent_of[verb.i]][0]].idx, self.sent_end(self.sent_of[verb.i])))
+            return
+        if verbs:  # 2. an attribution shared with another piece of the quotation
+            shared = self.by_verb[verbs[0].i]
+            draft.speaker, draft.description, draft.dated_by = shared.speaker, shared.description, verbs[0].i
+            return
+        who = self.from_sentence_before(draft, first, previous) or self.from_own_sentence(s0) or self.from_next(s1)
+        draft.attribute(who)
+
+    def sent_end(self, n: int) -> int:
+        words = [t for t in self.span(n) if not t.is_space]
+        return words[-1].idx + len(words[-1].text)
+
+    def from_sentence_before(self, draft: QuoteDraft, first: Token, previous: QuoteDraft | None) -> Speaker:
+        """3. The sentence right before a quote that opens its own sentence."""
+        n = self.sent_of[first.i]
+        start = self.doc[self.sents[n][0]].idx
+        if n == 0 or self.text[start : draft.quote[0]].strip(" \t\n\"“'`") != "":
+            return NOBODY
+        gap = self.text[self.sent_end(n - 1) : start]
+        if gap.strip() or gap.count("\n") > 2:
+            return NOBODY
+        before = self.span(n - 1)
+        if previous is not None and before.start_char <= previous.quote[1] <= self.sent_end(n - 1):
+            draft.dated_by = previous.verb if previous.verb is not None else previous.dated_by
+            return Speaker(previous.speaker, previous.description)
+        if self.sent_end(n - 1) and self.text[self.sent_end(n - 1) - 1] == ":":
+            verbs = [t for t in before if _is_speech_verb(t)]
+            if verbs:
+                draft.dated_by = verbs[-1].i
+                return self.resolver.of_verb(verbs[-1])
+            draft.definite = _definite_statement(before)
+            return Speaker(_block_speaker(before, self.resolver))
+        root = before.root
+        if root.lemma_.lower() in SPEECH_LEMMAS | COGNITION_LEMMAS and root.pos_ == "VERB":
+            return self.resolver.of_verb(root)
+        return NOBODY
+
+    def from_own_sentence(self, n: int) -> Speaker:
+        """4. "according to X" in the quote's sentence, or a person who is its subject."""
+        sent = self.span(n)
+        found = _according_to(sent, self.resolver)
+        if found:
+            return Speaker(found)
+        for tok in sent:
+            if tok.dep_ == "nsubj" and not _inside(tok.idx, self.marks) and not _inside(tok.head.idx, self.marks):
+                eid = self.resolver.entity(tok)
+                return Speaker(eid) if eid and self.resolver.kinds.get(eid) is EntityKind.PERSON else NOBODY
+        return NOBODY
+
+    def from_next(self, n: int) -> Speaker:
+        """5. A speech verb opening the next sentence of the same paragraph: "“...” He said it twice."""
+        if n + 1 >= len(self.sents) or "\n" in self.text[self.sent_end(n) : self.doc[self.sents[n + 1][0]].idx]:
+            return NOBODY
+        s, e = self.sents[n + 1]
+        for tok in self.doc[s : min(e, s + 8)]:
+            if _is_speech_verb(tok) and tok.i not in self.by_verb:
+                return self.resolver.of_verb(tok)
+        return NOBODY
+
+    def addressee(self, verb: Token) -> str | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell":
+                return self.resolver.entity(child)
+            if child.dep_ == "prep" and child.lower_ == "to":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.resolver.entity(pobj)
+        return None
+
+    # ------------------------------------------------------------------ block statements
+
+    def blocks(self) -> None:
+        """ "Here's the official statement by X:", or a header line naming a statement
+        ("Statement by X"), + the first-person paragraphs after it."""
+        text, doc = self.text, self.doc
+        lines = _paragraphs(text)
+        for n, (a, b) in enumerate(lines):
+            line = text[a:b].rstrip()
+            header = len(line.split()) <= 12 and line[-1:].isalnum()  # "Statement by the Acme Corporation"
+            zone = self.zones.kind_at(a, b)
+            if not (line.endswith(":") or header) or zone is not None and not (header and zone == "headline"):
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            nouns = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
+            if not (nouns & STATEMENT_NOUNS or not header and any(_is_speech_verb(t) for t in span)):
+                continue
+            body: list[tuple[int, int]] = []
+            for c, d in lines[n + 1 :]:
+                if self.zones.kind_at(c, d) is not None or _inside(c, self.quoted):
+                    break
+                words = text[c:d].split()
+                if header:  # after a bare header, the paragraph itself speaks: it opens in the first person
+                    words = words[:5] if not any(q in text[c:d] for q in "“”\"") else []
+                if not any(w.strip(".,;:!?“”\"'’").lower() in FIRST_PERSON for w in words):
+                    break
+                body.append((c, d))
+            if not body:
+                continue
+            draft = QuoteDraft(QuoteKind.BLOCK, (body[0][0], body[-1][1]))
+            draft.speaker = _block_speaker(span, self.resolver)
+            draft.definite = _definite_statement(span)
+            verbs = [t for t in span if _is_speech_verb(t) and t.i not in self.by_verb]
+            if verbs:
+                draft.verb = verbs[0].i
+                self.by_verb[verbs[0].i] = draft
+            draft.evidence.extend([(span.start_char, span.end_char), draft.quote])
+            self.drafts.append(draft)
+            self.quoted.append(draft.quote)
+
+    # ------------------------------------------------------------------ reported speech
+
+    def reported(self) -> None:
+        """ "X said (that) ...", "X told Y ...", "according to X, ..."."""
+        doc = self.doc
+        for sent in doc.sents:
+            if self.zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
+                continue
+            for tok in sent:
+                if tok.i in self.by_verb or not _is_speech_verb(tok) or _inside(tok.idx, self.quoted) \
+                        or tok.lemma_.lower() in QUESTION_LEMMAS:
+                    continue
+                clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if clause is None:
+                    continue
+                subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ == "NOUN" and event_type(subject) is not None:
+                    continue  # "a report confirmed that ...": the report's event, not a speaker
+                sub = list(clause.subtree)
+                qa, qb = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+                draft = QuoteDraft(QuoteKind.REPORTED, (qa, qb), verb=tok.i)
+                draft.attribute(self.resolver.of_verb(tok))
+                draft.addressee = self.addressee(tok)
+                draft.evidence.append((sent.start_char, sent.end_char))
+                self.by_verb[tok.i] = draft
+                self.drafts.append(draft)
+            for tok in sent:
+                if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
+                        and not _inside(tok.idx, self.quoted):
+                    self.according(tok, sent)
+
+    def according(self, tok: Token, sent: SpacySpan) -> None:
+        speaker = _according_to(sent, self.resolver)
+        if speaker is None:
+            return
+        phrase = list(tok.subtree)
+        pa, pb = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        qa, qb = sent.start_char, sent.end_char
+        if pa - qa < qb - pb:
+            qa = pb
+        else:
+            qb = pa
+        quote = self.text[qa:qb]
+        lead = len(quote) - len(quote.lstrip(" ,;:\n\u00a0"))
+        trail = len(quote.rstrip(" ,;:.\n\u00a0"))
+        if trail - lead < 3:
+            return
+        draft = QuoteDraft(QuoteKind.REPORTED, (qa + lead, qa + trail), speaker=speaker)
+        draft.evidence.append((sent.start_char, sent.end_char))
+        self.drafts.append(draft)
+
+
+def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDraft]:
+    """Direct, block and reported statements of the body."""
+    finder = _Finder(doc, zones, ents)
+    finder.direct()
+    finder.blocks()
+    finder.reported()
+    return finder.drafts
+
+
+def _definite_statement(span: SpacySpan) -> bool:
+    """Introduced as "the statement": the words of a statement the text told of before."""
+    return any(t.lower_ == "the" and t.head.lemma_.lower() in STATEMENT_NOUNS for t in span)
+
+
+def _according_to(sent: SpacySpan, resolver: Resolver) -> str | None:
     for tok in sent:
         if tok.lower_ == "according":
             for t in tok.subtree:
                 if t.dep_ == "pobj":
-                    return resolver.speaker(t)
+                    return resolver.entity(t)
     return None
 
 
-def _block_speaker(span, resolver: Resolver) -> str | None:  # type: ignore[no-untyped-def]
+def _block_speaker(span: SpacySpan, resolver: Resolver) -> str | None:
     for tok in span:
         if tok.lower_ == "by" and tok.dep_ in ("prep", "agent"):
             for pobj in tok.children:
                 if pobj.dep_ == "pobj":
-                    found = resolver.speaker(pobj)
+                    found = resolver.entity(pobj)
                     if found:
                         return found
     for tok in span:
         if _is_speech_verb(tok):
-            speaker, _ = _speech_verb_args(tok, resolver)
-            if speaker:
-                return speaker
+            who = resolver.of_verb(tok)
+            if who.entity:
+                return who.entity
         if tok.dep_ == "poss" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
-            found = resolver.speaker(tok)
+            found = resolver.entity(tok)
             if found:
                 return found
-    ids = [resolver.ents.token_entity[t.i] for t in span if t.i in resolver.ents.token_entity]
+    ids = [resolver.tokens[t.i] for t in span if t.i in resolver.tokens]
     return ids[-1] if ids else None
 
 
