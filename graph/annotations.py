@@ -70,7 +70,8 @@ from .timex import resolve
 ARTICLE_FIELDS = ("id", "text", "published", "url", "publisher", "headline", "language")
 ENTITY_FIELDS = ("id", "kind", "name", "aliases", "titles", "part_of", "evidence")
 EVENT_FIELDS = ("id", "type", "label", "participants", "places", "time", "factuality", "quantity", "evidence")
-STATEMENT_FIELDS = EVENT_FIELDS + ("speaker", "addressee", "quote", "quote_kind", "reports", "calls_for")
+STATEMENT_FIELDS = EVENT_FIELDS + ("speaker", "addressee", "quote", "quote_kind", "reports", "calls_for",
+                                   "speaker_description")
 TIME_FIELDS = ("phrase", "edtf", "date", "rule", "anchor")
 REVIEWER = "reviewer"  # the rule of a date a person states as their own reading
 
@@ -260,7 +261,7 @@ def _event_fields(node: Node, entry: str, ident: str | None, reader: Reader, pub
         reader.refer(place, "entity", entry, node, "places")
     return {
         "id": ident,
-        "type": "statement" if statement else get(_event_type, node, reader, entry),
+        "type": "statement" if statement and node.get("type") is None else get(_event_type, node, reader, entry),
         "label": get(reader.field, node, "label", entry),
         "evidence": get(reader.spans, node, "evidence", entry, default=[]),
         "participants": [p for p in participants if p is not None],
@@ -286,6 +287,8 @@ def _event(node: Any, index: int, reader: Reader, published: dt.date | None, at:
         addressee=get(reader.optional, node, "addressee", entry),
         quote=get(reader.span, node["quote"], entry, at=node, key="quote") if node.get("quote") is not None else None,
         quote_kind=get(reader.enum, node, "quote_kind", entry, QuoteKind, "direct"),
+        speaker_description=get(reader.span, node["speaker_description"], entry, at=node, key="speaker_description")
+        if node.get("speaker_description") is not None else None,
         reports=get(reader.strings, node, "reports", entry, default=[]),
         calls_for=get(reader.strings, node, "calls_for", entry, default=[]),
     )
@@ -387,11 +390,13 @@ def _time_out(time: TimeSpan, owner: str, published: dt.date) -> Node:
 
 def _event_out(ev: Event, published: dt.date) -> Node:
     out: Node = {"id": ev.id}
-    if not isinstance(ev, Statement):
+    if not isinstance(ev, Statement) or ev.type != "statement":
         out["type"] = ev.type
     out["label"] = ev.label
     if isinstance(ev, Statement):
         out["speaker"] = ev.speaker
+        if ev.speaker_description:  # "a witness said": who spoke, unnamed
+            out["speaker_description"] = _span_out(ev.speaker_description)
         if ev.addressee:
             out["addressee"] = ev.addressee
         out["quote_kind"] = ev.quote_kind.value
