@@ -20,7 +20,11 @@ from graph.build import build  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from tests.browser import VIEWPORT, chromium  # noqa: E402
 
-SELECT = "https://w3id.org/newsgraph/id/hornet-2019-01-18/event/purge"
+from graph.annotations import load_annotation  # noqa: E402
+from graph.inputs import identity  # noqa: E402
+
+SELECT = ("https://w3id.org/newsgraph/id/" + identity(load_annotation(ROOT / "seeds" / "hornet-2019-01-18.yaml").article)
+          + "/event/purge")
 
 
 def main() -> None:

@@ -1,8 +1,10 @@
 """The main job: seed articles -> model -> RDF -> store -> exports/.
 
 A seed is a curated annotation (``*.yaml``, ``*.yml``, ``*.json``) with its article text
-beside it, or an article file (``.txt``, ``.md``, ``.html``) with no annotation, which is
-then extracted automatically; its metadata comes from ``NAME.meta.yaml`` beside it.
+beside it, or an article file (``.txt``, ``.md``, ``.html``, ``.jsonl``) with no
+annotation, which is then extracted automatically; its metadata comes from
+``NAME.meta.yaml`` beside it. Files are read through :mod:`graph.inputs`, as ``ingest``
+reads them.
 """
 from __future__ import annotations
 
@@ -10,18 +12,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from rdflib import Graph
 
-from .annotations import load_annotation
 from .errors import InputError, ShapeError
 from .model import ArticleGraph
 from .rdf import article_triples, graph_iri, to_rdf
 from .store import Store
 from .validate import validate_graph
 
-ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EXPORT_NAMES = {"turtle": "newsgraph.ttl", "trig": "newsgraph.trig", "nquads": "newsgraph.nq", "jsonld": "newsgraph.jsonld"}
 
 
@@ -42,50 +40,33 @@ class Summary:
     written: list[str] = field(default_factory=list)
 
 
-def seed_sources(seeds: Path) -> list[Path]:
-    """The annotation files in ``seeds``, plus article files that have no annotation."""
-    if not seeds.is_dir():
+def load_seeds(seeds: Path, *, nlp: object | None = None) -> list[tuple[str, ArticleGraph]]:
+    """Every article in ``seeds`` as (source, graph): read through :mod:`graph.inputs`, the
+    door ``ingest`` uses too, curated when it has an annotation, else extracted, and named
+    by the one identity rule, so ``build`` and ``ingest`` give a file the same IRI."""
+    from .inputs import expand, identity, read, sources
+
+    if not Path(seeds).is_dir():
         raise InputError(f"{seeds}: no such folder of seeds")
-    files = sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.upper().startswith("README"))
-    annotations = [p for p in files if p.suffix in ANNOTATION_SUFFIXES and not p.name.endswith(".meta.yaml")]
-    covered = set()
-    for ann in annotations:
-        covered.update(p for p in files if p.stem == ann.stem and p.suffix in ARTICLE_SUFFIXES)
-    articles = [p for p in files if p.suffix in ARTICLE_SUFFIXES and p not in covered]
-    return annotations + articles
+    files, problems = expand([seeds])
+    srcs, unreadable = sources(files)
+    problems += unreadable
+    loaded: list[tuple[str, ArticleGraph]] = []
+    for item in read(srcs, None):
+        if isinstance(item, tuple):
+            problems.append(item)
+            continue
+        if item.graph is not None:
+            ag = item.graph
+        else:
+            from .extract import extract
 
-
-def _meta(path: Path) -> dict[str, object]:
-    meta_path = path.with_name(path.stem + ".meta.yaml")
-    if not meta_path.exists():
-        return {}
-    try:
-        data = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" line {mark.line + 1}" if mark else ""
-        raise InputError(f"{meta_path}:{at}: malformed YAML") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{meta_path}: must be a mapping of published, url, publisher, title")
-    return data
-
-
-def load_seed(path: Path, *, nlp: object | None = None) -> ArticleGraph:
-    """A seed file as a model: curated when it is an annotation, else extracted."""
-    if path.suffix in ANNOTATION_SUFFIXES:
-        return load_annotation(path)
-    import datetime as dt
-
-    from .articles import read_article
-    from .extract import extract
-
-    meta = _meta(path)
-    published = meta.get("published")
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    article = read_article(path, published=published, url=meta.get("url"), title=meta.get("title"),
-                           publisher=meta.get("publisher"))
-    return extract(article, nlp=nlp)
+            ag = extract(item.article, nlp=nlp)  # type: ignore[arg-type]
+        ag.article.id = identity(ag.article)
+        loaded.append((item.source, ag))
+    if problems:
+        raise InputError("; ".join(f"{name}: {message}" for name, message in problems))
+    return loaded
 
 
 def check(graph: Graph, where: str) -> None:
@@ -161,10 +142,10 @@ def build(seeds: Path, store: Store, exports: Path | None, *, fresh: bool = Fals
     Every article's graph is checked against the shapes before it is stored; with
     ``fresh`` the store is emptied first, so removed seeds disappear.
     """
-    loaded = [(path, load_seed(path)) for path in seed_sources(Path(seeds))]
-    graphs = [(str(graph_iri(ag.article.id)), to_rdf(ag)) for _path, ag in loaded]
-    for (path, _ag), (_iri, graph) in zip(loaded, graphs):
-        check(graph, str(path))
+    loaded = load_seeds(Path(seeds))
+    graphs = [(str(graph_iri(ag.article.id)), to_rdf(ag)) for _source, ag in loaded]
+    for (source, _ag), (_iri, graph) in zip(loaded, graphs):
+        check(graph, source)
     if fresh:
         for iri in store.graph_iris():
             store.remove_graph(iri)

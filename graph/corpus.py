@@ -2,8 +2,8 @@
 
 :func:`ingest` adds articles (files, folders, globs of .txt/.md/.html, JSON Lines, curated
 annotations), each to its own named graph in one store transaction. An article's
-identity is its URL when it has one, else the SHA-256 of its whitespace-normalized text,
-so ingesting it again replaces it and never duplicates it. :func:`remove` takes articles
+identity (:func:`graph.inputs.identity`) is its URL when it has one, else the SHA-256 of
+its whitespace-normalized text, so ingesting it again replaces it and never duplicates it. :func:`remove` takes articles
 out. A failed article is reported and skipped; it never stops the batch.
 
 After every ingest or remove the corpus graph (``graph/corpus``) is recomputed from all
@@ -14,16 +14,13 @@ linked to them by ``owl:sameAs``; conflicting details stay on each article's own
 An ingest killed midway leaves every finished article in the store and a corpus graph
 that the next ingest or remove recomputes.
 
->>> identity(Article("", "Some  text.\\n", dt.date(2020, 1, 1))) == identity(Article("", "Some text.", dt.date(2020, 1, 1)))
-True
+Files are read, and articles given their identity, by :mod:`graph.inputs`, the one door
+that ``build`` uses too.
 """
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import hashlib
-import json
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from .coref import EventRecord, corefer
-from .errors import InputError, NewsgraphError, StoreError, UnsupportedError
+from .errors import NewsgraphError, StoreError
 from .model import (
     Article,
     ArticleGraph,
@@ -51,10 +48,8 @@ from .digests import extractor_version, input_digest, record_digests, stored_dig
 from .errors import IngestInterrupted
 from .listing import headline
 from .workers import Done, Failed, Job, render_articles
+from .inputs import Item, clear_line_cache, expand, identity, read, sources
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
-JSONL_SUFFIXES = (".jsonl",)
 BATCH_SIZE = 32  # articles per worker batch
 CORPUS_GRAPH = str(corpus_graph_iri())
 STALE_GRAPH = INTERNAL_GRAPHS + "corpus-stale"  # present while the corpus graph may be out of date
@@ -93,295 +88,10 @@ class RemoveSummary:
     corpus_deferred: bool = False  # left stale for a later rebuild (``recompute=False``)
 
 
-# ----------------------------------------------------------------------------- identity
-
-
-def normalized_text(text: str) -> str:
-    """NFC, whitespace collapsed: what identity is computed from."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def identity(article: Article) -> str:
-    """The article's id in the corpus: ``a-`` + 16 hex of SHA-256 of its URL, else of its text.
-
-    >>> identity(Article("", "x", dt.date(2020, 1, 1), url="https://example.org/a"))
-    'a-010cec320b0ab0d0'
-    """
-    basis = ("url:" + article.url.strip()) if article.url and article.url.strip() else \
-        "text:" + normalized_text(article.text)
-    return "a-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-
-
-# ----------------------------------------------------------------------------- inputs
-
-
-@dataclass
-class _Source:
-    """One article to read: a file, one line of a JSON Lines file, or an annotation."""
-
-    name: str
-    path: Path
-    line: int | None = None
-    data: dict[str, object] | None = None
-
-
-def _display(path: Path) -> str:
-    """Relative to the working directory when inside it, else the file name (not through
-    ``graph.build.relative``: importing graph.build loads the SHACL validator, a second)."""
-    resolved, cwd = path.resolve(), Path.cwd().resolve()
-    return str(resolved.relative_to(cwd)) if resolved.is_relative_to(cwd) else path.name
-
-
-def expand(paths: Iterable[str | Path], skipped: list[tuple[str, str]] | None = None,
-           ) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to ingest from files, folders and glob patterns; and the inputs that matched nothing.
-
-    The files a folder holds that newsgraph does not read (PDFs, images...) are appended
-    to ``skipped`` as (file, reason)."""
-    files: list[Path] = []
-    problems: list[tuple[str, str]] = []
-    for raw in paths:
-        text = str(raw)
-        if any(c in text for c in "*?[") and not Path(text).exists():
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
-            if not matches:
-                problems.append((text, "no file matches this pattern"))
-            files += _articles_among([m for m in matches if m.is_file()], skipped)
-            for folder in (m for m in matches if m.is_dir()):
-                files += _folder(folder, skipped)
-            continue
-        path = Path(text)
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            path = _annotation_for(path) or path
-        if path.is_dir():
-            found = _folder(path, skipped)
-            if not found:
-                problems.append((text, "no .txt, .md, .html, .jsonl or annotation files in this folder"))
-            files += found
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append((text, "no such file or folder"))
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique, problems
-
-
-def _annotation_for(path: Path) -> Path | None:
-    """The curated annotation beside an article file, if there is one."""
-    for suffix in ANNOTATION_SUFFIXES:
-        candidate = path.with_suffix(suffix)
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-_NOT_ARTICLES = {  # what a folder of news often holds besides articles, and what to do with it
-    (".pdf",): "a PDF; save the article as .txt or .html to ingest it",
-    (".doc", ".docx", ".odt", ".rtf", ".pages"): "a word-processor document; save it as .txt or .html",
-    (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".tif", ".tiff", ".bmp", ".heic"): "an image, not an article",
-    (".mp3", ".mp4", ".m4a", ".wav", ".mov", ".avi", ".webm"): "audio or video, not an article",
-    (".csv", ".tsv", ".xls", ".xlsx", ".ods"): "a table; put one article per line in a .jsonl file instead",
-    (".zip", ".gz", ".tar", ".7z", ".rar"): "an archive; unpack it first",
-}
-
-
-def skip_reason(path: Path) -> str:
-    """Why a file in a folder is not ingested.
-
-    >>> skip_reason(Path("scan.PDF"))
-    'a PDF; save the article as .txt or .html to ingest it'
-    >>> skip_reason(Path("notes.xyz"))
-    'unknown file type .xyz; newsgraph reads .txt, .md, .html, .jsonl and .yaml/.json annotations'
-    """
-    suffix = path.suffix.lower()
-    for suffixes, reason in _NOT_ARTICLES.items():
-        if suffix in suffixes:
-            return reason
-    kind = f"unknown file type {suffix}" if suffix else "no file extension"
-    return f"{kind}; newsgraph reads .txt, .md, .html, .jsonl and .yaml/.json annotations"
-
-
-def _folder(folder: Path, skipped: list[tuple[str, str]] | None = None) -> list[Path]:
-    """The files under ``folder`` to ingest (:func:`_articles_among`)."""
-    return _articles_among(sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")),
-                           skipped)
-
-
-def _articles_among(found: list[Path], skipped: list[tuple[str, str]] | None = None) -> list[Path]:
-    """The article, JSON Lines and annotation files among those a folder or a pattern gave;
-    an annotated text is left out (its annotation is read), other files are listed in
-    ``skipped`` with the reason."""
-    annotations = [p for p in found if p.suffix.lower() in ANNOTATION_SUFFIXES
-                   and not p.name.endswith((".meta.yaml", ".meta.yml"))]
-    annotated = {(p.parent, p.stem) for p in annotations}
-    out = []
-    for p in found:
-        suffix = p.suffix.lower()
-        if p in annotations or suffix in JSONL_SUFFIXES:
-            out.append(p)
-        elif suffix in ARTICLE_SUFFIXES:
-            if (p.parent, p.stem) not in annotated:
-                out.append(p)
-        elif skipped is not None and not p.name.endswith((".meta.yaml", ".meta.yml")):
-            skipped.append((_display(p), skip_reason(p)))
-    return out
-
-
-def _sources(files: list[Path]) -> tuple[list[_Source], list[tuple[str, str]]]:
-    sources: list[_Source] = []
-    problems: list[tuple[str, str]] = []
-    for path in files:
-        suffix = path.suffix.lower()
-        name = _display(path)
-        if suffix in JSONL_SUFFIXES:
-            try:
-                with path.open("rb") as handle:
-                    for number, raw in enumerate(handle, 1):
-                        if raw.strip():
-                            sources.append(_Source(f"{name}:{number}", path, number))
-            except OSError as exc:
-                problems.append((name, f"cannot read ({exc.strerror or exc})"))
-        elif suffix in ARTICLE_SUFFIXES or suffix in ANNOTATION_SUFFIXES:
-            sources.append(_Source(name, path))
-        else:
-            problems.append((name, "unsupported file type; use .txt, .md, .html, .jsonl or a .yaml/.json "
-                                   "annotation"))
-    return sources, problems
-
-
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if raw.strip():
-                yield number, raw.decode("utf-8", "replace")
-
-
-def _date(value: object, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        raise InputError(f"{where}: 'published' must be a date YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise InputError(f"{where}: 'published' {value!r} is not a date YYYY-MM-DD") from None
-
-
-def article_from_record(data: object, where: str, published: dt.date | None = None) -> Article:
-    """An article from one JSON Lines record ``{text, published, url, title, publisher}``.
-
-    >>> a = article_from_record({"text": "The police said that the man was arrested in the city.",
-    ...                          "published": "2019-01-18", "publisher": "Hornet"}, "x.jsonl:1")
-    >>> a.published, a.publisher, a.headline
-    (datetime.date(2019, 1, 18), 'Hornet', 'The police said that the man was arrested in the city.')
-    >>> article_from_record({"text": ""}, "x.jsonl:2")
-    Traceback (most recent call last):
-    ...
-    graph.errors.InputError: x.jsonl:2: no article text ('text' is missing or empty)
-    """
-    from .articles import _first_line, looks_english
-
-    if not isinstance(data, dict):
-        raise InputError(f"{where}: each line must be a JSON object with text, published, url, title, publisher")
-    text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: no article text ('text' is missing or empty)")
-    for key in ("url", "title", "publisher"):
-        if data.get(key) is not None and not isinstance(data.get(key), str):
-            raise InputError(f"{where}: {key!r} must be a string")
-    if data.get("published") not in (None, ""):
-        when = _date(data["published"], where)
-    elif published is not None:
-        when = published
-    else:
-        raise InputError(f"{where}: no publication date; add \"published\" or pass --published YYYY-MM-DD")
-    if not looks_english(text):
-        raise UnsupportedError(f"{where}: the article does not look English; newsgraph supports English only")
-    title = data.get("title") or _first_line(text)
-    return Article(id="", text=text, published=when, url=data.get("url") or None,  # type: ignore[arg-type]
-                   publisher=data.get("publisher") or None, headline=title)  # type: ignore[arg-type]
-
-
-def _read_file(path: Path, published: dt.date | None) -> Article:
-    from .articles import read_article
-    from .build import _meta
-
-    meta = _meta(path)
-    when = meta.get("published")
-    if when is not None:
-        when = _date(when, f"{_display(path)}.meta.yaml")
-    extra = dict(url=meta.get("url"), title=meta.get("title"), publisher=meta.get("publisher"))
-    if when is None and published is not None:
-        try:
-            return read_article(path, **extra)  # type: ignore[arg-type]
-        except InputError as exc:
-            if "no publication date" not in str(exc):
-                raise
-        when = published
-    return read_article(path, published=when, **extra)  # type: ignore[arg-type]
-
-
 # ----------------------------------------------------------------------------- ingest
 
 
-@dataclass
-class _Item:
-    source: str
-    article: Article | None = None
-    graph: ArticleGraph | None = None
-
-
-def _read(sources: list[_Source], published: dt.date | None) -> Iterator[_Item | tuple[str, str]]:
-    """Each source read into an article (to extract) or a graph (annotations); or its failure."""
-    from .annotations import load_annotation
-
-    for src in sources:
-        try:
-            if src.line is not None:
-                raw = _line(src.path, src.line)
-                try:
-                    data = json.loads(raw)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{src.name}: malformed JSON (column {exc.colno}: {exc.msg})") from None
-                yield _Item(src.name, article=article_from_record(data, src.name, published))
-            elif src.path.suffix.lower() in ANNOTATION_SUFFIXES:
-                yield _Item(src.name, graph=load_annotation(src.path))
-            else:
-                yield _Item(src.name, article=_read_file(src.path, published))
-        except NewsgraphError as exc:
-            yield (src.name, _without_source(str(exc), src))
-        except (OSError, ValueError) as exc:
-            yield (src.name, f"cannot read ({exc.__class__.__name__}: {exc})")
-
-
-def _without_source(message: str, src: _Source) -> str:
-    """The message without the file name it starts with: the summary names the source itself."""
-    for prefix in (src.name, str(src.path), str(src.path.resolve())):
-        if message.startswith(prefix + ":"):
-            return message[len(prefix) + 1 :].strip()
-    return message
-
-
-_LINE_CACHE: dict[Path, list[str]] = {}
-
-
-def _line(path: Path, number: int) -> str:
-    """Line ``number`` of a JSON Lines file; the file is read once and then dropped."""
-    lines = _LINE_CACHE.get(path)
-    if lines is None:
-        _LINE_CACHE.clear()
-        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
-        _LINE_CACHE[path] = lines
-    return lines[number - 1]
-
-
-def _jobs(items: Iterable[_Item | tuple[str, str]]) -> Iterator[tuple[tuple[str, str | None], Job]]:
+def _jobs(items: Iterable[Item | tuple[str, str]]) -> Iterator[tuple[tuple[str, str | None], Job]]:
     """Each read item as a worker job keyed by (source, named graph IRI)."""
     for item in items:
         if isinstance(item, tuple):
@@ -496,15 +206,15 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
     rules = MergeRules.load(rules_file) if rules_file else None
     skipped_files: list[tuple[str, str]] = []
     files, problems = expand(paths, skipped_files)
-    sources, unreadable = _sources(files)
+    srcs, unreadable = sources(files)
     summary = IngestSummary(failed=problems + unreadable, skipped_files=skipped_files)
-    total = len(sources)
+    total = len(srcs)
     if total:
         existing = set(store.graph_iris())
         was_stale = _begin_changes(store)
         done = 0
         digests: dict[str, str] = {}
-        jobs = _skip_unchanged(_jobs(_read(sources, published)), existing, {} if force else stored_digests(store),
+        jobs = _skip_unchanged(_jobs(read(srcs, published)), existing, {} if force else stored_digests(store),
                                digests)
         if cluster:
             from .cluster import render_on_cluster
@@ -535,7 +245,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
         if summary.store_error is not None:
             summary.skipped = total - done
             stream.close()
-        _LINE_CACHE.clear()
+        clear_line_cache()
     if summary.store_error is None and total:
         stats = _end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules, recompute)
         if stats == "deferred":
@@ -566,8 +276,8 @@ def _article_ids_for(store: Store, target: str, graphs: set[str]) -> list[str]:
     path = Path(target)
     if path.is_file():
         ids = []
-        for item in _read(_sources([path])[0], dt.date.today()):
-            if isinstance(item, _Item):
+        for item in read(sources([path])[0], dt.date.today()):
+            if isinstance(item, Item):
                 art = item.article or (item.graph.article if item.graph else None)
                 if art is not None:
                     ids.append(identity(art))

@@ -8,6 +8,7 @@ import pytest
 
 from graph.annotations import load_annotation
 from graph.build import build
+from graph.inputs import identity
 from graph.model import ArticleGraph
 from graph.rdf import to_rdf
 from graph.store import open_store
@@ -17,11 +18,15 @@ SEEDS = ROOT / "seeds"
 SEED_ANNOTATION = SEEDS / "hornet-2019-01-18.yaml"
 SEED_TEXT = SEEDS / "hornet-2019-01-18.txt"
 PUBLISHED = dt.date(2019, 1, 18)
+SEED_ID = identity(load_annotation(SEED_ANNOTATION).article)  # the seed's id, as build and ingest name it
 
 
 @pytest.fixture(scope="session")
 def seed() -> ArticleGraph:
-    return load_annotation(SEED_ANNOTATION)
+    """The curated seed, named as build and ingest name it (graph.inputs.identity)."""
+    ag = load_annotation(SEED_ANNOTATION)
+    ag.article.id = SEED_ID
+    return ag
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from graph import __version__
 from graph.cli import cli
+from tests.conftest import SEED_ID
 
 from .conftest import SEED_ANNOTATION, SEED_TEXT, SEEDS
 
@@ -139,7 +140,7 @@ def test_export_writes_the_network_page_and_gephi_files(store, tmp_path):
 
 def test_export_to_standard_output(store):
     result = run("export", "--format", "nquads", "--store", store)
-    assert result.exit_code == 0 and "hornet-2019-01-18" in result.output
+    assert result.exit_code == 0 and f"/graph/{SEED_ID}> ." in result.output
 
 
 def test_export_into_a_read_only_folder_is_exit_4(store, tmp_path):

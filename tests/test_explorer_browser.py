@@ -38,13 +38,14 @@ pytestmark = pytest.mark.browser
 from playwright import sync_api
 
 from .browser import VIEWPORT, chromium
+from tests.conftest import SEED_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
 ID = "https://w3id.org/newsgraph/id/"
-PURGE = ID + "hornet-2019-01-18/event/purge"
-ARREST = ID + "hornet-2019-01-18/event/arrest-vk-worker"
+PURGE = ID + SEED_ID + "/event/purge"
+ARREST = ID + SEED_ID + "/event/arrest-vk-worker"
 
 SCRIPT_LABEL = "<script>window.__pwned=1</script>"
 IMG_QUOTE = '"><img src=x onerror="window.__pwned=2">'
@@ -212,8 +213,8 @@ def test_a_type_filter_hides_the_rest_in_both_views(explorer: Opened) -> None:
     assert page.evaluate("newsgraph.timelineEventIds()") == [ARREST]
     visible = set(page.evaluate("newsgraph.visibleNodeIds()"))
     assert ARREST in visible and PURGE not in visible
-    assert ID + "hornet-2019-01-18/organization/vkontakte" in visible  # its participant stays
-    assert ID + "hornet-2019-01-18/person/igor-kochetkov" not in visible
+    assert ID + SEED_ID + "/organization/vkontakte" in visible  # its participant stays
+    assert ID + SEED_ID + "/person/igor-kochetkov" not in visible
     assert page.evaluate("newsgraph.network.body.nodeIndices.length") == len(visible)
     assert page.locator("#timeline .vis-item-content").all_inner_texts() == [
         "Arrest of someone who works with a gay VKontakte group"]
@@ -222,7 +223,7 @@ def test_a_type_filter_hides_the_rest_in_both_views(explorer: Opened) -> None:
 
 def test_an_actor_filter_and_the_search_box(explorer: Opened) -> None:
     page = explorer.page
-    russia = ID + "hornet-2019-01-18/place/russia"
+    russia = ID + SEED_ID + "/place/russia"
     page.select_option("#f-actor", russia)
     page.wait_for_function("() => newsgraph.state.actor !== ''")
     events = page.evaluate("newsgraph.visibleNodeIds().filter(id => /\\/(event|statement)\\//.test(id))")
@@ -234,7 +235,7 @@ def test_an_actor_filter_and_the_search_box(explorer: Opened) -> None:
     page.fill("#f-search", "kochetkov")
     page.wait_for_function("() => newsgraph.state.search === 'kochetkov'")
     visible = page.evaluate("newsgraph.visibleNodeIds()")
-    assert ID + "hornet-2019-01-18/person/igor-kochetkov" in visible and PURGE not in visible
+    assert ID + SEED_ID + "/person/igor-kochetkov" in visible and PURGE not in visible
 
 
 def test_lanes_switch_to_actors(explorer: Opened) -> None:

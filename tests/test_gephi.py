@@ -10,9 +10,10 @@ import pytest
 from graph.build import load_into
 from graph.export.gephi import render_gephi
 from graph.store import open_store
+from tests.conftest import SEED_ID
 
 GEXF = "{http://www.gexf.net/1.2draft}"
-ID = "https://w3id.org/newsgraph/id/hornet-2019-01-18/"
+ID = "https://w3id.org/newsgraph/id/" + SEED_ID + "/"
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from graph.model import EntityKind, Statement
 from graph.ontology import NG, OA, PROV, RDF, RDFS, SCHEMA, SEM
 from graph.rdf import entity_iri, event_iri
 from graph.validate import validate_graph
+from tests.conftest import SEED_ID
 
 PREFIXES = """
 PREFIX schema: <https://schema.org/>
@@ -123,7 +124,7 @@ def test_hedges_lower_certainty(seed, seed_rdf):
 
 
 def test_the_article_is_a_news_article_and_every_node_derives_from_it(seed, seed_rdf):
-    article = URIRef("https://w3id.org/newsgraph/id/hornet-2019-01-18")
+    article = URIRef("https://w3id.org/newsgraph/id/" + SEED_ID)
     assert (article, RDF.type, SCHEMA.NewsArticle) in seed_rdf
     assert seed_rdf.value(article, SCHEMA.datePublished) == Literal("2019-01-18", datatype=XSD.date)
     assert str(seed_rdf.value(article, SCHEMA.url)) == "https://wp.hornet.com/stories/state-department-chechnya/"

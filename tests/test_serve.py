@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEED_ID
 from tests.net import free_port
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -214,7 +215,7 @@ def test_the_live_explorer_shows_the_store_as_it_is_now(seed_store):
             page.reload()
             page.wait_for_selector("body[data-ready]", timeout=30000)
             after = page.evaluate("window.newsgraph.data.nodes.length")
-            page.goto(srv.url + "/article/hornet-2019-01-18")
+            page.goto(srv.url + "/article/" + SEED_ID)
             page.wait_for_selector("body[data-ready]", timeout=30000)
             one = page.evaluate("window.newsgraph.data.nodes.length")
     finally:

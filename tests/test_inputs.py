@@ -1,0 +1,69 @@
+"""One door in: build and ingest read files through graph.inputs and give an article one
+identity, whichever command reads it and in whichever form it comes."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from graph.build import build
+from graph.corpus import ingest
+from graph.inputs import expand, identity
+from graph.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+
+
+def _article_graphs(path: Path) -> set[str]:
+    with open_store(path) as store:
+        return {g for g in store.graph_iris() if not g.endswith("/corpus")}
+
+
+def test_build_and_ingest_give_a_seed_the_same_iri(tmp_path):
+    with open_store(tmp_path / "built", create=True) as store:
+        build(ROOT / "seeds", store, None)
+    with open_store(tmp_path / "ingested", create=True) as store:
+        ingest([ROOT / "seeds"], store, merge=False)
+    assert _article_graphs(tmp_path / "built") == _article_graphs(tmp_path / "ingested")
+    assert len(_article_graphs(tmp_path / "built")) == 1
+
+
+def test_an_extracted_file_and_its_json_lines_record_are_one_article(tmp_path):
+    text = (CORPUS / "bbc-2017-04-04.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "story.txt").write_text(text, encoding="utf-8")
+    (folder / "story.meta.yaml").write_text("published: 2017-04-04\nurl: https://example.org/story\n", encoding="utf-8")
+    with open_store(tmp_path / "built", create=True) as store:
+        build(folder, store, None)
+    record = {"text": text, "published": "2017-04-04", "url": "https://example.org/story"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "built") as store:
+        summary = ingest([tmp_path / "feed.jsonl"], store, merge=False)
+    assert summary.replaced == 1 and summary.added == 0  # the same article, not a second one
+    assert len(_article_graphs(tmp_path / "built")) == 1
+
+
+def test_a_folder_skips_its_readme_and_other_non_articles_with_a_reason(tmp_path):
+    shutil.copy(ROOT / "seeds" / "hornet-2019-01-18.yaml", tmp_path)
+    shutil.copy(ROOT / "seeds" / "hornet-2019-01-18.txt", tmp_path)
+    (tmp_path / "README.md").write_text("# notes\n", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    skipped: list[tuple[str, str]] = []
+    files, problems = expand([tmp_path], skipped)
+    assert [f.name for f in files] == ["hornet-2019-01-18.yaml"] and not problems
+    assert {Path(name).name: reason.split(";")[0] for name, reason in skipped} == {
+        "README.md": "a README, not an article", "scan.pdf": "a PDF"}
+
+
+def test_identity_follows_the_url_else_the_normalized_text():
+    import datetime as dt
+
+    from graph.model import Article
+
+    day = dt.date(2020, 1, 1)
+    assert identity(Article("x", "A  text.", day, url="https://e.org/a")) == identity(
+        Article("y", "Other text.", day, url="https://e.org/a"))
+    assert identity(Article("x", "A  text.\n", day)) == identity(Article("y", "A text.", day))
+    assert identity(Article("x", "A text.", day)) != identity(Article("x", "B text.", day))
