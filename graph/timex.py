@@ -493,8 +493,8 @@ _OFFSET = re.compile(_LEAD + rf"{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|after|a
 
 def _offset(text: str, reference: TimeSpan | None) -> Found | None:
     """ "Three days later" counts from the date the text last named (the reference), not from
-    publication. The result is no finer than the reference: days and weeks need a day, months
-    a month; a year from a year is a year."""
+    publication. The result is no finer than its unit or the reference: days and weeks need a
+    day, months a month; "a year earlier" is a year, "two months later" a month."""
     m = _OFFSET.match(text)
     if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
         return None
@@ -503,12 +503,9 @@ def _offset(text: str, reference: TimeSpan | None) -> Found | None:
     unit, ref, p = m["unit"].lower(), reference.earliest, reference.precision
     if abs(n) > 5000:
         return None
+    base: tuple[Precision, dt.date, dt.date] | None
     if unit == "year":
-        base: tuple[Precision, dt.date, dt.date] | None = _year(ref.year + n)
-        if p is Precision.MONTH:
-            base = _month(ref.year + n, ref.month)
-        elif p is Precision.DAY:
-            base = _day(ref.replace(year=ref.year + n)) if (ref.month, ref.day) != (2, 29) else None
+        base = _year(ref.year + n)
     elif unit == "month":
         base = _month(*_add_months(ref.year, ref.month, n)) if p is not Precision.YEAR else None
     elif p is not Precision.DAY:
@@ -640,6 +637,7 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
     r"|(?:last|next)\s+(?:week|month|year)"
     rf"|{_NUM}\s+{_UNIT}\s+ago"
+    rf"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=a\s)){_YEAR_NUM}(?=\s+[a-z])"
     rf"|{_NUM}\s+{_UNIT}\s+(?:later|earlier|previously|afterwards?)"
     rf"|{_NUM}\s+{_UNIT}\s+(?:before|after)(?=\s*[,.;]|\s*$)"
     r")\b"),

@@ -363,3 +363,36 @@ def test_an_event_known_only_by_its_bound_is_dated_by_it_everywhere(nlp, tmp_pat
             ("2019-01-14", "day", "arrest"), ("../2019-01-18", "before", "detention")]
         span = explorer_data(store)["details"][str(node)]["span"]
     assert span == {"start": "2018-12-20", "end": "2019-01-19", "type": "range", "className": "ng-before"}
+
+
+# ---------------------------------------------------------------- datelines, intentions, offsets
+
+WEDNESDAY = dt.date(2019, 1, 16)
+
+
+def test_a_dateline_date_dates_no_event_so_the_clause_keeps_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "OSLO, Jan. 15 (Reuters) - Rebels ambushed a convoy on Monday.", WEDNESDAY)
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [("attack", "2019-01-14", "weekday")]
+
+
+@pytest.mark.parametrize(("sentence", "edtf", "rule"), [
+    # an infinitive under a verb in the present, through a chain of complements
+    ("The governor wants to see the school reopened by early June.", "../2019-06-10", "by+part-of-month-upcoming"),
+    # an infinitive of intention, even in the past
+    ("The judge wanted the hearing to begin in autumn.", "2019", "season-upcoming"),
+    # a deadline in a "would" clause points forward from the day of writing
+    ("The board would appoint a mediator by Friday, the mayor said.", "../2019-01-18", "by+weekday-upcoming"),
+])
+def test_a_clause_of_intention_or_deadline_reads_forward(nlp, sentence, edtf, rule) -> None:  # type: ignore[no-untyped-def]
+    assert (edtf, rule) in [(d, r) for _, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
+
+
+def test_a_counted_offset_counts_from_the_date_named_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The mill opened on March 3, 2016. Three days later, a fire destroyed its roof.", WEDNESDAY)
+    assert ("2016-03-06", "offset-from-month-day-year") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_a_bare_year_dates_the_event_noun_it_modifies(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Both states ignored the 2015 agreement.", WEDNESDAY)
+    assert [(d, p) for _, d, _, p in dated(g)] == [("2015", "2015")]
+    assert dated(run(nlp, "The factory kept the 2000 workers it had.", WEDNESDAY)) == []

@@ -13,6 +13,7 @@ Clause relations are read by walking up the parse (``Token.ancestors``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
@@ -20,11 +21,13 @@ from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
     LIGHT_VERBS,
+    SPEECH_VERBS,
     Draft,
     attach_point,
     event_type,
     present_tense,
     tense_tag,
+    told_of_future,
 )
 from .factuality import PROBABLE_HEADS
 from .statements import QuoteDraft
@@ -44,6 +47,81 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
     _date_present_events(doc, article, drafts, verb_statements, times, anchored, quoted)
     return times
+
+
+# --- which time expressions date events, and which way they read -------------------------
+
+# A dateline: a city in capitals (and a region), a comma, the date, an agency in brackets, a dash
+# ("KYIV, March 4 (Reuters) -"); or the date inside a bracketed credit ("MINSK (Agency - 4th May)").
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,60}\)\s*)?[-\u2013\u2014]")
+_CREDIT_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*\([^)\n]*$")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The words ``text[start:end]`` are the date of a dateline. A dateline says when the story
+    was filed (the article's day): it dates no event of the sentence it opens.
+
+    >>> t = "KYIV, March 4 (Reuters) - Rebels attacked a convoy on Monday."
+    >>> in_dateline(t, 6, 13), in_dateline(t, 55, 61)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before, after = text[line_start:start], text[end : end + 80]
+    if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    return bool(_CREDIT_BEFORE.match(before)) and after.lstrip().startswith(")")
+
+
+def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
+    """A bare year modifying an event noun dates it ("the 2015 treaty", "its 1991 agreement");
+    before any other noun it is no date ("the 2000 workers")."""
+    head = span.root.head
+    return head.i != span.root.i and head.pos_ == "NOUN" and event_type(head) is not None \
+        and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
+
+
+# Verbs whose to-infinitive complement is an intention or expectation: what it tells lies after
+# the verb's time ("wanted the trial to begin in autumn", "is expected to close by early June").
+INTENTION_VERBS = frozenset("want plan intend expect hope aim seek agree decide schedule promise vow pledge "
+                            "propose prepare wish threaten set".split())
+_NONFINITE = frozenset({"VB", "VBG", "VBN"})
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"^\s*(?:by|until|till|before|no\s+later\s+than)\b", re.IGNORECASE)
+
+
+def _nonfinite(verb) -> bool:  # type: ignore[no-untyped-def]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return verb.tag_ in _NONFINITE and all(a.tag_ in _NONFINITE or a.tag_ == "TO" for a in auxes)
+
+
+def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
+    """The clause a time expression dates is told of the future, so a bare month, weekday or
+    season in it is the next one (rule names ``*-upcoming``):
+
+    * its verb is (:func:`graph.extract.events.told_of_future`): "will reopen on Friday";
+    * it is a to-infinitive (through any chain of non-finite complements) of a verb in the
+      present or of intention in any simple tense: "wants to see it rebuilt by early June",
+      "wanted the trial to begin in autumn";
+    * it is a "would" clause and the phrase is a deadline or a weekday: "the council would
+      name a mediator by Friday" (said this week, the coming Friday).
+    """
+    if point is None or point.pos_ not in ("VERB", "AUX"):
+        return False
+    if told_of_future(point):
+        return True
+    node, infinitive = point, False
+    while node.dep_ in ("xcomp", "ccomp", "conj") and node.head.i != node.i and _nonfinite(node):
+        infinitive = infinitive or any(c.tag_ == "TO" for c in node.children)
+        head = node.head
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        if infinitive and head.pos_ in ("VERB", "AUX") and not perfect and (
+                present_tense(head) or told_of_future(head) or head.lemma_.lower() in INTENTION_VERBS):
+            return True
+        node = head
+    would = any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in ("would", "'d") for c in point.children) \
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in point.children)
+    return would and bool(_DEADLINE.match(phrase) or _WEEKDAY_WORD.search(phrase))
 
 
 def _up(tok: Token) -> list[Token]:
