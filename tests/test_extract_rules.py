@@ -306,9 +306,11 @@ def test_the_present_of_a_quote_is_the_speakers_time_not_the_publication_day(nlp
 
 
 def test_a_time_expression_anchors_the_present_tense_below_it_not_above_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    # "On Monday" dates the announcing; what was announced is not moved to the publication day
+    # "On Monday" dates the announcing; what was announced is not moved to the publication day:
+    # its present holds at the announcing (sequence of tenses)
     g = run(nlp, "On Monday, Acme announced that it plans to close the plant.")
-    assert [(t, d, r) for t, d, r, _ in dated(g)] == [("statement", "2019-01-14", "weekday")]
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [
+        ("occurrence", "2019-01-14", "present-at-report+weekday"), ("statement", "2019-01-14", "weekday")]
     # "since December" dates the layoffs only; the reporting is told in the present
     g = run(nlp, "Analysts report that 40 workers have been laid off since December.")
     assert [(t, d, r) for t, d, r, _ in dated(g)] == [
@@ -396,3 +398,25 @@ def test_a_bare_year_dates_the_event_noun_it_modifies(nlp) -> None:  # type: ign
     g = run(nlp, "Both states ignored the 2015 agreement.", WEDNESDAY)
     assert [(d, p) for _, d, _, p in dated(g)] == [("2015", "2015")]
     assert dated(run(nlp, "The factory kept the 2000 workers it had.", WEDNESDAY)) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the main clause takes the date of its "when"/"as" clause ...
+    ("Six houses were buried by mud when the storm hit late Sunday.", ("occurrence", "2019-01-13", "simultaneous+weekday")),
+    # ... and a "shortly before" clause that of its main clause
+    ("Police arrested 40 people on Thursday shortly before the senator accepted the award.",
+     ("occurrence", "2019-01-10", "simultaneous+weekday")),
+])
+def test_a_clause_of_simultaneity_shares_the_date_of_its_main_clause(nlp, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(t, d, r) for t, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
+
+
+
+
+def test_a_present_tense_reported_by_a_dated_past_speech_verb_holds_at_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The mayor said on Monday that she wants the bridge rebuilt within a year.", WEDNESDAY)
+    assert [(d, r) for _, d, r, p in dated(g) if p == "Monday"] == [
+        ("2019-01-14", "present-at-report+weekday"), ("2019-01-14", "weekday")]
+    # the present of a report in the present stays at publication
+    g = run(nlp, "The mayor says that she wants the bridge rebuilt.", WEDNESDAY)
+    assert "present-at-report" not in " ".join(r for _, _, r, _ in dated(g))

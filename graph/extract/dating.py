@@ -42,6 +42,8 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     the verbs that become events because a time expression or their tense dates them."""
     times: dict[int, Any] = {}
     _date_events(found, drafts, verb_statements, times)
+    _date_simultaneous(doc, drafts, verb_statements, times)
+    _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     anchored = _time_anchored_clauses(found)
     quoted = _quoted_speech(quotes)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
@@ -217,6 +219,90 @@ def _date_coordinated_verbs(found, drafts: dict[int, Draft],  # type: ignore[no-
             if verb.i not in drafts and verb.i not in verb_statements:
                 drafts[verb.i] = Draft(verb.i, event_type(verb) or "occurrence")
             times[verb.i] = dataclasses.replace(timespan, rule=f"coordination+{timespan.rule}")  # type: ignore[type-var]
+
+
+def _dated(tok, rule: str, timespan, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+           verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
+    """Give ``tok`` a date taken over from another clause; a verb that is no event yet becomes
+    one (an ``occurrence`` unless a trigger names it)."""
+    if tok.i not in drafts and tok.i not in verb_statements:
+        drafts[tok.i] = Draft(tok.i, event_type(tok) or "occurrence")
+    times[tok.i] = dataclasses.replace(timespan, rule=f"{rule}+{timespan.rule}")
+
+
+# Conjunctions of a clause that happens at the time of the clause it modifies ("the bridge fell
+# as the convoy crossed it"), and adverbs that make "before"/"after" the same moment ("shortly
+# before the vote").
+SIMULTANEITY_MARKS = frozenset("when as while".split())
+CLOSE_ADVERBS = frozenset("shortly just moments minutes immediately soon".split())
+
+
+def _simultaneous_clause(verb) -> bool:  # type: ignore[no-untyped-def]
+    """An adverbial clause that happens when its main clause does: "when the quake hit",
+    "as the guards escorted the convoy", "shortly before he accepted"."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    marks = [c for c in verb.children if c.dep_ in ("mark", "advmod")]
+    if any(m.lower_ in SIMULTANEITY_MARKS for m in marks):
+        return True
+    close = [m for m in marks if m.lower_ in ("before", "after")]
+    return any(a.lower_ in CLOSE_ADVERBS for m in close for a in [*m.children, *verb.children] if a.dep_ == "advmod")
+
+
+def _date_simultaneous(doc: Doc, drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                       times: dict[int, object]) -> None:
+    """A temporal clause of simultaneity and its main clause share their date, whichever of
+    them carries it ("buried by a landslide when the quake hit late Saturday", "the shooting
+    occurred as the guards escorted a convoy on 16 September"): rule ``simultaneous+<rule>``.
+    A clause with a date of its own keeps it; a copula ("it was a shock when ...") makes no
+    event."""
+    from spacy.symbols import VERB
+
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
+        clause = doc[i]
+        if not _simultaneous_clause(clause):
+            continue
+        main = clause.head
+        for dated, other in ((clause, main), (main, clause)):
+            timespan = _clause_time(dated, times)
+            if timespan is None or timespan.precision in (Precision.OPEN, Precision.BEFORE):  # type: ignore[attr-defined]
+                continue  # "since 2003 when ..." or "by May as ...": no time the two share
+            if _clause_time(other, times) is None and not _copula(other):
+                _dated(other, "simultaneous", timespan, drafts, verb_statements, times)
+
+
+def _clause_time(verb, times: dict[int, object]):  # type: ignore[no-untyped-def]
+    """The date of a clause: its verb's, or that of the event noun its verb took the date to
+    ("the quake hit on Sunday" dates the quake)."""
+    if verb.i in times:
+        return times[verb.i]
+    return next((times[c.i] for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i in times), None)
+
+
+def _date_reported_present(doc: Doc, zones, quotes: list[QuoteDraft],  # type: ignore[no-untyped-def]
+                           drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                           times: dict[int, object]) -> None:
+    """Sequence of tenses: a present tense in the complement of a dated reporting verb in the
+    past holds at the time of the report ("Macron said Tuesday that he wants the cathedral
+    rebuilt": the wanting is Tuesday's), rule ``present-at-report+<rule>``. Not a copula, not
+    in quoted words (their present is the speaker's, see :func:`_date_present_events`)."""
+    from spacy.symbols import VERB
+
+    quoted = _quoted_speech(quotes)
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
+        tok = doc[i]
+        if i in times or not present_tense(tok) or _copula(tok) or not _has_subject(tok):
+            continue
+        if any(a <= tok.idx < b for a, b, _ in quoted) or zones.kind_at(tok.idx, tok.idx + 1) is not None:
+            continue
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        report = node.head
+        if node.dep_ != "ccomp" or report.i not in times or tense_tag(report) != "VBD" \
+                or report.lemma_.lower() not in SPEECH_VERBS | EVIDENTIAL_LEMMAS:
+            continue
+        _dated(tok, "present-at-report", times[report.i], drafts, verb_statements, times)
 
 
 # Clause relations through which a clause stays part of what the sentence asserts: the main
