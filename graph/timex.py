@@ -496,6 +496,8 @@ def _offset(text: str, reference: TimeSpan | None) -> Found | None:
     publication. The result is no finer than its unit or the reference: days and weeks need a
     day, months a month; "a year earlier" is a year, "two months later" a month."""
     m = _OFFSET.match(text)
+    if re.match(r"(?:from|than|over)\s", text, re.IGNORECASE):
+        return None  # a baseline of comparison ("up 5% from a year earlier"), no time of the event
     if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
         return None
     raw = m["num"].lower()
@@ -518,6 +520,35 @@ def _offset(text: str, reference: TimeSpan | None) -> Found | None:
     return None if base is None else (f"offset-from-{reference.rule}", *base, None)
 
 
+# A day named by the day last named: "on the same day", "that day", "the next day", "overnight".
+_SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+day|that\s+day)"
+                       r"|the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
+                       r"|(?P<night>overnight))$", re.IGNORECASE)
+
+
+def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found | None:
+    """ "The same day" and "that day" are the day last named, "the next day" the one after it,
+    "the previous day" the one before; "overnight" is the night that ends on it (or on the
+    publication day when no day was named): the two-day range. Only a day can be counted from.
+
+    >>> ref = resolve("March 3, 2016", dt.date(2019, 1, 16))
+    >>> [_same_day(p, dt.date(2019, 1, 16), ref)[3].isoformat() for p in ("the same day", "the next day")]
+    ['2016-03-03', '2016-03-04']
+    """
+    m = _SAME_DAY.match(text)
+    if not m:
+        return None
+    day = reference.earliest if reference is not None and reference.precision is Precision.DAY else None
+    if m["night"]:
+        end = day or anchor
+        return "overnight", Precision.RANGE, end - dt.timedelta(days=1), end, None
+    if day is None:
+        return None
+    shift = 1 if m["next"] else -1 if m["prev"] else 0
+    return (f"same-day-as-{reference.rule}" if not shift else f"day-after-{reference.rule}" if shift > 0  # type: ignore[union-attr]
+            else f"day-before-{reference.rule}", *_day(day + dt.timedelta(days=shift)), None)  # type: ignore[union-attr]
+
+
 def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None) -> Found | None:
     """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, or an
     offset from the reference."""
@@ -528,7 +559,7 @@ def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None =
     if part and part.end() < len(text):
         inner = _rules(text[part.end():], anchor, future)
         return _part_of(inner, part["part"], anchor) if inner is not None else None
-    return _offset(text, reference)
+    return _offset(text, reference) or _same_day(text, anchor, reference)
 
 
 def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False,
@@ -604,7 +635,7 @@ UPCOMING: dict[str, tuple[str, Rule]] = {
 # A finder for the same shapes, for extractors: the words that may be a time expression.
 # The lookahead lists every letter or digit a time expression can start with ("since", "by",
 # "until", digits, month and weekday names, "in", "during", "of", "early", "last",
-# "yesterday", number words, seasons); it changes no match, but lets the engine skip the
+# "yesterday", number words, seasons, "overnight"); it changes no match, but lets the engine skip the
 # other words quickly. "May" counts as a month only capitalised after "in", "during" or a part
 # word ("earlier in May"), never after "by" ("the speech by May").
 _MONTH_NAMES = r"(?:january|february|march|april|(?-i:May)(?!['’]s)|june|july|august|september|october|november|december)"
@@ -637,6 +668,8 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
     r"|(?:last|next)\s+(?:week|month|year)"
     rf"|{_NUM}\s+{_UNIT}\s+ago"
+    r"|(?:(?:on|later|earlier)\s+)?(?:the\s+same\s+day|that\s+day|the\s+(?:next|following|previous|preceding)\s+day)"
+    r"(?!\s+(?:that|as|when|on|of|before|after)\b)|overnight"
     rf"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=a\s)){_YEAR_NUM}(?=\s+[a-z])"
     rf"|{_NUM}\s+{_UNIT}\s+(?:later|earlier|previously|afterwards?)"
     rf"|{_NUM}\s+{_UNIT}\s+(?:before|after)(?=\s*[,.;]|\s*$)"

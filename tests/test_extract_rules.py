@@ -420,3 +420,8 @@ def test_a_present_tense_reported_by_a_dated_past_speech_verb_holds_at_the_repor
     # the present of a report in the present stays at publication
     g = run(nlp, "The mayor says that she wants the bridge rebuilt.", WEDNESDAY)
     assert "present-at-report" not in " ".join(r for _, _, r, _ in dated(g))
+
+
+def test_a_perfect_infinitive_looks_back_even_under_an_expectation(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Sales are expected to have fallen in December.", WEDNESDAY)
+    assert ("2018-12", "month-latest-past") in [(d, r) for _, d, r, _ in dated(g)]

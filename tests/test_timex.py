@@ -219,3 +219,26 @@ def test_an_offset_is_no_finer_than_its_reference():
 ])
 def test_the_finder_takes_parts_ranges_seasons_decades_and_offsets(sentence, found):
     assert [sentence[a:b] for a, b in find_time_expressions(sentence)] == found
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [
+    ("on the same day", "2016-03-03"), ("that day", "2016-03-03"), ("the next day", "2016-03-04"),
+    ("the previous day", "2016-03-02"), ("overnight", "2016-03-02/2016-03-03"),
+])
+def test_a_day_named_by_the_day_last_named(phrase, edtf):
+    assert resolve(phrase, WED, reference=resolve("March 3, 2016", WED)).edtf == edtf
+
+
+def test_overnight_without_a_day_named_is_the_night_before_publication_and_same_day_is_unknown():
+    assert resolve("overnight", WED).edtf == "2019-01-15/2019-01-16"
+    assert resolve("the same day", WED) is None
+    assert resolve("the same day", WED, reference=resolve("in 2016", WED)) is None
+
+
+def test_the_same_day_that_something_happened_is_not_the_day_last_named():
+    s = "It was announced on the same day that the studios signed."
+    assert [s[a:b] for a, b in find_time_expressions(s)] == []
+
+
+def test_an_offset_that_is_a_baseline_of_comparison_dates_nothing():
+    assert resolve("from a year earlier", WED, reference=resolve("in 2016", WED)) is None

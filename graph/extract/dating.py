@@ -114,6 +114,8 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
         return True
     node, infinitive = point, False
     while node.dep_ in ("xcomp", "ccomp", "conj") and node.head.i != node.i and _nonfinite(node):
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+            return False  # a perfect infinitive looks back: "expected to have dipped in March"
         infinitive = infinitive or any(c.tag_ == "TO" for c in node.children)
         head = node.head
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
