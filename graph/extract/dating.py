@@ -3,6 +3,12 @@
 * A time expression dates the event it is attached to (:func:`graph.extract.events.attach_point`);
   a verb that carries one but names no trigger still becomes an ``occurrence``. Placed
   before coordinated verbs, it dates them all (``coordination+<rule>``).
+* Clauses share a date: a clause of simultaneity ("when the quake hit on Saturday") and its
+  main clause (``simultaneous+<rule>``); a present tense reported by a dated past speech
+  verb holds at the report (``present-at-report+<rule>``).
+* Which way a bare month or weekday reads (:func:`reads_forward`), and which expressions
+  date nothing: a dateline (:func:`in_dateline`), a bare year before no event noun
+  (:func:`attributive_year`).
 * Tense, by the TimeML convention for news: a present-tense foreground clause that no time
   expression anchors happens on the publication day (``present-tense-at-publication``);
   the present of quoted words is the speaker's (``present-tense-at-utterance``).
