@@ -517,19 +517,26 @@ def _offset(text: str, reference: TimeSpan | None) -> Found | None:
     else:
         day = ref + dt.timedelta(days=7 * n)
         base = Precision.RANGE, _monday(day), _monday(day) + dt.timedelta(days=6)
-    return None if base is None else (f"offset-from-{reference.rule}", *base, None)
+    return None if base is None else (f"offset+{reference.rule}", *base, None)
 
 
-# A day named by the day last named: "on the same day", "that day", "the next day", "overnight".
-_SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+day|that\s+day)"
+# A time of day: "6:43 p.m.", "noon", "14:48 UTC".
+_CLOCK = (r"(?:[01]?\d(?::[0-5]\d)?\s*[ap]\.?m\b\.?|[0-2]?\d:[0-5]\d\s*(?:UTC|GMT)\b|noon\b|midnight\b)"
+          r"(?:\s*\((?:GMT|UTC)[^)]{0,8}\))?")
+# A day named by the day last named: "on the same day", "that day", "the next day", "overnight",
+# and a time of day ("at 6:43 p.m.", "between 11 a.m. and noon").
+_SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+day|that\s+day"
+                       rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between|from)\s+)?{_CLOCK}"
+                       rf"(?:\s+(?:and|to|until|till)\s+{_CLOCK})?)"
                        r"|the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
                        r"|(?P<night>overnight))$", re.IGNORECASE)
 
 
 def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found | None:
-    """ "The same day" and "that day" are the day last named, "the next day" the one after it,
-    "the previous day" the one before; "overnight" is the night that ends on it (or on the
-    publication day when no day was named): the two-day range. Only a day can be counted from.
+    """ "The same day", "that day" and a time of day ("at 6:43 p.m.") are the day last named,
+    "the next day" the one after it, "the previous day" the one before; "overnight" is the
+    night that ends on it (or on the publication day when no day was named): the two-day
+    range. Only a day can be counted from.
 
     >>> ref = resolve("March 3, 2016", dt.date(2019, 1, 16))
     >>> [_same_day(p, dt.date(2019, 1, 16), ref)[3].isoformat() for p in ("the same day", "the next day")]
@@ -545,8 +552,9 @@ def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found |
     if day is None:
         return None
     shift = 1 if m["next"] else -1 if m["prev"] else 0
-    return (f"same-day-as-{reference.rule}" if not shift else f"day-after-{reference.rule}" if shift > 0  # type: ignore[union-attr]
-            else f"day-before-{reference.rule}", *_day(day + dt.timedelta(days=shift)), None)  # type: ignore[union-attr]
+    kind = "time-of-day" if m["same"] and re.search(r"\d|noon|midnight", m["same"], re.IGNORECASE) else \
+        {0: "same-day", 1: "day-after", -1: "day-before"}[shift]
+    return f"{kind}+{reference.rule}", *_day(day + dt.timedelta(days=shift)), None  # type: ignore[union-attr]
 
 
 def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None) -> Found | None:
@@ -610,7 +618,8 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
         precision, latest, name, edtf = Precision.OPEN, None, f"since+{name}", None
     if bound:
         word = " ".join(bound["bound"].lower().split())
-        earliest, latest = _bounded(word, precision, earliest, latest)  # type: ignore[arg-type]
+        clock = re.search(_CLOCK + "$", text, re.IGNORECASE) is not None  # "before 6 p.m." is that day
+        earliest, latest = _bounded("by" if clock else word, precision, earliest, latest)  # type: ignore[arg-type]
         precision, name, edtf = Precision.BEFORE, f"{word.replace(' ', '-')}+{name}", None
     return TimeSpan(
         precision=precision,
@@ -670,6 +679,7 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"|{_NUM}\s+{_UNIT}\s+ago"
     r"|(?:(?:on|later|earlier)\s+)?(?:the\s+same\s+day|that\s+day|the\s+(?:next|following|previous|preceding)\s+day)"
     r"(?!\s+(?:that|as|when|on|of|before|after)\b)|overnight"
+    rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between)\s+)?{_CLOCK}(?:\s+(?:and|to|until|till)\s+{_CLOCK})?"
     rf"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=a\s)){_YEAR_NUM}(?=\s+[a-z])"
     rf"|{_NUM}\s+{_UNIT}\s+(?:later|earlier|previously|afterwards?)"
     rf"|{_NUM}\s+{_UNIT}\s+(?:before|after)(?=\s*[,.;]|\s*$)"

@@ -391,7 +391,7 @@ def test_a_clause_of_intention_or_deadline_reads_forward(nlp, sentence, edtf, ru
 
 def test_a_counted_offset_counts_from_the_date_named_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "The mill opened on March 3, 2016. Three days later, a fire destroyed its roof.", WEDNESDAY)
-    assert ("2016-03-06", "offset-from-month-day-year") in [(d, r) for _, d, r, _ in dated(g)]
+    assert ("2016-03-06", "offset+month-day-year") in [(d, r) for _, d, r, _ in dated(g)]
 
 
 def test_a_bare_year_dates_the_event_noun_it_modifies(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -425,3 +425,9 @@ def test_a_present_tense_reported_by_a_dated_past_speech_verb_holds_at_the_repor
 def test_a_perfect_infinitive_looks_back_even_under_an_expectation(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Sales are expected to have fallen in December.", WEDNESDAY)
     assert ("2018-12", "month-latest-past") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_a_light_participle_passes_its_date_to_the_noun_it_modifies(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Critics rejected the proposal, made last week, that taxes should rise.", WEDNESDAY)
+    events = [e for e in g.events if e.time is not None]
+    assert [(e.time.edtf, "propos" in e.label) for e in events] == [("2019-01-07/2019-01-13", True)]

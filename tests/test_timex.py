@@ -242,3 +242,11 @@ def test_the_same_day_that_something_happened_is_not_the_day_last_named():
 
 def test_an_offset_that_is_a_baseline_of_comparison_dates_nothing():
     assert resolve("from a year earlier", WED, reference=resolve("in 2016", WED)) is None
+
+
+@pytest.mark.parametrize("phrase", ["at 6:43 p.m.", "between 11 a.m. and noon", "14:48 UTC"])
+def test_a_time_of_day_is_on_the_day_last_named(phrase):
+    t = resolve(phrase, WED, reference=resolve("on Monday", WED))
+    assert (t.edtf, t.rule) == ("2019-01-14", "time-of-day+weekday")
+    assert resolve(phrase, WED) is None
+    assert resolve("before 6 p.m.", WED, reference=resolve("on Monday", WED)).edtf == "../2019-01-14"

@@ -149,6 +149,12 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
         targets: list[int] = []
         if point.i in drafts or point.i in verb_statements:
             targets = [point.i]
+        elif _light_participle(point):
+            # "Walker's suggestion, made last week": the light verb's noun is the event
+            noun = point.head
+            if noun.i not in drafts:
+                drafts[noun.i] = Draft(noun.i, event_type(noun) or "occurrence")
+            targets = [noun.i]
         elif point.pos_ in ("VERB", "AUX"):
             lemma = point.lemma_.lower()
             # an event noun takes the date of the verb it is subject of ("the purge began on
@@ -172,6 +178,14 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             if t not in times:
                 times[t] = timespan
     _date_coordinated_verbs(found, drafts, verb_statements, times)
+
+
+def _light_participle(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A light verb's past participle modifying a noun ("the suggestion, made last week", "a
+    statement issued on Monday"): it names no happening of its own, the noun does, so a date
+    on the participle dates the noun (rule of the time expression, the noun as the event)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LIGHT_VERBS \
+        and verb.head.pos_ == "NOUN"
 
 
 def _conjoined_verbs(verb):  # type: ignore[no-untyped-def]
