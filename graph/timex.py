@@ -380,6 +380,22 @@ def _start_edtf(earliest: dt.date) -> str:
     return earliest.isoformat()
 
 
+def no_later_than(t: TimeSpan, rule: str) -> TimeSpan | None:
+    """What began no later than ``t`` ends: a bound at ``t``'s own precision, with the same
+    phrase and anchor (for "she said on March 3, 2016 that she had been fired").
+
+    >>> no_later_than(resolve("March 3, 2016", dt.date(2019, 1, 16)), "before-report").edtf
+    '../2016-03-03'
+    """
+    end = t.latest if t.precision is not Precision.OPEN else None
+    if end is None or t.precision is Precision.BEFORE:
+        return None
+    width = t.precision if t.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) else Precision.DAY
+    return TimeSpan(precision=Precision.BEFORE, earliest=None, latest=end,
+                    edtf=_edtf(Precision.BEFORE, None, end, width), rule=f"{rule}+{t.rule}",
+                    anchor=t.anchor, phrase=t.phrase)
+
+
 def _bounded(bound: str, precision: Precision, earliest: dt.date,
              latest: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """(earliest, latest) of what began "by", "until" or "before" the span found."""

@@ -431,3 +431,9 @@ def test_a_light_participle_passes_its_date_to_the_noun_it_modifies(nlp) -> None
     g = run(nlp, "Critics rejected the proposal, made last week, that taxes should rise.", WEDNESDAY)
     events = [e for e in g.events if e.time is not None]
     assert [(e.time.edtf, "propos" in e.label) for e in events] == [("2019-01-07/2019-01-13", True)]
+
+
+def test_what_a_dated_report_says_happened_is_bounded_by_the_report_not_dated_at_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "On March 3, 2016, she said that she had been arrested.", WEDNESDAY)
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [
+        ("arrest", "../2016-03-03", "before-report+month-day-year"), ("statement", "2016-03-03", "month-day-year")]

@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
+from ..timex import no_later_than
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
@@ -317,14 +318,32 @@ def _date_reported_present(doc: Doc, zones, quotes: list[QuoteDraft],  # type: i
             continue
         if any(a <= tok.idx < b for a, b, _ in quoted) or zones.kind_at(tok.idx, tok.idx + 1) is not None:
             continue
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        report = node.head
-        if node.dep_ != "ccomp" or report.i not in times or tense_tag(report) != "VBD" \
-                or report.lemma_.lower() not in SPEECH_VERBS | EVIDENTIAL_LEMMAS:
+        report = _dated_past_report(tok, times)
+        if report is not None:
+            _dated(tok, "present-at-report", times[report.i], drafts, verb_statements, times)
+    # what a dated past report says happened ("said on Monday that she had been fired") began
+    # before the report: a bound, never the report's own date
+    for i in list(drafts):
+        tok = doc[i]
+        if i in times or tok.pos_ not in ("VERB", "AUX") or tense_tag(tok) not in ("VBD", "VBN"):
             continue
-        _dated(tok, "present-at-report", times[report.i], drafts, verb_statements, times)
+        report = _dated_past_report(tok, times)
+        bound = no_later_than(times[report.i], "before-report") if report is not None else None  # type: ignore[arg-type]
+        if bound is not None:
+            times[i] = bound
+
+
+def _dated_past_report(tok, times: dict[int, object]):  # type: ignore[no-untyped-def]
+    """The dated past-tense speech verb whose complement clause ``tok`` heads (or is
+    coordinated into), else None."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    report = node.head
+    if node.dep_ != "ccomp" or report.i not in times or tense_tag(report) != "VBD" \
+            or report.lemma_.lower() not in SPEECH_VERBS | EVIDENTIAL_LEMMAS:
+        return None
+    return report
 
 
 # Clause relations through which a clause stays part of what the sentence asserts: the main
