@@ -143,6 +143,12 @@ def rule_month_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyp
     return _month(int(m["year"]), MONTHS[m["month"].lower()])
 
 
+def rule_month_relative_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """ "January next year", "in August of this year", "March last year"."""
+    shift = {"next": 1, "last": -1}.get(m["which"].lower(), 0)
+    return _month(anchor.year + shift, MONTHS[m["month"].lower()])
+
+
 def rule_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     month = MONTHS[m["month"].lower()]
     return _month(_latest_month_on_or_before(month, anchor), month)
@@ -330,6 +336,7 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("day-month-nearest-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}", rule_month_day),
         ("part-of-month", _LEAD + rf"(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?", rule_part_of_month),
         ("month-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", rule_month_year),
+        ("month-relative-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?(?P<which>next|last|this)\s+year", rule_month_relative_year),
         ("part-of-year", _LEAD + rf"(?P<part>early|mid|late)[\s-]+{_YEAR}", rule_part_of_year),
         ("month-latest-past", _LEAD + rf"(?P<last>last\s+)?{_MONTH}", rule_month),
         ("year", _LEAD + rf"(?:the\s+year\s+)?{_YEAR}", rule_year),
@@ -682,7 +689,7 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
     rf"|(?:in|since|from|during|of|back\s+to|{_BOUND_WORDS})\s+(?:the\s+year\s+)?{_YEAR_NUM}\b"
     rf"|(?:in|since|from|during|last|early|late|{_BOUND_WORDS})\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
-    rf"(?:,?\s+(?:of\s+)?{_YEAR_NUM})?\b"
+    rf"(?:,?\s+(?:of\s+)?(?:{_YEAR_NUM}|(?:next|last|this)\s+year))?\b"
     rf"|(?:in|during|early|late|mid-?)\s*(?-i:May)(?!['’]s)(?:,?\s+(?:of\s+)?{_YEAR_NUM})?\b"
     rf"|(?:early|mid|late)[\s-]+{_YEAR_NUM}\b"
     rf"|(?:(?:in|during)\s+)?the\s+(?:(?:early|mid|late)[\s-]*)?(?:1[5-9]|20)\d0'?s\b"

@@ -437,3 +437,8 @@ def test_what_a_dated_report_says_happened_is_bounded_by_the_report_not_dated_at
     g = run(nlp, "On March 3, 2016, she said that she had been arrested.", WEDNESDAY)
     assert [(t, d, r) for t, d, r, _ in dated(g)] == [
         ("arrest", "../2016-03-03", "before-report+month-day-year"), ("statement", "2016-03-03", "month-day-year")]
+
+
+def test_a_present_temporal_clause_under_an_expectation_reads_forward(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "More losses are expected when the markets reopen Thursday.", WEDNESDAY)
+    assert ("2019-01-17", "weekday-upcoming") in [(d, r) for _, d, r, _ in dated(g)]

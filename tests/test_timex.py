@@ -250,3 +250,10 @@ def test_a_time_of_day_is_on_the_day_last_named(phrase):
     assert (t.edtf, t.rule) == ("2019-01-14", "time-of-day+weekday")
     assert resolve(phrase, WED) is None
     assert resolve("before 6 p.m.", WED, reference=resolve("on Monday", WED)).edtf == "../2019-01-14"
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [("in January next year", "2020-01"), ("August of this year", "2019-08"),
+                                               ("March last year", "2018-03")])
+def test_a_month_of_a_relative_year(phrase, edtf):
+    t = resolve(phrase, WED)
+    assert (t.edtf, t.rule) == (edtf, "month-relative-year")

@@ -104,6 +104,21 @@ def _nonfinite(verb) -> bool:  # type: ignore[no-untyped-def]
     return verb.tag_ in _NONFINITE and all(a.tag_ in _NONFINITE or a.tag_ == "TO" for a in auxes)
 
 
+TEMPORAL_MARKS = frozenset("when once after before until till".split())
+
+
+def _temporal_clause_of_the_future(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A present-tense temporal clause under a clause about the future, or under an expectation
+    in the present, tells of the future ("losses are expected when markets reopen Tuesday",
+    "it will close once the deal is signed")."""
+    if verb.dep_ != "advcl" or not present_tense(verb) or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.lower_ in TEMPORAL_MARKS for c in verb.children if c.dep_ in ("mark", "advmod")):
+        return False
+    head = verb.head
+    return told_of_future(head) or present_tense(head) and head.lemma_.lower() in INTENTION_VERBS
+
+
 def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     """The clause a time expression dates is told of the future, so a bare month, weekday or
     season in it is the next one (rule names ``*-upcoming``):
@@ -113,11 +128,15 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
       present or of intention in any simple tense: "wants to see it rebuilt by early June",
       "wanted the trial to begin in autumn";
     * it is a "would" clause and the phrase is a deadline or a weekday: "the council would
-      name a mediator by Friday" (said this week, the coming Friday).
+      name a mediator by Friday" (said this week, the coming Friday);
+    * it is a present-tense temporal clause of such a clause ("losses are expected when
+      markets reopen Tuesday").
     """
     if point is None or point.pos_ not in ("VERB", "AUX"):
         return False
     if told_of_future(point):
+        return True
+    if _temporal_clause_of_the_future(point):
         return True
     node, infinitive = point, False
     while node.dep_ in ("xcomp", "ccomp", "conj") and node.head.i != node.i and _nonfinite(node):
