@@ -548,7 +548,10 @@ _CLOCK = (r"(?:[01]?\d(?::[0-5]\d)?\s*[ap]\.?m\b\.?|[0-2]?\d:[0-5]\d\s*(?:UTC|GM
           r"(?:\s*\((?:GMT|UTC)[^)]{0,8}\))?")
 # A day named by the day last named: "on the same day", "that day", "the next day", "overnight",
 # and a time of day ("at 6:43 p.m.", "between 11 a.m. and noon").
+_MINUTE = (r"(?:(?:in|after)\s+)?(?:the\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+           r"|seventh|eighth|ninth|tenth)\s+minute|(?:stoppage|injury)\s+time)")
 _SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+day|that\s+day"
+                       rf"|{_MINUTE}"
                        rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between|from)\s+)?{_CLOCK}"
                        rf"(?:\s+(?:and|to|until|till)\s+{_CLOCK})?)"
                        r"|the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
@@ -556,7 +559,8 @@ _SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+d
 
 
 def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found | None:
-    """ "The same day", "that day" and a time of day ("at 6:43 p.m.") are the day last named,
+    """ "The same day", "that day" and a time of day ("at 6:43 p.m.", "in the 16th minute" of a
+    match) are the day last named,
     "the next day" the one after it, "the previous day" the one before; "overnight" is the
     night that ends on it (or on the publication day when no day was named): the two-day
     range. Only a day can be counted from.
@@ -575,14 +579,17 @@ def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found |
     if day is None:
         return None
     shift = 1 if m["next"] else -1 if m["prev"] else 0
-    kind = "time-of-day" if m["same"] and re.search(r"\d|noon|midnight", m["same"], re.IGNORECASE) else \
+    kind = "time-of-day" if m["same"] and re.search(r"\d|noon|midnight|time", m["same"], re.IGNORECASE) else \
         {0: "same-day", 1: "day-after", -1: "day-before"}[shift]
-    return f"{kind}+{reference.rule}", *_day(day + dt.timedelta(days=shift)), None  # type: ignore[union-attr]
+    base = reference.rule.split("+", 1)[1] if reference.rule.startswith(("time-of-day+", "same-day+")) \
+        else reference.rule  # type: ignore[union-attr]
+    return f"{kind}+{base}", *_day(day + dt.timedelta(days=shift)), None
 
 
-def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None) -> Found | None:
-    """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, or an
-    offset from the reference."""
+def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None,
+          day_reference: TimeSpan | None = None) -> Found | None:
+    """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, an
+    offset from the reference, or a day named by the day last named (``day_reference``)."""
     found = _range(text, anchor, future) or _rules(text, anchor, future)
     if found is not None:
         return found
@@ -590,11 +597,11 @@ def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None =
     if part and part.end() < len(text):
         inner = _rules(text[part.end():], anchor, future)
         return _part_of(inner, part["part"], anchor) if inner is not None else None
-    return _offset(text, reference) or _same_day(text, anchor, reference)
+    return _offset(text, reference) or _same_day(text, anchor, day_reference or reference)
 
 
 def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False,
-            reference: TimeSpan | None = None) -> TimeSpan | None:
+            reference: TimeSpan | None = None, day_reference: TimeSpan | None = None) -> TimeSpan | None:
     """The date a time expression denotes, read against ``anchor`` (the publication date).
 
     ``since X`` gives an open range starting where X starts ("from X" is just X); ``by X``,
@@ -602,7 +609,8 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
     when no rule understands the phrase. ``future`` says the clause the phrase dates is told
     of the future ("will reopen on Friday"): a bare month or weekday then means its next
     occurrence, not its latest one (rules ``month-upcoming``, ``weekday-upcoming``).
-    ``reference`` is the date the text last named, from which "three days later" counts.
+    ``reference`` is the date the text last named, from which "three days later" counts;
+    ``day_reference`` the day it last named, which "that day" and "at 6 p.m." are on.
 
     >>> import datetime as dt
     >>> t = resolve("On Dec. 13", dt.date(2019, 1, 18))
@@ -632,7 +640,7 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
         if end_of and bound["bound"].lower() == "before":
             return None  # before the end of X: neither X's bound nor a date
         text = text[end_of.end() :] if end_of else text
-    found = _core(text, anchor, future and not since, reference)
+    found = _core(text, anchor, future and not since, reference, day_reference)
     if found is None:
         return None
     name, precision, earliest, latest, edtf = found
@@ -702,6 +710,7 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"|{_NUM}\s+{_UNIT}\s+ago"
     r"|(?:(?:on|later|earlier)\s+)?(?:the\s+same\s+day|that\s+day|the\s+(?:next|following|previous|preceding)\s+day)"
     r"(?!\s+(?:that|as|when|on|of|before|after)\b)|overnight"
+    rf"|{_MINUTE}"
     rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between)\s+)?{_CLOCK}(?:\s+(?:and|to|until|till)\s+{_CLOCK})?"
     rf"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=a\s)){_YEAR_NUM}(?=\s+[a-z])"
     rf"|{_NUM}\s+{_UNIT}\s+(?:later|earlier|previously|afterwards?)"

@@ -257,3 +257,14 @@ def test_a_time_of_day_is_on_the_day_last_named(phrase):
 def test_a_month_of_a_relative_year(phrase, edtf):
     t = resolve(phrase, WED)
     assert (t.edtf, t.rule) == (edtf, "month-relative-year")
+
+
+def test_a_minute_of_a_match_is_on_the_day_last_named():
+    t = resolve("in the 16th minute", WED, reference=resolve("on Monday", WED))
+    assert (t.edtf, t.rule) == ("2019-01-14", "time-of-day+weekday")
+    assert resolve("in the fifth minute", WED, day_reference=resolve("on Monday", WED)).edtf == "2019-01-14"
+
+
+def test_a_time_of_day_is_on_the_last_day_named_even_after_a_coarser_date():
+    t = resolve("at 6 p.m.", WED, reference=resolve("in 2017", WED), day_reference=resolve("on Monday", WED))
+    assert t.edtf == "2019-01-14"
