@@ -442,3 +442,8 @@ def test_what_a_dated_report_says_happened_is_bounded_by_the_report_not_dated_at
 def test_a_present_temporal_clause_under_an_expectation_reads_forward(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "More losses are expected when the markets reopen Thursday.", WEDNESDAY)
     assert ("2019-01-17", "weekday-upcoming") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_an_aspectual_relative_clause_dates_the_event_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The talks, which began in March, ended without a deal.", WEDNESDAY)
+    assert ("meeting", "2018-03", "month-latest-past") in [(t, d, r) for t, d, r, _ in dated(g)]

@@ -186,6 +186,10 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             if lemma in ASPECTUAL_VERBS:
                 nouns += [p for c in point.children if c.dep_ == "prep" and c.lower_ == "with"
                           for p in c.children if p.i in drafts]
+                # "the talks, which began in March": the relative pronoun stands for the noun
+                if point.dep_ == "relcl" and point.head.i in drafts and any(
+                        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in point.children):
+                    nouns.append(point.head)
             if nouns:
                 targets = [n.i for n in nouns]
             else:
