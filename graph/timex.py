@@ -640,7 +640,10 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
         if end_of and bound["bound"].lower() == "before":
             return None  # before the end of X: neither X's bound nor a date
         text = text[end_of.end() :] if end_of else text
-    found = _core(text, anchor, future and not since, reference, day_reference)
+    try:
+        found = _core(text, anchor, future and not since, reference, day_reference)
+    except (ValueError, OverflowError):  # a date outside the calendar ("5000 years earlier" in year 1)
+        found = None
     if found is None:
         return None
     name, precision, earliest, latest, edtf = found

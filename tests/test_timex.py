@@ -268,3 +268,7 @@ def test_a_minute_of_a_match_is_on_the_day_last_named():
 def test_a_time_of_day_is_on_the_last_day_named_even_after_a_coarser_date():
     t = resolve("at 6 p.m.", WED, reference=resolve("in 2017", WED), day_reference=resolve("on Monday", WED))
     assert t.edtf == "2019-01-14"
+
+
+def test_an_offset_outside_the_calendar_gives_no_date():
+    assert resolve("5000 years earlier", dt.date(1, 1, 2), reference=resolve("in 2016", FRI)) is None
