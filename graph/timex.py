@@ -676,11 +676,10 @@ UPCOMING: dict[str, tuple[str, Rule]] = {
 
 
 # A finder for the same shapes, for extractors: the words that may be a time expression.
-# The lookahead lists every letter or digit a time expression can start with ("since", "by",
-# "until", digits, month and weekday names, "in", "during", "of", "early", "last",
-# "yesterday", number words, seasons, "overnight"); it changes no match, but lets the engine skip the
-# other words quickly. "May" counts as a month only capitalised after "in", "during" or a part
-# word ("earlier in May"), never after "by" ("the speech by May").
+# The lookahead lists every word a time expression can start with (``_STARTS``); it changes no
+# match, but lets the engine skip the other words quickly. "May" counts as a month only
+# capitalised after "in", "during" or a part word ("earlier in May"), never after "by" ("the
+# speech by May").
 _MONTH_NAMES = r"(?:january|february|march|april|(?-i:May)(?!['’]s)|june|july|august|september|october|november|december)"
 _YEAR_NUM = r"(?:1[5-9]|20)\d\d"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
@@ -688,8 +687,15 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _PART_OF = (r"(?:(?:at|in|during|by|from|until)\s+)?(?:(?:the\s+)?(?:beginning|start|middle|end|close)\s+of"
             r"|(?:the\s+)?(?:first|second|latter)\s+half\s+of|half[\s-]?way\s+through|mid[\s-]?way\s+through"
             r"|(?:earlier|later)\s+in)\s+")
+# The words a time expression can start with; the finder tries its shapes only where one stands.
+_STARTS = (r"\d|(?:since|from|by|until|till|before|no|the|at|in|during|of|on|early|mid|middle|late|earlier|later"
+           r"|half|halfway|midway|first|second|latter|this|last|next|back|its|their|an?|one|two|three|four|five|six|seven"
+           r"|eight|nine|ten|eleven|twelve|yesterday|today|tonight|tomorrow|overnight|noon|midnight|that"
+           r"|around|about|after|shortly|between|stoppage|injury|beginning|start|end|close"
+           r"|spring|summer|autumn|fall|winter)\b"
+           r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
-    rf"(?=[0-9abdefhijlmnostuwy])\b(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
+    rf"\b(?={_STARTS})(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
     r"\d{4}-\d\d-\d\d"
     rf"|{_PART_OF}(?:the\s+(?:week|month|year)|(?:this|last|next)\s+(?:week|month|year)"
     rf"|{_MONTH_NAMES}(?:,?\s+(?:of\s+)?{_YEAR_NUM})?|{_YEAR_NUM})\b"
