@@ -61,7 +61,7 @@ _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 # Leading words that do not change the date: "on Dec. 29", "in 2017", "earlier, on Monday".
-_LEAD = r"^(?:(?:on|in|at|during|of|from|the|this past|past)\s+)*"
+_LEAD = r"^(?:(?:on|in|at|during|of|from|the|this past|past|back\s+to)\s+)*"
 _SINCE = r"^(?P<since>since)\s+"  # "from X" alone is X: its end is not implied
 # Words that make X an upper bound: what happened "by X" or "until X" began no later than
 # X ends, what happened "before X" before X begins; when it began is not said.
@@ -141,6 +141,12 @@ def rule_month_day(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untype
 
 def rule_month_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     return _month(int(m["year"]), MONTHS[m["month"].lower()])
+
+
+def rule_month_relative_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """ "January next year", "in August of this year", "March last year"."""
+    shift = {"next": 1, "last": -1}.get(m["which"].lower(), 0)
+    return _month(anchor.year + shift, MONTHS[m["month"].lower()])
 
 
 def rule_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
@@ -262,6 +268,64 @@ def rule_ago(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     return _year(anchor.year - n)
 
 
+def rule_part_of_month_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the future ("will open in early June"), the part of the month's next occurrence."""
+    month = MONTHS[m["month"].lower()]
+    if not m["year"]:
+        anchor = dt.date(anchor.year if month >= anchor.month else anchor.year + 1, month, 1)
+    return rule_part_of_month(m, anchor)
+
+
+def rule_decade(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """ "the 1990s" is its ten years; "the early/mid/late 1980s" the first, middle or last four."""
+    start = int(m["decade"])
+    first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["part"] or "").lower().rstrip("-"), (0, 9))
+    return Precision.RANGE, dt.date(start + first, 1, 1), dt.date(start + last, 12, 31)
+
+
+# First month of each season in the northern and the southern hemisphere; a season lasts three months.
+SEASONS = {"spring": (3, 9), "summer": (6, 12), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 6)}
+
+
+def _season_year(start_month: int, anchor: dt.date, which: str, future: bool) -> int | None:
+    """The calendar year of the season occurrence meant (its months mostly fall in it), when the
+    season starts in ``start_month``: the latest begun by the anchor, or, told of the future, the
+    first not yet over; "last" is the one before the current or latest, "next" the first to begin
+    after the anchor."""
+    occurrences = []  # (first day, last day, year most of its months fall in)
+    for year in range(anchor.year - 2, anchor.year + 2):
+        end_year, end_month = _add_months(year, start_month, 2)
+        occurrences.append((dt.date(year, start_month, 1), _month_end(end_year, end_month),
+                            end_year if start_month >= 11 else year))
+    if which == "next":
+        return next(y for a, _, y in occurrences if a > anchor)
+    begun = [o for o in occurrences if o[0] <= anchor]
+    if which == "last":
+        ended = [o for o in begun if o[1] < anchor]
+        return ended[-1][2]
+    if future:
+        return next(y for _, b, y in occurrences if b >= anchor)
+    return begun[-1][2]
+
+
+def rule_season(m: re.Match[str], anchor: dt.date, future: bool = False):  # type: ignore[no-untyped-def]
+    """A season gives its year (its months vary with the hemisphere and the source, so no finer
+    date is claimed): "in the spring of 2015" is 2015. Without a year, the season is read in both
+    hemispheres; when the two readings fall in different years the date is unknown ("this
+    summer" in May). A winter with a year is ambiguous (December or the next February) and
+    gives nothing."""
+    season = m["season"].lower()
+    if m["year"]:
+        return None if season == "winter" else _year(int(m["year"]))
+    which = (m["which"] or "this").lower()
+    years = {_season_year(start, anchor, which, future) for start in SEASONS[season]}
+    return _year(years.pop()) if len(years) == 1 else None
+
+
+def rule_season_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    return rule_season(m, anchor, future=True)
+
+
 RULES: list[tuple[str, re.Pattern[str], Rule]] = [
     (name, re.compile(pattern + r"$", re.IGNORECASE), fn)
     for name, pattern, fn in [
@@ -272,19 +336,23 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("day-month-nearest-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}", rule_month_day),
         ("part-of-month", _LEAD + rf"(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?", rule_part_of_month),
         ("month-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", rule_month_year),
+        ("month-relative-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?(?P<which>next|last|this)\s+year", rule_month_relative_year),
         ("part-of-year", _LEAD + rf"(?P<part>early|mid|late)[\s-]+{_YEAR}", rule_part_of_year),
         ("month-latest-past", _LEAD + rf"(?P<last>last\s+)?{_MONTH}", rule_month),
         ("year", _LEAD + rf"(?:the\s+year\s+)?{_YEAR}", rule_year),
         ("relative-day", _LEAD + r"(?P<word>yesterday|today|tonight|tomorrow)", rule_relative_day),
         ("weekday", _LEAD + rf"(?:(?P<which>last|next|this|this past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", rule_weekday),
-        ("this-week", _LEAD + r"(?:(?P<part>earlier|later)\s+)?this\s+week", rule_this_week),
+        ("this-week", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+week", rule_this_week),
         ("last-week", _LEAD + r"last\s+week", rule_last_week),
         ("next-week", _LEAD + r"next\s+week", rule_next_week),
-        ("this-month", _LEAD + r"(?:(?P<part>earlier|later)\s+)?this\s+month", rule_this_month),
+        ("this-month", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+month", rule_this_month),
         ("last-month", _LEAD + r"(?P<which>last|next)\s+month", rule_last_month),
-        ("this-year", _LEAD + r"(?:(?P<part>earlier|later)\s+)?this\s+year", rule_this_year),
+        ("this-year", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+year", rule_this_year),
         ("last-year", _LEAD + r"(?P<which>last|next)\s+year", rule_last_year),
         ("ago", _LEAD + rf"{_NUM}\s+{_UNIT}\s+ago", rule_ago),
+        ("decade", _LEAD + r"(?:(?P<part>early|mid-?|late)[\s-]*)?(?P<decade>(?:1[5-9]|20)\d0)'?s", rule_decade),
+        ("season", _LEAD + rf"(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                   rf"(?:,?\s+(?:of\s+)?{_YEAR})?", rule_season),
     ]
 ]
 
@@ -319,6 +387,22 @@ def _start_edtf(earliest: dt.date) -> str:
     return earliest.isoformat()
 
 
+def no_later_than(t: TimeSpan, rule: str) -> TimeSpan | None:
+    """What began no later than ``t`` ends: a bound at ``t``'s own precision, with the same
+    phrase and anchor (for "she said on March 3, 2016 that she had been fired").
+
+    >>> no_later_than(resolve("March 3, 2016", dt.date(2019, 1, 16)), "before-report").edtf
+    '../2016-03-03'
+    """
+    end = t.latest if t.precision is not Precision.OPEN else None
+    if end is None or t.precision is Precision.BEFORE:
+        return None
+    width = t.precision if t.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) else Precision.DAY
+    return TimeSpan(precision=Precision.BEFORE, earliest=None, latest=end,
+                    edtf=_edtf(Precision.BEFORE, None, end, width), rule=f"{rule}+{t.rule}",
+                    anchor=t.anchor, phrase=t.phrase)
+
+
 def _bounded(bound: str, precision: Precision, earliest: dt.date,
              latest: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """(earliest, latest) of what began "by", "until" or "before" the span found."""
@@ -327,7 +411,197 @@ def _bounded(bound: str, precision: Precision, earliest: dt.date,
     return None, latest if latest is not None and precision is not Precision.OPEN else earliest
 
 
-def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False) -> TimeSpan | None:
+Found = tuple[str, Precision, Optional[dt.date], Optional[dt.date], Optional[str]]  # rule, bounds, edtf
+
+
+def _rules(text: str, anchor: dt.date, future: bool) -> Found | None:
+    """The first rule whose shape is the whole phrase; None when none is, or it gives no date."""
+    for name, pattern, fn in RULES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        if future and name in UPCOMING and not m.groupdict().get("last") \
+                and (m.groupdict().get("which") or "this").lower() == "this":
+            name, fn = UPCOMING[name]
+        try:
+            found = fn(m, anchor)
+        except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
+            found = None
+        return None if found is None else (name, *found, None)
+    return None
+
+
+# Words that pick a part of a period: "late last month", "at the end of March", "earlier in May".
+_PART = re.compile(
+    r"^(?:(?:at|in|during|from|of|by)\s+)?(?P<part>later|earlier|early|middle|mid|late"
+    r"|(?:the\s+)?(?:beginning|start|middle|end|close)\s+of|(?:the\s+)?(?:first|second|latter)\s+half\s+of"
+    r"|half[\s-]*way\s+through|mid[\s-]*way\s+through)(?:\s+in\b)?[\s-]*", re.IGNORECASE)
+# which third (or half) of a month or year each part word picks: (first, last) fraction in twelfths
+_THIRDS = {"early": (0, 4), "beginning": (0, 4), "start": (0, 4), "mid": (4, 8), "middle": (4, 8),
+           "half": (4, 8), "late": (8, 12), "end": (8, 12), "close": (8, 12), "first": (0, 6),
+           "second": (6, 12), "latter": (6, 12)}
+
+
+def _part_of(found: Found, part: str, anchor: dt.date) -> Found | None:
+    """The part of a period a part word picks. Of a month or year: its thirds ("late last
+    month" is days 21 to the end, "early next year" January to April) or halves; "mid-way
+    through" is the middle third. "Earlier in X" / "later in X" is the part of X before or
+    after the anchor when X holds it, else all of X. Of a day, the day itself ("late
+    Saturday"); of a week, the week."""
+    name, precision, earliest, latest, _ = found
+    key = part.lower().replace("the ", "").split()[0].split("-")[0]
+    key = "half" if key.startswith(("half", "midway")) else key
+    rule = f"{key}+{name}"
+    if earliest is None or latest is None:
+        return None
+    if key in ("earlier", "later"):
+        if earliest <= anchor <= latest:
+            a, b = (earliest, anchor - dt.timedelta(days=1)) if key == "earlier" else (anchor + dt.timedelta(days=1), latest)
+            return (rule, Precision.RANGE, a, b, None) if a <= b else None
+        return (rule, *found[1:])
+    if precision in (Precision.DAY, Precision.RANGE):
+        return (rule, *found[1:])
+    first, last = _THIRDS[key]
+    if precision is Precision.MONTH:
+        a = earliest.replace(day=1 + round(first * 30 / 12)) if first else earliest
+        b = earliest.replace(day=round(last * 30 / 12)) if last < 12 else latest
+        return rule, Precision.RANGE, a, b, None
+    if precision is Precision.YEAR:
+        return (rule, Precision.RANGE, dt.date(earliest.year, first + 1, 1),
+                _month_end(earliest.year, last), None)
+    return None
+
+
+# A range: "from January through June", "between July 2 and 6", "from 3 May until 9 June 2020".
+_RANGE = re.compile(r"^(?:(?:from|between)\s+)(?P<a>.+?)\s+(?:through|thru|to|until|till|and)\s+(?P<b>.+)$"
+                    r"|^(?P<a2>[a-z]+\.?\s+\d{1,2})\s*[-\u2013]\s*(?P<b2>\d{1,2})$", re.IGNORECASE)
+_BARE_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
+
+
+def _range(text: str, anchor: dt.date, future: bool) -> Found | None:
+    """Its end is read as any phrase (forward when told of the future); its start as the latest
+    such date up to the end. A bare day number as the end takes the start's month (and year)."""
+    m = _RANGE.match(text)
+    if not m:
+        return None
+    a, b = (m["a"], m["b"]) if m["a"] else (m["a2"], m["b2"])
+    if _BARE_DAY.match(b) or _BARE_DAY.match(a):
+        bare, full = (b, a) if _BARE_DAY.match(b) else (a, b)
+        month = re.search(_MONTH, full, re.IGNORECASE)
+        if not month:
+            return None
+        year = re.search(r"\b" + _YEAR + r"\b", full)
+        dated = (f"{month.group(0)} {bare}" if bare is b else f"{bare} {month.group(0)}") + (f" {year.group(0)}" if year else "")
+        a, b = (a, dated) if bare is b else (dated, b)
+    end = _core(b, anchor, future)
+    if end is None or end[3] is None:
+        return None
+    year = re.search(r"\b" + _YEAR + r"\b", b)
+    start = _core(a, end[3], False)
+    if start is None and year and not re.search(r"\b" + _YEAR + r"\b", a):
+        start = _core(f"{a} {year.group(0)}", anchor, False)
+    if start is None or start[2] is None or start[2] > end[3]:
+        return None
+    edtf = f"{_edtf(start[1], start[2], start[3])}/{_edtf(end[1], end[2], end[3])}" \
+        if start[1] in _POINT and end[1] in _POINT else None
+    return f"range+{start[0]}+{end[0]}", Precision.RANGE, start[2], end[3], edtf
+
+
+_POINT = (Precision.DAY, Precision.MONTH, Precision.YEAR)
+
+# A counted offset from the time last named: "three days later", "a year earlier", "two weeks before".
+_OFFSET = re.compile(_LEAD + rf"{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|after|afterwards?|before|previously)$",
+                     re.IGNORECASE)
+
+
+def _offset(text: str, reference: TimeSpan | None) -> Found | None:
+    """ "Three days later" counts from the date the text last named (the reference), not from
+    publication. The result is no finer than its unit or the reference: days and weeks need a
+    day, months a month; "a year earlier" is a year, "two months later" a month."""
+    m = _OFFSET.match(text)
+    if re.match(r"(?:from|than|over)\s", text, re.IGNORECASE):
+        return None  # a baseline of comparison ("up 5% from a year earlier"), no time of the event
+    if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
+        return None
+    raw = m["num"].lower()
+    n = (NUMBER_WORDS.get(raw) or int(raw)) * (1 if m["dir"].lower().startswith(("later", "after")) else -1)
+    unit, ref, p = m["unit"].lower(), reference.earliest, reference.precision
+    if abs(n) > 5000:
+        return None
+    base: tuple[Precision, dt.date, dt.date] | None
+    if unit == "year":
+        base = _year(ref.year + n)
+    elif unit == "month":
+        base = _month(*_add_months(ref.year, ref.month, n)) if p is not Precision.YEAR else None
+    elif p is not Precision.DAY:
+        base = None
+    elif unit == "day":
+        base = _day(ref + dt.timedelta(days=n))
+    else:
+        day = ref + dt.timedelta(days=7 * n)
+        base = Precision.RANGE, _monday(day), _monday(day) + dt.timedelta(days=6)
+    return None if base is None else (f"offset+{reference.rule}", *base, None)
+
+
+# A time of day: "6:43 p.m.", "noon", "14:48 UTC".
+_CLOCK = (r"(?:[01]?\d(?::[0-5]\d)?\s*[ap]\.?m\b\.?|[0-2]?\d:[0-5]\d\s*(?:UTC|GMT)\b|noon\b|midnight\b)"
+          r"(?:\s*\((?:GMT|UTC)[^)]{0,8}\))?")
+# A day named by the day last named: "on the same day", "that day", "the next day", "overnight",
+# and a time of day ("at 6:43 p.m.", "between 11 a.m. and noon").
+_MINUTE = (r"(?:(?:in|after)\s+)?(?:the\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+           r"|seventh|eighth|ninth|tenth)\s+minute|(?:stoppage|injury)\s+time)")
+_SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+day|that\s+day"
+                       rf"|{_MINUTE}"
+                       rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between|from)\s+)?{_CLOCK}"
+                       rf"(?:\s+(?:and|to|until|till)\s+{_CLOCK})?)"
+                       r"|the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
+                       r"|(?P<night>overnight))$", re.IGNORECASE)
+
+
+def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found | None:
+    """ "The same day", "that day" and a time of day ("at 6:43 p.m.", "in the 16th minute" of a
+    match) are the day last named,
+    "the next day" the one after it, "the previous day" the one before; "overnight" is the
+    night that ends on it (or on the publication day when no day was named): the two-day
+    range. Only a day can be counted from.
+
+    >>> ref = resolve("March 3, 2016", dt.date(2019, 1, 16))
+    >>> [_same_day(p, dt.date(2019, 1, 16), ref)[3].isoformat() for p in ("the same day", "the next day")]
+    ['2016-03-03', '2016-03-04']
+    """
+    m = _SAME_DAY.match(text)
+    if not m:
+        return None
+    day = reference.earliest if reference is not None and reference.precision is Precision.DAY else None
+    if m["night"]:
+        end = day or anchor
+        return "overnight", Precision.RANGE, end - dt.timedelta(days=1), end, None
+    if day is None:
+        return None
+    shift = 1 if m["next"] else -1 if m["prev"] else 0
+    kind = "time-of-day" if m["same"] and re.search(r"\d|noon|midnight|time", m["same"], re.IGNORECASE) else \
+        {0: "same-day", 1: "day-after", -1: "day-before"}[shift]
+    base = reference.rule.split("+", 1)[1] if reference.rule.startswith(("time-of-day+", "same-day+")) \
+        else reference.rule  # type: ignore[union-attr]
+    return f"{kind}+{base}", *_day(day + dt.timedelta(days=shift)), None
+
+
+def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None,
+          day_reference: TimeSpan | None = None) -> Found | None:
+    """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, an
+    offset from the reference, or a day named by the day last named (``day_reference``)."""
+    found = _range(text, anchor, future) or _rules(text, anchor, future)
+    if found is not None:
+        return found
+    part = _PART.match(text)
+    if part and part.end() < len(text):
+        inner = _rules(text[part.end():], anchor, future)
+        return _part_of(inner, part["part"], anchor) if inner is not None else None
+    return _offset(text, reference) or _same_day(text, anchor, day_reference or reference)
+
+
+def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False,
+            reference: TimeSpan | None = None, day_reference: TimeSpan | None = None) -> TimeSpan | None:
     """The date a time expression denotes, read against ``anchor`` (the publication date).
 
     ``since X`` gives an open range starting where X starts ("from X" is just X); ``by X``,
@@ -335,6 +609,8 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
     when no rule understands the phrase. ``future`` says the clause the phrase dates is told
     of the future ("will reopen on Friday"): a bare month or weekday then means its next
     occurrence, not its latest one (rules ``month-upcoming``, ``weekday-upcoming``).
+    ``reference`` is the date the text last named, from which "three days later" counts;
+    ``day_reference`` the day it last named, which "that day" and "at 6 p.m." are on.
 
     >>> import datetime as dt
     >>> t = resolve("On Dec. 13", dt.date(2019, 1, 18))
@@ -348,6 +624,10 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
     >>> t = resolve("by June 10", dt.date(2019, 1, 18), future=True)
     >>> t.precision.value, t.earliest, t.latest.isoformat(), t.edtf, t.rule
     ('before', None, '2019-06-10', '../2019-06-10', 'by+month-day-nearest-year')
+    >>> resolve("late last month", dt.date(2019, 1, 18)).edtf
+    '2018-12-21/2018-12-31'
+    >>> resolve("from January through June", dt.date(2007, 3, 1), future=True).edtf
+    '2007-01/2007-06'
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
     since = re.match(_SINCE, text, re.IGNORECASE)
@@ -360,68 +640,100 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
         if end_of and bound["bound"].lower() == "before":
             return None  # before the end of X: neither X's bound nor a date
         text = text[end_of.end() :] if end_of else text
-    for name, pattern, fn in RULES:
-        m = pattern.match(text)
-        if not m:
-            continue
-        if future and not since and name in UPCOMING and not m.groupdict().get("last") \
-                and (m.groupdict().get("which") or "this").lower() == "this":
-            name, fn = UPCOMING[name]
-        try:
-            found = fn(m, anchor)
-        except (ValueError, OverflowError, KeyError):
-            found = None
-        if found is None:
-            return None
-        precision, earliest, latest = found
-        bound_precision = precision
-        if since:
-            precision, latest, name = Precision.OPEN, None, f"since+{name}"
-        if bound:
-            word = " ".join(bound["bound"].lower().split())
-            earliest, latest = _bounded(word, precision, earliest, latest)
-            precision, name = Precision.BEFORE, f"{word.replace(' ', '-')}+{name}"
-        return TimeSpan(
-            precision=precision,
-            earliest=earliest,
-            latest=latest,
-            edtf=_edtf(precision, earliest, latest, bound_precision),
-            rule=name,
-            anchor=anchor,
-            phrase=span,
-        )
-    return None
+    try:
+        found = _core(text, anchor, future and not since, reference, day_reference)
+    except (ValueError, OverflowError):  # a date outside the calendar ("5000 years earlier" in year 1)
+        found = None
+    if found is None:
+        return None
+    name, precision, earliest, latest, edtf = found
+    bound_precision = precision
+    if since:
+        precision, latest, name, edtf = Precision.OPEN, None, f"since+{name}", None
+    if bound:
+        word = " ".join(bound["bound"].lower().split())
+        clock = re.search(_CLOCK + "$", text, re.IGNORECASE) is not None  # "before 6 p.m." is that day
+        earliest, latest = _bounded("by" if clock else word, precision, earliest, latest)  # type: ignore[arg-type]
+        precision, name, edtf = Precision.BEFORE, f"{word.replace(' ', '-')}+{name}", None
+    return TimeSpan(
+        precision=precision,
+        earliest=earliest,
+        latest=latest,
+        edtf=edtf or _edtf(precision, earliest, latest, bound_precision),
+        rule=name,
+        anchor=anchor,
+        phrase=span,
+    )
 
 
 # A bare month or weekday in a clause told of the future looks forward from the anchor.
 UPCOMING: dict[str, tuple[str, Rule]] = {
     "month-latest-past": ("month-upcoming", rule_month_upcoming),
     "weekday": ("weekday-upcoming", rule_weekday_upcoming),
+    "part-of-month": ("part-of-month-upcoming", rule_part_of_month_upcoming),
+    "season": ("season-upcoming", rule_season_upcoming),
 }
 
 
 # A finder for the same shapes, for extractors: the words that may be a time expression.
-# The lookahead lists every letter or digit a time expression can start with ("since", "by",
-# "until", digits, month and weekday names, "in", "during", "of", "early", "last",
-# "yesterday", number words); it changes no match, but lets the engine skip the other words
-# quickly.
+# The lookahead lists every word a time expression can start with (``_STARTS``); it changes no
+# match, but lets the engine skip the other words quickly. "May" counts as a month only
+# capitalised after "in", "during" or a part word ("earlier in May"), never after "by" ("the
+# speech by May").
+_MONTH_NAMES = r"(?:january|february|march|april|(?-i:May)(?!['’]s)|june|july|august|september|october|november|december)"
+_YEAR_NUM = r"(?:1[5-9]|20)\d\d"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# "at the end of", "in the first half of", "half way through", "earlier in": a part of what follows
+_PART_OF = (r"(?:(?:at|in|during|by|from|until)\s+)?(?:(?:the\s+)?(?:beginning|start|middle|end|close)\s+of"
+            r"|(?:the\s+)?(?:first|second|latter)\s+half\s+of|half[\s-]?way\s+through|mid[\s-]?way\s+through"
+            r"|(?:earlier|later)\s+in)\s+")
+# The words a time expression can start with; the finder tries its shapes only where one stands.
+_STARTS = (r"\d|(?:since|from|by|until|till|before|no|the|at|in|during|of|on|early|mid|middle|late|earlier|later"
+           r"|half|halfway|midway|first|second|latter|this|last|next|back|its|their|an?|one|two|three|four|five|six|seven"
+           r"|eight|nine|ten|eleven|twelve|yesterday|today|tonight|tomorrow|overnight|noon|midnight|that"
+           r"|around|about|after|shortly|between|stoppage|injury|beginning|start|end|close"
+           r"|spring|summer|autumn|fall|winter)\b"
+           r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
-    rf"(?=[0-9abdefijlmnostuwy])\b(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
+    rf"\b(?={_STARTS})(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
     r"\d{4}-\d\d-\d\d"
+    rf"|{_PART_OF}(?:the\s+(?:week|month|year)|(?:this|last|next)\s+(?:week|month|year)"
+    rf"|{_MONTH_NAMES}(?:,?\s+(?:of\s+)?{_YEAR_NUM})?|{_YEAR_NUM})\b"
+    r"|(?:early|mid|late)[\s-]+(?:this|last|next)\s+(?:week|month|year)\b"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
-    rf"|(?:in|since|from|during|of|{_BOUND_WORDS})\s+(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b"
+    rf"|(?:in|since|from|during|of|back\s+to|{_BOUND_WORDS})\s+(?:the\s+year\s+)?{_YEAR_NUM}\b"
     rf"|(?:in|since|from|during|last|early|late|{_BOUND_WORDS})\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
-    r"(?:,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d)?\b"
-    r"|(?:early|mid|late)[\s-]+(?:1[5-9]|20)\d\d\b"
+    rf"(?:,?\s+(?:of\s+)?(?:{_YEAR_NUM}|(?:next|last|this)\s+year))?\b"
+    rf"|(?:in|during|early|late|mid-?)\s*(?-i:May)(?!['’]s)(?:,?\s+(?:of\s+)?{_YEAR_NUM})?\b"
+    rf"|(?:early|mid|late)[\s-]+{_YEAR_NUM}\b"
+    rf"|(?:(?:in|during)\s+)?the\s+(?:(?:early|mid|late)[\s-]*)?(?:1[5-9]|20)\d0'?s\b"
+    rf"|(?:(?:in|during)\s+(?:the\s+)?|(?:this|last|next)\s+){_SEASON}(?:,?\s+(?:of\s+)?{_YEAR_NUM})?\b(?!\s+of\b)"
+    rf"|(?:(?:in|during)\s+)?(?:the\s+)?{_SEASON}(?:,?\s+of)?\s+{_YEAR_NUM}\b"
     r"|yesterday|today|tonight|tomorrow"
     rf"|(?:(?:last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
     r"|(?:last|next)\s+(?:week|month|year)"
     rf"|{_NUM}\s+{_UNIT}\s+ago"
+    r"|(?:(?:on|later|earlier)\s+)?(?:the\s+same\s+day|that\s+day|the\s+(?:next|following|previous|preceding)\s+day)"
+    r"(?!\s+(?:that|as|when|on|of|before|after)\b)|overnight"
+    rf"|{_MINUTE}"
+    rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between)\s+)?{_CLOCK}(?:\s+(?:and|to|until|till)\s+{_CLOCK})?"
+    rf"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=a\s)){_YEAR_NUM}(?=\s+[a-z])"
+    rf"|{_NUM}\s+{_UNIT}\s+(?:later|earlier|previously|afterwards?)"
+    rf"|{_NUM}\s+{_UNIT}\s+(?:before|after)(?=\s*[,.;]|\s*$)"
     r")\b"),
+    re.IGNORECASE,
+)
+# A range of two dates: "from January through June", "between July 2 and 6", "May 3-9".
+_ATOM = (rf"(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+         rf"|{_MONTH_NAMES}(?:,?\s+{_YEAR_NUM})?|{_YEAR_NUM}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))")
+_FIND_RANGE = re.compile(re.sub(r"\?P<\w+>", "?:",
+    rf"\b(?:(?:from|between)\s+(?:{_ATOM}|[0-3]?\d(?:st|nd|rd|th)?)\s+(?:through|thru|to|until|till|and)\s+{_ATOM}"
+    rf"|(?:from|between)\s+{_ATOM}\s+(?:through|thru|to|until|till|and)\s+[0-3]?\d(?:st|nd|rd|th)?"
+    rf"|{_MONTH}\s+[0-3]?\d\s*[-\u2013]\s*[0-3]?\d)\b"),
     re.IGNORECASE,
 )
 
@@ -432,9 +744,15 @@ def find_time_expressions(text: str) -> list[tuple[int, int]]:
     >>> s = "Earlier this week, police said that on Dec. 29 he was held."
     >>> [s[a:b] for a, b in find_time_expressions(s)]
     ['Earlier this week', 'Dec. 29']
+    >>> s = "Talks ran from May 3 until June 9 and resumed late last month."
+    >>> [s[a:b] for a, b in find_time_expressions(s)]
+    ['from May 3 until June 9', 'late last month']
     """
-    found = []
+    ranges = [m.span() for m in _FIND_RANGE.finditer(text)]
+    found = list(ranges)
     for m in _FIND.finditer(text):
         start, end = m.span()
-        found.append((start, start + len(text[start:end].rstrip("."))))
-    return found
+        end = start + len(text[start:end].rstrip("."))
+        if not any(a < end and start < b for a, b in ranges):
+            found.append((start, end))
+    return sorted(found)

@@ -417,9 +417,11 @@ def test_the_present_of_a_quote_is_the_speakers_time_not_the_publication_day(nlp
 
 
 def test_a_time_expression_anchors_the_present_tense_below_it_not_above_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    # "On Monday" dates the announcing; what was announced is not moved to the publication day
+    # "On Monday" dates the announcing; what was announced is not moved to the publication day:
+    # its present holds at the announcing (sequence of tenses)
     g = run(nlp, "On Monday, Acme announced that it plans to close the plant.")
-    assert [(t, d, r) for t, d, r, _ in dated(g)] == [("statement", "2019-01-14", "weekday")]
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [
+        ("occurrence", "2019-01-14", "present-at-report+weekday"), ("statement", "2019-01-14", "weekday")]
     # "since December" dates the layoffs only; the reporting is told in the present
     g = run(nlp, "Analysts report that 40 workers have been laid off since December.")
     assert [(t, d, r) for t, d, r, _ in dated(g)] == [
@@ -474,3 +476,85 @@ def test_an_event_known_only_by_its_bound_is_dated_by_it_everywhere(nlp, tmp_pat
             ("2019-01-14", "day", "arrest"), ("../2019-01-18", "before", "detention")]
         span = explorer_data(store)["details"][str(node)]["span"]
     assert span == {"start": "2018-12-20", "end": "2019-01-19", "type": "range", "className": "ng-before"}
+
+
+# ---------------------------------------------------------------- datelines, intentions, offsets
+
+WEDNESDAY = dt.date(2019, 1, 16)
+
+
+def test_a_dateline_date_dates_no_event_so_the_clause_keeps_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "OSLO, Jan. 15 (Reuters) - Rebels ambushed a convoy on Monday.", WEDNESDAY)
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [("attack", "2019-01-14", "weekday")]
+
+
+@pytest.mark.parametrize(("sentence", "edtf", "rule"), [
+    # an infinitive under a verb in the present, through a chain of complements
+    ("The governor wants to see the school reopened by early June.", "../2019-06-10", "by+part-of-month-upcoming"),
+    # an infinitive of intention, even in the past
+    ("The judge wanted the hearing to begin in autumn.", "2019", "season-upcoming"),
+    # a deadline in a "would" clause points forward from the day of writing
+    ("The board would appoint a mediator by Friday, the mayor said.", "../2019-01-18", "by+weekday-upcoming"),
+])
+def test_a_clause_of_intention_or_deadline_reads_forward(nlp, sentence, edtf, rule) -> None:  # type: ignore[no-untyped-def]
+    assert (edtf, rule) in [(d, r) for _, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
+
+
+def test_a_counted_offset_counts_from_the_date_named_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The mill opened on March 3, 2016. Three days later, a fire destroyed its roof.", WEDNESDAY)
+    assert ("2016-03-06", "offset+month-day-year") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_a_bare_year_dates_the_event_noun_it_modifies(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Both states ignored the 2015 agreement.", WEDNESDAY)
+    assert [(d, p) for _, d, _, p in dated(g)] == [("2015", "2015")]
+    assert dated(run(nlp, "The factory kept the 2000 workers it had.", WEDNESDAY)) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the main clause takes the date of its "when"/"as" clause ...
+    ("Six houses were buried by mud when the storm hit late Sunday.", ("occurrence", "2019-01-13", "simultaneous+weekday")),
+    # ... and a "shortly before" clause that of its main clause
+    ("Police arrested 40 people on Thursday shortly before the senator accepted the award.",
+     ("occurrence", "2019-01-10", "simultaneous+weekday")),
+])
+def test_a_clause_of_simultaneity_shares_the_date_of_its_main_clause(nlp, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(t, d, r) for t, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
+
+
+
+
+def test_a_present_tense_reported_by_a_dated_past_speech_verb_holds_at_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The mayor said on Monday that she wants the bridge rebuilt within a year.", WEDNESDAY)
+    assert [(d, r) for _, d, r, p in dated(g) if p == "Monday"] == [
+        ("2019-01-14", "present-at-report+weekday"), ("2019-01-14", "weekday")]
+    # the present of a report in the present stays at publication
+    g = run(nlp, "The mayor says that she wants the bridge rebuilt.", WEDNESDAY)
+    assert "present-at-report" not in " ".join(r for _, _, r, _ in dated(g))
+
+
+def test_a_perfect_infinitive_looks_back_even_under_an_expectation(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Sales are expected to have fallen in December.", WEDNESDAY)
+    assert ("2018-12", "month-latest-past") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_a_light_participle_passes_its_date_to_the_noun_it_modifies(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Critics rejected the proposal, made last week, that taxes should rise.", WEDNESDAY)
+    events = [e for e in g.events if e.time is not None]
+    assert [(e.time.edtf, "propos" in e.label) for e in events] == [("2019-01-07/2019-01-13", True)]
+
+
+def test_what_a_dated_report_says_happened_is_bounded_by_the_report_not_dated_at_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "On March 3, 2016, she said that she had been arrested.", WEDNESDAY)
+    assert [(t, d, r) for t, d, r, _ in dated(g)] == [
+        ("arrest", "../2016-03-03", "before-report+month-day-year"), ("statement", "2016-03-03", "month-day-year")]
+
+
+def test_a_present_temporal_clause_under_an_expectation_reads_forward(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "More losses are expected when the markets reopen Thursday.", WEDNESDAY)
+    assert ("2019-01-17", "weekday-upcoming") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_an_aspectual_relative_clause_dates_the_event_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The talks, which began in March, ended without a deal.", WEDNESDAY)
+    assert ("meeting", "2018-03", "month-latest-past") in [(t, d, r) for t, d, r, _ in dated(g)]

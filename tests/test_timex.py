@@ -135,7 +135,7 @@ def test_early_mid_and_late_year_are_thirds_of_the_year(phrase, edtf):
 
 def test_the_finder_takes_the_month_with_its_year():
     s = "The jet enters service in November 2006, not in May."
-    assert [s[a:b] for a, b in find_time_expressions(s)] == ["in November 2006"]
+    assert [s[a:b] for a, b in find_time_expressions(s)] == ["in November 2006", "in May"]
     s = "He took six months off in early 2009."
     assert [s[a:b] for a, b in find_time_expressions(s)] == ["early 2009"]
 
@@ -156,3 +156,119 @@ def test_a_bound_has_only_a_latest_begin():
 ])
 def test_the_finder_keeps_the_bound_word_with_its_date(sentence, found):
     assert [sentence[a:b] for a, b in find_time_expressions(sentence)] == found
+
+
+WED = dt.date(2019, 1, 16)
+
+
+@pytest.mark.parametrize(("phrase", "future", "edtf", "rule"), [
+    # a part of a period: thirds of a month or year, halves, "earlier in" up to the anchor
+    ("at the end of December", False, "2018-12-21/2018-12-31", "end+month-latest-past"),
+    ("in the beginning of December", False, "2018-12-01/2018-12-10", "beginning+month-latest-past"),
+    ("late last month", False, "2018-12-21/2018-12-31", "late+last-month"),
+    ("early next year", False, "2020-01-01/2020-04-30", "early+last-year"),
+    ("half way through 2016", False, "2016-05-01/2016-08-31", "half+year"),
+    ("in the first half of 2018", False, "2018-01-01/2018-06-30", "first+year"),
+    ("Earlier in December", False, "2018-12", "earlier+month-latest-past"),
+    ("earlier in the week", False, "2019-01-14/2019-01-15", "earlier+this-week"),
+    ("late Saturday", False, "2019-01-12", "late+weekday"),
+    ("by early June", True, "../2019-06-10", "by+part-of-month-upcoming"),
+    # ranges: the end read first, the start as the latest such date up to it
+    ("from 3 May until 9 June 2018", False, "2018-05-03/2018-06-09", "range+day-month-nearest-year+day-month-year"),
+    ("between December 2 and 6", False, "2018-12-02/2018-12-06", "range+month-day-nearest-year+month-day-nearest-year"),
+    ("from October through December", False, "2018-10/2018-12", "range+month-latest-past+month-latest-past"),
+    ("from January through June", True, "2019-01/2019-06", "range+month-latest-past+month-upcoming"),
+    # seasons give a year, decades their years
+    ("in the spring of 2015", False, "2015", "season"),
+    ("in autumn", True, "2019", "season-upcoming"),
+    ("in the late 1980s", False, "1986-01-01/1989-12-31", "decade"),
+    ("the 1990s", False, "1990-01-01/1999-12-31", "decade"),
+    ("back to 2012", False, "2012", "year"),
+])
+def test_parts_ranges_seasons_and_decades(phrase, future, edtf, rule):
+    span = resolve(phrase, WED, future=future)
+    assert (span.edtf, span.rule) == (edtf, rule)
+
+
+@pytest.mark.parametrize("phrase", ["this summer", "in winter", "the winter of 2015", "between noon and 2 p.m."])
+def test_a_season_the_hemispheres_disagree_on_gives_no_date(phrase):
+    """In May "this summer" is June-August in the north but December-February in the south."""
+    assert resolve(phrase, dt.date(2019, 5, 10)) is None
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [
+    ("three days later", "2016-03-06"), ("two weeks later", "2016-03-14/2016-03-20"),
+    ("a year earlier", "2015"), ("two months before", "2016-01"),
+])
+def test_a_counted_offset_counts_from_the_date_last_named(phrase, edtf):
+    reference = resolve("March 3, 2016", WED)
+    assert resolve(phrase, WED, reference=reference).edtf == edtf
+    assert resolve(phrase, WED) is None
+
+
+def test_an_offset_is_no_finer_than_its_reference():
+    assert resolve("three days later", WED, reference=resolve("in 2016", WED)) is None
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Talks ran from May 3 until June 9 and resumed late last month.", ["from May 3 until June 9", "late last month"]),
+    ("The bridge closed at the end of March, two weeks later.", ["at the end of March", "two weeks later"]),
+    ("It was popular in the late 1980s and again this summer.", ["in the late 1980s", "this summer"]),
+    ("Voters rejected the 2015 treaty.", ["2015"]),
+    ("Losses fell in the fall of revenue.", []),
+])
+def test_the_finder_takes_parts_ranges_seasons_decades_and_offsets(sentence, found):
+    assert [sentence[a:b] for a, b in find_time_expressions(sentence)] == found
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [
+    ("on the same day", "2016-03-03"), ("that day", "2016-03-03"), ("the next day", "2016-03-04"),
+    ("the previous day", "2016-03-02"), ("overnight", "2016-03-02/2016-03-03"),
+])
+def test_a_day_named_by_the_day_last_named(phrase, edtf):
+    assert resolve(phrase, WED, reference=resolve("March 3, 2016", WED)).edtf == edtf
+
+
+def test_overnight_without_a_day_named_is_the_night_before_publication_and_same_day_is_unknown():
+    assert resolve("overnight", WED).edtf == "2019-01-15/2019-01-16"
+    assert resolve("the same day", WED) is None
+    assert resolve("the same day", WED, reference=resolve("in 2016", WED)) is None
+
+
+def test_the_same_day_that_something_happened_is_not_the_day_last_named():
+    s = "It was announced on the same day that the studios signed."
+    assert [s[a:b] for a, b in find_time_expressions(s)] == []
+
+
+def test_an_offset_that_is_a_baseline_of_comparison_dates_nothing():
+    assert resolve("from a year earlier", WED, reference=resolve("in 2016", WED)) is None
+
+
+@pytest.mark.parametrize("phrase", ["at 6:43 p.m.", "between 11 a.m. and noon", "14:48 UTC"])
+def test_a_time_of_day_is_on_the_day_last_named(phrase):
+    t = resolve(phrase, WED, reference=resolve("on Monday", WED))
+    assert (t.edtf, t.rule) == ("2019-01-14", "time-of-day+weekday")
+    assert resolve(phrase, WED) is None
+    assert resolve("before 6 p.m.", WED, reference=resolve("on Monday", WED)).edtf == "../2019-01-14"
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [("in January next year", "2020-01"), ("August of this year", "2019-08"),
+                                               ("March last year", "2018-03")])
+def test_a_month_of_a_relative_year(phrase, edtf):
+    t = resolve(phrase, WED)
+    assert (t.edtf, t.rule) == (edtf, "month-relative-year")
+
+
+def test_a_minute_of_a_match_is_on_the_day_last_named():
+    t = resolve("in the 16th minute", WED, reference=resolve("on Monday", WED))
+    assert (t.edtf, t.rule) == ("2019-01-14", "time-of-day+weekday")
+    assert resolve("in the fifth minute", WED, day_reference=resolve("on Monday", WED)).edtf == "2019-01-14"
+
+
+def test_a_time_of_day_is_on_the_last_day_named_even_after_a_coarser_date():
+    t = resolve("at 6 p.m.", WED, reference=resolve("in 2017", WED), day_reference=resolve("on Monday", WED))
+    assert t.edtf == "2019-01-14"
+
+
+def test_an_offset_outside_the_calendar_gives_no_date():
+    assert resolve("5000 years earlier", dt.date(1, 1, 2), reference=resolve("in 2016", FRI)) is None

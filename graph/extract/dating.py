@@ -3,6 +3,12 @@
 * A time expression dates the event it is attached to (:func:`graph.extract.events.attach_point`);
   a verb that carries one but names no trigger still becomes an ``occurrence``. Placed
   before coordinated verbs, it dates them all (``coordination+<rule>``).
+* Clauses share a date: a clause of simultaneity ("when the quake hit on Saturday") and its
+  main clause (``simultaneous+<rule>``); a present tense reported by a dated past speech
+  verb holds at the report (``present-at-report+<rule>``).
+* Which way a bare month or weekday reads (:func:`reads_forward`), and which expressions
+  date nothing: a dateline (:func:`in_dateline`), a bare year before no event noun
+  (:func:`attributive_year`).
 * Tense, by the TimeML convention for news: a present-tense foreground clause that no time
   expression anchors happens on the publication day (``present-tense-at-publication``);
   the present of quoted words is the speaker's (``present-tense-at-utterance``).
@@ -13,18 +19,22 @@ Clause relations are read by walking up the parse (``Token.ancestors``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
+from ..timex import no_later_than
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
     LIGHT_VERBS,
+    SPEECH_VERBS,
     Draft,
     attach_point,
     event_type,
     present_tense,
     tense_tag,
+    told_of_future,
 )
 from .factuality import PROBABLE_HEADS
 from .statements import QuoteDraft
@@ -39,11 +49,109 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     the verbs that become events because a time expression or their tense dates them."""
     times: dict[int, Any] = {}
     _date_events(found, drafts, verb_statements, times)
+    _date_simultaneous(doc, drafts, verb_statements, times)
+    _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     anchored = _time_anchored_clauses(found)
     quoted = _quoted_speech(quotes)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
     _date_present_events(doc, article, drafts, verb_statements, times, anchored, quoted)
     return times
+
+
+# --- which time expressions date events, and which way they read -------------------------
+
+# A dateline: a city in capitals (and a region), a comma, the date, an agency in brackets, a dash
+# ("KYIV, March 4 (Reuters) -"); or the date inside a bracketed credit ("MINSK (Agency - 4th May)").
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,60}\)\s*)?[-\u2013\u2014]")
+_CREDIT_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*\([^)\n]*$")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The words ``text[start:end]`` are the date of a dateline. A dateline says when the story
+    was filed (the article's day): it dates no event of the sentence it opens.
+
+    >>> t = "KYIV, March 4 (Reuters) - Rebels attacked a convoy on Monday."
+    >>> in_dateline(t, 6, 13), in_dateline(t, 55, 61)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before, after = text[line_start:start], text[end : end + 80]
+    if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    return bool(_CREDIT_BEFORE.match(before)) and after.lstrip().startswith(")")
+
+
+def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
+    """A bare year modifying an event noun dates it ("the 2015 treaty", "its 1991 agreement");
+    before any other noun it is no date ("the 2000 workers")."""
+    head = span.root.head
+    return head.i != span.root.i and head.pos_ == "NOUN" and event_type(head) is not None \
+        and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
+
+
+# Verbs whose to-infinitive complement is an intention or expectation: what it tells lies after
+# the verb's time ("wanted the trial to begin in autumn", "is expected to close by early June").
+INTENTION_VERBS = frozenset("want plan intend expect hope aim seek agree decide schedule promise vow pledge "
+                            "propose prepare wish threaten set".split())
+_NONFINITE = frozenset({"VB", "VBG", "VBN"})
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"^\s*(?:by|until|till|before|no\s+later\s+than)\b", re.IGNORECASE)
+
+
+def _nonfinite(verb) -> bool:  # type: ignore[no-untyped-def]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return verb.tag_ in _NONFINITE and all(a.tag_ in _NONFINITE or a.tag_ == "TO" for a in auxes)
+
+
+TEMPORAL_MARKS = frozenset("when once after before until till".split())
+
+
+def _temporal_clause_of_the_future(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A present-tense temporal clause under a clause about the future, or under an expectation
+    in the present, tells of the future ("losses are expected when markets reopen Tuesday",
+    "it will close once the deal is signed")."""
+    if verb.dep_ != "advcl" or not present_tense(verb) or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.lower_ in TEMPORAL_MARKS for c in verb.children if c.dep_ in ("mark", "advmod")):
+        return False
+    head = verb.head
+    return told_of_future(head) or present_tense(head) and head.lemma_.lower() in INTENTION_VERBS
+
+
+def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
+    """The clause a time expression dates is told of the future, so a bare month, weekday or
+    season in it is the next one (rule names ``*-upcoming``):
+
+    * its verb is (:func:`graph.extract.events.told_of_future`): "will reopen on Friday";
+    * it is a to-infinitive (through any chain of non-finite complements) of a verb in the
+      present or of intention in any simple tense: "wants to see it rebuilt by early June",
+      "wanted the trial to begin in autumn";
+    * it is a "would" clause and the phrase is a deadline or a weekday: "the council would
+      name a mediator by Friday" (said this week, the coming Friday);
+    * it is a present-tense temporal clause of such a clause ("losses are expected when
+      markets reopen Tuesday").
+    """
+    if point is None or point.pos_ not in ("VERB", "AUX"):
+        return False
+    if told_of_future(point):
+        return True
+    if _temporal_clause_of_the_future(point):
+        return True
+    node, infinitive = point, False
+    while node.dep_ in ("xcomp", "ccomp", "conj") and node.head.i != node.i and _nonfinite(node):
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+            return False  # a perfect infinitive looks back: "expected to have dipped in March"
+        infinitive = infinitive or any(c.tag_ == "TO" for c in node.children)
+        head = node.head
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        if infinitive and head.pos_ in ("VERB", "AUX") and not perfect and (
+                present_tense(head) or told_of_future(head) or head.lemma_.lower() in INTENTION_VERBS):
+            return True
+        node = head
+    would = any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in ("would", "'d") for c in point.children) \
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in point.children)
+    return would and bool(_DEADLINE.match(phrase) or _WEEKDAY_WORD.search(phrase))
 
 
 def _up(tok: Token) -> list[Token]:
@@ -61,6 +169,12 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
         targets: list[int] = []
         if point.i in drafts or point.i in verb_statements:
             targets = [point.i]
+        elif _light_participle(point):
+            # "Walker's suggestion, made last week": the light verb's noun is the event
+            noun = point.head
+            if noun.i not in drafts:
+                drafts[noun.i] = Draft(noun.i, event_type(noun) or "occurrence")
+            targets = [noun.i]
         elif point.pos_ in ("VERB", "AUX"):
             lemma = point.lemma_.lower()
             # an event noun takes the date of the verb it is subject of ("the purge began on
@@ -72,6 +186,10 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             if lemma in ASPECTUAL_VERBS:
                 nouns += [p for c in point.children if c.dep_ == "prep" and c.lower_ == "with"
                           for p in c.children if p.i in drafts]
+                # "the talks, which began in March": the relative pronoun stands for the noun
+                if point.dep_ == "relcl" and point.head.i in drafts and any(
+                        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in point.children):
+                    nouns.append(point.head)
             if nouns:
                 targets = [n.i for n in nouns]
             else:
@@ -84,6 +202,14 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             if t not in times:
                 times[t] = timespan
     _date_coordinated_verbs(found, drafts, verb_statements, times)
+
+
+def _light_participle(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A light verb's past participle modifying a noun ("the suggestion, made last week", "a
+    statement issued on Monday"): it names no happening of its own, the noun does, so a date
+    on the participle dates the noun (rule of the time expression, the noun as the event)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LIGHT_VERBS \
+        and verb.head.pos_ == "NOUN"
 
 
 def _conjoined_verbs(verb):  # type: ignore[no-untyped-def]
@@ -139,6 +265,108 @@ def _date_coordinated_verbs(found, drafts: dict[int, Draft],  # type: ignore[no-
             if verb.i not in drafts and verb.i not in verb_statements:
                 drafts[verb.i] = Draft(verb.i, event_type(verb) or "occurrence")
             times[verb.i] = dataclasses.replace(timespan, rule=f"coordination+{timespan.rule}")  # type: ignore[type-var]
+
+
+def _dated(tok, rule: str, timespan, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+           verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
+    """Give ``tok`` a date taken over from another clause; a verb that is no event yet becomes
+    one (an ``occurrence`` unless a trigger names it)."""
+    if tok.i not in drafts and tok.i not in verb_statements:
+        drafts[tok.i] = Draft(tok.i, event_type(tok) or "occurrence")
+    times[tok.i] = dataclasses.replace(timespan, rule=f"{rule}+{timespan.rule}")
+
+
+# Conjunctions of a clause that happens at the time of the clause it modifies ("the bridge fell
+# as the convoy crossed it"), and adverbs that make "before"/"after" the same moment ("shortly
+# before the vote").
+SIMULTANEITY_MARKS = frozenset("when as while".split())
+CLOSE_ADVERBS = frozenset("shortly just moments minutes immediately soon".split())
+
+
+def _simultaneous_clause(verb) -> bool:  # type: ignore[no-untyped-def]
+    """An adverbial clause that happens when its main clause does: "when the quake hit",
+    "as the guards escorted the convoy", "shortly before he accepted"."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    marks = [c for c in verb.children if c.dep_ in ("mark", "advmod")]
+    if any(m.lower_ in SIMULTANEITY_MARKS for m in marks):
+        return True
+    close = [m for m in marks if m.lower_ in ("before", "after")]
+    return any(a.lower_ in CLOSE_ADVERBS for m in close for a in [*m.children, *verb.children] if a.dep_ == "advmod")
+
+
+def _date_simultaneous(doc: Doc, drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                       times: dict[int, object]) -> None:
+    """A temporal clause of simultaneity and its main clause share their date, whichever of
+    them carries it ("buried by a landslide when the quake hit late Saturday", "the shooting
+    occurred as the guards escorted a convoy on 16 September"): rule ``simultaneous+<rule>``.
+    A clause with a date of its own keeps it; a copula ("it was a shock when ...") makes no
+    event."""
+    from spacy.symbols import VERB
+
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
+        clause = doc[i]
+        if not _simultaneous_clause(clause):
+            continue
+        main = clause.head
+        for dated, other in ((clause, main), (main, clause)):
+            timespan = _clause_time(dated, times)
+            if timespan is None or timespan.precision in (Precision.OPEN, Precision.BEFORE):  # type: ignore[attr-defined]
+                continue  # "since 2003 when ..." or "by May as ...": no time the two share
+            if _clause_time(other, times) is None and not _copula(other):
+                _dated(other, "simultaneous", timespan, drafts, verb_statements, times)
+
+
+def _clause_time(verb, times: dict[int, object]):  # type: ignore[no-untyped-def]
+    """The date of a clause: its verb's, or that of the event noun its verb took the date to
+    ("the quake hit on Sunday" dates the quake)."""
+    if verb.i in times:
+        return times[verb.i]
+    return next((times[c.i] for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i in times), None)
+
+
+def _date_reported_present(doc: Doc, zones, quotes: list[QuoteDraft],  # type: ignore[no-untyped-def]
+                           drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                           times: dict[int, object]) -> None:
+    """Sequence of tenses: a present tense in the complement of a dated reporting verb in the
+    past holds at the time of the report ("Macron said Tuesday that he wants the cathedral
+    rebuilt": the wanting is Tuesday's), rule ``present-at-report+<rule>``. Not a copula, not
+    in quoted words (their present is the speaker's, see :func:`_date_present_events`)."""
+    from spacy.symbols import VERB
+
+    quoted = _quoted_speech(quotes)
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
+        tok = doc[i]
+        if i in times or not present_tense(tok) or _copula(tok) or not _has_subject(tok):
+            continue
+        if any(a <= tok.idx < b for a, b, _ in quoted) or zones.kind_at(tok.idx, tok.idx + 1) is not None:
+            continue
+        report = _dated_past_report(tok, times)
+        if report is not None:
+            _dated(tok, "present-at-report", times[report.i], drafts, verb_statements, times)
+    # what a dated past report says happened ("said on Monday that she had been fired") began
+    # before the report: a bound, never the report's own date
+    for i in list(drafts):
+        tok = doc[i]
+        if i in times or tok.pos_ not in ("VERB", "AUX") or tense_tag(tok) not in ("VBD", "VBN"):
+            continue
+        report = _dated_past_report(tok, times)
+        bound = no_later_than(times[report.i], "before-report") if report is not None else None  # type: ignore[arg-type]
+        if bound is not None:
+            times[i] = bound
+
+
+def _dated_past_report(tok, times: dict[int, object]):  # type: ignore[no-untyped-def]
+    """The dated past-tense speech verb whose complement clause ``tok`` heads (or is
+    coordinated into), else None."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    report = node.head
+    if node.dep_ != "ccomp" or report.i not in times or tense_tag(report) != "VBD" \
+            or report.lemma_.lower() not in SPEECH_VERBS | EVIDENTIAL_LEMMAS:
+        return None
+    return report
 
 
 # Clause relations through which a clause stays part of what the sentence asserts: the main

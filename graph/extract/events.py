@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Event, Participant, Quantity, Role, Span, TimeSpan
+from ..model import Event, Participant, Precision, Quantity, Role, Span, TimeSpan
 from ..timex import find_time_expressions, resolve
 from .pipeline import doc_text
 from .boilerplate import Zones
@@ -271,25 +271,40 @@ def told_of_future(verb: Token) -> bool:
 
 
 def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[SpacySpan, TimeSpan]]:
-    """Resolved time expressions of the body, per sentence, as token spans. A bare month or
-    weekday that dates a clause told of the future (:func:`told_of_future`) is its next
-    occurrence ("will reopen on Friday"), otherwise its latest one."""
+    """Resolved time expressions of the body, per sentence, as token spans. A bare month,
+    weekday or season that dates a clause told of the future is its next occurrence ("will
+    reopen on Friday", :func:`graph.extract.dating.reads_forward`), otherwise its latest one.
+    A dateline's date dates no event (:func:`graph.extract.dating.in_dateline`); a bare year
+    counts only as the attribute of an event noun ("the 2015 treaty"); "three days later"
+    counts from the date last named before it outside quotations."""
+    from .dating import attributive_year, in_dateline, reads_forward
+    from .statements import find_quote_marks
+
     found = []
+    text = doc_text(doc)
+    quoted = find_quote_marks(text)
+    reference: TimeSpan | None = None
+    day: TimeSpan | None = None
     for sent in doc.sents:
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
             continue
-        stext = doc_text(doc)[sent.start_char : sent.end_char]
+        stext = text[sent.start_char : sent.end_char]
         for a, b in find_time_expressions(stext):
             start, end = sent.start_char + a, sent.start_char + b
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
+            if span is None or in_dateline(text, start, end):
+                continue
+            phrase = text[start:end]
+            if phrase.isdigit() and not attributive_year(span):
                 continue
             point = attach_point(span)
-            future = point is not None and point.pos_ in ("VERB", "AUX") and told_of_future(point)
-            t = resolve(doc_text(doc)[start:end], published, span=Span.at(doc_text(doc), start, end),
-                        future=future)
+            t = resolve(phrase, published, span=Span.at(text, start, end),
+                        future=reads_forward(point, phrase), reference=reference, day_reference=day)
             if t is not None:
                 found.append((span, t))
+                if t.value is not None and not any(qa <= start < qb for qa, qb in quoted):
+                    reference = t  # a quote's "today" is the speaker's, not the story's
+                    day = t if t.precision is Precision.DAY else day
     return found
 
 
