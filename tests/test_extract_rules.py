@@ -283,10 +283,19 @@ def test_the_first_auxiliary_carries_the_present_tense_of_a_verb_group(nlp, sent
 
 
 def test_a_present_tense_verb_outside_the_trigger_lexicon_is_a_dated_occurrence(nlp) -> None:  # type: ignore[no-untyped-def]
-    sentence = "The new tablet includes a larger screen."
+    sentence = "The carmaker has recalled 40,000 vans."
     g = run(nlp, sentence)
-    assert dated(g) == [("occurrence", DAY.isoformat(), "present-tense-at-publication", "includes")]
+    assert dated(g) == [("occurrence", DAY.isoformat(), "present-tense-at-publication", "recalled")]
     assert g.events[0].evidence[0].holds_in(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new tablet includes a larger screen.",  # a state
+    "The bakery employs 300 people.",  # the simple present of a verb no trigger names: a habit
+    "The minister said the bridge was safe.",  # plain saying: a statement, not an event
+])
+def test_states_habits_and_plain_saying_are_no_events(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in run(nlp, sentence).events if e.type != "statement"] == []
 
 
 @pytest.mark.parametrize("text", [

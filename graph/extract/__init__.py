@@ -30,6 +30,7 @@ from .events import (
     quantity,
     time_expressions,
 )
+from .event_selection import select_events
 from .factuality import factuality
 from .pipeline import load_model
 from .statements import find_statements
@@ -92,15 +93,16 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
 
     events: list[Event] = []
     by_trigger: dict[int, Event] = {}
-    for i in sorted(drafts):
+    merged = select_events(doc, drafts, times, [q.quote for q in quotes if q.kind is QuoteKind.DIRECT])
+    for i in sorted(merged):
         draft = drafts[i]
         tok = doc[i]
-        sent = tok.sent
         parts, places = participants(doc, draft, ents)
-        label = label_for(doc, draft, names, parts)
+        own = _span(text, tok.sent.start_char, tok.sent.end_char)
+        others = {_span(text, doc[j].sent.start_char, doc[j].sent.end_char) for j in merged[i]} - {own}
         common = dict(
-            label=label,
-            evidence=[_span(text, sent.start_char, sent.end_char)],
+            label=label_for(doc, draft),
+            evidence=[own, *sorted(others)],
             participants=parts,
             places=places,
             time=times.get(i),  # type: ignore[arg-type]
