@@ -372,3 +372,74 @@ def test_an_event_known_only_by_its_bound_is_dated_by_it_everywhere(nlp, tmp_pat
             ("2019-01-14", "day", "arrest"), ("../2019-01-18", "before", "detention")]
         span = explorer_data(store)["details"][str(node)]["span"]
     assert span == {"start": "2018-12-20", "end": "2019-01-19", "type": "range", "className": "ng-before"}
+
+
+# ---------------------------------------------------------------- events: what happens, and its label
+
+
+def events_of(g: ArticleGraph) -> list[tuple[str, str]]:
+    """(type, label) of the events that are no statements, in text order."""
+    return [(e.type, e.label) for e in g.events if e.type != "statement"]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("Police in Riga detained 40 men on Monday.", "Police detained 40 men"),
+    ("Three journalists were arrested in the capital on Friday.", "Three journalists arrested in capital"),
+    ("The rebels blew up two bridges on Tuesday.", "Rebels blew up two bridges"),
+    ("The council will choose a new mediator on July 6.", "Council will choose new mediator"),
+])
+def test_a_verb_event_is_labelled_who_did_what_to_whom(nlp, sentence, label) -> None:  # type: ignore[no-untyped-def]
+    assert [lab for _, lab in events_of(run(nlp, sentence))] == [label]
+
+
+def test_a_label_is_whole_words_and_phrases_and_the_evidence_the_full_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = ("The regional water authority of the northern province, which was founded in 1990 and employs "
+                "hundreds of engineers, closed four ageing reservoirs near the border on Tuesday.")
+    g = run(nlp, sentence)
+    event = next(e for e in g.events if "closed" in e.label.split())
+    words = event.label.split()
+    assert len(words) <= 12
+    assert all(w.strip(",.").lower() in sentence.lower() for w in words)
+    assert event.evidence[0].text == sentence
+
+
+def test_an_event_noun_is_labelled_by_its_phrase_or_the_clause_it_is_subject_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Pay talks between the airline and its pilots broke down on Wednesday.")
+    assert events_of(g) == [("meeting", "Pay talks broke down")]
+
+
+@pytest.mark.parametrize(("sentence", "types"), [
+    ("The minister met the ambassador on Monday.", ["meeting"]),
+    ("The factory met its output target on Monday.", ["occurrence"]),
+    ("The ceasefire talks collapsed on Monday.", ["meeting"]),
+    ("The old pier collapsed on Monday.", ["disaster"]),
+    ("Soldiers opened fire on the crowd on Monday.", ["attack"]),
+])
+def test_a_trigger_takes_the_type_of_its_sense_in_the_sentence(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in events_of(run(nlp, sentence))] == types
+
+
+def test_a_verb_and_its_infinitive_complement_are_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The grocer agreed on Monday to buy its rival.")
+    assert events_of(g) == [("deal", "Grocer agreed to buy its rival")]
+
+
+def test_a_headline_restating_the_body_is_no_second_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrest dozens after stadium riot\n\nPolice arrested 30 fans on Saturday after a riot."
+    g = run(nlp, text)
+    arrests = [e for e in g.events if e.type == "arrest"]
+    assert len(arrests) == 1 and arrests[0].time is not None
+    assert len(arrests[0].evidence) == 2  # the body sentence, then the headline
+
+
+def test_a_definite_mention_of_an_earlier_event_is_that_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A strong earthquake struck the coast on Sunday. The quake damaged hundreds of homes, "
+            "and the earthquake of 1998 is still remembered.")
+    g = run(nlp, text)
+    quakes = [e for e in g.events if e.type == "disaster"]
+    assert [len(e.evidence) for e in quakes][0] == 2  # "The quake" joins Sunday's earthquake
+
+
+def test_verbs_in_a_direct_quote_are_the_speakers_words_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, '"We worked all night and we are tired," the fire chief said on Monday.')
+    assert events_of(g) == []

@@ -191,7 +191,7 @@ def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
     """Subject, verb group, infinitive complement and complement of a verb (``clause-label``)."""
     words = _verb_group(verb)
     subj = _subject(verb)
-    if subj is not None:
+    if subj is not None and not _timeish(subj):  # a misparsed date is no subject
         words += compact_phrase(subj, limit=min(limit, 5))
     inner = next((c for c in verb.children if infinitive_complement(c)), None)
     if inner is not None:

@@ -74,7 +74,7 @@ TRIGGERS: dict[str, str] = _lex({
 })
 # Verbs whose event is named by their object: "offered a statement", "held talks".
 LIGHT_VERBS = frozenset("offer issue make give hold conduct carry launch open begin start release publish "
-                        "announce order call stage deliver accept win lose receive secure".split())
+                        "announce order call stage deliver accept win lose receive secure sign".split())
 # Verbs whose event is named by their subject: "a purge began".
 ASPECTUAL_VERBS = frozenset("begin start resume continue end stop finish occur happen take".split())
 # Entries that are events only as nouns: "talks" (a meeting) but "talk" (speech), "a strike"
@@ -118,7 +118,10 @@ def event_type(tok: Token) -> str | None:
     return in_context(tok, kind) if kind is not None else None
 
 
-# Parties to a meeting, a dismissal or a release: named people, bodies and states, or pronouns.
+# Objects of "meet" in its sense "satisfy": what is met is a requirement, not a party.
+REQUIREMENTS = frozenset("target goal demand deadline expectation requirement need standard condition "
+                         "obligation quota criterion criteria estimate forecast threshold".split())
+# Parties to a dismissal: named people, bodies and states, or pronouns.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -130,8 +133,8 @@ def in_context(tok: Token, kind: str) -> str | None:
     """The type a lexicon entry takes in its sentence, where a word has more than one sense
     (``type-in-context``):
 
-    * "meet" is a meeting with a party ("met the president", "met with rebels"), not when a
-      target or a demand is met;
+    * "meet" is a meeting ("met the president", "met with rebels"), not when its object
+      names a requirement ("met its target", "met the deadline");
     * "talks" is a meeting, the verb "talk" is speech;
     * "order" with an infinitive ("ordered the crowd to disperse") is a directive; the noun is
       a purchase only with "for" ("an order for 20 aircraft");
@@ -150,8 +153,7 @@ def in_context(tok: Token, kind: str) -> str | None:
     if verb and any(c.dep_ == "prt" and c.lower_ == "out" for c in children) and lemma != "carry":
         return None
     if lemma == "meet" and verb:
-        with_party = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
-        return kind if with_party or _party(obj) else None
+        return None if obj is not None and obj.lemma_.lower() in REQUIREMENTS else kind
     if lemma in NOUN_ONLY and verb or lemma in VERB_ONLY and not verb:
         return None
     if lemma == "order":
