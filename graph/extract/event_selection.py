@@ -4,16 +4,13 @@ Drafts come from the trigger lexicon (:func:`.events.find_triggers`) and from ve
 time expression or their tense dates (:mod:`.dating`). :func:`select_events` keeps the
 happenings among them and joins the mentions of one occurrence:
 
-* ``state-not-event``: a verb of state ("be", "have", "remain", "want", "include", ...), an
+* ``state-not-event``: a verb of state ("be", "have", "remain", "want", "include", "employ"), an
   auxiliary, and a plain verb of saying ("said", "told", "added": a statement, not an
   event) tell no happening and make no event of their own. A state that a time expression
   dates is a situation the text reports at that time ("were without power on Monday") and
   stays, unless it is a copula whose subject holds an event noun: that noun takes the date
   ("The last strike was in 1997", "there was a strike in 1997" date the strike); a negated
   copula or one whose subject is "it" ("it was not clear") reports no situation.
-* ``simple-present-state``: a verb that no trigger names and only its tense dates is no
-  event in the simple present: news tells happenings in the past, perfect or progressive,
-  and the simple present of such a verb is a state or a habit ("employs 370,000 people").
 * ``quoted-words``: a verb inside a direct quotation that no trigger names and no time
   expression dates is part of the speaker's words (the statement carries them), not an
   event of the article.
@@ -51,7 +48,7 @@ if TYPE_CHECKING:
 
 STATE_VERBS = frozenset("be have seem appear remain stay exist belong consist contain include own possess know "
                         "believe think want need like love hope wish mean cost weigh lack deserve matter depend "
-                        "involve represent resemble equal comprise feel do".split())
+                        "involve represent resemble equal comprise feel do employ account total number".split())
 PLAIN_SPEECH = frozenset("say tell add state explain note comment reply respond insist argue quote".split())
 DEFINITE = frozenset("the this that these those its their his her our".split())
 # modifiers that single out a new referent: "the quake that struck", "the attack on X"
@@ -127,21 +124,13 @@ def _edtf(times: dict[int, Any], i: int) -> str | None:
     return t.edtf if t is not None else None
 
 
-def _simple_present(tok: Token) -> bool:
-    """A verb in the simple present, with no perfect or progressive auxiliary ("employs",
-    "sits"; not "has agreed", "are studying")."""
-    if tok.tag_ not in ("VBZ", "VBP"):
-        return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-
-
 def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
                   quoted: list[tuple[int, int]] = ()) -> dict[int, list[int]]:  # type: ignore[assignment]
     """Trigger index of each event kept -> token indices of the mentions merged into it, in
     text order. ``times`` is updated where a date passes to the kept mention; ``quoted`` are
     the character ranges of direct quotations."""
     kept: dict[int, list[int]] = {}
-    # state-not-event, simple-present-state, quoted-words
+    # state-not-event, quoted-words
     for i in sorted(drafts):
         tok = doc[i]
         if drafts[i].type != "occurrence":
@@ -149,8 +138,6 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
             continue
         by_tense = i in times and times[i].rule.startswith("present-tense")
         if any(a <= tok.idx < b for a, b in quoted) and (i not in times or by_tense):
-            continue
-        if by_tense and _simple_present(tok):
             continue
         if not _no_event(tok):
             kept[i] = []
