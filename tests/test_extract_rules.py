@@ -443,3 +443,16 @@ def test_a_definite_mention_of_an_earlier_event_is_that_event(nlp) -> None:  # t
 def test_verbs_in_a_direct_quote_are_the_speakers_words_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, '"We worked all night and we are tired," the fire chief said on Monday.')
     assert events_of(g) == []
+
+
+def test_a_dateline_is_no_subject_of_a_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "OSLO, Norway \u2014 Nordic Paper bought a small mill in Sweden on Monday.")
+    assert [lab for _, lab in events_of(g)][0].startswith("Nordic Paper bought")
+
+
+@pytest.mark.parametrize(("sentence", "types"), [
+    ("The cease-fire began on Monday.", ["truce"]),
+    ("The road signs were repainted on Monday.", ["occurrence"]),
+])
+def test_compound_words_and_verb_only_entries_keep_their_own_sense(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in events_of(run(nlp, sentence))] == types

@@ -11,7 +11,8 @@ the full sentence. It is assembled from whole constituents, never cut mid-word o
   drop them ("were arrested" -> "arrested"); a modal stays ("will choose"), and a verb that is
   the infinitive complement of another reads "to release". A relative pronoun subject is
   replaced by the noun it stands for ("the quake that struck" -> "quake struck"); a participle
-  that modifies a noun takes that noun as its subject ("a video released by ...").
+  that modifies a noun takes that noun as its subject ("a video released by ..."); a dateline
+  taken for the subject gives way to the subject after it.
 * ``noun-label``: an event noun is its noun phrase with its "of/on/against/by/in/over" phrase
   ("attack on the village"); when it is the subject of a verb that is no event of its own, the
   clause tells what it did ("the earthquake shook southern Mexico").
@@ -94,6 +95,8 @@ def compact_phrase(head: Token, keep_pp: frozenset[str] = frozenset(), limit: in
         dep = child.dep_
         if dep == "det" and child.lower_ in ARTICLES or _timeish(child) and dep != "poss":
             continue
+        if child.lower_ in RELATIVE_PRONOUNS and dep != "det":  # a stray "that" of a clause
+            continue
         if dep == "prep":
             if child.lower_ in keep_pp and child.i > head.i and not any(_timeish(t) for t in child.subtree):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -136,6 +139,28 @@ def _subject(verb: Token) -> Token | None:
             return node.head
         return None
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A place name in capitals opening the sentence, set off by a comma, a dash or a
+    bracket ("SAN SALVADOR, El Salvador -- ..."): a dateline the parser took for a subject."""
+    doc, start = tok.doc, tok.sent.start
+    name = [t for t in doc[start : tok.i + 1] if t.is_alpha]
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(name) and all(t.is_upper for t in name) and after is not None and after.text in (
+        ",", "-", "\u2014", "\u2013", "(")
+
+
+def _after_dateline(verb: Token) -> Token | None:
+    """The subject after a dateline: the head of the words between the dateline's last
+    punctuation and the verb ("SAN FRANCISCO -- Google bought" -> Google)."""
+    sent = verb.sent
+    marks = [t.i for t in sent if t.i < verb.i and t.is_punct and t.text in ",-\u2014\u2013)"]
+    if not marks:
+        return None
+    span = [t for t in verb.doc[marks[-1] + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads = [t for t in span if not (marks[-1] < t.head.i < verb.i)]
+    return heads[0] if heads else None
 
 
 def _verb_group(verb: Token) -> list[int]:
@@ -191,6 +216,8 @@ def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
     """Subject, verb group, infinitive complement and complement of a verb (``clause-label``)."""
     words = _verb_group(verb)
     subj = _subject(verb)
+    if subj is not None and _dateline(subj):
+        subj = _after_dateline(verb)
     if subj is not None and not _timeish(subj):  # a misparsed date is no subject
         words += compact_phrase(subj, limit=min(limit, 5))
     inner = next((c for c in verb.children if infinitive_complement(c)), None)

@@ -71,6 +71,7 @@ TRIGGERS: dict[str, str] = _lex({
     "protect uphold": "protection",
     "launch unveil introduce": "launch",
     "strike walkout": "strike",
+    "ceasefire truce armistice": "truce",
 })
 # Verbs whose event is named by their object: "offered a statement", "held talks".
 LIGHT_VERBS = frozenset("offer issue make give hold conduct carry launch open begin start release publish "
@@ -80,8 +81,8 @@ ASPECTUAL_VERBS = frozenset("begin start resume continue end stop finish occur h
 # Entries that are events only as nouns: "talks" (a meeting) but "talk" (speech), "a strike"
 # (a walkout) but "the quake struck".
 NOUN_ONLY = frozenset("talk strike walkout contract".split())
-# ... and only as verbs: "ruled" (a ruling) but "the rules" (regulations).
-VERB_ONLY = frozenset({"rule"})
+# ... and only as verbs: "ruled" (a ruling) but "the rules" (regulations), "signed" but "a sign".
+VERB_ONLY = frozenset({"rule", "sign"})
 # Verbs of failure, typed by an event subject ("talks collapsed"), else by their own entry.
 FAILURE_VERBS = frozenset("collapse fail stall falter crash".split())
 # Adjectival complements that make a light verb a disclosure: "made aware".
@@ -139,7 +140,8 @@ def in_context(tok: Token, kind: str) -> str | None:
     * "order" with an infinitive ("ordered the crowd to disperse") is a directive; the noun is
       a purchase only with "for" ("an order for 20 aircraft");
     * "fire" as a verb, or the object of a verb or of "under" ("opened fire", "under fire"),
-      is shooting; a person fired is a dismissal; a fire that burns is a disaster;
+      is shooting; a person fired is a dismissal; a fire that burns is a disaster; a
+      "cease-fire" is a truce;
     * "ruled" is a ruling, "the rules" are no event (the noun of the ruling is "ruling");
     * a verb with the particle "out" ("ruled out") denies rather than does.
 
@@ -161,6 +163,8 @@ def in_context(tok: Token, kind: str) -> str | None:
             return "directive" if any(c.dep_ in ("xcomp", "ccomp") for c in children) else kind
         return kind if any(c.dep_ == "prep" and c.lower_ == "for" for c in children) else None
     if lemma == "fire":
+        if tok.i >= 1 and tok.doc[tok.i - 1 - (tok.doc[tok.i - 1].text == "-")].lower_ == "cease":
+            return "truce"  # "cease-fire", "cease fire": a compound word of its own
         if verb:
             return "dismissal" if _party(obj) and obj.ent_type_ != "GPE" else "attack"
         if tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ == "under":
