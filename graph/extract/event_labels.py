@@ -249,5 +249,8 @@ def label_text(doc: Doc, build, anchor: Token) -> str:  # type: ignore[no-untype
         text = _words(doc, build(limit)).strip(" ,.;:\u2014\u2013-\u201c\u201d\"'")
         if len(text.split()) <= MAX_LABEL:
             break
+    first, _, rest = text.partition(" ")
+    if first.lower() in ARTICLES and rest:  # an article inside a kept compound ("The ... company Acme")
+        text = rest
     text = text or anchor.text
     return text[:1].upper() + text[1:]
