@@ -1,7 +1,8 @@
 """Automatic extraction: an English news article -> :class:`graph.model.ArticleGraph`.
 
 spaCy parses the text once (:func:`load_model` loads the pipeline once per process); rules
-over the parse then find entities (:mod:`.entities`), events (:mod:`.events`),
+over the parse then find entities (:mod:`.entities`), events (:mod:`.events`; one per
+occurrence, :mod:`.event_selection`; labelled from the parse, :mod:`.event_labels`),
 statements (:mod:`.statements`) and factuality (:mod:`.factuality`), ignoring page
 boilerplate (:mod:`.boilerplate`). Every entity, event and statement carries evidence
 spans that hold in ``article.text``.
