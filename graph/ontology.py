@@ -138,6 +138,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "deal",
     "death",
     "detention",
+    "directive",
     "disaster",
     "disclosure",
     "election",
@@ -155,8 +156,10 @@ EVENT_TYPES: tuple[str, ...] = (
     "ruling",
     "sanction",
     "statement",
+    "strike",
     "torture",
     "trial",
+    "truce",
 )
 NGT = Namespace("https://w3id.org/newsgraph/ns/type#")
 

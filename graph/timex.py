@@ -573,16 +573,16 @@ def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found |
     if not m:
         return None
     day = reference.earliest if reference is not None and reference.precision is Precision.DAY else None
-    if m["night"]:
+    base = "" if reference is None else reference.rule.split("+", 1)[1] \
+        if reference.rule.startswith(("time-of-day+", "same-day+")) else reference.rule
+    if m["night"]:  # the rule names the day it counted from, as every rule read in context does
         end = day or anchor
-        return "overnight", Precision.RANGE, end - dt.timedelta(days=1), end, None
+        return ("overnight+" + base if day else "overnight"), Precision.RANGE, end - dt.timedelta(days=1), end, None
     if day is None:
         return None
     shift = 1 if m["next"] else -1 if m["prev"] else 0
     kind = "time-of-day" if m["same"] and re.search(r"\d|noon|midnight|time", m["same"], re.IGNORECASE) else \
         {0: "same-day", 1: "day-after", -1: "day-before"}[shift]
-    base = reference.rule.split("+", 1)[1] if reference.rule.startswith(("time-of-day+", "same-day+")) \
-        else reference.rule  # type: ignore[union-attr]
     return f"{kind}+{base}", *_day(day + dt.timedelta(days=shift)), None
 
 

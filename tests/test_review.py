@@ -158,18 +158,18 @@ def test_words_at_the_wrong_offsets_are_refused_with_where_they_stand():
 
 
 def test_every_problem_is_listed_at_once_each_with_its_line():
-    broken = (DRAFT.replace("type: occurrence", "type: strike")
+    broken = (DRAFT.replace("type: occurrence", "type: walkout")
               .replace("  kind: person", "  kind: person\n  nmae: Maria")
               .replace("{start: 0, end: 11, text: Maria Lopez}", "{start: 0, end: 11, text: Maria Lopes}"))
     lines = problems(broken)
     assert len(lines) == 3
     assert lines[0].startswith("riverton.yaml: line 9: entity 'maria-lopez': unknown field 'nmae'")
     assert lines[1].startswith("riverton.yaml: line 12: entity 'maria-lopez': evidence 'Maria Lopes'")
-    assert lines[2].startswith("riverton.yaml: line 20: event 'walkout': 'type' is 'strike'; expected one of:")
+    assert lines[2].startswith("riverton.yaml: line 20: event 'walkout': 'type' is 'walkout'; expected one of:")
 
 
 def test_the_error_of_several_problems_is_one_line_naming_how_many():
-    broken = DRAFT.replace("type: occurrence", "type: strike").replace("quote_kind: reported", "quote_kind: said")
+    broken = DRAFT.replace("type: occurrence", "type: walkout").replace("quote_kind: reported", "quote_kind: said")
     with pytest.raises(AnnotationError) as err:
         load(broken)
     assert str(err.value).startswith("riverton.yaml: 2 problems: line 19:") and "\n" not in str(err.value)
@@ -197,7 +197,7 @@ def test_a_person_may_correct_a_speaker_a_label_and_a_type_and_add_an_entity():
 
 def test_the_cli_prints_one_line_per_problem_and_exits_2(tmp_path):
     (tmp_path / "riverton.txt").write_text(TEXT, encoding="utf-8")
-    broken = DRAFT.replace("type: occurrence", "type: strike").replace("rule: weekday", "rule: weekday\n    when: now")
+    broken = DRAFT.replace("type: occurrence", "type: walkout").replace("rule: weekday", "rule: weekday\n    when: now")
     (tmp_path / "riverton.yaml").write_text(broken, encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", str(tmp_path / "riverton.yaml")])
     errors = [line for line in result.output.splitlines() if line.startswith("newsgraph: error: ")]

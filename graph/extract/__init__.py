@@ -1,7 +1,8 @@
 """Automatic extraction: an English news article -> :class:`graph.model.ArticleGraph`.
 
 spaCy parses the text once (:func:`load_model` loads the pipeline once per process); rules
-over the parse then find entities (:mod:`.entities`), events (:mod:`.events`),
+over the parse then find entities (:mod:`.entities`), events (:mod:`.events`; one per
+occurrence, :mod:`.event_selection`; labelled from the parse, :mod:`.event_labels`),
 statements (:mod:`.statements`) and factuality (:mod:`.factuality`), ignoring page
 boilerplate (:mod:`.boilerplate`). Every entity, event and statement carries evidence
 spans that hold in ``article.text``.
@@ -30,6 +31,7 @@ from .events import (
     quantity,
     time_expressions,
 )
+from .event_selection import select_events
 from .factuality import factuality
 from .pipeline import load_model
 from .statements import QuoteDraft, find_statements
@@ -92,15 +94,16 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
 
     events: list[Event] = []
     by_trigger: dict[int, Event] = {}
-    for i in sorted(drafts):
+    merged = select_events(doc, drafts, times, [q.quote for q in quotes if q.kind is QuoteKind.DIRECT])
+    for i in sorted(merged):
         draft = drafts[i]
         tok = doc[i]
-        sent = tok.sent
         parts, places = participants(doc, draft, ents)
-        label = label_for(doc, draft, names, parts)
+        own = _span(text, tok.sent.start_char, tok.sent.end_char)
+        others = {_span(text, doc[j].sent.start_char, doc[j].sent.end_char) for j in merged[i]} - {own}
         common = dict(
-            label=label,
-            evidence=[_span(text, sent.start_char, sent.end_char)],
+            label=label_for(doc, draft),
+            evidence=[own, *sorted(others)],
             participants=parts,
             places=places,
             time=times.get(i),  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from ..model import Event, Participant, Precision, Quantity, Role, Span, TimeSpa
 from ..timex import find_time_expressions, resolve
 from .pipeline import doc_text
 from .boilerplate import Zones
+from .event_labels import clause_label, label_text, noun_label
 from .factuality import factuality
 
 if TYPE_CHECKING:
@@ -69,12 +70,21 @@ TRIGGERS: dict[str, str] = _lex({
     "protest demonstrate demonstration rally": "protest",
     "protect uphold": "protection",
     "launch unveil introduce": "launch",
+    "strike walkout": "strike",
+    "ceasefire truce armistice": "truce",
 })
 # Verbs whose event is named by their object: "offered a statement", "held talks".
 LIGHT_VERBS = frozenset("offer issue make give hold conduct carry launch open begin start release publish "
-                        "announce order call stage deliver".split())
+                        "announce order call stage deliver accept win lose receive secure sign".split())
 # Verbs whose event is named by their subject: "a purge began".
 ASPECTUAL_VERBS = frozenset("begin start resume continue end stop finish occur happen take".split())
+# Entries that are events only as nouns: "talks" (a meeting) but "talk" (speech), "a strike"
+# (a walkout) but "the quake struck".
+NOUN_ONLY = frozenset("talk strike walkout contract".split())
+# ... and only as verbs: "ruled" (a ruling) but "the rules" (regulations), "signed" but "a sign".
+VERB_ONLY = frozenset({"rule", "sign"})
+# Verbs of failure, typed by an event subject ("talks collapsed"), else by their own entry.
+FAILURE_VERBS = frozenset("collapse fail stall falter crash".split())
 # Adjectival complements that make a light verb a disclosure: "made aware".
 DISCLOSURE_COMPLEMENTS = frozenset("aware public known".split())
 SPEECH_VERBS = frozenset("say tell add state explain note announce claim argue insist warn write "
@@ -97,19 +107,77 @@ class Draft:
 
 
 def event_type(tok: Token) -> str | None:
-    """The event type a token triggers, or None."""
+    """The event type a token triggers in its context, or None (:func:`in_context`)."""
     lemma = tok.lemma_.lower()
+    kind = None
     if tok.pos_ == "VERB":
-        return TRIGGERS.get(lemma)
-    if tok.pos_ == "NOUN" and (lemma in TRIGGERS or tok.lower_ in TRIGGERS):
-        return TRIGGERS.get(lemma) or TRIGGERS[tok.lower_]
-    if tok.pos_ == "ADJ" and lemma == "dead":
-        return "death"
-    return None
+        kind = TRIGGERS.get(lemma)
+    elif tok.pos_ == "NOUN" and (lemma in TRIGGERS or tok.lower_ in TRIGGERS):
+        kind = TRIGGERS.get(lemma) or TRIGGERS[tok.lower_]
+    elif tok.pos_ == "ADJ" and lemma == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "conj"):
+        kind = "death"  # "were found dead", "70 reported dead"; "the dead" are people
+    return in_context(tok, kind) if kind is not None else None
+
+
+# Objects of "meet" in its sense "satisfy": what is met is a requirement, not a party.
+REQUIREMENTS = frozenset("target goal demand deadline expectation requirement need standard condition "
+                         "obligation quota criterion criteria estimate forecast threshold".split())
+# Parties to a dismissal: named people, bodies and states, or pronouns.
+_PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _party(tok: Token | None) -> bool:
+    return tok is not None and (tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "PRON")
+
+
+def in_context(tok: Token, kind: str) -> str | None:
+    """The type a lexicon entry takes in its sentence, where a word has more than one sense
+    (``type-in-context``):
+
+    * "meet" is a meeting ("met the president", "met with rebels"), not when its object
+      names a requirement ("met its target", "met the deadline");
+    * "talks" is a meeting, the verb "talk" is speech;
+    * "order" with an infinitive ("ordered the crowd to disperse") is a directive; the noun is
+      a purchase only with "for" ("an order for 20 aircraft");
+    * "fire" as a verb, or the object of a verb or of "under" ("opened fire", "under fire"),
+      is shooting; a person fired is a dismissal; a fire that burns is a disaster; a
+      "cease-fire" is a truce;
+    * "ruled" is a ruling, "the rules" are no event (the noun of the ruling is "ruling");
+    * a verb with the particle "out" ("ruled out") denies rather than does.
+
+    >>> TRIGGERS["meet"], TRIGGERS["fire"]
+    ('meeting', 'disaster')
+    """
+    lemma = tok.lemma_.lower()
+    verb = tok.pos_ == "VERB"
+    children = list(tok.children)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if verb and any(c.dep_ == "prt" and c.lower_ == "out" for c in children) and lemma != "carry":
+        return None
+    if lemma == "meet" and verb:
+        return None if obj is not None and obj.lemma_.lower() in REQUIREMENTS else kind
+    if lemma in NOUN_ONLY and verb or lemma in VERB_ONLY and not verb:
+        return None
+    if lemma == "order":
+        if verb:
+            return "directive" if any(c.dep_ in ("xcomp", "ccomp") for c in children) else kind
+        return kind if any(c.dep_ == "prep" and c.lower_ == "for" for c in children) else None
+    if lemma == "fire":
+        if tok.i >= 1 and tok.doc[tok.i - 1 - (tok.doc[tok.i - 1].text == "-")].lower_ == "cease":
+            return "truce"  # "cease-fire", "cease fire": a compound word of its own
+        if verb:
+            return "dismissal" if _party(obj) and obj.ent_type_ != "GPE" else "attack"
+        if tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ == "under":
+            return "attack"
+    return kind
 
 
 def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
-    """Trigger tokens of the body (not boilerplate, not headlines) -> drafts."""
+    """Trigger tokens of the body (not boilerplate, not headlines) -> drafts.
+
+    A light verb takes its object's type ("held talks"), and a verb of failure its event
+    subject's ("the talks collapsed": the talks ended, no disaster); the noun's draft is
+    absorbed into the verb's, one event."""
     from spacy.symbols import ADJ, NOUN, VERB
 
     drafts: dict[int, Draft] = {}
@@ -129,6 +197,9 @@ def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
         tok = doc[i]
         head = tok.head
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+            draft = drafts.pop(i)
+            drafts[head.i] = Draft(head.i, draft.type, [i])
+        elif tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and head.i in drafts and head.lemma_.lower() in FAILURE_VERBS:
             draft = drafts.pop(i)
             drafts[head.i] = Draft(head.i, draft.type, [i])
     return drafts
@@ -348,29 +419,13 @@ def attach_point(span: SpacySpan) -> Token | None:
     return sent_root
 
 
-def label_for(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Participant]) -> str:
-    """ "Arrest of X" when the patient is known, else the trigger's clause, <= 80 chars."""
-    patient = next((p for p in parts if p.role is Role.PATIENT), None)
-    if patient is not None and draft.type in _PATIENT_FIRST:
-        return f"{draft.type.capitalize()} of {names[patient.entity]}"[:80]
+def label_for(doc: Doc, draft: Draft) -> str:
+    """Who did what to whom, from the parse (:mod:`.event_labels`): the clause of a verb, the
+    phrase (or the clause) of an event noun."""
     tok = doc[draft.trigger]
-    clause = tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    # the clause's words without the heads of its complement clauses: its subtree's edges,
-    # unless an edge is such a head (then the words are counted one by one)
-    first, last = clause.left_edge, clause.right_edge
-    if first.dep_ == "ccomp" and first.i != clause.i or last.dep_ == "ccomp" and last.i != clause.i:
-        words = [t.i for t in clause.subtree if t.dep_ != "ccomp" or t.i == clause.i]
-        first, last = doc[min(words)], doc[max(words)]
-    sent = clause.sent
-    left = doc[max(first.i, sent.start)]
-    right = doc[min(last.i, sent.end - 1)]
-    raw = doc_text(doc)[left.idx : right.idx + len(right.text)]
-    text = " ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:“”\"")
-    if len(text) > 80:
-        text = text[:80].rsplit(" ", 1)[0]
-    return text or tok.text
+    if tok.pos_ in ("VERB", "AUX"):
+        return label_text(doc, lambda limit: clause_label(tok, limit), tok)
+    return label_text(doc, lambda limit: noun_label(tok, limit), tok)
 
 
 def id_base(doc: Doc, draft: Draft, names: dict[str, str], parts: list[Participant]) -> str:

@@ -1,0 +1,256 @@
+"""Event labels: who did what to whom, in a few words, built from the parse.
+
+A label is a short headline of the event ("Police arrested 40 protesters", "Acme to
+release its fourth quarter results", "Saturday's attack on the village"); the evidence keeps
+the full sentence. It is assembled from whole constituents, never cut mid-word or mid-phrase:
+
+* ``clause-label``: for a verb, its subject, negation, the verb with its particle ("blew up"),
+  an infinitive complement ("agreed to buy", "expects the trials to be completed"), and its
+  object with a phrase of goal ("led the club to the title") or, lacking an object, its
+  first prepositional phrase that is no time expression. Parenthetical words are left out. Auxiliaries are dropped the way headlines
+  drop them ("were arrested" -> "arrested"); a modal stays ("will choose"), and a verb that is
+  the infinitive complement of another reads "to release". A relative pronoun subject is
+  replaced by the noun it stands for ("the quake that struck" -> "quake struck"); a participle
+  that modifies a noun takes that noun as its subject ("a video released by ..."); a dateline
+  taken for the subject gives way to the subject after it.
+* ``noun-label``: an event noun is its noun phrase with its "of/on/against/by/in/over" phrase
+  ("attack on the village"); when it is the subject of a verb that is no event of its own, the
+  clause tells what it did ("the earthquake shook southern Mexico").
+* ``compact-phrase``: a noun phrase keeps its determiners-but-articles, possessor, numbers,
+  compounds and adjectives; relative clauses, appositions, coordinated phrases and other
+  prepositional phrases go. When a phrase is still long, whole modifiers are dropped, the
+  least necessary first, down to its head.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ARTICLES = frozenset({"the", "a", "an"})
+# dependents of a noun that never belong in its label
+_NP_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis",
+                      "dep", "meta", "case"})
+# prepositions whose phrase identifies an event noun's participant: "attack on X", "arrest of X"
+NOUN_PREPS = frozenset({"of", "on", "against", "by", "in", "over", "into", "with", "for", "to"})
+# prepositions that set a time, a cause or a concession, never what completes a verb:
+# "fled into Chad", "were without power", but not "after the vote", "despite the rain"
+FRAME_PREPS = frozenset({"after", "before", "during", "since", "until", "till", "as", "because", "despite",
+                         "amid", "following", "like", "than", "by", "including"})
+# prepositions of goal or direction that complete a verb after its object: "led X to the title"
+GOAL_PREPS = frozenset({"to", "into", "from", "against", "onto", "toward", "towards"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+MAX_PHRASE = 6  # words in one noun phrase of a label
+MAX_LABEL = 12  # words in a label
+
+
+def _timeish(tok: Token) -> bool:
+    """A time expression or a number of a date: it dates the event, it does not name it."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+def _in_parentheses(doc: Doc, i: int) -> bool:
+    """A token inside a parenthesis of its sentence ("the Premier League (SPL)")."""
+    sent = doc[i].sent
+    depth = 0
+    for t in doc[sent.start : i + 1]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(depth - 1, 0) if t.i < i else depth
+    return depth > 0 or doc[i].text in "()"
+
+
+def _words(doc: Doc, idx: list[int]) -> str:
+    """The tokens in text order, written with the text's own spacing between neighbours;
+    parenthetical words are left out."""
+    out: list[str] = []
+    idx = sorted(i for i in set(idx) if not _in_parentheses(doc, i))
+    for n, i in enumerate(idx):
+        tok = doc[i]
+        out.append(tok.text)
+        if n + 1 < len(idx):
+            out.append(tok.whitespace_ if idx[n + 1] == i + 1 else " ")
+    return " ".join("".join(out).split())
+
+
+def _subtree(tok: Token) -> list[int]:
+    return [t.i for t in tok.subtree]
+
+
+def compact_phrase(head: Token, keep_pp: frozenset[str] = frozenset(), limit: int = MAX_PHRASE) -> list[int]:
+    """Token indices of a short form of the noun phrase headed by ``head``: whole modifiers only.
+
+    Drops articles, relative clauses, appositions, coordinated phrases and prepositional phrases
+    (those with a preposition in ``keep_pp`` stay while the phrase is short enough); then, while
+    it is longer than ``limit`` words, the kept prepositional phrases, adjectives and numbers."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return compact_phrase(clause.head, keep_pp, limit)
+    tiers: list[list[int]] = [[], [], []]  # droppable: pp first, then adjectives and numbers, then others
+    core = [head.i]
+    for child in head.children:
+        dep = child.dep_
+        if dep == "det" and child.lower_ in ARTICLES or _timeish(child) and dep != "poss":
+            continue
+        if child.lower_ in RELATIVE_PRONOUNS and dep != "det":  # a stray "that" of a clause
+            continue
+        if dep == "prep":
+            if child.lower_ in keep_pp and child.i > head.i and not any(_timeish(t) for t in child.subtree):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    tiers[0].extend([child.i, *compact_phrase(obj, frozenset(), limit)])
+            continue
+        if dep in _NP_DROP:
+            continue
+        if dep in ("amod", "nummod", "quantmod", "advmod", "npadvmod"):
+            # a modifier that is a clause of its own ("agreements that X unveiled") stays out
+            clausal = any(t.dep_ in ("nsubj", "nsubjpass", "mark") for t in child.subtree)
+            tiers[1].extend([child.i] if clausal and child.pos_ != "VERB" else [] if clausal else _subtree(child))
+        elif dep in ("compound", "poss", "det", "nmod", "predet", "prt", "neg"):
+            core.extend(_subtree(child) if dep != "poss" else compact_phrase(child, frozenset(), 3) + [
+                c.i for c in child.children if c.dep_ == "case"])
+        else:
+            tiers[2].extend(_subtree(child))
+    words = core + tiers[0] + tiers[1] + tiers[2]
+    for drop in (tiers[2], tiers[0], tiers[1]):
+        if len(words) <= limit:
+            break
+        words = [w for w in words if w not in drop]
+    return words
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb: its own, else that of the verb it is coordinated with or
+    complements ("agreed to buy": the buyer agreed), else, for a participle modifying a noun,
+    that noun ("a video released by the ministry")."""
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+        if subj is not None:
+            return None if subj.dep_ in ("expl", "csubj") else subj
+        purpose = node.dep_ == "advcl" and any(c.tag_ == "TO" for c in node.children)  # "left to flee"
+        if (node.dep_ in ("conj", "xcomp") or purpose) and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        return None
+    return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A place name in capitals opening the sentence, set off by a comma, a dash or a
+    bracket ("SAN SALVADOR, El Salvador -- ..."): a dateline the parser took for a subject."""
+    doc, start = tok.doc, tok.sent.start
+    name = [t for t in doc[start : tok.i + 1] if t.is_alpha]
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(name) and all(t.is_upper for t in name) and after is not None and after.text in (
+        ",", "-", "\u2014", "\u2013", "(")
+
+
+def _after_dateline(verb: Token) -> Token | None:
+    """The subject after a dateline: the head of the words between the dateline's last
+    punctuation and the verb ("SAN FRANCISCO -- Google bought" -> Google)."""
+    sent = verb.sent
+    marks = [t.i for t in sent if t.i < verb.i and t.is_punct and t.text in ",-\u2014\u2013)"]
+    if not marks:
+        return None
+    span = [t for t in verb.doc[marks[-1] + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads = [t for t in span if not (marks[-1] < t.head.i < verb.i)]
+    return heads[0] if heads else None
+
+
+def _verb_group(verb: Token) -> list[int]:
+    """The verb with its particle and negation, its modal, and "to" when it is an infinitive
+    complement; other auxiliaries are dropped, as headlines drop them."""
+    words = [verb.i]
+    for c in verb.children:
+        if c.dep_ in ("prt", "neg"):
+            words.append(c.i)
+            if c.lower_.replace("\u2019", "'") == "n't" and c.i > 0 and c.nbor(-1).dep_ == "aux":
+                words.append(c.i - 1)  # "don't", "didn't": the contraction stays whole
+        elif c.dep_ == "aux" and (c.tag_ == "MD" or c.tag_ == "TO" and verb.dep_ == "xcomp"):
+            # "to get arrested", "will be named": the auxiliaries after "to" or a modal stay
+            words += [a.i for a in verb.children if a.dep_ in ("aux", "auxpass", "neg") and c.i <= a.i < verb.i]
+    return words
+
+
+def _complement(verb: Token, limit: int) -> list[int]:
+    """What completes the verb: its object (with an indirect object), a predicative
+    complement ("found guilty"), or else its first prepositional phrase that is no time."""
+    words: list[int] = []
+    for c in verb.children:
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            words += compact_phrase(c, limit=3)
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            words += compact_phrase(c, NOUN_PREPS, limit)
+        elif c.dep_ == "acomp":
+            words += [t.i for t in c.subtree if not _timeish(t)][:3]
+    if words:
+        # "led the club to the title": a phrase of goal or direction after the object
+        goal = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in GOAL_PREPS and c.i > verb.i
+                     and not any(_timeish(t) for t in c.subtree)), None)
+        obj = next((p for p in goal.children if p.dep_ == "pobj"), None) if goal is not None else None
+        return words + ([goal.i, *compact_phrase(obj, limit=min(limit, 3))] if obj is not None else [])
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.i > verb.i and (c.lower_ not in FRAME_PREPS or c.dep_ == "agent") \
+                and not any(_timeish(t) for t in c.subtree):
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return [c.i, *compact_phrase(obj, limit=min(limit, 4))]
+    return words
+
+
+def infinitive_complement(tok: Token) -> bool:
+    """A verb that is the infinitive complement of the verb above it: "agreed to buy",
+    "expects the trials to be completed" (a clausal complement marked by "to")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.head.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
+        return False
+    return tok.dep_ == "xcomp" or tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
+    """Subject, verb group, infinitive complement and complement of a verb (``clause-label``)."""
+    words = _verb_group(verb)
+    subj = _subject(verb)
+    if subj is not None and _dateline(subj):
+        subj = _after_dateline(verb)
+    if subj is not None and not _timeish(subj):  # a misparsed date is no subject
+        words += compact_phrase(subj, limit=min(limit, 5))
+    inner = next((c for c in verb.children if infinitive_complement(c)), None)
+    if inner is not None:
+        # "agreed to buy its rival", "forced rescuers to stop": the complement finishes the clause
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < inner.i), None)
+        own = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < inner.i), None)
+        for head in (obj, own):
+            words += compact_phrase(head, limit=min(limit, 3)) if head is not None else []
+        words += _verb_group(inner) + _complement(inner, limit)
+    else:
+        words += _complement(verb, limit)
+    return words
+
+
+def noun_label(noun: Token, limit: int = MAX_PHRASE) -> list[int]:
+    """An event noun's label (``noun-label``): the clause it is the subject of, when that
+    verb is no event of its own, else its phrase."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() != "be":
+        return clause_label(head, limit)
+    return compact_phrase(noun, NOUN_PREPS, limit=limit + 2)
+
+
+def label_text(doc: Doc, build, anchor: Token) -> str:  # type: ignore[no-untyped-def]
+    """The label ``build(limit)`` gives, with phrases shortened (whole modifiers dropped) until it
+    has at most ``MAX_LABEL`` words; capitalised. Never cut inside a word or a phrase."""
+    for limit in (MAX_PHRASE, 4, 2, 1):
+        text = _words(doc, build(limit)).strip(" ,.;:\u2014\u2013-\u201c\u201d\"'")
+        if len(text.split()) <= MAX_LABEL:
+            break
+    first, _, rest = text.partition(" ")
+    if first.lower() in ARTICLES and rest:  # an article inside a kept compound ("The ... company Acme")
+        text = rest
+    text = text or anchor.text
+    return text[:1].upper() + text[1:]
