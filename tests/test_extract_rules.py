@@ -165,7 +165,15 @@ def test_said_in_a_statement_is_one_statement_with_its_words(nlp) -> None:  # ty
     assert len(g.statements) == 1
     s = g.statements[0]
     assert g.entity(s.speaker).name == "Acme Corporation" and s.quote.text == "We have not walked away from the talks."
-    assert s.label == "Statement by Acme Corporation"
+    assert s.label == "Acme Corporation said: “We have not walked away from the talks.”"
+
+
+def test_a_statement_label_reads_as_a_headline_of_who_said_what(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "“The bridge will not hold through another winter of heavy trucks and floods,” Mayor Jane Roe "
+                 "warned on Monday. Acme announced on Friday that it would close the mill.")
+    labels = [s.label for s in g.statements]
+    assert "Jane Roe warned: “The bridge will not hold through another winter…”" in labels
+    assert "Acme announced it would close mill" in labels  # reported speech: its clause, headline style
 
 
 def test_a_statement_without_words_is_an_event_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]

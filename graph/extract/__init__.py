@@ -165,7 +165,8 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
                 target.participants.insert(0, _participant(q.speaker, Role.SPEAKER))
                 target.speaker = q.speaker
             if target.type == "statement" and target.speaker:
-                target.label = f"Statement by {names[target.speaker]}"
+                target.label = statement_label(doc, q.verb, names[target.speaker], quote_span.text,
+                                               reported=q.kind is QuoteKind.REPORTED)
             target.speaker_description = description if not target.speaker else None
             target.addressee = target.addressee or q.addressee
             target.evidence = sorted(set(target.evidence) | set(evidence))
@@ -176,10 +177,11 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
                 parts.append(_participant(q.speaker, Role.SPEAKER))
             if q.addressee and q.addressee != q.speaker:
                 parts.append(_participant(q.addressee, Role.ADDRESSEE))
-            label = f"Statement by {names[q.speaker]}" if q.speaker else \
-                f"Statement by {description.text} (unnamed)" if description else "Statement"
+            who = names[q.speaker] if q.speaker else f"{description.text} (unnamed)" if description else None
+            label = statement_label(doc, q.verb, who, quote_span.text, reported=q.kind is QuoteKind.REPORTED)
             verb = q.verb if q.verb is not None else q.dated_by
-            st = Statement(id=new_id(label), type="statement", label=label, evidence=evidence,
+            st = Statement(id=new_id(f"statement-by-{who}" if who else "statement"), type="statement", label=label,
+                           evidence=evidence,
                            participants=parts, speaker=q.speaker, addressee=q.addressee, quote=quote_span,
                            quote_kind=q.kind, speaker_description=description,
                            time=times.get(verb) if verb is not None else None,  # type: ignore[arg-type]
@@ -242,6 +244,34 @@ def _related(noun: Token, verb: Token) -> bool:
     "issued a statement saying", "in a statement, X said"."""
     up = {t.i for t in verb.ancestors} | {verb.i}
     return any(t.i in up for t in [noun, *noun.ancestors]) or noun.head.i in {c.i for c in verb.head.children}
+
+
+QUOTE_WORDS = 8  # words of a quotation a statement's label opens with
+
+
+def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, reported: bool = False) -> str:
+    """A statement's label, as a headline of it (``statement-label``): for quoted words, who,
+    the speech verb as the text writes it, and the first words ("Jane Roe warned: “The bridge
+    will not hold…”"); for reported speech, its clause ("Acme announced it would buy its
+    rival"). Without a speech verb (a published statement), "Statement by X". The full
+    words stay in ``schema:text``.
+    """
+    if verb is not None and (reported or who is None):
+        from .event_labels import clause_label, label_text
+
+        said = doc[verb]
+        told = next((c for c in said.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        return label_text(doc, lambda limit: clause_label(said, limit) + (clause_label(told, limit) if told else []),
+                          said)
+    if verb is None or who is None:
+        return f"Statement by {who}" if who else "Statement"
+    tok = doc[verb]
+    said = " ".join([c.text for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + [tok.text]
+                    + [c.text for c in tok.children if c.dep_ == "prt"])
+    first = words.strip(" “”\"'‘’").split()
+    opening = " ".join(first[:QUOTE_WORDS]).rstrip(",;:")
+    ellipsis = "…" if len(first) > QUOTE_WORDS else ""
+    return f"{who} {said}: “{opening}{ellipsis}”"
 
 
 def _participant(eid: str, role: Role):  # type: ignore[no-untyped-def]
