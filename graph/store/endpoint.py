@@ -258,12 +258,13 @@ def _accept(sparql: str) -> str:
     return "application/n-triples" if _GRAPH_FORM.match(sparql) else "application/sparql-results+json"
 
 
-def _chunks(lines: list[str], triples: int = CHUNK_TRIPLES, size: int = CHUNK_BYTES) -> list[str]:
+def _chunks(lines: list[str], triples: int | None = None, size: int | None = None) -> list[str]:
     """N-Triples lines grouped into request bodies of at most ``triples`` lines and about ``size`` bytes.
 
     >>> _chunks(["a .", "b .", "c ."], triples=2)
     ['a .\nb .', 'c .']
     """
+    triples, size = triples or CHUNK_TRIPLES, size or CHUNK_BYTES
     out: list[str] = []
     block: list[str] = []
     used = 0
@@ -467,7 +468,9 @@ class RemoteStore(Store):
     def graph_ntriples(self, graph_iri: str) -> str:
         result = self._select_raw(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(graph_iri)} {{ ?s ?p ?o }} }}",
                                   union=False)
-        return result.triples or ""
+        # Virtuoso answers an empty graph with the comment "# Empty NT"
+        return "".join(line for line in (result.triples or "").splitlines(keepends=True)
+                       if not line.startswith("#"))
 
     def triple_count(self) -> int:
         system = " ".join(f'FILTER(!STRSTARTS(STR(?g), "{prefix}"))' for prefix in self.endpoints.system)
