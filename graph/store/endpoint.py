@@ -114,7 +114,7 @@ def endpoints_for(url: str, config: Path | None = None) -> Endpoints:
     """The endpoints of a store URL: from ``newsgraph.toml`` when it names them, else by layout.
 
     >>> endpoints_for("http://127.0.0.1:7878", config=Path("/nonexistent"))
-    Endpoints(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', data='http://127.0.0.1:7878/store', union='oxigraph')
+    Endpoints(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', data='http://127.0.0.1:7878/store', union='oxigraph', auth='', form=False, system=())
     >>> endpoints_for("http://h:3030/ds", config=Path("/nonexistent")).query
     'http://h:3030/ds/sparql'
     >>> endpoints_for("http://h:3030/ds#union=native", config=Path("/nonexistent")).union
@@ -249,7 +249,7 @@ _GRAPH_FORM = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:B
 
 
 def _accept(sparql: str) -> str:
-    """What to ask for: RDF for CONSTRUCT and DESCRIBE (Virtuoso answers those with a
+    r"""What to ask for: RDF for CONSTRUCT and DESCRIBE (Virtuoso answers those with a
     non-standard JSON table when offered JSON), result JSON for the rest.
 
     >>> _accept("PREFIX a: <urn:a>\n# c\nconstruct { ?s ?p ?o } WHERE {}")
@@ -259,7 +259,7 @@ def _accept(sparql: str) -> str:
 
 
 def _chunks(lines: list[str], triples: int | None = None, size: int | None = None) -> list[str]:
-    """N-Triples lines grouped into request bodies of at most ``triples`` lines and about ``size`` bytes.
+    r"""N-Triples lines grouped into request bodies of at most ``triples`` lines and about ``size`` bytes.
 
     >>> _chunks(["a .", "b .", "c ."], triples=2)
     ['a .\nb .', 'c .']
