@@ -14,7 +14,7 @@ TIMELINEJS_VERSION := 3.9.11
 TLJS := $(VENDOR)/timelinejs/timeline.js
 export NEWSGRAPH_VENDOR := $(abspath $(VENDOR))
 
-.PHONY: run test bench bench-extract bench-store bench-view bench-corpus bench-merge system-deps clean
+.PHONY: run test bench bench-extract bench-store bench-view bench-corpus bench-merge bench-bulk system-deps clean
 
 run: $(STAMP) $(VIS_JS)
 	$(BIN)/newsgraph build --seeds seeds --exports exports --store .newsgraph --fresh
@@ -32,6 +32,10 @@ bench-extract: $(STAMP)
 
 bench-view: $(STAMP) $(VIS_JS) system-deps
 	$(BIN)/python benchmarks/bench_view.py
+
+# Bulk load vs update requests on Oxigraph and Virtuoso (started on 127.0.0.1 in a temp folder).
+bench-bulk: $(STAMP) system-deps
+	$(BIN)/python benchmarks/bench_bulk.py
 
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py
@@ -71,9 +75,11 @@ $(TLJS):
 
 # Debian packages the tests drive: a real headless browser and an outside Turtle parser.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v rapper >/dev/null; then \
-		echo "installing chromium, chromium-driver, raptor2-utils"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver raptor2-utils >/dev/null; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v rapper >/dev/null \
+		|| ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then \
+		echo "installing chromium, chromium-driver, raptor2-utils, virtuoso-opensource-7-bin"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver raptor2-utils \
+			virtuoso-opensource-7-bin >/dev/null; \
 	fi
 
 clean:

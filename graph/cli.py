@@ -309,22 +309,52 @@ def _write_or_print(data: str, output: Path | None) -> None:
 @click.option("--url", help="The article's URL.")
 @click.option("--publisher", help="The outlet.")
 @click.option("--title", help="The headline (else taken from the page).")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "annotation"]), default="turtle", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "annotation", "nquads"]), default="turtle",
+              show_default=True, help="nquads: shards for a bulk loader, one named graph per article, into -o DIR.")
+@click.option("--shard-size", type=int, default=1000, show_default=True, help="Articles per N-Quads shard.")
+@click.option("--jobs", type=int, default=1, show_default=True, help="With nquads: spaCy processes.")
+@click.option("--cluster", metavar="local:N|tcp://HOST:PORT", help="With nquads: extract on a Dask cluster.")
 @click.option("--model", help="spaCy pipeline to use (default: the best English one installed).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
 def extract(articles: tuple[Path, ...], published: str | None, url: str | None, publisher: str | None,
-            title: str | None, fmt: str, model: str | None, output: Path | None) -> None:
+            title: str | None, fmt: str, shard_size: int, jobs: int, cluster: str | None, model: str | None,
+            output: Path | None) -> None:
     """Extract the graph of articles automatically (.txt, .md, .html).
 
     \b
     Examples:
         newsgraph extract story.html
         newsgraph extract story.txt --published 2019-01-18 --format annotation -o story.yaml
+        newsgraph extract feeds/ --format nquads -o shards/   # then a bulk loader (docs/scale.md)
     """
     from .draft import extract_to_text
 
+    if fmt == "nquads":
+        _extract_shards(articles, published, shard_size, model, output, jobs, cluster)
+        return
+    if cluster or jobs != 1:
+        raise InputError("--jobs and --cluster go with --format nquads")
     _write_or_print(extract_to_text(list(articles), published=published, url=url, publisher=publisher,
                                     title=title, fmt=fmt, model=model, output=output), output)
+
+
+def _extract_shards(articles: tuple[Path, ...], published: str | None, shard_size: int, model: str | None,
+                    output: Path | None, jobs: int, cluster: str | None) -> None:
+    """``extract --format nquads``: files and folders as ingest reads them, into shards in ``output``."""
+    from .draft import parse_published
+    from .extract import load_model
+    from .shards import write_shards
+
+    if output is None or (output.exists() and not output.is_dir()):
+        raise InputError("--format nquads needs -o DIR, a folder for the shards")
+    summary = write_shards(articles, output, per_shard=shard_size, published=parse_published(published),
+                           nlp=load_model(model) if model else None, n_process=jobs, cluster=cluster)
+    for source, message in summary.failed:
+        click.echo(f"newsgraph: {source}: {message}", err=True)
+    click.echo(f"newsgraph: wrote {summary.articles} article(s), {summary.quads} quads, in "
+               f"{len(summary.shards)} shard(s) to {output}", err=True)
+    if summary.failed:
+        raise SystemExit(1)
 
 
 # ----------------------------------------------------------------------------- view

@@ -14,12 +14,18 @@ base URL                   query                 update              graph store
 ``http://h:7878``          ``/query``            ``/update``         ``/store``
 (oxigraph, the default
 when the path is empty)
+``http://h:8890/sparql``   ``/sparql``           ``/sparql-auth``    ``/sparql-graph-``
+(virtuoso: the path                                                  ``crud-auth``
+``/sparql``)
 ``http://h:3030/ds``       ``/ds/sparql``        ``/ds/update``      ``/ds/data``
-(fuseki: a path of one
-dataset name)
+(fuseki: any other path;
+not tested here)
 =========================  ====================  ==================  ==================
 
-Any other server (GraphDB, Virtuoso, Neptune, QLever) is set up with explicit endpoints in
+Oxigraph and Virtuoso are tested (tests/test_remote_store.py starts both); to check any
+other server, run those tests against its URL (``NEWSGRAPH_TEST_STORE=URL``).
+
+Any other server (GraphDB, Neptune, QLever) is set up with explicit endpoints in
 ``newsgraph.toml`` (in the working directory, or the file named by
 ``$NEWSGRAPH_CONFIG``)::
 
@@ -28,6 +34,17 @@ Any other server (GraphDB, Virtuoso, Neptune, QLever) is set up with explicit en
     update = "http://graphdb:7200/repositories/news/statements"
     data   = "http://graphdb:7200/repositories/news/rdf-graphs/service"
     union  = "native"
+    auth   = "basic"      # or "digest" (Virtuoso's /sparql-auth), or "" (none; a bearer token if set)
+
+Credentials (``auth``) come from ``$NEWSGRAPH_STORE_USER`` and ``$NEWSGRAPH_STORE_PASSWORD``,
+else from ``user`` and ``password`` in the same ``[store]`` table; never from the command
+line, and they never appear in a log or an error message.
+
+Writes never leave half an article, on any server: a graph is written in chunks to a
+private staging graph, its triple count is checked, and only then is it moved onto the
+target in one ``MOVE`` request (:meth:`RemoteStore.replace_graph`). This matters on
+Virtuoso, where a request that fails partway stays committed partway and one INSERT DATA
+holds at most a few thousand triples.
 
 newsgraph queries see the *union* of all named graphs as their default graph. ``union``
 says how the server provides it: ``"oxigraph"`` (the default for the oxigraph layout)
@@ -50,6 +67,7 @@ import os
 import re
 import socket
 import tomllib
+import uuid
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -66,6 +84,14 @@ from .base import INTERNAL_GRAPHS, GraphData, QueryResult, Store, Term, as_ntrip
 TIMEOUT_SECONDS = 120.0
 CONFIG_FILE = "newsgraph.toml"
 UNION_MODES = ("oxigraph", "native")
+AUTH_MODES = ("", "basic", "digest")
+USER_ENV, PASSWORD_ENV = "NEWSGRAPH_STORE_USER", "NEWSGRAPH_STORE_PASSWORD"
+STAGING_GRAPHS = INTERNAL_GRAPHS + "staging/"
+VIRTUOSO_SYSTEM_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://localuriqaserver/",
+                          "http://www.w3.org/ns/ldp#")
+"""Graphs a new Virtuoso database holds for itself (its RDF views, service description)."""
+CHUNK_TRIPLES = 2_000  # per INSERT DATA: Virtuoso refuses one of about 5,000 triples
+CHUNK_BYTES = 2_000_000  # per request: Virtuoso refuses one over 10 MB
 
 
 
@@ -77,17 +103,24 @@ class Endpoints:
     update: str
     data: str
     union: str = "oxigraph"
+    auth: str = ""
+    form: bool = False
+    """Send queries as an HTML form (``query=...``): Virtuoso 7 hangs on a direct POST."""
+    system: tuple[str, ...] = ()
+    """Prefixes of graphs the server keeps for itself: never listed, counted or dumped."""
 
 
 def endpoints_for(url: str, config: Path | None = None) -> Endpoints:
     """The endpoints of a store URL: from ``newsgraph.toml`` when it names them, else by layout.
 
     >>> endpoints_for("http://127.0.0.1:7878", config=Path("/nonexistent"))
-    Endpoints(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', data='http://127.0.0.1:7878/store', union='oxigraph')
+    Endpoints(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', data='http://127.0.0.1:7878/store', union='oxigraph', auth='', form=False, system=())
     >>> endpoints_for("http://h:3030/ds", config=Path("/nonexistent")).query
     'http://h:3030/ds/sparql'
     >>> endpoints_for("http://h:3030/ds#union=native", config=Path("/nonexistent")).union
     'native'
+    >>> endpoints_for("http://h:8890/sparql", config=Path("/nonexistent")).update
+    'http://h:8890/sparql-auth'
     """
     settings = _config(config)
     base, _, fragment = url.partition("#")
@@ -95,21 +128,28 @@ def endpoints_for(url: str, config: Path | None = None) -> Endpoints:
     base = base.rstrip("/")
     if settings.get("query"):
         ep = Endpoints(str(settings["query"]), str(settings.get("update") or settings["query"]),
-                       str(settings.get("data") or ""), str(settings.get("union", "native")))
+                       str(settings.get("data") or ""), str(settings.get("union", "native")),
+                       str(settings.get("auth", "")), bool(settings.get("form", False)))
     else:
         path = urllib.parse.urlsplit(base).path.strip("/")
-        layout = options.get("layout") or ("oxigraph" if not path else "fuseki")
+        layout = options.get("layout") or ("oxigraph" if not path else "virtuoso" if path == "sparql" else "fuseki")
         if layout == "oxigraph":
             ep = Endpoints(base + "/query", base + "/update", base + "/store", "oxigraph")
+        elif layout == "virtuoso":
+            root = base.removesuffix("/sparql")
+            ep = Endpoints(root + "/sparql", root + "/sparql-auth", root + "/sparql-graph-crud-auth", "native",
+                           "digest", form=True, system=VIRTUOSO_SYSTEM_GRAPHS)
         elif layout == "fuseki":
             ep = Endpoints(base + "/sparql", base + "/update", base + "/data", "native")
         else:
-            raise InputError(f"{url}: unknown store layout {layout!r}; use oxigraph or fuseki, "
+            raise InputError(f"{url}: unknown store layout {layout!r}; use oxigraph, virtuoso or fuseki, "
                              f"or name the endpoints in {CONFIG_FILE}")
     union = options.get("union", ep.union)
     if union not in UNION_MODES:
         raise InputError(f"{url}: unknown union mode {union!r}; use one of {', '.join(UNION_MODES)}")
-    return Endpoints(ep.query, ep.update, ep.data, union)
+    if ep.auth not in AUTH_MODES:
+        raise InputError(f"{url}: unknown auth {ep.auth!r}; use basic, digest or nothing")
+    return Endpoints(ep.query, ep.update, ep.data, union, ep.auth, ep.form, ep.system)
 
 
 def _config(path: Path | None) -> dict[str, object]:
@@ -151,7 +191,10 @@ def _shift_lines(message: str) -> str:
     def shift(m: re.Match[str]) -> str:
         return f"at line {max(1, int(m[1]) - offset)}, column {m[2]}"
 
-    return re.sub(r"(?:error )?at (\d+):(\d+)", shift, message, count=1)
+    message = re.sub(r"(?:error )?at (\d+):(\d+)", shift, message, count=1)
+    # Virtuoso: "... SPARQL compiler, line 18: syntax error at '}' SPARQL query: <the whole query>"
+    return re.sub(r"line (\d+): (.*?)(?: SPARQL query:.*)?$",
+                  lambda m: f"at line {max(1, int(m[1]) - offset)}: {m[2]}", message, count=1)
 
 
 def _term_from_json(value: Mapping[str, str] | None) -> Term | None:
@@ -163,7 +206,7 @@ def _term_from_json(value: Mapping[str, str] | None) -> Term | None:
     if kind == "bnode":
         return Term("bnode", value["value"])
     if kind in ("literal", "typed-literal"):
-        lang = value.get("xml:lang")
+        lang = value.get("xml:lang") or value.get("lang")
         datatype = value.get("datatype")
         if not lang and not datatype:
             datatype = "http://www.w3.org/2001/XMLSchema#string"
@@ -188,6 +231,54 @@ def store_token(config: Path | None = None) -> str | None:
     return str(value) if value else None
 
 
+def store_credentials(config: Path | None = None) -> tuple[str, str] | None:
+    """User and password for basic or digest auth: ``$NEWSGRAPH_STORE_USER`` and
+    ``$NEWSGRAPH_STORE_PASSWORD``, else ``user`` and ``password`` in ``[store]``. Never a
+    command-line option; never written to a log or an error message."""
+    user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    if user and password is not None:
+        return user, password
+    settings = _config(config)
+    if settings.get("user"):
+        return str(settings["user"]), str(settings.get("password", ""))
+    return None
+
+
+_GRAPH_FORM = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*(CONSTRUCT|DESCRIBE)\b",
+                         re.IGNORECASE)
+
+
+def _accept(sparql: str) -> str:
+    r"""What to ask for: RDF for CONSTRUCT and DESCRIBE (Virtuoso answers those with a
+    non-standard JSON table when offered JSON), result JSON for the rest.
+
+    >>> _accept("PREFIX a: <urn:a>\n# c\nconstruct { ?s ?p ?o } WHERE {}")
+    'application/n-triples'
+    """
+    return "application/n-triples" if _GRAPH_FORM.match(sparql) else "application/sparql-results+json"
+
+
+def _chunks(lines: list[str], triples: int | None = None, size: int | None = None) -> list[str]:
+    r"""N-Triples lines grouped into request bodies of at most ``triples`` lines and about ``size`` bytes.
+
+    >>> _chunks(["a .", "b .", "c ."], triples=2)
+    ['a .\nb .', 'c .']
+    """
+    triples, size = triples or CHUNK_TRIPLES, size or CHUNK_BYTES
+    out: list[str] = []
+    block: list[str] = []
+    used = 0
+    for line in lines:
+        if block and (len(block) >= triples or used + len(line) > size):
+            out.append("\n".join(block))
+            block, used = [], 0
+        block.append(line)
+        used += len(line.encode("utf-8")) + 1
+    if block:
+        out.append("\n".join(block))
+    return out
+
+
 # ----------------------------------------------------------------------------- the store
 
 
@@ -199,7 +290,32 @@ class RemoteStore(Store):
         self.endpoints = endpoints_for(url, config)
         self.timeout = timeout
         self._token = store_token(config)
+        self._opener = self._make_opener(store_credentials(config))
         self._ping()
+        self.recovered = self._drop_staging()
+
+    def _make_opener(self, credentials: tuple[str, str] | None) -> urllib.request.OpenerDirector:
+        if not self.endpoints.auth:
+            return urllib.request.build_opener()
+        if credentials is None:
+            raise InputError(f"{self.location}: the server needs {self.endpoints.auth} auth: set "
+                             f"${USER_ENV} and ${PASSWORD_ENV}, or user and password in [store] of {CONFIG_FILE}")
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        for url in (self.endpoints.update, self.endpoints.data, self.endpoints.query):
+            if url:
+                passwords.add_password(None, url, *credentials)
+        handler = (urllib.request.HTTPDigestAuthHandler if self.endpoints.auth == "digest"
+                   else urllib.request.HTTPBasicAuthHandler)(passwords)
+        return urllib.request.build_opener(handler)
+
+    def _drop_staging(self) -> list[str]:
+        """Staging graphs an interrupted write left behind (never a visible article), dropped."""
+        result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                  f'FILTER(STRSTARTS(STR(?g), "{STAGING_GRAPHS}")) }}', union=False)
+        left = sorted(row[0].value for row in result.rows if row[0] is not None)
+        for iri in left:
+            self._post_update(f"DROP SILENT GRAPH {_iri(iri)}")
+        return left
 
     # -- HTTP
 
@@ -214,12 +330,14 @@ class RemoteStore(Store):
             headers["Accept"] = accept
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) only
+            with self._opener.open(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) only
                 return response.read()
         except urllib.error.HTTPError as exc:
             body = exc.read().decode("utf-8", "replace")
             message = " ".join(body.split())[:500] or exc.reason
-            if exc.code == 400:
+            if exc.code == 401:
+                message = "the credentials were refused"
+            if exc.code == 400 or (exc.code == 500 and "SPARQL compiler" in message):
                 raise QueryError(f"{self.location}: the server refused the request: {message}") from None
             raise StoreError(f"{self.location}: the SPARQL endpoint answered {exc.code} ({message})") from None
         except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError, OSError) as exc:
@@ -230,13 +348,17 @@ class RemoteStore(Store):
         """Fail early, with one clear line, when the server is not there."""
         self._post_query("ASK { }", union=False)
 
-    def _post_query(self, sparql: str, *, union: bool = True,
-                    accept: str = "application/sparql-results+json, application/n-triples;q=0.9") -> bytes:
+    def _post_query(self, sparql: str, *, union: bool = True, accept: str | None = None) -> bytes:
         url = self.endpoints.query
         if union and self.endpoints.union == "oxigraph":
             url += ("&" if "?" in url else "?") + "union-default-graph"
+        text = _prologue() + sparql
+        accept = accept or _accept(text)
         try:
-            return self._request(url, data=(_prologue() + sparql).encode("utf-8"),
+            if self.endpoints.form:
+                return self._request(url, data=urllib.parse.urlencode({"query": text}).encode("ascii"),
+                                     content_type="application/x-www-form-urlencoded", accept=accept)
+            return self._request(url, data=text.encode("utf-8"),
                                  content_type="application/sparql-query; charset=utf-8", accept=accept)
         except QueryError as exc:
             raise QueryError(f"invalid SPARQL: {_shift_lines(str(exc))}") from None
@@ -251,10 +373,42 @@ class RemoteStore(Store):
     # -- the Store interface
 
     def replace_graph(self, graph_iri: str, graph: GraphData) -> None:
-        """DROP and INSERT DATA in one update request: the server applies it as one transaction."""
+        """Write the graph whole or not at all, on any server: in chunks to a fresh staging
+        graph, check its triple count, then ``MOVE`` it onto the target in one request.
+
+        A failure before the move leaves the old graph as it was (the staging graph is
+        dropped, or by the next open when the server itself went away); the move is one
+        operation. Queries over the union default graph can see the staging triples while
+        they are being written.
+        """
         name = _iri(graph_iri)
-        body = as_ntriples(graph)
-        self._post_update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        lines = [line for line in as_ntriples(graph).splitlines() if line.strip()]
+        if not lines:
+            self._post_update(f"DROP SILENT GRAPH {name}")
+            return
+        staging = _iri(STAGING_GRAPHS + uuid.uuid4().hex)
+        try:
+            for body in _chunks(lines):
+                self._post_update(f"INSERT DATA {{ GRAPH {staging} {{\n{body}\n}} }}")
+            result = self._select_raw(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {staging} {{ ?s ?p ?o }} }}",
+                                      union=False)
+            stored = int(result.rows[0][0].value) if result.rows and result.rows[0][0] else 0
+            if stored != len(set(lines)):
+                raise StoreError(f"{self.location}: {graph_iri}: the server stored {stored} of "
+                                 f"{len(set(lines))} triples; the old graph is kept")
+            self._post_update(f"MOVE SILENT GRAPH {staging} TO {name}")
+        except BaseException:
+            try:
+                self._post_update(f"DROP SILENT GRAPH {staging}")
+            except (StoreError, QueryError):
+                pass  # the server is gone: the next open drops it
+            raise
+
+    def sync_graph(self, graph_iri: str, graph: GraphData, *, chunk: int = CHUNK_TRIPLES) -> None:
+        super().sync_graph(graph_iri, graph, chunk=min(chunk, CHUNK_TRIPLES))
+
+    def _create_large_graph(self, graph_iri: str, text: str, chunk: int) -> None:
+        self.replace_graph(graph_iri, text)
 
     def remove_graph(self, graph_iri: str) -> bool:
         name = _iri(graph_iri)
@@ -267,7 +421,7 @@ class RemoteStore(Store):
     def graph_iris(self) -> list[str]:
         result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
         return sorted(row[0].value for row in result.rows if row[0] is not None and row[0].kind == "uri"
-                      and not row[0].value.startswith(INTERNAL_GRAPHS))
+                      and not row[0].value.startswith((INTERNAL_GRAPHS, *self.endpoints.system)))
 
     def _select(self, sparql: str) -> QueryResult:
         return self._select_raw(sparql)
@@ -294,7 +448,7 @@ class RemoteStore(Store):
 
     def dump_nquads(self) -> bytes:
         """The whole dataset as N-Quads: one Graph Store Protocol GET, else one per graph."""
-        if self.endpoints.data:
+        if self.endpoints.data and self.endpoints.union == "oxigraph":
             try:
                 data = self._request(self.endpoints.data, accept="application/n-quads")
                 if not data.strip() or b" ." in data:
@@ -314,10 +468,13 @@ class RemoteStore(Store):
     def graph_ntriples(self, graph_iri: str) -> str:
         result = self._select_raw(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(graph_iri)} {{ ?s ?p ?o }} }}",
                                   union=False)
-        return result.triples or ""
+        # Virtuoso answers an empty graph with the comment "# Empty NT"
+        return "".join(line for line in (result.triples or "").splitlines(keepends=True)
+                       if not line.startswith("#"))
 
     def triple_count(self) -> int:
-        result = self._select_raw("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        system = " ".join(f'FILTER(!STRSTARTS(STR(?g), "{prefix}"))' for prefix in self.endpoints.system)
+        result = self._select_raw(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {system} }}", union=False)
         cell = result.rows[0][0] if result.rows else None
         return int(cell.value) if cell is not None else 0
 
