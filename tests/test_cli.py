@@ -164,7 +164,7 @@ def test_validate_passes_the_store_and_the_annotation(store):
 
 def test_validate_exits_1_with_a_readable_report(tmp_path):
     bad = tmp_path / "bad.ttl"
-    bad.write_text('@prefix ng: <https://w3id.org/newsgraph/ns#> .\n<urn:x> a ng:Person .\n', encoding="utf-8")
+    bad.write_text('@prefix ng: <https://w3id.org/newsgraph/ns#> .\n<urn:x> a <https://schema.org/Person> .\n', encoding="utf-8")
     result = run("validate", bad)
     assert result.exit_code == 1
     assert "does NOT conform" in result.output and "rdfs:label" in result.output
