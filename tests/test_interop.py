@@ -269,3 +269,15 @@ def test_the_shapes_catch_a_node_without_label_or_evidence(seed, seed_rdf):
     broken.remove((node, GAF.denotedBy, None))
     report = validate_graph(broken)
     assert not report.conforms and report.violations >= 2
+
+
+def test_the_shapes_catch_a_specific_role_without_sem_has_actor(seed, seed_rdf):
+    from graph.rdf import new_graph
+
+    broken = new_graph()
+    for triple in seed_rdf:
+        broken.add(triple)
+    event, actor = next(iter(broken.subject_objects(NG.agent)))
+    broken.remove((event, SEM.hasActor, actor))
+    report = validate_graph(broken)
+    assert not report.conforms and "not also sem:hasActor" in report.text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -39,14 +40,12 @@ def extracted() -> list[ArticleGraph]:
 
 
 def _failures(report_text: str) -> list[str]:
-    """One line per violation: the focus node and the message."""
-    lines, focus = [], ""
-    for line in report_text.splitlines():
-        line = line.strip()
-        if line.startswith("Focus Node:"):
-            focus = line.split(":", 1)[1].strip()
-        elif line.startswith("Message:"):
-            lines.append(f"{focus}: {line.split(':', 1)[1].strip()}")
+    """One line per violation (warnings left out): the focus node, the path and the message."""
+    lines = []
+    for block in re.split(r"\n(?=\S)", report_text):  # one result per unindented line
+        fields = dict(line.strip().split(": ", 1) for line in block.splitlines() if ": " in line)
+        if fields.get("Severity") == "sh:Violation":
+            lines.append(f"{fields.get('Focus Node')} {fields.get('Result Path', '')}: {fields.get('Message')}")
     return sorted(set(lines))
 
 
