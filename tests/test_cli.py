@@ -142,6 +142,19 @@ def test_export_to_standard_output(store):
     assert result.exit_code == 0 and "hornet-2019-01-18" in result.output
 
 
+def test_export_entailed_with_web_annotations_validates_as_entailed(store, tmp_path):
+    out = tmp_path / "full.ttl"
+    result = run("export", "--entailed", "--evidence", "web-annotation", "-o", out, "--store", store)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "oa:TextQuoteSelector" in text and "sem:Actor" in text and "schema:mentions" in text
+    assert run("validate", "--entailed", out).exit_code == 0
+    lean = tmp_path / "lean.ttl"
+    assert run("export", "-o", lean, "--store", store).exit_code == 0
+    assert "oa:TextQuoteSelector" not in lean.read_text(encoding="utf-8")
+    assert run("validate", "--entailed", lean).exit_code == 1  # the lean graph lacks the closure
+
+
 def test_export_into_a_read_only_folder_is_exit_4(store, tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
