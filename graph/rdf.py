@@ -58,7 +58,7 @@ from .model import (
     TimeSpan,
     slug,
 )
-from .ontology import GAF, GRAPH, ID, NG, NGT, NIF, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import EVENT_TYPES, GAF, GRAPH, ID, NG, NGT, NIF, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 
 EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
 
@@ -333,7 +333,10 @@ class _Writer:
         self.node(node, SEM.Event, ev.label)
         if isinstance(ev, Statement):
             self.add(node, RDF.type, SCHEMA.Quotation)
-        self.add(node, SEM.eventType, event_type_iri(ev.type))
+        etype = event_type_iri(ev.type)
+        self.add(node, SEM.eventType, etype)
+        if ev.type not in EVENT_TYPES:  # the ontology declares its own types; a new one says its name
+            self.add(etype, RDFS.label, Lit(ev.type))
         self.evidence(node, ev.evidence)
         for part in ev.participants:
             self.write_role(node, part.entity, part.role)
@@ -377,12 +380,13 @@ class _Writer:
 
 
 def event_type_iri(event_type: str) -> URIRef:
-    """``ngt:<type>``: an event type, declared with its label in the ontology, not in graphs."""
+    """``ngt:<type>``: an event type. The ontology declares newsgraph's types with their labels
+    (their local names); a graph labels only a type the ontology does not declare."""
     return _iri(NGT + slug(event_type))
 
 
 def event_type_label(iri: str) -> str:
-    """The label of an event type IRI: its local name (``ngt:arrest`` -> ``arrest``)."""
+    """The label of a declared event type IRI: its local name (``ngt:arrest`` -> ``arrest``)."""
     return iri.rpartition("#")[2]
 
 

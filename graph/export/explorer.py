@@ -21,6 +21,7 @@ import networkx as nx
 
 from ..errors import InputError
 from ..io import atomic_write
+from ..ontology import NGT
 from ..rdf import CONTEXT_CHARS, event_type_label, mention_offsets
 from ..store import Store, Term
 from .corpusview import merged_entity, merged_event
@@ -174,15 +175,22 @@ def _articles(store: Store) -> tuple[dict[str, dict[str, str | None]], dict[str,
     return articles, bodies
 
 
+def _type_labels(store: Store) -> dict[str, str]:
+    """Labels of the event types the ontology does not declare (a graph labels those)."""
+    rows = _rows(store, f"SELECT DISTINCT ?t ?label WHERE {{ ?t rdfs:label ?label FILTER (STRSTARTS(STR(?t), '{NGT}')) }}")
+    return {row["t"] or "": row["label"] or "" for row in rows}
+
+
 def _event_values(store: Store) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
+    types = _type_labels(store)
     for key, path in EVENT_PROPERTIES.items():
         for row in _rows(store, EVENT_PROPERTY_QUERY.format(path=path)):
             value = row["value"]
             if key in ("certainty", "polarity") and value:
                 value = value.rpartition("#")[2]
             elif key == "type" and value:
-                value = event_type_label(value)
+                value = types.get(value) or event_type_label(value)
             out.setdefault(row["node"] or "", {}).setdefault(key, value or "")
     return out
 
