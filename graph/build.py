@@ -82,6 +82,7 @@ def load_into(store: Store, ag: ArticleGraph) -> None:
     store.replace_graph(str(graph_iri(ag.article.id)), article_triples(ag))
 
 
+# Article nodes are prov:wasDerivedFrom their article; corpus nodes (ng:Canonical) are left out.
 SUMMARY_QUERY = """
 SELECT
   (COUNT(DISTINCT ?article) AS ?articles)
@@ -89,19 +90,24 @@ SELECT
   (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?event) AS ?events)
   (COUNT(DISTINCT ?dated) AS ?dated) (COUNT(DISTINCT ?statement) AS ?statements)
 WHERE {
-  { ?article a ng:Article } UNION { ?person a ng:Person ; ng:fromArticle [] }
-  UNION { ?org a ng:Organization ; ng:fromArticle [] }
-  UNION { ?place a ng:Place ; ng:fromArticle [] } UNION { ?actor a ng:Actor ; ng:fromArticle [] }
-  UNION { ?event a ng:Event ; ng:fromArticle [] FILTER NOT EXISTS { ?event a ng:Statement } }
-  UNION { ?dated a ng:Event ; ng:fromArticle [] ; ng:edtf ?date }
-  UNION { ?statement a ng:Statement ; ng:fromArticle [] }
+  { ?article a schema:NewsArticle }
+  UNION { ?person a schema:Person ; prov:wasDerivedFrom [] FILTER NOT EXISTS { ?person a ng:Canonical } }
+  UNION { ?org a schema:Organization ; prov:wasDerivedFrom [] FILTER NOT EXISTS { ?org a ng:Canonical } }
+  UNION { ?place a schema:Place ; prov:wasDerivedFrom [] FILTER NOT EXISTS { ?place a ng:Canonical } }
+  UNION { VALUES ?kind { schema:Person schema:Organization }
+          ?actor a ?kind ; prov:wasDerivedFrom [] FILTER NOT EXISTS { ?actor a ng:Canonical } }
+  UNION { [] sem:hasActor ?actor FILTER NOT EXISTS { ?actor a ng:Canonical } }
+  UNION { ?event a sem:Event ; prov:wasDerivedFrom [] FILTER NOT EXISTS { ?event a schema:Quotation }
+          FILTER NOT EXISTS { ?event a ng:Canonical } }
+  UNION { ?dated a sem:Event ; prov:wasDerivedFrom [] ; ng:edtf [] FILTER NOT EXISTS { ?dated a ng:Canonical } }
+  UNION { ?statement a schema:Quotation ; prov:wasDerivedFrom [] FILTER NOT EXISTS { ?statement a ng:Canonical } }
 }
 """
 DATES_QUERY = """
 SELECT (MIN(?start) AS ?first) (MAX(?latest) AS ?last) WHERE {
-  ?e a ng:Event ; ng:edtf ?date .
-  OPTIONAL { ?e ng:earliestBegin ?s }
-  OPTIONAL { ?e ng:latestBegin ?l }
+  ?e a sem:Event ; ng:edtf ?date .
+  OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?s }
+  OPTIONAL { ?e sem:hasLatestBeginTimeStamp ?l }
   BIND (COALESCE(?s, ?l) AS ?start)
   BIND (COALESCE(?l, ?s) AS ?latest)
 }

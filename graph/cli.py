@@ -210,14 +210,19 @@ EXPORT_FORMATS = ["turtle", "trig", "nquads", "jsonld", "network", "gexf", "grap
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output "
               "for RDF, exports/network.html for the page).")
+@click.option("--entailed", is_flag=True, help="RDF: add the RDFS closure under the ontology (the general "
+              "terms every fact entails).")
+@click.option("--evidence", type=click.Choice(["mentions", "web-annotation"]), default="mentions", show_default=True,
+              help="RDF: add a W3C Web Annotation (TextQuoteSelector, TextPositionSelector) for every mention.")
 @store_option
-def export(fmt: str, output: Path | None, store_location: str) -> None:
+def export(fmt: str, output: Path | None, entailed: bool, evidence: str, store_location: str) -> None:
     """Export the store: Turtle, TriG, N-Quads, JSON-LD, the network page, GEXF, GraphML,
     TimelineJS JSON, an events CSV (ACLED-like columns) or a static SVG timeline.
 
     \b
     Examples:
         newsgraph export --format trig -o exports/newsgraph.trig
+        newsgraph export --entailed --evidence web-annotation -o full.ttl
         newsgraph export --format gexf -o story.gexf
         newsgraph export --format events-csv -o events.csv
         newsgraph export --format timeline-svg -o timeline.svg
@@ -227,9 +232,9 @@ def export(fmt: str, output: Path | None, store_location: str) -> None:
             from .export.rdf_export import export_rdf, serialize_store
 
             if output is None:
-                sys.stdout.buffer.write(serialize_store(store, fmt))
+                sys.stdout.buffer.write(serialize_store(store, fmt, entailed=entailed, evidence=evidence))
                 return
-            export_rdf(store, {fmt: output})
+            export_rdf(store, {fmt: output}, entailed=entailed, evidence=evidence)
         elif fmt in ("timelinejs", "events-csv", "timeline-svg"):
             from .export.explorer import explorer_data
             from .export.handoff import render_handoff, write_handoff
@@ -260,8 +265,10 @@ def export(fmt: str, output: Path | None, store_location: str) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--report", "show_report", is_flag=True, help="Print pySHACL's full report even when it conforms.")
+@click.option("--entailed", is_flag=True, help="Check RDF files as `export --entailed` graphs (the store and "
+              "annotations: with their RDFS closure) against ontology/shapes-entailed.ttl.")
 @store_option
-def validate(files: tuple[Path, ...], show_report: bool, store_location: str) -> None:
+def validate(files: tuple[Path, ...], show_report: bool, entailed: bool, store_location: str) -> None:
     """Check graphs against the SHACL shapes; exit 1 with a report when they do not conform.
 
     FILES may be annotations (.yaml/.json) or RDF files (.ttl, .trig, .nq, .jsonld);
@@ -275,10 +282,10 @@ def validate(files: tuple[Path, ...], show_report: bool, store_location: str) ->
     from .validate import validate_paths, validate_store
 
     if files:
-        reports = validate_paths(list(files))
+        reports = validate_paths(list(files), entailed=entailed)
     else:
         with _open_store(store_location) as store:
-            reports = [(store_location, validate_store(store))]
+            reports = [(store_location, validate_store(store, entailed=entailed))]
     failed = 0
     for where, report in reports:
         status = "conforms" if report.conforms else f"does NOT conform: {report.violations} violation(s)"

@@ -41,7 +41,7 @@ from .model import (
     slug,
 )
 from .ontology import ID, NG, NGT, OWL
-from .rdf import Block, article_ntriples, corpus_blocks, corpus_graph_iri, graph_iri
+from .rdf import ROLE_PROPERTY_VALUES, Block, article_ntriples, corpus_blocks, corpus_graph_iri, entity_kind, graph_iri, roles_from
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .digests import extractor_version, input_digest, record_digests, stored_digests
@@ -258,7 +258,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
 
 # ----------------------------------------------------------------------------- remove
 
-ARTICLE_BY_URL = "SELECT ?a WHERE { GRAPH ?g { ?a a ng:Article ; schema:url ?u } FILTER (STR(?u) = ?target) }"
+ARTICLE_BY_URL = "SELECT ?a WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:url ?u } FILTER (STR(?u) = ?target) }"
 
 
 def _article_ids_for(store: Store, target: str, graphs: set[str]) -> list[str]:
@@ -315,35 +315,32 @@ _NOT_CORPUS = f"FILTER (?g != <{CORPUS_GRAPH}>)"
 # Each query is one join at most: at 10 k articles, one query with seven OPTIONALs took
 # 28 s where these take 17 s, and an article is found from its graph, not by a join.
 ENTITIES_QUERY = f"""
-SELECT ?g ?e ?kind ?label ?acts WHERE {{
+SELECT ?g ?e ?kind ?label WHERE {{
   GRAPH ?g {{
-    VALUES ?kind {{ ng:Person ng:Organization ng:Place }}
-    ?e a ?kind ; rdfs:label ?label .
-    OPTIONAL {{ ?e a ng:Actor BIND (true AS ?acts) }}
+    VALUES ?kind {{ schema:Person schema:Organization schema:Place }}
+    ?e a ?kind ; rdfs:label ?label ; prov:wasDerivedFrom [] .
   }} {_NOT_CORPUS}
 }}"""
-ALIASES_QUERY = f"SELECT ?e ?alias WHERE {{ GRAPH ?g {{ ?e ng:alias ?alias }} {_NOT_CORPUS} }}"
-TITLES_QUERY = f"SELECT ?e ?title WHERE {{ GRAPH ?g {{ ?e schema:jobTitle ?title }} {_NOT_CORPUS} }}"
+ACTORS_QUERY = f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ [] sem:hasActor ?e }} {_NOT_CORPUS} }}"
+ALIASES_QUERY = f"SELECT ?e ?alias WHERE {{ GRAPH ?g {{ ?e skos:altLabel ?alias }} {_NOT_CORPUS} }}"
+TITLES_QUERY = f"SELECT ?e ?title WHERE {{ GRAPH ?g {{ ?e org:holds/rdfs:label ?title }} {_NOT_CORPUS} }}"
 ARTICLES_QUERY = f"""
-SELECT ?g ?a ?published WHERE {{ GRAPH ?g {{ ?a a ng:Article ; schema:datePublished ?published }} {_NOT_CORPUS} }}"""
+SELECT ?g ?a ?published WHERE {{ GRAPH ?g {{ ?a a schema:NewsArticle ; schema:datePublished ?published }} {_NOT_CORPUS} }}"""
 EVENTS_QUERY = f"""
-SELECT ?g ?ev ?type ?label WHERE {{ GRAPH ?g {{ ?ev a ng:Event ; ng:eventType ?type ; rdfs:label ?label }} {_NOT_CORPUS} }}"""
-STATEMENTS_QUERY = f"SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev a ng:Statement }} {_NOT_CORPUS} }}"
-EVENT_DETAILS = ("earliestBegin", "latestBegin", "datePrecision", "edtf", "quantity", "quote")
-DETAIL_QUERY = f"SELECT ?ev ?value WHERE {{ GRAPH ?g {{ ?ev ng:%s ?value }} {_NOT_CORPUS} }}"
+SELECT ?g ?ev ?type ?label WHERE {{ GRAPH ?g {{ ?ev a sem:Event ; sem:eventType ?type ; rdfs:label ?label }} {_NOT_CORPUS} }}"""
+STATEMENTS_QUERY = f"SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev a schema:Quotation }} {_NOT_CORPUS} }}"
+EVENT_DETAILS = {"earliestBegin": "sem:hasEarliestBeginTimeStamp", "latestBegin": "sem:hasLatestBeginTimeStamp",
+                 "datePrecision": "ng:datePrecision", "edtf": "ng:edtf", "quantity": "ng:quantity",
+                 "quote": "schema:text"}
+DETAIL_QUERY = f"SELECT ?ev ?value WHERE {{ GRAPH ?g {{ ?ev %s ?value }} {_NOT_CORPUS} }}"
 ROLES_QUERY = f"""
 SELECT ?ev ?role ?actor WHERE {{
   GRAPH ?g {{
-    VALUES ?role {{ ng:agent ng:patient ng:participant ng:speaker ng:addressee }}
+    VALUES ?role {{ {ROLE_PROPERTY_VALUES} }}
     ?ev ?role ?actor .
   }} {_NOT_CORPUS}
 }}"""
 REPORTS_QUERY = f"SELECT ?st ?ev WHERE {{ GRAPH ?g {{ ?st ng:reports ?ev }} {_NOT_CORPUS} }}"
-
-_KINDS = {str(NG.Person): EntityKind.PERSON, str(NG.Organization): EntityKind.ORGANIZATION,
-          str(NG.Place): EntityKind.PLACE}
-_ROLES = {str(NG.agent): Role.AGENT, str(NG.patient): Role.PATIENT, str(NG.participant): Role.PARTICIPANT,
-          str(NG.speaker): Role.SPEAKER, str(NG.addressee): Role.ADDRESSEE}
 
 
 def stable_ids(clusters: list[tuple[str, tuple[dt.date, str]]]) -> list[str]:
@@ -388,16 +385,14 @@ def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None =
     for e, title in store.select_values(TITLES_QUERY):
         titles[e].append(title)  # type: ignore[index,arg-type]
     records: list[NameRecord] = []
-    acting: set[str] = set()
+    acting = {e for (e,) in store.select_values(ACTORS_QUERY)}
     seen: set[str] = set()
-    for g, e, kind, label, acts in store.select_values(ENTITIES_QUERY):
+    for g, e, kind, label in store.select_values(ENTITIES_QUERY):
         a = article_of.get(g)  # type: ignore[arg-type]
         if e in seen or a is None:
             continue
         seen.add(e)  # type: ignore[arg-type]
-        if acts:
-            acting.add(e)  # type: ignore[arg-type]
-        records.append(NameRecord(e, a, _KINDS[kind].value, label,  # type: ignore[arg-type,index]
+        records.append(NameRecord(e, a, entity_kind(kind).value, label,  # type: ignore[arg-type,union-attr]
                                   tuple(sorted(aliases.get(e, ()))), tuple(sorted(titles.get(e, ())))))  # type: ignore[arg-type]
     clusters = resolve(records, rules, merge=merge)
     corpus = Corpus(articles=sorted(published), merged=merge)
@@ -427,8 +422,8 @@ def _event_details(store: Store) -> tuple[set[str], dict[str, dict[str, str]]]:
     """The statements among the events, and each event's optional details by name."""
     statements = {ev for (ev,) in store.select_values(STATEMENTS_QUERY)}  # type: ignore[misc]
     details: dict[str, dict[str, str]] = defaultdict(dict)
-    for name in EVENT_DETAILS:
-        for ev, value in store.select_values(DETAIL_QUERY % name):
+    for name, prop in EVENT_DETAILS.items():
+        for ev, value in store.select_values(DETAIL_QUERY % prop):
             details[ev].setdefault(name, value)  # type: ignore[index,arg-type]
     return statements, details
 
@@ -436,9 +431,8 @@ def _event_details(store: Store) -> tuple[set[str], dict[str, dict[str, str]]]:
 def _corpus_events(store: Store, article_of: dict[str, str], published: dict[str, dt.date],
                    canonical: dict[str, str], merge: bool) -> list[CorpusEvent]:
     roles: dict[str, list[tuple[Role, str]]] = defaultdict(list)
-    for ev, role, actor in store.select_values(ROLES_QUERY):
-        if actor in canonical:
-            roles[ev].append((_ROLES[role], canonical[actor]))  # type: ignore[index]
+    for ev, pairs in roles_from(store.select_values(ROLES_QUERY)).items():  # type: ignore[arg-type]
+        roles[ev] = [(role, canonical[actor]) for role, actor in pairs if actor in canonical]
     statements, details = _event_details(store)
     info: dict[str, dict[str, str]] = {}
     records: list[EventRecord] = []

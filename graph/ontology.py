@@ -27,6 +27,7 @@ def _ontology_dir() -> Path:
 ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newsgraph.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+ENTAILED_SHAPES_FILE = ONTOLOGY_DIR / "shapes-entailed.ttl"  # for `export --entailed` graphs
 
 ID = Namespace("https://w3id.org/newsgraph/id/")
 GRAPH = Namespace("https://w3id.org/newsgraph/graph/")
@@ -46,6 +47,8 @@ class _Vocabulary(Namespace):
 SEM = _Vocabulary("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = _Vocabulary("https://schema.org/")
 OA = _Vocabulary("http://www.w3.org/ns/oa#")
+GAF = _Vocabulary("http://groundedannotationframework.org/gaf#")
+NIF = _Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 
 
 class NG(DefinedNamespace):
@@ -171,6 +174,8 @@ PREFIXES: dict[str, str] = {
     "schema": str(SCHEMA),
     "prov": str(PROV),
     "oa": str(OA),
+    "gaf": str(GAF),
+    "nif": str(NIF),
     "rdfs": str(RDFS),
     "rdf": str(RDF),
     "xsd": str(XSD),
@@ -182,4 +187,4 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
 }
 
-__all__ = ["DCTERMS", "FOAF", "GRAPH", "ID", "NG", "NGT", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "TIME", "XSD"]
+__all__ = ["DCTERMS", "FOAF", "GAF", "GRAPH", "ID", "NG", "NGT", "NIF", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "TIME", "XSD"]

@@ -1,15 +1,22 @@
 """The only place that turns the model into triples.
 
-Every node gets our own terms *and* the standard ones they specialise (SEM, schema.org,
-PROV-O, Web Annotation, SKOS, ORG), so a client that knows nothing of the newsgraph
-ontology still finds every person, organization, place, event and statement.
+Every fact is written once, under its standard term where one fits exactly (SEM,
+schema.org, PROV-O, SKOS, ORG, NIF, GAF); an ``ng:`` term only where no standard one
+does (date derivation, certainty, polarity, quote kind, quantity, agent and patient).
+``ontology/newsgraph.ttl`` relates our names to the standard ones by axioms;
+``newsgraph export --entailed`` writes their RDFS closure (:mod:`graph.entail`).
+
+Evidence is compact, the NewsReader GAF / NIF way: a mention is one node whose IRI
+carries its offsets (RFC 5147), ``<article#char=296,339>``, with ``nif:anchorOf`` (the
+exact words) and ``nif:referenceContext`` (the article, whose ``schema:articleBody`` is
+the text); a fact points to its mentions with ``gaf:denotedBy``.
 
 IRIs are stable and readable, and the graph has no blank nodes, so two builds of the same
 annotation give identical exports::
 
     id/<article>                         the article
     id/<article>/<kind>/<local id>       person, organization, place, event, statement
-    id/<article>/evidence/<start>-<end>  the Web Annotation for those exact words
+    id/<article>#char=<start>,<end>      a mention: those exact words
 
 >>> import datetime as dt
 >>> from graph.model import Article, ArticleGraph, Entity, EntityKind, Span
@@ -18,14 +25,17 @@ annotation give identical exports::
 ...                   [Entity("igor-kochetkov", EntityKind.PERSON, "Igor Kochetkov",
 ...                           evidence=[Span.at(text, 0, 14)])])
 >>> g = to_rdf(ag)
->>> from graph.ontology import SCHEMA, RDF
+>>> from graph.ontology import SCHEMA, RDF, GAF
 >>> [str(p) for p in g.subjects(RDF.type, SCHEMA.Person)]
 ['https://w3id.org/newsgraph/id/a1/person/igor-kochetkov']
+>>> [str(m) for m in g.objects(None, GAF.denotedBy)]
+['https://w3id.org/newsgraph/id/a1#char=0,14']
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -48,24 +58,56 @@ from .model import (
     TimeSpan,
     slug,
 )
-from .ontology import GRAPH, ID, NG, NGT, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import EVENT_TYPES, GAF, GRAPH, ID, NG, NGT, NIF, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 
 EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
-CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
 
-_ENTITY_TYPES: dict[EntityKind, tuple[URIRef, ...]] = {
-    EntityKind.PERSON: (NG.Person, NG.Actor, SCHEMA.Person, SEM.Actor),
-    EntityKind.ORGANIZATION: (NG.Organization, NG.Actor, SCHEMA.Organization, SEM.Actor, ORG.Organization),
-    EntityKind.PLACE: (NG.Place, SCHEMA.Place, SEM.Place),
+_ENTITY_TYPES: dict[EntityKind, URIRef] = {
+    EntityKind.PERSON: SCHEMA.Person,
+    EntityKind.ORGANIZATION: SCHEMA.Organization,
+    EntityKind.PLACE: SCHEMA.Place,
 }
-# Role -> (our property, the standard properties it specialises)
+_KIND_OF_TYPE: dict[str, EntityKind] = {str(t): k for k, t in _ENTITY_TYPES.items()}
+# Role -> the properties written: sem:hasActor always (SEM clients need no inference), and
+# the specific property when the role says more. A participant is sem:hasActor alone.
 _ROLE_PROPERTIES: dict[Role, tuple[URIRef, ...]] = {
     Role.AGENT: (NG.agent, SEM.hasActor),
     Role.PATIENT: (NG.patient, SEM.hasActor),
-    Role.PARTICIPANT: (NG.participant, SEM.hasActor),
-    Role.SPEAKER: (NG.speaker, SEM.hasActor, SCHEMA.creator),
-    Role.ADDRESSEE: (NG.addressee, SEM.hasActor, SCHEMA.recipient),
+    Role.PARTICIPANT: (SEM.hasActor,),
+    Role.SPEAKER: (SCHEMA.creator, SEM.hasActor),
+    Role.ADDRESSEE: (SCHEMA.recipient, SEM.hasActor),
 }
+_SPECIFIC_ROLES: dict[str, Role] = {str(props[0]): role for role, props in _ROLE_PROPERTIES.items() if len(props) > 1}
+ROLE_PROPERTY_VALUES = " ".join(f"<{p}>" for p in (*_SPECIFIC_ROLES, SEM.hasActor))  # for SPARQL VALUES
+
+
+def roles_from(rows: Iterable[tuple[str, str, str]]) -> dict[str, list[tuple[Role, str]]]:
+    """Each event's (role, actor) pairs from its ``(event, property, actor)`` triples: the
+    specific roles, and participant for an actor linked by ``sem:hasActor`` alone.
+
+    >>> roles_from([("e", str(NG.agent), "a"), ("e", str(SEM.hasActor), "a"), ("e", str(SEM.hasActor), "b")])
+    {'e': [(<Role.AGENT: 'agent'>, 'a'), (<Role.PARTICIPANT: 'participant'>, 'b')]}
+    """
+    specific: dict[str, list[tuple[Role, str]]] = {}
+    actors: dict[str, list[str]] = {}
+    for ev, prop, actor in rows:
+        if prop in _SPECIFIC_ROLES:
+            specific.setdefault(ev, []).append((_SPECIFIC_ROLES[prop], actor))
+        else:
+            actors.setdefault(ev, []).append(actor)
+    out: dict[str, list[tuple[Role, str]]] = {}
+    for ev in dict.fromkeys([*specific, *actors]):
+        pairs = specific.get(ev, [])
+        named = {a for _r, a in pairs}
+        out[ev] = sorted(set(pairs)) + [(Role.PARTICIPANT, a) for a in dict.fromkeys(actors.get(ev, [])) if a not in named]
+    return out
+
+
+def entity_kind(type_iri: str) -> EntityKind | None:
+    """The entity kind a class IRI stands for (``schema:Person`` -> person), or None."""
+    return _KIND_OF_TYPE.get(type_iri)
+
+
 _PRECISION_DATATYPE = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
 _CERTAINTY = {"certain": NG.Certain, "probable": NG.Probable, "possible": NG.Possible, "underspecified": NG.Underspecified}
 _POLARITY = {"positive": NG.Positive, "negative": NG.Negative, "underspecified": NG.UnderspecifiedPolarity}
@@ -95,8 +137,24 @@ def event_iri(article_id: str, event: Event) -> URIRef:
     return _iri(ID + f"{article_id}/{kind}/{event.id}")
 
 
-def evidence_iri(article_id: str, span: Span) -> URIRef:
-    return _iri(ID + f"{article_id}/evidence/{span.start}-{span.end}")
+def mention_iri(article_id: str, span: Span) -> URIRef:
+    """``<article>#char=<start>,<end>``: the words at those offsets (RFC 5147)."""
+    return _iri(ID + f"{article_id}#char={span.start},{span.end}")
+
+
+_CHAR_FRAGMENT = re.compile(r"#char=(\d+),(\d+)$")
+
+
+def mention_offsets(iri: str) -> tuple[str, int, int] | None:
+    """``(article IRI, start, end)`` of a mention IRI, or None when it is not one.
+
+    >>> mention_offsets("https://w3id.org/newsgraph/id/a1#char=296,339")
+    ('https://w3id.org/newsgraph/id/a1', 296, 339)
+    """
+    match = _CHAR_FRAGMENT.search(iri)
+    if match is None:
+        return None
+    return iri[: match.start()], int(match.group(1)), int(match.group(2))
 
 
 def publisher_iri(name: str) -> URIRef:
@@ -181,12 +239,10 @@ def ntriples(triples: Iterable[Triple]) -> str:
 
 
 def _begin_bounds(g: Triples, node: URIRef, earliest: dt.date | None, latest: dt.date | None) -> None:
-    """The earliest and latest day an event began on, each when known, in ng: and SEM."""
-    for day, ours, sem in ((earliest, NG.earliestBegin, SEM.hasEarliestBeginTimeStamp),
-                           (latest, NG.latestBegin, SEM.hasLatestBeginTimeStamp)):
+    """The earliest and latest day an event began on, each when known."""
+    for day, prop in ((earliest, SEM.hasEarliestBeginTimeStamp), (latest, SEM.hasLatestBeginTimeStamp)):
         if day is not None:
-            g.add((node, ours, Lit(day.isoformat(), datatype=XSD.date)))
-            g.add((node, sem, Lit(day.isoformat(), datatype=XSD.date)))
+            g.add((node, prop, Lit(day.isoformat(), datatype=XSD.date)))
 
 
 class _Writer:
@@ -203,45 +259,26 @@ class _Writer:
     def add(self, s: URIRef, p: URIRef, o: URIRef | Lit) -> None:
         self.g.add((s, p, o))
 
-    def types(self, node: URIRef, types: Iterable[URIRef]) -> None:
-        for t in types:
-            self.add(node, RDF.type, t)
-
-    def provenance(self, node: URIRef) -> None:
-        self.add(node, NG.fromArticle, self.article)
+    def node(self, node: URIRef, rdf_type: URIRef, label: str) -> None:
+        """A node read from the article: its one type, its label, its article."""
+        self.add(node, RDF.type, rdf_type)
+        self.add(node, RDFS.label, Lit(label))
         self.add(node, PROV.wasDerivedFrom, self.article)
 
-    def evidence(self, node: URIRef, spans: Iterable[Span]) -> None:
-        """Web Annotation: body = node, target = the exact words by quote and by position."""
-        text = self.ag.article.text
+    def mention(self, span: Span) -> URIRef:
+        """The mention node of ``span``: its exact words, in the article's text."""
+        m = mention_iri(self.aid, span)
+        self.add(m, NIF.anchorOf, Lit(span.text))
+        self.add(m, NIF.referenceContext, self.article)
+        return m
+
+    def evidence(self, node: URIRef, spans: Iterable[Span], prop: URIRef = GAF.denotedBy) -> None:
         for span in spans:
-            ev = evidence_iri(self.aid, span)
-            target, quote, position = _iri(ev + "/target"), _iri(ev + "/quote"), _iri(ev + "/position")
-            self.add(node, NG.hasEvidence, ev)
-            self.add(ev, OA.hasBody, node)
-            if (ev, RDF.type, NG.Evidence) in self.g:
-                continue
-            self.types(ev, (NG.Evidence, OA.Annotation))
-            self.add(ev, RDFS.label, Lit(span.text))
-            self.add(ev, OA.motivatedBy, OA.identifying)
-            self.provenance(ev)
-            self.add(ev, OA.hasTarget, target)
-            self.add(target, RDF.type, OA.SpecificResource)
-            self.add(target, OA.hasSource, self.article)
-            self.add(target, OA.hasSelector, quote)
-            self.add(target, OA.hasSelector, position)
-            self.add(quote, RDF.type, OA.TextQuoteSelector)
-            self.add(quote, OA.exact, Lit(span.text))
-            self.add(quote, OA.prefix, Lit(text[max(0, span.start - CONTEXT_CHARS) : span.start]))
-            self.add(quote, OA.suffix, Lit(text[span.end : span.end + CONTEXT_CHARS]))
-            self.add(position, RDF.type, OA.TextPositionSelector)
-            self.add(position, OA.start, Lit(str(span.start), XSD.integer))
-            self.add(position, OA.end, Lit(str(span.end), XSD.integer))
+            self.add(node, prop, self.mention(span))
 
     def write_article(self, art: Article) -> None:
         node = self.article
-        self.types(node, (NG.Article, SCHEMA.NewsArticle, PROV.Entity))
-        self.add(node, RDFS.label, Lit(art.headline or art.id))
+        self.add(node, RDF.type, SCHEMA.NewsArticle)
         self.add(node, SCHEMA.datePublished, Lit(art.published.isoformat(), datatype=XSD.date))
         self.add(node, SCHEMA.articleBody, Lit(art.text))
         self.add(node, SCHEMA.inLanguage, Lit(art.language))
@@ -252,114 +289,80 @@ class _Writer:
         if art.publisher:
             pub = publisher_iri(art.publisher)
             self.add(node, SCHEMA.publisher, pub)
-            self.types(pub, (SCHEMA.Organization,))
+            self.add(pub, RDF.type, SCHEMA.Organization)
             self.add(pub, RDFS.label, Lit(art.publisher))
-            self.add(pub, SCHEMA.name, Lit(art.publisher))
-            self.provenance(pub)
 
     def write_entity(self, ent: Entity) -> None:
         node = self.entity_nodes[ent.id]
-        self.types(node, _ENTITY_TYPES[ent.kind])
-        self.add(node, RDFS.label, Lit(ent.name))
-        self.add(node, SCHEMA.name, Lit(ent.name))
+        self.node(node, _ENTITY_TYPES[ent.kind], ent.name)
         for alias in ent.aliases:
-            self.add(node, NG.alias, Lit(alias))
             self.add(node, SKOS.altLabel, Lit(alias))
-        self.provenance(node)
         self.evidence(node, ent.evidence)
         if ent.part_of and ent.part_of in self.entity_nodes:
-            parent = self.entity_nodes[ent.part_of]
-            self.add(node, NG.partOf, parent)
-            if ent.kind is EntityKind.PLACE:
-                self.add(node, SCHEMA.containedInPlace, parent)
-            else:
-                self.add(node, ORG.subOrganizationOf, parent)
-                self.add(node, SCHEMA.parentOrganization, parent)
+            prop = SCHEMA.containedInPlace if ent.kind is EntityKind.PLACE else SCHEMA.parentOrganization
+            self.add(node, prop, self.entity_nodes[ent.part_of])
         for index, title in enumerate(ent.titles):
             self.write_title(node, index, title)
 
     def write_title(self, person: URIRef, index: int, title) -> None:  # type: ignore[no-untyped-def]
+        """An org:Post (ORG's range of org:holds), labelled with the title's words."""
         node = _iri(f"{person}/title/{index}")
-        self.types(node, (NG.Title, ORG.Post))
-        owner = self.ag.entity(title.of).name if title.of else None
-        self.add(node, RDFS.label, Lit(f"{title.text} of {owner}" if owner else title.text))
-        self.add(person, NG.hasTitle, node)
         self.add(person, ORG.holds, node)
-        self.add(person, SCHEMA.jobTitle, Lit(title.text))
+        self.add(node, RDFS.label, Lit(title.text))
+        self.add(node, PROV.wasDerivedFrom, self.article)
         if title.of and title.of in self.entity_nodes:
-            self.add(node, NG.titleOf, self.entity_nodes[title.of])
             self.add(node, ORG.postIn, self.entity_nodes[title.of])
-        self.provenance(node)
         self.evidence(node, title.evidence)
 
     def write_time(self, node: URIRef, time: TimeSpan) -> None:
         datatype = _PRECISION_DATATYPE.get(time.precision)
         if datatype is not None and time.value is not None:
-            stamp = Lit(time.value, datatype=datatype)
-            self.add(node, NG.timeStamp, stamp)
-            self.add(node, SEM.hasTimeStamp, stamp)
-            self.add(node, SCHEMA.startDate, stamp)
+            self.add(node, SEM.hasTimeStamp, Lit(time.value, datatype=datatype))
         _begin_bounds(self.g, node, time.earliest, time.latest)
         self.add(node, NG.edtf, Lit(time.edtf, datatype=EDTF))
         self.add(node, NG.datePrecision, Lit(time.precision.value))
         derivation = _iri(f"{node}/date")
         self.add(node, NG.dateDerivation, derivation)
-        self.types(derivation, (NG.DateDerivation, PROV.Activity))
-        phrase = time.phrase.text if time.phrase else ""
-        self.add(derivation, RDFS.label, Lit(f"{phrase} → {time.edtf}"))
-        self.add(derivation, NG.phrase, Lit(phrase))
         self.add(derivation, NG.anchorDate, Lit(time.anchor.isoformat(), datatype=XSD.date))
         self.add(derivation, NG.rule, Lit(time.rule))
-        self.provenance(derivation)
         if time.phrase:
-            self.evidence(derivation, [time.phrase])
+            self.add(derivation, NG.phrase, self.mention(time.phrase))
 
     def write_event(self, ev: Event) -> None:
         node = self.event_nodes[ev.id]
-        types: tuple[URIRef, ...] = (NG.Event, SEM.Event, SCHEMA.Event)
+        self.node(node, SEM.Event, ev.label)
         if isinstance(ev, Statement):
-            types += (NG.Statement, SCHEMA.Quotation)
-        self.types(node, types)
-        self.add(node, RDFS.label, Lit(ev.label))
-        self.add(node, SCHEMA.name, Lit(ev.label))
-        etype = _iri(NGT + slug(ev.type))
-        self.add(node, NG.eventType, etype)
+            self.add(node, RDF.type, SCHEMA.Quotation)
+        etype = event_type_iri(ev.type)
         self.add(node, SEM.eventType, etype)
-        self.types(etype, (NG.EventType, SEM.EventType))
-        self.add(etype, RDFS.label, Lit(ev.type))
-        self.provenance(node)
+        if ev.type not in EVENT_TYPES:  # the ontology declares its own types; a new one says its name
+            self.add(etype, RDFS.label, Lit(ev.type))
         self.evidence(node, ev.evidence)
         for part in ev.participants:
             self.write_role(node, part.entity, part.role)
         for place in ev.places:
             if place in self.entity_nodes:
-                for prop in (NG.hasPlace, SEM.hasPlace, SCHEMA.location):
-                    self.add(node, prop, self.entity_nodes[place])
+                self.add(node, SEM.hasPlace, self.entity_nodes[place])
         if ev.time:
             self.write_time(node, ev.time)
         fact = ev.factuality
         self.add(node, NG.certainty, _CERTAINTY[fact.certainty.value])
         self.add(node, NG.polarity, _POLARITY[fact.polarity.value])
         if fact.cue:
-            self.add(node, NG.factualityCue, Lit(fact.cue.text))
-            self.evidence(node, [fact.cue])
+            self.add(node, NG.factualityCue, self.mention(fact.cue))
         if ev.quantity:
             if ev.quantity.value is not None:
                 self.add(node, NG.quantity, Lit(str(ev.quantity.value), XSD.integer))
             if ev.quantity.qualifier:
                 self.add(node, NG.quantityQualifier, Lit(ev.quantity.qualifier))
-            self.add(node, NG.quantityText, Lit(ev.quantity.text.text))
+            self.add(node, NG.quantityText, self.mention(ev.quantity.text))
         if isinstance(ev, Statement):
             self.write_statement(node, ev)
 
     def write_role(self, node: URIRef, entity_id: str, role: Role) -> None:
-        if entity_id not in self.entity_nodes:
-            return
-        actor = self.entity_nodes[entity_id]
-        for prop in _ROLE_PROPERTIES[role]:
-            self.add(node, prop, actor)
-        if self.ag.entity(entity_id).kind is EntityKind.PLACE:  # a state taking part: SEM's actor
-            self.types(actor, (NG.Actor, SEM.Actor))
+        if entity_id in self.entity_nodes:
+            for prop in _ROLE_PROPERTIES[role]:
+                self.add(node, prop, self.entity_nodes[entity_id])
 
     def write_statement(self, node: URIRef, st: Statement) -> None:
         if st.speaker:
@@ -367,7 +370,6 @@ class _Writer:
         if st.addressee:
             self.write_role(node, st.addressee, Role.ADDRESSEE)
         if st.quote:
-            self.add(node, NG.quote, Lit(st.quote.text))
             self.add(node, SCHEMA.text, Lit(st.quote.text))
             self.evidence(node, [st.quote])
         self.add(node, NG.quoteKind, Lit(st.quote_kind.value))
@@ -375,11 +377,21 @@ class _Writer:
             for ref in refs:
                 if ref in self.event_nodes:
                     self.add(node, prop, self.event_nodes[ref])
-                    self.add(node, SCHEMA.mentions, self.event_nodes[ref])
+
+
+def event_type_iri(event_type: str) -> URIRef:
+    """``ngt:<type>``: an event type. The ontology declares newsgraph's types with their labels
+    (their local names); a graph labels only a type the ontology does not declare."""
+    return _iri(NGT + slug(event_type))
+
+
+def event_type_label(iri: str) -> str:
+    """The label of a declared event type IRI: its local name (``ngt:arrest`` -> ``arrest``)."""
+    return iri.rpartition("#")[2]
 
 
 def article_triples(ag: ArticleGraph) -> Triples:
-    """The triples of one article, standard terms materialized, no blank nodes."""
+    """The triples of one article: every fact once, compact mentions, no blank nodes."""
     writer = _Writer(ag)
     writer.write_article(ag.article)
     for ent in ag.entities:
@@ -419,48 +431,33 @@ def _corpus_sources(w: Triples, node: URIRef, members: list[str], articles: list
     for member in members:
         w.add((_iri(member), OWL.sameAs, node))
     for art in articles:
-        w.add((node, NG.source, _iri(art)))
         w.add((node, PROV.wasDerivedFrom, _iri(art)))
     w.add((node, NG.sourceCount, Lit(str(len(set(articles))), XSD.integer)))
 
 
 def _corpus_entity(g: Triples, ent: CorpusEntity) -> None:
     node = corpus_node_iri(ent.id)
-    for t in _ENTITY_TYPES[ent.kind]:
-        g.add((node, RDF.type, t))
-    if ent.acts:
-        g.add((node, RDF.type, NG.Actor))
-        g.add((node, RDF.type, SEM.Actor))
+    g.add((node, RDF.type, _ENTITY_TYPES[ent.kind]))
     g.add((node, RDFS.label, Lit(ent.label)))
-    g.add((node, SCHEMA.name, Lit(ent.label)))
     for other in ent.forms:
         if other != ent.label:
-            g.add((node, NG.alias, Lit(other)))
             g.add((node, SKOS.altLabel, Lit(other)))
     _corpus_sources(g, node, ent.members, ent.articles)
     for index, merge in enumerate(ent.merges, 1):
         rec = _iri(f"{node}/merge/{index}")
         g.add((node, NG.hasMerge, rec))
-        g.add((rec, RDF.type, NG.Merge))
-        g.add((rec, RDF.type, PROV.Activity))
         g.add((rec, NG.mergeRule, Lit(merge.rule)))
         g.add((rec, NG.mergedForm, Lit(merge.form)))
         g.add((rec, NG.mergedForm, Lit(merge.matched)))
-        g.add((rec, RDFS.label, Lit(f"{merge.rule}: {merge.form} = {merge.matched}")))
 
 
-def _corpus_event(g: Triples, ev: CorpusEvent, kinds: dict[str, EntityKind]) -> None:
+def _corpus_event(g: Triples, ev: CorpusEvent) -> None:
     node = corpus_node_iri(ev.id)
-    types: tuple[URIRef, ...] = (NG.Event, SEM.Event, SCHEMA.Event)
+    g.add((node, RDF.type, SEM.Event))
     if ev.is_statement:
-        types += (NG.Statement, SCHEMA.Quotation)
-    for t in types:
-        g.add((node, RDF.type, t))
+        g.add((node, RDF.type, SCHEMA.Quotation))
     g.add((node, RDFS.label, Lit(ev.label)))
-    g.add((node, SCHEMA.name, Lit(ev.label)))
-    etype = _iri(NGT + slug(ev.type))
-    g.add((node, NG.eventType, etype))
-    g.add((node, SEM.eventType, etype))
+    g.add((node, SEM.eventType, event_type_iri(ev.type)))
     _corpus_sources(g, node, ev.members, ev.articles)
     for role, entity_id in ev.roles:
         actor = corpus_node_iri(entity_id)
@@ -475,11 +472,9 @@ def _corpus_event(g: Triples, ev: CorpusEvent, kinds: dict[str, EntityKind]) -> 
     if ev.quantity is not None:
         g.add((node, NG.quantity, Lit(str(ev.quantity), XSD.integer)))
     if ev.quote:
-        g.add((node, NG.quote, Lit(ev.quote)))
         g.add((node, SCHEMA.text, Lit(ev.quote)))
     for ref in ev.reports:
         g.add((node, NG.reports, corpus_node_iri(ref)))
-        g.add((node, SCHEMA.mentions, corpus_node_iri(ref)))
 
 
 class Block(NamedTuple):
@@ -508,12 +503,10 @@ def corpus_blocks(corpus: Corpus) -> dict[str, Block]:
     root = _iri(ID + CORPUS_ID)
     g = Triples()
     g.add((root, RDF.type, NG.Corpus))
-    g.add((root, RDF.type, PROV.Collection))
     g.add((root, RDFS.label, Lit("newsgraph corpus")))
     for art in corpus.articles:
         g.add((root, PROV.hadMember, _iri(art)))
     blocks[str(root)] = _sealed(root, g)
-    kinds = {e.id: e.kind for e in corpus.entities}
     for ent in corpus.entities:
         g = Triples()
         _corpus_entity(g, ent)
@@ -521,7 +514,7 @@ def corpus_blocks(corpus: Corpus) -> dict[str, Block]:
         blocks[str(node)] = _sealed(node, g)
     for ev in corpus.events:
         g = Triples()
-        _corpus_event(g, ev, kinds)
+        _corpus_event(g, ev)
         node = corpus_node_iri(ev.id)
         blocks[str(node)] = _sealed(node, g)
     return blocks
@@ -531,3 +524,53 @@ def _sealed(node: URIRef, triples: Triples) -> Block:
     lines = sorted(ntriples(triples).splitlines(True))
     digest = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()[:32]
     return Block(digest, "".join(lines) + f'<{node}> <{NG.contentDigest}> "{digest}" .\n')
+
+
+# ----------------------------------------------------------------------------- Web Annotation view
+
+CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
+MENTION_LINKS: tuple[URIRef, ...] = (GAF.denotedBy, NG.factualityCue, NG.quantityText, NG.phrase)
+
+
+def annotation_iri(mention: str) -> URIRef:
+    """``id/<article>/evidence/<start>-<end>``: the Web Annotation of a mention."""
+    article, start, end = mention_offsets(mention) or ("", 0, 0)
+    return _iri(f"{article}/evidence/{start}-{end}")
+
+
+def web_annotation_triples(links: Iterable[tuple[str, str]], texts: dict[str, str]) -> Triples:
+    """W3C Web Annotations for ``(node, mention IRI)`` links: one annotation per mention
+    (body: every node it supports; target: the words in the article, by a
+    TextQuoteSelector with 32 characters of context and a TextPositionSelector), read from
+    the mention's offsets and the article's text (``texts``: article IRI -> text).
+
+    >>> t = web_annotation_triples([(ID + "a1/person/k", ID + "a1#char=0,4")], {ID + "a1": "Igor spoke."})
+    >>> [o.value for s, p, o in t if p in (OA.exact, OA.suffix)]
+    ['Igor', ' spoke.']
+    """
+    g = Triples()
+    for node, mention in links:
+        found = mention_offsets(mention)
+        if found is None or found[0] not in texts:
+            continue
+        article, start, end = found
+        text = texts[article]
+        ev = annotation_iri(mention)
+        g.add((_iri(node), NG.hasEvidence, ev))
+        g.add((ev, OA.hasBody, _iri(node)))
+        if (ev, RDF.type, OA.Annotation) in g:
+            continue
+        target, quote, position = _iri(ev + "/target"), _iri(ev + "/quote"), _iri(ev + "/position")
+        for s, p, o in (
+            (ev, RDF.type, NG.Evidence), (ev, RDF.type, OA.Annotation), (ev, OA.motivatedBy, OA.identifying),
+            (ev, OA.hasTarget, target), (target, RDF.type, OA.SpecificResource),
+            (target, OA.hasSource, _iri(article)), (target, OA.hasSelector, quote),
+            (target, OA.hasSelector, position), (quote, RDF.type, OA.TextQuoteSelector),
+            (quote, OA.exact, Lit(text[start:end])),
+            (quote, OA.prefix, Lit(text[max(0, start - CONTEXT_CHARS) : start])),
+            (quote, OA.suffix, Lit(text[end : end + CONTEXT_CHARS])),
+            (position, RDF.type, OA.TextPositionSelector),
+            (position, OA.start, Lit(str(start), XSD.integer)), (position, OA.end, Lit(str(end), XSD.integer)),
+        ):
+            g.add((s, p, o))
+    return g

@@ -1,4 +1,8 @@
-"""SHACL validation of a graph against ``ontology/shapes.ttl`` (pySHACL).
+"""SHACL validation of a graph against ``ontology/shapes.ttl`` (pySHACL), or of an
+``export --entailed`` graph against ``ontology/shapes-entailed.ttl``.
+
+The lean shapes also check every mention: its words stand in its article's text at the
+offsets its IRI gives (``#char=start,end``).
 
 >>> from graph.rdf import new_graph
 >>> validate_graph(new_graph()).conforms
@@ -12,7 +16,7 @@ from functools import lru_cache
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from .ontology import SHAPES_FILE
+from .ontology import ENTAILED_SHAPES_FILE, SHAPES_FILE
 
 
 @dataclass
@@ -23,20 +27,24 @@ class ValidationReport:
     text: str
 
 
-@lru_cache(maxsize=1)
-def shapes_graph() -> Graph:
-    return Graph().parse(SHAPES_FILE, format="turtle")
+@lru_cache(maxsize=2)
+def shapes_graph(entailed: bool = False) -> Graph:
+    return Graph().parse(ENTAILED_SHAPES_FILE if entailed else SHAPES_FILE, format="turtle")
 
 
-def validate_graph(data: Graph) -> ValidationReport:
-    """Validate ``data`` (with its materialized types; no inference needed).
+def validate_graph(data: Graph, *, entailed: bool = False) -> ValidationReport:
+    """Validate ``data`` as it is (no inference): a lean graph, or with ``entailed`` an
+    ``export --entailed`` graph.
 
     Warnings (a missing URL or headline) are reported but do not break conformance.
     """
     _conforms, results, text = shacl_validate(
-        data, shacl_graph=shapes_graph(), inference="none", allow_warnings=True, advanced=True
+        data, shacl_graph=shapes_graph(entailed), inference="none", allow_warnings=True, advanced=True
     )
     from rdflib.namespace import SH, RDF
+
+    if not isinstance(results, Graph):  # pySHACL's ValidationFailure: the shapes themselves are broken
+        raise RuntimeError(f"the SHACL shapes could not be applied: {results}")
 
     violations = sum(1 for r in results.subjects(RDF.type, SH.ValidationResult)
                      if (r, SH.resultSeverity, SH.Violation) in results)
@@ -45,7 +53,7 @@ def validate_graph(data: Graph) -> ValidationReport:
     return ValidationReport(conforms=violations == 0, violations=violations, warnings=warnings, text=str(text))
 
 
-def validate_store(store) -> ValidationReport:  # type: ignore[no-untyped-def]
+def validate_store(store, *, entailed: bool = False) -> ValidationReport:  # type: ignore[no-untyped-def]
     """Validate every article in a store (the union of their graphs).
 
     The corpus graph (``graph.corpus``) is left out: it is derived from the article
@@ -62,14 +70,28 @@ def validate_store(store) -> ValidationReport:  # type: ignore[no-untyped-def]
     for s, p, o, g in data.quads((None, None, None, None)):
         if g != skip:
             union.add((s, p, o))
-    return validate_graph(union)
+    if entailed:
+        _add_closure(union)
+    return validate_graph(union, entailed=entailed)
+
+
+def _add_closure(graph: Graph) -> None:
+    """Add the RDFS closure of ``graph`` (as ``export --entailed`` writes it)."""
+    from rdflib import URIRef
+
+    from .entail import entailed as closure
+
+    quads = [(str(s), str(p), str(o) if isinstance(o, URIRef) else o, None) for s, p, o in graph]
+    for s, p, o, _g in closure(quads):
+        graph.add((URIRef(s), URIRef(p), URIRef(o) if isinstance(o, str) else o))
 
 
 RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
 
 
-def validate_paths(paths: list) -> list[tuple[str, ValidationReport]]:  # type: ignore[type-arg]
-    """Validate annotation files (through the model) and RDF files."""
+def validate_paths(paths: list, *, entailed: bool = False) -> list[tuple[str, ValidationReport]]:  # type: ignore[type-arg]
+    """Validate annotation files (through the model) and RDF files; with ``entailed``,
+    RDF files are ``export --entailed`` graphs and annotations are checked with their closure."""
     from pathlib import Path
 
     from rdflib import Dataset
@@ -85,6 +107,8 @@ def validate_paths(paths: list) -> list[tuple[str, ValidationReport]]:  # type: 
             raise InputError(f"{path}: no such file")
         if path.suffix in (".yaml", ".yml", ".json"):
             graph = to_rdf(load_annotation(path))
+            if entailed:
+                _add_closure(graph)
         elif path.suffix in RDF_SUFFIXES:
             ds = Dataset()
             try:
@@ -96,5 +120,5 @@ def validate_paths(paths: list) -> list[tuple[str, ValidationReport]]:  # type: 
                 graph.add((s, p, o))
         else:
             raise InputError(f"{path}: unknown file type; give an annotation (.yaml, .json) or RDF (.ttl, .trig, .nq, .jsonld)")
-        reports.append((str(path), validate_graph(graph)))
+        reports.append((str(path), validate_graph(graph, entailed=entailed)))
     return reports

@@ -143,6 +143,19 @@ def test_export_to_standard_output(store):
     assert result.exit_code == 0 and f"/graph/{SEED_ID}> ." in result.output
 
 
+def test_export_entailed_with_web_annotations_validates_as_entailed(store, tmp_path):
+    out = tmp_path / "full.ttl"
+    result = run("export", "--entailed", "--evidence", "web-annotation", "-o", out, "--store", store)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "oa:TextQuoteSelector" in text and "sem:Actor" in text and "schema:mentions" in text
+    assert run("validate", "--entailed", out).exit_code == 0
+    lean = tmp_path / "lean.ttl"
+    assert run("export", "-o", lean, "--store", store).exit_code == 0
+    assert "oa:TextQuoteSelector" not in lean.read_text(encoding="utf-8")
+    assert run("validate", "--entailed", lean).exit_code == 1  # the lean graph lacks the closure
+
+
 def test_export_into_a_read_only_folder_is_exit_4(store, tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -165,7 +178,7 @@ def test_validate_passes_the_store_and_the_annotation(store):
 
 def test_validate_exits_1_with_a_readable_report(tmp_path):
     bad = tmp_path / "bad.ttl"
-    bad.write_text('@prefix ng: <https://w3id.org/newsgraph/ns#> .\n<urn:x> a ng:Person .\n', encoding="utf-8")
+    bad.write_text('@prefix ng: <https://w3id.org/newsgraph/ns#> .\n<urn:x> a <https://schema.org/Person> .\n', encoding="utf-8")
     result = run("validate", bad)
     assert result.exit_code == 1
     assert "does NOT conform" in result.output and "rdfs:label" in result.output

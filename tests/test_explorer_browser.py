@@ -121,10 +121,11 @@ def count(store: Store, sparql: str) -> int:
 
 
 NODES_COUNT = """SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
-  VALUES ?class { ng:Person ng:Organization ng:Place ng:Event } ?n a ?class ; rdfs:label ?label }"""
-DATED_COUNT = "SELECT (COUNT(DISTINCT ?e) AS ?c) WHERE { ?e a ng:Event ; ng:earliestBegin ?d }"
+  VALUES ?class { schema:Person schema:Organization schema:Place sem:Event } ?n a ?class ; rdfs:label ?label ;
+  prov:wasDerivedFrom [] }"""
+DATED_COUNT = "SELECT (COUNT(DISTINCT ?e) AS ?c) WHERE { ?e a sem:Event ; sem:hasEarliestBeginTimeStamp ?d }"
 UNDATED_COUNT = """SELECT (COUNT(DISTINCT ?e) AS ?c) WHERE {
-  ?e a ng:Event FILTER NOT EXISTS { ?e ng:earliestBegin ?d } }"""
+  ?e a sem:Event FILTER NOT EXISTS { ?e sem:hasEarliestBeginTimeStamp ?d } }"""
 
 
 # ----------------------------------------------------------------------------- the seed explorer

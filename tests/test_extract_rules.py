@@ -471,7 +471,7 @@ def test_an_event_known_only_by_its_bound_is_dated_by_it_everywhere(nlp, tmp_pat
     lists it at its bound and the explorer draws it fading in up to it."""
     from graph.build import load_into
     from graph.export.explorer import explorer_data
-    from graph.ontology import NG
+    from graph.ontology import NG, SEM
     from graph.query import named_queries, run_query
     from graph.rdf import event_iri, to_rdf
     from graph.store import open_store
@@ -481,8 +481,8 @@ def test_an_event_known_only_by_its_bound_is_dated_by_it_everywhere(nlp, tmp_pat
     bound = next(e for e in g.events if e.type == "detention")
     rdf = to_rdf(g)
     node = event_iri(g.article.id, bound)
-    assert rdf.value(node, NG.earliestBegin) is None
-    assert str(rdf.value(node, NG.latestBegin)) == "2019-01-18" and str(rdf.value(node, NG.edtf)) == "../2019-01-18"
+    assert rdf.value(node, SEM.hasEarliestBeginTimeStamp) is None
+    assert str(rdf.value(node, SEM.hasLatestBeginTimeStamp)) == "2019-01-18" and str(rdf.value(node, NG.edtf)) == "../2019-01-18"
     report = validate_graph(rdf)
     assert report.conforms, report.text
     with open_store(tmp_path / "store", create=True) as store:

@@ -43,8 +43,8 @@ def test_gexf_is_dynamic_with_dates(gexf: ET.Element) -> None:
 def test_dated_nodes_carry_start_and_end(gexf: ET.Element, seed_store) -> None:
     nodes = _nodes(gexf)
     with open_store(seed_store) as store:
-        rows = store.query("SELECT ?e ?start ?end WHERE { ?e a ng:Event ; ng:earliestBegin ?start "
-                           "OPTIONAL { ?e ng:latestBegin ?end } }").rows
+        rows = store.query("SELECT ?e ?start ?end WHERE { ?e a sem:Event ; sem:hasEarliestBeginTimeStamp ?start "
+                           "OPTIONAL { ?e sem:hasLatestBeginTimeStamp ?end } }").rows
     dated = {row[0].value: (row[1].value, row[2].value if row[2] else None) for row in rows}
     assert len(dated) >= 5
     for iri, (start, end) in dated.items():

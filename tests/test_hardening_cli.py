@@ -148,7 +148,7 @@ def tiny_fs(tmp_path):
 
 
 def test_a_full_output_folder_is_exit_4_and_leaves_the_old_file_whole(tiny_fs, built):
-    full = tiny_fs("full", "size=64k")
+    full = tiny_fs("full", "size=16k")
     old = full / "newsgraph.ttl"
     old.write_text("old but whole\n")
     result = newsgraph("export", "--format", "turtle", "-o", old, "--store", built["store"])

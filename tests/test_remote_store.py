@@ -321,7 +321,7 @@ def test_server_killed_mid_ingest_loses_nothing_committed(fresh, tmp_path):
     server.start()
     store = open_store(server.url)
     assert len(article_graphs(store)) == killed_after
-    complete = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a ng:Article ; "
+    complete = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle ; "
                            "schema:articleBody ?t ; schema:url ?u } }").rows[0][0]
     assert complete.value == str(killed_after)
     # the next run completes: the rest are added, the first ones are stored unchanged

@@ -21,6 +21,8 @@ import networkx as nx
 
 from ..errors import InputError
 from ..io import atomic_write
+from ..ontology import NGT
+from ..rdf import CONTEXT_CHARS, event_type_label, mention_offsets
 from ..store import Store, Term
 from .corpusview import merged_entity, merged_event
 from .netgraph import store_to_networkx
@@ -38,48 +40,44 @@ LARGE_GRAPH = 2000
 # One simple query per property: Oxigraph answers each in linear time, where one query of
 # many OPTIONALs took minutes at 5,000 events.
 EVENT_PROPERTIES: dict[str, str] = {
-    "type": "ng:eventType",  # the IRI: its label is repeated in every article graph (see _type_labels)
+    "type": "sem:eventType",  # the IRI: its local name is its label
     "edtf": "ng:edtf",
     "precision": "ng:datePrecision",
-    "earliest": "ng:earliestBegin",
-    "latest": "ng:latestBegin",
-    "phrase": "ng:dateDerivation/ng:phrase",
+    "earliest": "sem:hasEarliestBeginTimeStamp",
+    "latest": "sem:hasLatestBeginTimeStamp",
+    "phrase": "ng:dateDerivation/ng:phrase/nif:anchorOf",
     "anchor": "ng:dateDerivation/ng:anchorDate",
     "rule": "ng:dateDerivation/ng:rule",
     "certainty": "ng:certainty",
     "polarity": "ng:polarity",
-    "cue": "ng:factualityCue",
+    "cue": "ng:factualityCue/nif:anchorOf",
     "text": "schema:text",
-    "article": "ng:fromArticle",
+    "article": "prov:wasDerivedFrom",
     "quantity": "ng:quantity",
     "qualifier": "ng:quantityQualifier",
 }
-EVENT_PROPERTY_QUERY = "SELECT ?node ?value WHERE {{ ?node a ng:Event ; {path} ?value }}"
+EVENT_PROPERTY_QUERY = "SELECT ?node ?value WHERE {{ ?node a sem:Event ; {path} ?value }}"
 ENTITY_QUERY = """
 SELECT ?node ?name ?alias ?title ?article WHERE {
-  VALUES ?class { ng:Person ng:Organization ng:Place }
-  ?node a ?class ; rdfs:label ?name .
-  OPTIONAL { ?node ng:alias ?alias }
-  OPTIONAL { ?node ng:hasTitle/rdfs:label ?title }
-  OPTIONAL { ?node ng:fromArticle ?article }
+  VALUES ?class { schema:Person schema:Organization schema:Place }
+  ?node a ?class ; rdfs:label ?name ; prov:wasDerivedFrom ?article .
+  OPTIONAL { ?node skos:altLabel ?alias }
+  OPTIONAL { ?node org:holds ?post . ?post rdfs:label ?words .
+             OPTIONAL { ?post org:postIn/rdfs:label ?of }
+             BIND (IF(BOUND(?of), CONCAT(?words, " of ", ?of), ?words) AS ?title) }
 }
 """
+# A node's mentions: the words supporting it, and the hedge words of an event.
 EVIDENCE_QUERY = """
-SELECT ?node ?exact ?prefix ?suffix ?start ?end ?article WHERE {
-  ?node ng:hasEvidence ?ev .
-  ?ev oa:hasTarget ?target .
-  ?target oa:hasSource ?article ; oa:hasSelector ?quote .
-  ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
-  OPTIONAL { ?quote oa:prefix ?prefix }
-  OPTIONAL { ?quote oa:suffix ?suffix }
-  OPTIONAL { ?target oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
+SELECT ?node ?mention ?exact ?article WHERE {
+  ?node gaf:denotedBy|ng:factualityCue ?mention .
+  ?mention nif:anchorOf ?exact ; nif:referenceContext ?article .
 }
 """
 ARTICLES_QUERY = """
-SELECT ?article ?headline ?label ?outlet ?url ?published ?body WHERE {
-  ?article a ng:Article .
+SELECT ?article ?headline ?outlet ?url ?published ?body WHERE {
+  ?article a schema:NewsArticle .
   OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { ?article rdfs:label ?label }
   OPTIONAL { GRAPH ?g { ?article schema:publisher/rdfs:label ?outlet } }  # from the graph of this article only
   OPTIONAL { ?article schema:url ?url }
   OPTIONAL { ?article schema:datePublished ?published }
@@ -141,23 +139,26 @@ def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LI
 
 def _evidence(store: Store, bodies: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
-    seen: set[tuple[str, str, str | None]] = set()
+    seen: set[tuple[str, str]] = set()
     for row in _rows(store, EVIDENCE_QUERY):
-        node, exact, article = row["node"] or "", row["exact"] or "", row["article"] or ""
-        key = (node, exact, row["start"])
-        if key in seen:
+        node, mention, exact, article = row["node"] or "", row["mention"] or "", row["exact"] or "", row["article"] or ""
+        if (node, mention) in seen:
             continue
-        seen.add(key)
-        item: dict[str, Any] = {"exact": exact, "prefix": row["prefix"] or "", "suffix": row["suffix"] or "",
-                                "article": article}
+        seen.add((node, mention))
+        item: dict[str, Any] = {"exact": exact, "article": article}
         body = bodies.get(article, "")
-        if row["start"] is not None and row["end"] is not None:
-            start, end = int(row["start"]), int(row["end"])
+        found = mention_offsets(mention)
+        if found is not None:
+            _a, start, end = found
             item["start"], item["end"] = start, end
+            item["prefix"] = body[max(0, start - CONTEXT_CHARS) : start]
+            item["suffix"] = body[end : end + CONTEXT_CHARS]
             if body[start:end] == exact:
                 item["before"], _, item["after"] = sentence_around(body, start, end)
-        if "before" not in item:  # no body or offsets: the selector's own context
-            item["before"], item["after"] = item["prefix"], item["suffix"]
+        if "before" not in item:  # no body or offsets
+            item["before"], item["after"] = item.get("prefix", ""), item.get("suffix", "")
+            item.setdefault("prefix", "")
+            item.setdefault("suffix", "")
         out.setdefault(node, []).append(item)
     for items in out.values():
         items.sort(key=lambda e: (e["article"], e.get("start", 0)))
@@ -168,18 +169,16 @@ def _articles(store: Store) -> tuple[dict[str, dict[str, str | None]], dict[str,
     articles, bodies = {}, {}
     for row in _rows(store, ARTICLES_QUERY):
         iri = row["article"] or ""
-        articles[iri] = {"headline": row["headline"] or row["label"], "outlet": row["outlet"], "url": row["url"],
+        articles[iri] = {"headline": row["headline"] or iri.rpartition("/")[2], "outlet": row["outlet"], "url": row["url"],
                          "published": row["published"]}
         bodies[iri] = row["body"] or ""
     return articles, bodies
 
 
 def _type_labels(store: Store) -> dict[str, str]:
-    """Event type IRI -> label, read once. Following ``ng:eventType/rdfs:label`` per event
-    would meet the label once per article graph that declares the type: quadratic work
-    over a corpus, whose union default graph keeps every copy."""
-    return {row["t"] or "": row["label"] or "" for row in
-            _rows(store, "SELECT DISTINCT ?t ?label WHERE { ?t a ng:EventType ; rdfs:label ?label }")}
+    """Labels of the event types the ontology does not declare (a graph labels those)."""
+    rows = _rows(store, f"SELECT DISTINCT ?t ?label WHERE {{ ?t rdfs:label ?label FILTER (STRSTARTS(STR(?t), '{NGT}')) }}")
+    return {row["t"] or "": row["label"] or "" for row in rows}
 
 
 def _event_values(store: Store) -> dict[str, dict[str, str]]:
@@ -191,7 +190,7 @@ def _event_values(store: Store) -> dict[str, dict[str, str]]:
             if key in ("certainty", "polarity") and value:
                 value = value.rpartition("#")[2]
             elif key == "type" and value:
-                value = types.get(value, value.rpartition("#")[2])
+                value = types.get(value) or event_type_label(value)
             out.setdefault(row["node"] or "", {}).setdefault(key, value or "")
     return out
 

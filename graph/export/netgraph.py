@@ -14,37 +14,39 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from ..ontology import NG, SCHEMA, SEM
 from ..rdf import corpus_graph_iri
 from ..store import Store
 
 NODES_QUERY = """
 SELECT ?node ?label ?kind ?edtf ?start ?end WHERE {
   VALUES (?class ?kind) {
-    (ng:Person "person") (ng:Organization "organization") (ng:Place "place")
-    (ng:Statement "statement")
+    (schema:Person "person") (schema:Organization "organization") (schema:Place "place")
+    (schema:Quotation "statement")
   }
-  ?node a ?class ; rdfs:label ?label .
+  ?node a ?class ; rdfs:label ?label ; prov:wasDerivedFrom [] .
   OPTIONAL { ?node ng:edtf ?edtf }
-  OPTIONAL { ?node ng:earliestBegin ?start }
-  OPTIONAL { ?node ng:latestBegin ?end }
+  OPTIONAL { ?node sem:hasEarliestBeginTimeStamp ?start }
+  OPTIONAL { ?node sem:hasLatestBeginTimeStamp ?end }
 }
 """
 EVENTS_QUERY = """
 SELECT ?node ?label ?edtf ?start ?end WHERE {
-  ?node a ng:Event ; rdfs:label ?label .
-  FILTER NOT EXISTS { ?node a ng:Statement }
+  ?node a sem:Event ; rdfs:label ?label .
+  FILTER NOT EXISTS { ?node a schema:Quotation }
   OPTIONAL { ?node ng:edtf ?edtf }
-  OPTIONAL { ?node ng:earliestBegin ?start }
-  OPTIONAL { ?node ng:latestBegin ?end }
+  OPTIONAL { ?node sem:hasEarliestBeginTimeStamp ?start }
+  OPTIONAL { ?node sem:hasLatestBeginTimeStamp ?end }
 }
 """
-EDGES_QUERY = """
-SELECT ?from ?to ?role WHERE {
-  VALUES ?p { ng:agent ng:patient ng:participant ng:speaker ng:addressee ng:hasPlace ng:reports ng:callsFor }
-  ?from ?p ?to .
-  BIND (STRAFTER(STR(?p), "#") AS ?role)
+# Edge labels: the role (an actor linked by sem:hasActor alone is a participant), hasPlace,
+# reports, callsFor.
+EDGE_LABELS: dict[str, str] = {
+    str(NG.agent): "agent", str(NG.patient): "patient", str(SCHEMA.creator): "speaker",
+    str(SCHEMA.recipient): "addressee", str(SEM.hasActor): "participant", str(SEM.hasPlace): "hasPlace",
+    str(NG.reports): "reports", str(NG.callsFor): "callsFor",
 }
-"""
+EDGES_QUERY = "SELECT ?from ?to ?p WHERE { VALUES ?p { %s } ?from ?p ?to }" % " ".join(f"<{p}>" for p in EDGE_LABELS)
 
 
 MEMBERS_QUERY = "SELECT ?member ?canonical WHERE { GRAPH <%s> { ?member owl:sameAs ?canonical } }"
@@ -106,9 +108,10 @@ def store_to_networkx(store: Store, *, corpus: bool = True) -> nx.MultiDiGraph:
     for row in store.query(EVENTS_QUERY).rows:
         node, label, edtf, start, end = (_value(t) for t in row)
         graph.add_node(node, label=label, kind="event", **_dates(edtf, start, end))
-    for row in store.query(EDGES_QUERY).rows:
-        source, target, role = (_value(t) for t in row)
-        if source in graph and target in graph:
+    edges = [(_value(a), _value(b), EDGE_LABELS[_value(p) or ""]) for a, b, p in store.query(EDGES_QUERY).rows]
+    specific = {(a, b) for a, b, role in edges if role in ("agent", "patient", "speaker", "addressee")}
+    for source, target, role in edges:
+        if source in graph and target in graph and not (role == "participant" and (source, target) in specific):
             graph.add_edge(source, target, key=role, label=role)
     canonical = canonical_nodes(store) if corpus else {}
     return contract(graph, canonical) if canonical else graph
