@@ -340,7 +340,7 @@ SELECT ?ev ?role ?actor WHERE {{
     ?ev ?role ?actor .
   }} {_NOT_CORPUS}
 }}"""
-REPORTS_QUERY = f"SELECT ?st ?ev WHERE {{ GRAPH ?g {{ ?st ng:reports ?ev }} {_NOT_CORPUS} }}"
+REPORTS_QUERY = f"SELECT ?st ?ev WHERE {{ GRAPH ?g {{ ?st ng:reports|ng:reportsStatement ?ev }} {_NOT_CORPUS} }}"
 
 
 def stable_ids(clusters: list[tuple[str, tuple[dt.date, str]]]) -> list[str]:

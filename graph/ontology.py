@@ -80,6 +80,7 @@ class NG(DefinedNamespace):
     Title: URIRef
     Underspecified: URIRef
     UnderspecifiedPolarity: URIRef
+    UnnamedSpeaker: URIRef
     addressee: URIRef
     agent: URIRef
     alias: URIRef
@@ -111,6 +112,7 @@ class NG(DefinedNamespace):
     quote: URIRef
     quoteKind: URIRef
     reports: URIRef
+    reportsStatement: URIRef
     rule: URIRef
     source: URIRef
     sourceCount: URIRef

@@ -367,16 +367,23 @@ class _Writer:
     def write_statement(self, node: URIRef, st: Statement) -> None:
         if st.speaker:
             self.write_role(node, st.speaker, Role.SPEAKER)
+        elif st.speaker_description:  # "a witness said": who spoke, described, never named
+            who = _iri(f"{node}/speaker")
+            self.node(who, NG.UnnamedSpeaker, f"{st.speaker_description.text} (unnamed)")
+            self.add(node, SCHEMA.creator, who)
+            self.evidence(who, [st.speaker_description])
         if st.addressee:
             self.write_role(node, st.addressee, Role.ADDRESSEE)
         if st.quote:
             self.add(node, SCHEMA.text, Lit(st.quote.text))
             self.evidence(node, [st.quote])
         self.add(node, NG.quoteKind, Lit(st.quote_kind.value))
+        relayed = {ev.id for ev in self.ag.events if isinstance(ev, Statement)}
         for prop, refs in ((NG.reports, st.reports), (NG.callsFor, st.calls_for)):
             for ref in refs:
-                if ref in self.event_nodes:
-                    self.add(node, prop, self.event_nodes[ref])
+                if ref in self.event_nodes:  # a statement the words relay is a link of the chain
+                    self.add(node, NG.reportsStatement if prop is NG.reports and ref in relayed else prop,
+                             self.event_nodes[ref])
 
 
 def event_type_iri(event_type: str) -> URIRef:

@@ -44,7 +44,7 @@ SELECT ?node ?label ?edtf ?start ?end WHERE {
 EDGE_LABELS: dict[str, str] = {
     str(NG.agent): "agent", str(NG.patient): "patient", str(SCHEMA.creator): "speaker",
     str(SCHEMA.recipient): "addressee", str(SEM.hasActor): "participant", str(SEM.hasPlace): "hasPlace",
-    str(NG.reports): "reports", str(NG.callsFor): "callsFor",
+    str(NG.reports): "reports", str(NG.reportsStatement): "relays", str(NG.callsFor): "callsFor",
 }
 EDGES_QUERY = "SELECT ?from ?to ?p WHERE { VALUES ?p { %s } ?from ?p ?to }" % " ".join(f"<{p}>" for p in EDGE_LABELS)
 
