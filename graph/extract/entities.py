@@ -34,9 +34,13 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
 from .pipeline import doc_text
-from .boilerplate import Zones
+from .boilerplate import Zones, find_datelines
 from .names import (
     HONORIFICS,
+    INSTITUTION_HEADS,
+    PARTY_MEMBER_NOUNS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
     MONTHS_AND_DAYS,
     NOMINAL_ANAPHORA_HEADS,
     ORG_HEADS,
@@ -58,6 +62,7 @@ LABEL_KIND = {
     "ORG": EntityKind.ORGANIZATION,
     "GPE": EntityKind.PLACE,
     "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,  # buildings, roads, bridges, airports are places
 }
 SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue insist warn write "
                           "comment confirm deny report reply respond acknowledge".split())
@@ -258,7 +263,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     headline_mentions: list[Mention] = []
     for ent in doc.ents:
         kind = LABEL_KIND.get(ent.label_)
-        if kind is None:
+        if kind is None or ent.label_ == "FAC" and len(ent) == 1 and any(ch.isdigit() for ch in ent.text):
             continue
         for s, e in _clean(doc, ent.start, ent.end):
             m = _relabel(doc, _mention(doc, s, e, kind))
@@ -296,10 +301,6 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     for m in mentions:
         for i in range(m.tstart, m.tend):
             taken[i] = True
-    for z in zones:
-        if z.kind != "headline":
-            # tokens of boilerplate zones are never rule candidates
-            pass
     org_by_token = {i: m for m in mentions if m.kind is EntityKind.ORGANIZATION for i in range(m.tstart, m.tend)}
     person_words = {doc[m.tend - 1].lower_ for m in mentions if m.kind is EntityKind.PERSON and m.tend - m.tstart >= 2}
     for m in _rule_mentions(doc, taken, org_by_token, person_words):
@@ -308,12 +309,10 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
             mentions.append(m)
         elif zone != "headline":
             ignored.append(_text(doc, m))
-    if any(m.source.startswith("rule") for m in mentions):
-        org_by_token = {i: m for m in mentions if m.kind is EntityKind.ORGANIZATION
-                        for i in range(m.tstart, m.tend)}
-        for m in mentions:
-            if m.kind is EntityKind.PERSON and m.source == "ner":
-                pass
+    mentions = _dateline_places(doc, mentions)
+    mentions = _extend_to_heads(doc, mentions)
+    mentions = _join_modifiers(doc, zones, mentions)
+    _place_contexts(doc, zones, mentions)
 
     mentions.sort(key=lambda m: m.tstart)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -350,6 +349,121 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     return EntityResult(entities, token_entity, ignored)
 
 
+def _replace(mentions: list[Mention], new: Mention) -> list[Mention]:
+    """``mentions`` without those overlapping ``new``, plus ``new``."""
+    return [m for m in mentions if m.tend <= new.tstart or m.tstart >= new.tend] + [new]
+
+
+def _dateline_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """**dateline place**: the place opening a dateline is one place ("ST. PAUL, Minn. (Reuters) -")."""
+    for a, b in find_datelines(doc_text(doc)):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            mentions = _replace(mentions, _mention(doc, span.start, span.end, EntityKind.PLACE, "rule:dateline"))
+    return mentions
+
+
+def _same_line(doc: Doc, i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are joined by plain spaces (no line break, no punctuation)."""
+    return i + 1 < len(doc) and "\n" not in doc[i].whitespace_ and not doc[i + 1].is_punct \
+        and not doc[i + 1].is_space
+
+
+def _extend_to_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """**name heads**: a name followed by capitalised words ending in a place or organization head
+    is one name with that head ("South Main" + "Street", "Hamilton" + "Police Department")."""
+    taken = {i for m in mentions for i in range(m.tstart, m.tend)}
+    out = list(mentions)
+    for m in mentions:
+        if m.kind is EntityKind.PERSON:
+            continue
+        j, last = m.tend, None
+        while _same_line(doc, j - 1) and j not in taken and _capitalised(doc[j]) and doc[j].pos_ == "PROPN":
+            if doc[j].lower_ in PLACE_HEADS or doc[j].lower_ in ORG_HEADS:
+                last = j
+            j += 1
+        if last is not None:
+            kind = EntityKind.PLACE if doc[last].lower_ in PLACE_HEADS else EntityKind.ORGANIZATION
+            new = _mention(doc, m.tstart, last + 1, kind, "rule:name-head")
+            out = _replace(out, new)
+            taken.update(range(new.tstart, new.tend))
+    return out
+
+
+def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Mention]:
+    """**place modifiers**: a place right before an organization name belongs to it ("Singapore" +
+    "Premier League"); a place or nationality before an institution noun names the institution
+    ("the French government", "Russian defense ministry", "Liberal party"); party members are a
+    group acting as one ("Republicans", "Senate Democrats")."""
+    by_start = {m.tstart: m for m in mentions}
+    out = list(mentions)
+    norp = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP"
+            and not zones.is_boilerplate(e.start_char, e.end_char)]
+    places = [(m.tstart, m.tend) for m in mentions if m.kind is EntityKind.PLACE] + norp
+    for a, b in places:
+        if a > 0 and doc[a - 1].lower_ in ("a", "an"):
+            continue  # "a French court" is not a named institution
+        nxt = by_start.get(b)
+        if nxt is not None and nxt.kind is EntityKind.ORGANIZATION and _same_line(doc, b - 1) \
+                and doc[b - 1].tag_ != "POS":
+            out = _replace(out, _mention(doc, a, nxt.tend, EntityKind.ORGANIZATION, "rule:place-modifier"))
+            continue
+        k = b
+        while k < min(b + 3, len(doc)) and _same_line(doc, k - 1) and doc[k].lower_ not in INSTITUTION_HEADS \
+                and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k += 1
+        head = doc[k] if k < len(doc) else None
+        if head is not None and head.lower_ in INSTITUTION_HEADS and head.pos_ in ("NOUN", "PROPN") \
+                and head.dep_ != "compound" and k not in by_start and _same_line(doc, k - 1):
+            out = _replace(out, _mention(doc, a, k + 1, EntityKind.ORGANIZATION, "rule:institution"))
+    for a, b in norp:
+        last = doc[b - 1]
+        if last.lower_ in PARTY_MEMBER_NOUNS and last.text[:1].isupper():
+            start = a
+            prev = next((m for m in out if m.tend == a and m.kind is EntityKind.ORGANIZATION), None)
+            if prev is not None and _same_line(doc, a - 1):
+                start = prev.tstart  # "Senate Democrats"
+            out = _replace(out, _mention(doc, start, b, EntityKind.ORGANIZATION, "rule:party-members"))
+    return out
+
+
+def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
+    """**place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
+    ("the riding of Carleton") or in apposition to one ("towns, particularly Dayein") is a place,
+    and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
+    by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
+    for m in list(mentions):
+        if m.kind is EntityKind.PLACE:
+            continue
+        root = doc[m.tend - 1]
+        after = doc[m.tend] if m.tend < len(doc) else None
+        before = doc[m.tstart - 2] if m.tstart >= 2 else None
+        if ((after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
+                or (before is not None and before.lower_ in PLACE_NOUNS and doc[m.tstart - 1].lower_ == "of")
+                or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
+                    and m.tend - m.tstart == 1)):
+            m.kind = EntityKind.PLACE
+            m.source = "rule:place-noun"
+            for conj in root.conjuncts:
+                other = by_token.get(conj.i)
+                if other is not None:
+                    other.kind = EntityKind.PLACE
+                elif _capitalised(conj) and conj.tag_ in ("NNP", "NNPS") \
+                        and not zones.is_boilerplate(conj.idx, conj.idx + len(conj.text)):
+                    new = _mention(doc, conj.i, conj.i + 1, EntityKind.PLACE, "rule:place-noun")
+                    mentions.append(new)
+                    by_token[conj.i] = new
+
+
+def group_kind(group: list[Mention]) -> EntityKind:
+    """**fullest form decides the kind**: the tagger is surest on the longest mentions, so they vote
+    ("Ann Justus" PERSON outvotes two "Justus" ORG); a rule-made mention outvotes the tagger."""
+    ruled = [m for m in group if m.source.startswith("rule")]
+    pool = ruled or group
+    longest = max(m.tend - m.tstart for m in pool)
+    return Counter(m.kind for m in pool if m.tend - m.tstart == longest).most_common(1)[0][0]
+
+
 def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
     """Group mentions naming one entity (same key, surname, acronym, company form)."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -374,8 +488,7 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
                 parent[ra] = rb
 
     def kind_of(k: str) -> EntityKind:
-        kinds = Counter(m.kind for m in by_key[k])
-        return kinds.most_common(1)[0][0]
+        return group_kind(by_key[k])
 
     multi = [k for k in keys if " " in k]
     persons = [k for k in multi if kind_of(k) is EntityKind.PERSON]
@@ -385,7 +498,7 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             continue
         fits = [p for p in persons if p.split()[-1] == k or p.split()[0] == k]
         last = [p for p in persons if p.split()[-1] == k]
-        if len(last) == 1:
+        if len(last) == 1 and kind_of(k) is not EntityKind.PLACE:
             union(last[0], k)
         elif not last and len(fits) == 1 and kind_of(k) is EntityKind.PERSON:
             union(fits[0], k)
@@ -410,7 +523,7 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         if m.tend + 2 < len(doc) and doc[m.tend].text == "(" and doc[m.tend + 2].text == ")" \
                 and is_acronym(doc[m.tend + 1].text):
             acr = name_key(doc[m.tend + 1].text)
-            if acr in parent:
+            if acr in parent and (m.kind is not EntityKind.PLACE or acronym_matches(acr, _text(doc, m))):
                 union(name_key(_text(doc, m)), acr)
     # company forms: "Apple Inc." ~ "Apple"; one-word org joins the single multiword org it starts
     for k in keys:
@@ -426,6 +539,11 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         starts = [o for o in orgs_multi if o.split()[0] == k]
         if len(starts) == 1 and find(starts[0]) != find(k):
             union(starts[0], k)
+    # a party's members are the party: "the Liberals" ~ "the Liberal party"
+    for k in keys:
+        party = [o for o in orgs_multi if o.split()[-1] == "party" and k == o.split()[0] + "s"]
+        if len(party) == 1:
+            union(party[0], k)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for k in keys:
@@ -449,8 +567,7 @@ def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> 
     mention_entity: dict[int, Entity] = {}
     clusters.sort(key=lambda g: min(m.start for m in g))
     for group in clusters:
-        kinds = Counter(m.kind for m in group)
-        kind = kinds.most_common(1)[0][0]
+        kind = group_kind(group)
         if any(doc[m.tend - 1].lower_ in ORG_HEADS and m.tend - m.tstart >= 2 for m in group) \
                 and kind is EntityKind.PERSON:
             kind = EntityKind.ORGANIZATION

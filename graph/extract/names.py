@@ -56,6 +56,28 @@ PEOPLE_GROUP_NOUNS = frozenset(
     """people persons individuals community communities men women youth activists members rights
     groups group population populations minority minorities citizens refugees migrants""".split()
 )
+# Common nouns for places: a name they modify, introduce ("town of X") or stand in apposition
+# to ("towns, particularly X") is a place ("Abga village", "the riding of Carleton").
+PLACE_NOUNS = frozenset(
+    """village villages town towns city cities county counties district districts province provinces
+    region regions state states neighborhood neighbourhood neighborhoods neighbourhoods suburb suburbs
+    riding ridings constituency constituencies island islands municipality municipalities township
+    townships hamlet hamlets capital""".split()
+)
+# Capitalised heads that end names of places: "South Main Street", "Orange County".
+PLACE_HEADS = frozenset(
+    """street st. avenue ave. road rd. boulevard blvd. highway freeway lane drive square park bridge
+    county parish cathedral church mosque temple airport base station stadium arena hall memorial
+    palace castle tower harbor harbour port""".split()
+)
+# Heads of a state's institutions: a nationality or place before them names the institution
+# ("the French government", "Russian defense ministry", "the Italian Embassy", "Liberal party").
+INSTITUTION_HEADS = frozenset(
+    """government ministry embassy consulate police parliament cabinet army navy party legislature
+    senate congress""".split()
+)
+# Plural nouns for the members of a political party, used as actors ("Republicans", "Senate Democrats").
+PARTY_MEMBER_NOUNS = frozenset("democrats republicans conservatives liberals tories socialists communists".split())
 NOMINAL_ANAPHORA_HEADS = ORG_HEADS - frozenset({"times", "post", "news", "press", "inc", "inc.", "co", "co."})
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "“": '"', "”": '"'})
