@@ -285,13 +285,18 @@ def dateline(line: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None
     ((0, 7), None)
     >>> dateline("Walgreens Boots Alliance — the drugstore chain — said") is None
     True
+    >>> dateline("General Motors (GM) and Chrysler cut jobs.") is None
+    True
     """
     m = _DATELINE.match(line)
     if m is None:
         return None
     place = m.group("place")
-    capitals = not any(ch.islower() for ch in place)
-    if m.group("credit") is None and not capitals and (len(place.split()) > 2 or not line[m.end():m.end() + 1].isupper()):
+    dash = m.group("dash") is not None or m.group(0).rstrip()[-1:] in "-—–_:"
+    if any(ch.islower() for ch in place):  # "Madison - With ...", never "Senator Jane Doe (D-NY) said"
+        if not dash or len(place.split()) > 2 or not line[m.end():m.end() + 1].isupper():
+            return None
+    elif m.group("credit") is None and not dash:
         return None
     return m.span("place"), (m.span("credit") if m.group("credit") is not None else None)
 

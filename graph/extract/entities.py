@@ -18,7 +18,12 @@ The statistical NER proposes mentions; rules by principle correct them:
   "Secretary of State" of the U.S.; an organization tagged inside a title is dropped;
 * **acronym-led names** - "OSCE Office for ..." -> the office, part of the OSCE;
 * **descriptors** - an acronym modifying a people noun ("LGBT people") is no organization;
+* **facilities are places**, **dateline place**, **name heads**, **place modifiers**
+  ("the French government", "Senate Democrats"), **names cut at a preposition**,
+  **place nouns** ("Tarbit village") - see docs/extraction.md, one function each below;
+* **kind** - a cluster's longest mentions (or its rule-made ones) vote its kind;
 * **merging** - surnames and first names join the full name, acronyms their expansion,
+  "Department of State" ~ "U.S. State Department" (of-inversion, a place modifier set aside),
   "Apple Inc." joins "Apple", and "the network" joins the one organization whose name
   ends in that head word. The canonical name is the fullest form.
 
@@ -36,7 +41,9 @@ from ..model import Entity, EntityKind, Span, Title, slug
 from .pipeline import doc_text
 from .boilerplate import Zones, find_datelines
 from .names import (
+    COUNTRY_ABBREVIATIONS,
     HONORIFICS,
+    SURNAME_HEADS,
     INSTITUTION_HEADS,
     PARTY_MEMBER_NOUNS,
     PLACE_HEADS,
@@ -48,6 +55,7 @@ from .names import (
     STATE_HEADS,
     TITLE_WORDS,
     acronym_matches,
+    head_first,
     is_acronym,
     looks_like_person_name,
     name_key,
@@ -133,11 +141,17 @@ def _text(doc: Doc, m: Mention) -> str:
     return doc_text(doc)[m.start : m.end]
 
 
+def text_of(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens ``a`` to ``b`` (empty if none)."""
+    return doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)] if b > a else ""
+
+
 def _relabel(doc: Doc, m: Mention) -> Mention:
     """Organization heads make organizations; a lone acronym is not a person."""
     last = doc[m.tend - 1].lower_
     if m.kind is not EntityKind.ORGANIZATION and last in ORG_HEADS and m.tend - m.tstart >= 2 \
-            and not (m.kind is EntityKind.PLACE and last in STATE_HEADS):
+            and not (m.kind is EntityKind.PLACE and last in STATE_HEADS) \
+            and not (m.kind is EntityKind.PERSON and last in SURNAME_HEADS):
         m.kind = EntityKind.ORGANIZATION
     if m.kind is EntityKind.PERSON and m.tend - m.tstart == 1 and is_acronym(doc[m.tstart].text):
         m.kind = EntityKind.ORGANIZATION
@@ -312,6 +326,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     mentions = _dateline_places(doc, mentions)
     mentions = _extend_to_heads(doc, mentions)
     mentions = _join_modifiers(doc, zones, mentions)
+    mentions = _extend_complements(doc, mentions)
     _place_contexts(doc, zones, mentions)
 
     mentions.sort(key=lambda m: m.tstart)
@@ -390,6 +405,42 @@ def _extend_to_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_COMPLEMENT_TO = frozenset("mission delegation embassy consulate".split())
+
+
+def _extend_complements(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """**names cut at a preposition**: an organization ending in its head noun keeps the named
+    complement of that head: "Permanent Mission" + "of Kenya" + "to the United Nations",
+    "Office" + "for Democratic Institutions". "to" joins only a diplomatic mission's host."""
+    by_start = {m.tstart: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.tstart, m.tend)}
+    out = list(mentions)
+    for m in mentions:
+        if m.kind is not EntityKind.ORGANIZATION or doc[m.tend - 1].lower_ not in ORG_HEADS:
+            continue
+        end, head = m.tend, doc[m.tend - 1].lower_
+        while end + 1 < len(doc) and _same_line(doc, end - 1) and (
+                doc[end].lower_ in ("of", "for") or doc[end].lower_ == "to" and head in _COMPLEMENT_TO):
+            k = end + 1
+            if doc[k].lower_ == "the" and _same_line(doc, k):
+                k += 1
+            nxt = by_start.get(k)
+            if nxt is not None and nxt.kind is not EntityKind.PERSON:
+                k = nxt.tend
+            else:
+                j = k
+                while j < len(doc) and j not in taken and _capitalised(doc[j]) and doc[j].pos_ == "PROPN" \
+                        and (j == k or _same_line(doc, j - 1)):
+                    j += 1
+                if j == k:
+                    break
+                k = j
+            end = k
+        if end > m.tend:
+            out = _replace(out, _mention(doc, m.tstart, end, EntityKind.ORGANIZATION, "rule:complement"))
+    return out
+
+
 def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Mention]:
     """**place modifiers**: a place right before an organization name belongs to it ("Singapore" +
     "Premier League"); a place or nationality before an institution noun names the institution
@@ -399,7 +450,8 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
     out = list(mentions)
     norp = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP"
             and not zones.is_boilerplate(e.start_char, e.end_char)]
-    places = [(m.tstart, m.tend) for m in mentions if m.kind is EntityKind.PLACE] + norp
+    place_keys = {name_key(_text(doc, m)) for m in mentions if m.kind is EntityKind.PLACE}
+    places = [(m.tstart, m.tend) for m in mentions if name_key(_text(doc, m)) in place_keys] + norp
     for a, b in places:
         if a > 0 and doc[a - 1].lower_ in ("a", "an"):
             continue  # "a French court" is not a named institution
@@ -415,7 +467,9 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
         head = doc[k] if k < len(doc) else None
         if head is not None and head.lower_ in INSTITUTION_HEADS and head.pos_ in ("NOUN", "PROPN") \
                 and head.dep_ != "compound" and k not in by_start and _same_line(doc, k - 1):
-            out = _replace(out, _mention(doc, a, k + 1, EntityKind.ORGANIZATION, "rule:institution"))
+            inst = _mention(doc, a, k + 1, EntityKind.ORGANIZATION, "rule:institution")
+            # the state stays a place of its own: "the U.S. government" names the U.S. as well
+            out = [m for m in out if m.tend <= a or m.tstart > k or (m.tstart, m.tend) == (a, b)] + [inst]
     for a, b in norp:
         last = doc[b - 1]
         if last.lower_ in PARTY_MEMBER_NOUNS and last.text[:1].isupper():
@@ -432,6 +486,24 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     ("the riding of Carleton") or in apposition to one ("towns, particularly Dayein") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
+    for tok in doc:  # untagged names: "Tarbit village", "the town of Kessa"
+        if not (tok.lower_ in PLACE_NOUNS and tok.is_lower):
+            continue
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            a = b = tok.i + 2
+        else:
+            a = b = tok.i
+            while a > 0 and doc[a - 1].head.i == tok.i and doc[a - 1].dep_ == "compound":
+                a -= 1
+        while b < len(doc) and b > tok.i and doc[b].tag_ in ("NNP", "NNPS") and _capitalised(doc[b]):
+            b += 1
+        span = (a, b) if b > a else (a, tok.i)
+        if span[1] > span[0] and all(i not in by_token and _capitalised(doc[i]) and not doc[i].is_sent_start
+                                     and doc[i].tag_ in ("NNP", "NNPS", "NN") for i in range(*span)) \
+                and not zones.is_boilerplate(doc[span[0]].idx, doc[span[1] - 1].idx + 1):
+            new = _mention(doc, span[0], span[1], EntityKind.PERSON, "rule:place-noun")  # made a place below
+            mentions.append(new)
+            by_token.update((i, new) for i in range(*span))
     for m in list(mentions):
         if m.kind is EntityKind.PLACE:
             continue
@@ -539,6 +611,23 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         starts = [o for o in orgs_multi if o.split()[0] == k]
         if len(starts) == 1 and find(starts[0]) != find(k):
             union(starts[0], k)
+    # variants of one organization's name: "Department of State" ~ "State Department" ~
+    # "U.S. State Department", unless two different places modify the same core
+    places = {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP")} | COUNTRY_ABBREVIATIONS
+    cores: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in keys:
+        if kind_of(k) is EntityKind.ORGANIZATION:
+            m = by_key[k][0]
+            s = m.tstart
+            while s < m.tend - 1 and (name_key(doc[s].text) in places
+                                      or doc[s].pos_ == "ADJ" and doc[s].text[:1].isupper()):
+                s += 1
+            core = head_first(name_key(text_of(doc, s, m.tend)))
+            cores[core].append((k, text_of(doc, m.tstart, s).lower()))
+    for variants in cores.values():
+        if len(variants) > 1 and len({mod for _, mod in variants if mod}) <= 1:
+            for k, _ in variants[1:]:
+                union(variants[0][0], k)
     # a party's members are the party: "the Liberals" ~ "the Liberal party"
     for k in keys:
         party = [o for o in orgs_multi if o.split()[-1] == "party" and k == o.split()[0] + "s"]
@@ -568,7 +657,7 @@ def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> 
     clusters.sort(key=lambda g: min(m.start for m in g))
     for group in clusters:
         kind = group_kind(group)
-        if any(doc[m.tend - 1].lower_ in ORG_HEADS and m.tend - m.tstart >= 2 for m in group) \
+        if any(doc[m.tend - 1].lower_ in ORG_HEADS - SURNAME_HEADS and m.tend - m.tstart >= 2 for m in group) \
                 and kind is EntityKind.PERSON:
             kind = EntityKind.ORGANIZATION
         name = " ".join(_canonical(doc, group, kind).replace("\u00a0", " ").split())

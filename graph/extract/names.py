@@ -24,8 +24,13 @@ ORG_HEADS = frozenset(
     government administration authority board tribunal exchange reserve motors industries
     systems technologies labs laboratories holdings partners society center centre
     forum alliance coalition movement front brigade watch project initiative trust
-    fbi cia""".split()
+    mission embassy consulate fbi cia""".split()
 )
+# Abbreviated country names that modify institutions ("U.S. State Department").
+COUNTRY_ABBREVIATIONS = frozenset("u.s. us usa u.s.a. u.k. uk uae u.a.e. eu e.u. un u.n. prc drc".split())
+# Organization heads that are also common surnames: they do not turn a tagged person into an
+# organization ("Jim Press", "Emily Post").
+SURNAME_HEADS = frozenset("press post bank trust watch times guardian herald union".split())
 # Heads that also end names of states and unions of states ("Russian Federation").
 STATE_HEADS = frozenset("federation union republic kingdom states emirates confederation commonwealth".split())
 # Company-form suffixes dropped when comparing names ("Apple Inc." ~ "Apple").
@@ -74,7 +79,7 @@ PLACE_HEADS = frozenset(
 # ("the French government", "Russian defense ministry", "the Italian Embassy", "Liberal party").
 INSTITUTION_HEADS = frozenset(
     """government ministry embassy consulate police parliament cabinet army navy party legislature
-    senate congress""".split()
+    senate congress court""".split()
 )
 # Plural nouns for the members of a political party, used as actors ("Republicans", "Senate Democrats").
 PARTY_MEMBER_NOUNS = frozenset("democrats republicans conservatives liberals tories socialists communists".split())
@@ -130,6 +135,18 @@ def strip_corporate(name: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",") in CORPORATE_SUFFIXES:
         words = words[:-1]
     return " ".join(words).rstrip(",")
+
+
+def head_first(key: str) -> str:
+    """An "X of Y" name with a one-word head X, inverted to "Y X" (same key shape as ``name_key``).
+
+    >>> head_first("department of state"), head_first("ministry of foreign affairs"), head_first("bank of america")
+    ('state department', 'foreign affairs ministry', 'america bank')
+    """
+    words = key.split()
+    if len(words) >= 3 and words[1] == "of" and words[0] in ORG_HEADS and "of" not in words[2:]:
+        return " ".join(words[2:] + words[:1])
+    return key
 
 
 def looks_like_person_name(words: list[str]) -> bool:
