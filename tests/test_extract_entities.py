@@ -135,3 +135,30 @@ def test_two_states_modifying_one_institution_stay_apart(nlp) -> None:  # type: 
 def test_head_first_inverts_of_names() -> None:
     assert head_first("department of state") == "state department"
     assert head_first("state department") == "state department"
+
+
+def test_a_town_before_a_comma_and_its_country_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The plane took off from Toulouse in France. A ceremony was held in Toulouse, France, on Monday.")
+    assert kinds(g).get("Toulouse") is EntityKind.PLACE
+
+
+def test_company_nouns_and_groups_make_organizations(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Electronics retailer Best Buy fell. Apple settled its dispute with the Beatles' record company.")
+    k = kinds(g)
+    assert k.get("Best Buy") is EntityKind.ORGANIZATION and k.get("Beatles") is EntityKind.ORGANIZATION
+
+
+def test_a_title_inside_an_organization_tag_makes_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Apple settled the case. Spokeswoman Sandy Angers said the plan was new.")
+    assert kinds(g).get("Sandy Angers") is EntityKind.PERSON
+
+
+def test_names_only_inside_another_name_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Not since the protests of the Vietnam era has the city seen such crowds. "
+                 "The fire spared the relic revered as Jesus' Crown of Thorns.")
+    assert not names(g) & {"Vietnam", "Jesus"}
+
+
+def test_a_place_owning_a_name_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A soldier based at Southern California's Twentynine Palms Marine Base was tested on Monday.")
+    assert "Southern California" in names(g)

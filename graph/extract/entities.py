@@ -20,7 +20,8 @@ The statistical NER proposes mentions; rules by principle correct them:
 * **descriptors** - an acronym modifying a people noun ("LGBT people") is no organization;
 * **facilities are places**, **dateline place**, **name heads**, **place modifiers**
   ("the French government", "Senate Democrats"), **names cut at a preposition**,
-  **place nouns** ("Tarbit village") - see docs/extraction.md, one function each below;
+  **place nouns** ("Tarbit village"), **organization nouns** ("retailer Best Buy"),
+  **names inside another name** ("the Vietnam era") - see docs/extraction.md, one function each;
 * **kind** - a cluster's longest mentions (or its rule-made ones) vote its kind;
 * **merging** - surnames and first names join the full name, acronyms their expansion,
   "Department of State" ~ "U.S. State Department" (of-inversion, a place modifier set aside),
@@ -45,6 +46,8 @@ from .names import (
     HONORIFICS,
     SURNAME_HEADS,
     INSTITUTION_HEADS,
+    ORG_NOUNS,
+    PERIOD_NOUNS,
     PARTY_MEMBER_NOUNS,
     PLACE_HEADS,
     PLACE_NOUNS,
@@ -328,6 +331,8 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     mentions = _join_modifiers(doc, zones, mentions)
     mentions = _extend_complements(doc, mentions)
     _place_contexts(doc, zones, mentions)
+    _org_contexts(doc, mentions)
+    mentions = [m for m in mentions if not _inner_modifier(doc, m, mentions)]
 
     mentions.sort(key=lambda m: m.tstart)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -481,6 +486,53 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
     return out
 
 
+def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
+    """**organization nouns**: a tagged person or place in apposition to a company noun, or right
+    after one, is an organization ("the airline, Skyways, said", "retailer Buymart"); "the" and a
+    plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
+    an organization is a person's title ("Spokeswoman Ann Lee")."""
+    for m in mentions:
+        root, first = doc[m.tend - 1], doc[m.tstart]
+        before = doc[m.tstart - 1] if m.tstart > 0 else None
+        if m.kind is EntityKind.ORGANIZATION and first.lower_ in TITLE_WORDS and m.tend - m.tstart >= 3 \
+                and looks_like_person_name([t.text for t in doc[m.tstart + 1 : m.tend]]):
+            m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, doc[m.tstart + 1].idx, "rule:title-person"
+            m.title = (first.idx, first.idx + len(first.text))
+            continue
+        if m.kind is EntityKind.ORGANIZATION:
+            continue
+        if (before is not None and before.is_lower and before.lower_ in ORG_NOUNS and before.head.i == root.i) \
+                or (root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in ORG_NOUNS):
+            m.kind, m.source = EntityKind.ORGANIZATION, "rule:org-noun"
+        elif m.kind is EntityKind.PERSON and before is not None and before.lower_ == "the" \
+                and root.tag_ in ("NNP", "NNPS") and root.lower_.endswith("s") and not root.lower_.endswith("ss"):
+            m.kind, m.source = EntityKind.ORGANIZATION, "rule:group"
+
+
+def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """**names inside another name**: a name modifying a period noun ("the Vietnam era") or a person
+    owning a capitalised name the tagger did not take ("Jesus' Crown of Thorns") is no actor there; the
+    mention goes unless the same name occurs elsewhere as an actor."""
+    def inner(x: Mention) -> bool:
+        nxt = doc[x.tend] if x.tend < len(doc) else None
+        if nxt is None:
+            return False
+        if nxt.is_lower and nxt.lower_ in PERIOD_NOUNS and doc[x.tend - 1].dep_ == "compound":
+            return True
+        after = doc[x.tend + 1] if nxt.tag_ == "POS" and x.tend + 1 < len(doc) and x.kind is EntityKind.PERSON else None
+        return after is not None and _capitalised(after) and after.pos_ in ("PROPN", "NOUN") \
+            and not any(o.tstart <= after.i < o.tend for o in mentions)
+    if not inner(m):
+        return False
+    key = name_key(_text(doc, m))
+    return all(inner(o) for o in mentions if name_key(_text(doc, o)) == key)
+
+
+def _place_ends(doc: Doc, i: int) -> bool:
+    """Token ``i`` closes a "Town, Country" pair: punctuation, a preposition, a verb, or the end."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and doc[i].tag_ != "POS"
+
+
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     """**place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
     ("the riding of Carleton") or in apposition to one ("towns, particularly Dayein") is a place,
@@ -505,12 +557,15 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
             mentions.append(new)
             by_token.update((i, new) for i in range(*span))
     for m in list(mentions):
-        if m.kind is EntityKind.PLACE:
+        if m.kind is EntityKind.PLACE and m.source.startswith("rule"):
             continue
         root = doc[m.tend - 1]
         after = doc[m.tend] if m.tend < len(doc) else None
         before = doc[m.tstart - 2] if m.tstart >= 2 else None
-        if ((after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
+        comma_place = after is not None and after.text == "," and by_token.get(m.tend + 1) is not None \
+            and by_token[m.tend + 1].kind is EntityKind.PLACE and by_token[m.tend + 1].tstart == m.tend + 1 \
+            and _place_ends(doc, by_token[m.tend + 1].tend)
+        if (comma_place or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
                 or (before is not None and before.lower_ in PLACE_NOUNS and doc[m.tstart - 1].lower_ == "of")
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
                     and m.tend - m.tstart == 1)):

@@ -67,8 +67,17 @@ PLACE_NOUNS = frozenset(
     """village villages town towns city cities county counties district districts province provinces
     region regions state states neighborhood neighbourhood neighborhoods neighbourhoods suburb suburbs
     riding ridings constituency constituencies island islands municipality municipalities township
-    townships hamlet hamlets capital""".split()
+    townships hamlet hamlets capital centre center outskirts""".split()
 )
+# Common nouns for companies and bodies: a name in apposition to one, or right after one, is an
+# organization ("the airline, Skyways, said", "electronics retailer Buymart").
+ORG_NOUNS = frozenset(
+    """company companies firm firms retailer retailers airline airlines carrier carriers manufacturer
+    manufacturers maker makers automaker carmaker planemaker insurer lender bank chain conglomerate
+    broadcaster newspaper publisher supplier contractor operator startup band""".split()
+)
+# Nouns of a period: a name modifying one names a time, not an actor ("the Vietnam era").
+PERIOD_NOUNS = frozenset("era age period years days generation decade".split())
 # Capitalised heads that end names of places: "South Main Street", "Orange County".
 PLACE_HEADS = frozenset(
     """street st. avenue ave. road rd. boulevard blvd. highway freeway lane drive square park bridge
