@@ -153,3 +153,15 @@ def test_names_only_inside_another_name_are_not_actors(nlp) -> None:  # type: ig
 def test_a_place_owning_a_name_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "A soldier based at Southern California's Twentynine Palms Marine Base was tested on Monday.")
     assert "Southern California" in names(g)
+
+
+def test_a_list_of_headlines_below_the_story_is_related_links() -> None:
+    text = ("Ferry Sinks Off Coast\n\nA ferry sank off the coast on Monday and all passengers were rescued, "
+            "the coast guard said.\n\nPop Star Anna Vale Cancels World Tour\nTen Cities Where Rents Are Falling\n\n"
+            "The coast guard said an inquiry would open on Friday, and the owners would take part in it.")
+    zones = find_zones(text)
+    assert [z.kind for z in zones] == ["headline", "related", "related"]
+
+
+def test_a_line_ending_in_a_small_word_is_no_headline() -> None:
+    assert find_zones("The mayor spoke on Monday.\n\nDeputy Mayor Daniel Moss, Founder of the") == []

@@ -191,6 +191,7 @@ def find_zones(text: str) -> Zones:
     # the reader questions: only the last paragraphs of running text can address the reader
     last_prose = max((i for i, (_, _, line) in enumerate(lines) if _is_prose(line)), default=-1)
     first_prose = min((i for i, (_, _, line) in enumerate(lines) if _is_prose(line)), default=len(lines))
+    titles = {i for i, (_, _, line) in enumerate(lines) if is_title_case(line) and not _continues(text, lines, i)}
     for i, (start, end, line) in enumerate(lines):
         if in_related:
             if _is_prose(line) and not _RELATED.match(line):
@@ -198,7 +199,7 @@ def find_zones(text: str) -> Zones:
             else:
                 zones.append(Zone(start, end, "related"))
                 continue
-        related = _RELATED.match(line)
+        related = _RELATED.match(line) if not line[:1].islower() else None
         if related and (related.end() == len(line) or len(line.split()) <= 14):
             zones.append(Zone(start, end, "related"))
             in_related = related.end() >= len(line.rstrip(":»> "))
@@ -210,8 +211,11 @@ def find_zones(text: str) -> Zones:
             kind = "reader-question"
         if kind is None and _is_byline(line, i, first_prose):
             kind = "credit"
-        if kind is None and is_title_case(line) and not _continues(text, lines, i):
-            kind = HEADLINE
+        if kind is None and i in titles:
+            # below the first paragraph, a run of headline-shaped lines, or one closing the page,
+            # links to other stories
+            listed = i - 1 in titles or i + 1 in titles or i > last_prose
+            kind = "related" if i > first_prose and listed and len(line.split()) >= 4 else HEADLINE
         if kind:
             zones.append(Zone(start, end, kind))
         else:
@@ -220,7 +224,11 @@ def find_zones(text: str) -> Zones:
 
 
 def _continues(text: str, lines: list[tuple[int, int, str]], i: int) -> bool:
-    """Line ``i`` is hard-wrapped: the very next line goes on with its sentence in lower case."""
+    """Line ``i`` is hard-wrapped: it ends in a comma or a small word, or the very next line goes
+    on with its sentence in lower case."""
+    last = lines[i][2].rsplit(None, 1)[-1]
+    if last.endswith(",") or last.lower() in _SMALL_WORDS:
+        return True
     if i + 1 >= len(lines):
         return False
     nxt_start, _, nxt = lines[i + 1]
