@@ -96,6 +96,10 @@ def test_the_full_name_decides_the_kind(nlp) -> None:  # type: ignore[no-untyped
     ("Apple settled its dispute with the Beatles' record company.", "Beatles", EntityKind.ORGANIZATION),
     # a title opening an organization tag before a person-shaped name
     ("Apple settled the case. Spokeswoman Sandy Angers said the plan was new.", "Sandy Angers", EntityKind.PERSON),
+    # websites; proper nouns before a place head belong to the place
+    ('"It was a shock," the lawyer told KTVB.com on Monday.', "KTVB.com", EntityKind.ORGANIZATION),
+    ("The number of cases rose.\nContra Costa County, Calif., health officials closed a school.",
+     "Contra Costa County", EntityKind.PLACE),
 ])
 def test_context_decides_the_kind(nlp, text: str, name: str, kind: EntityKind) -> None:  # type: ignore[no-untyped-def]
     assert kinds(run(nlp, text)).get(name) is kind
@@ -109,6 +113,11 @@ def test_a_nationality_or_place_before_an_institution_noun_names_it(nlp) -> None
                  "and the Italian Embassy issued a statement.")
     orgs = {e.name for e in g.entities if e.kind is EntityKind.ORGANIZATION}
     assert {"Oslo police", "French government", "Italian Embassy"} <= orgs
+
+
+def test_a_party_adjective_joins_its_members(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Voters gave the Liberals a mandate. The Liberal candidate lost in Ottawa.")
+    assert [e.aliases for e in g.entities if e.name == "Liberals"] == [["Liberal"]]
 
 
 def test_party_members_are_an_organization(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -34,6 +34,7 @@ such a role as an actor as well.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -326,6 +327,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
             mentions.append(m)
         elif zone != "headline":
             ignored.append(_text(doc, m))
+    mentions += _websites(doc, zones, {i for m in mentions for i in range(m.tstart, m.tend)})
     mentions = _dateline_places(doc, mentions)
     mentions = _extend_to_heads(doc, mentions)
     mentions = _join_modifiers(doc, zones, mentions)
@@ -374,6 +376,15 @@ def _replace(mentions: list[Mention], new: Mention) -> list[Mention]:
     return [m for m in mentions if m.tend <= new.tstart or m.tstart >= new.tend] + [new]
 
 
+_WEBSITE = re.compile(r"^[A-Z][\w-]*\.(?:com|org|net|co\.uk|com\.au|ca|tv|info|news)$")
+
+
+def _websites(doc: Doc, zones: Zones, taken: set[int]) -> list[Mention]:
+    """**websites**: a capitalised domain name in the body is an organization ("told WKRN.com")."""
+    return [_mention(doc, t.i, t.i + 1, EntityKind.ORGANIZATION, "rule:website") for t in doc
+            if t.i not in taken and _WEBSITE.match(t.text) and not zones.is_boilerplate(t.idx, t.idx + len(t.text))]
+
+
 def _dateline_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """**dateline place**: the place opening a dateline is one place ("ST. PAUL, Minn. (Reuters) -")."""
     for a, b in find_datelines(doc_text(doc)):
@@ -402,9 +413,15 @@ def _extend_to_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if doc[j].lower_ in PLACE_HEADS or doc[j].lower_ in ORG_HEADS:
                 last = j
             j += 1
-        if last is not None:
+        a = m.tstart  # "Contra" + "Costa County": proper nouns before a place head belong to it
+        while doc[(last or m.tend) - 1].lower_ in PLACE_HEADS and a > 0 and a - 1 not in taken \
+                and doc[a - 1].tag_ == "NNP" and _capitalised(doc[a - 1]) and _same_line(doc, a - 1) \
+                and doc[a - 1].ent_type_ in ("", "NORP", "GPE", "LOC"):
+            a -= 1
+        if last is not None or a < m.tstart:
+            last = last if last is not None else m.tend - 1
             kind = EntityKind.PLACE if doc[last].lower_ in PLACE_HEADS else EntityKind.ORGANIZATION
-            new = _mention(doc, m.tstart, last + 1, kind, "rule:name-head")
+            new = _mention(doc, a, last + 1, kind, "rule:name-head")
             out = _replace(out, new)
             taken.update(range(new.tstart, new.tend))
     return out
@@ -683,11 +700,13 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         if len(variants) > 1 and len({mod for _, mod in variants if mod}) <= 1:
             for k, _ in variants[1:]:
                 union(variants[0][0], k)
-    # a party's members are the party: "the Liberals" ~ "the Liberal party"
+    # a party's members are the party: "the Liberals" ~ "the Liberal party" ~ "Liberal candidate"
     for k in keys:
         party = [o for o in orgs_multi if o.split()[-1] == "party" and k == o.split()[0] + "s"]
         if len(party) == 1:
             union(party[0], k)
+        if k.split()[-1] in PARTY_MEMBER_NOUNS and k[:-1] in parent and kind_of(k[:-1]) is EntityKind.ORGANIZATION:
+            union(k, k[:-1])
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for k in keys:
