@@ -96,6 +96,10 @@ def test_the_full_name_decides_the_kind(nlp) -> None:  # type: ignore[no-untyped
     ("Apple settled its dispute with the Beatles' record company.", "Beatles", EntityKind.ORGANIZATION),
     # a title opening an organization tag before a person-shaped name
     ("Apple settled the case. Spokeswoman Sandy Angers said the plan was new.", "Sandy Angers", EntityKind.PERSON),
+    ("Three soldiers died. Rebel spokesman Eid Kabalu placed the casualties at 10.", "Eid Kabalu", EntityKind.PERSON),
+    # a name before a building noun is one place with it
+    ("The volunteers were isolated in the Burdenko military hospital in Moscow.", "Burdenko military hospital",
+     EntityKind.PLACE),
     # websites; proper nouns before a place head belong to the place
     ('"It was a shock," the lawyer told KTVB.com on Monday.', "KTVB.com", EntityKind.ORGANIZATION),
     ("The number of cases rose.\nContra Costa County, Calif., health officials closed a school.",
@@ -116,7 +120,8 @@ def test_a_nationality_or_place_before_an_institution_noun_names_it(nlp) -> None
 
 
 def test_a_party_adjective_joins_its_members(nlp) -> None:  # type: ignore[no-untyped-def]
-    g = run(nlp, "Voters gave the Liberals a mandate. The Liberal candidate lost in Ottawa.")
+    g = run(nlp, "Canadians handed the Liberals a fourth mandate. Mark Carney addressed supporters at Liberal "
+                 "campaign headquarters in Ottawa.")
     assert [e.aliases for e in g.entities if e.name == "Liberals"] == [["Liberal"]]
 
 
@@ -155,8 +160,8 @@ def test_head_first_inverts_of_names() -> None:
 
 def test_names_only_inside_another_name_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Not since the protests of the Vietnam era has the city seen such crowds. "
-                 "The fire spared the relic revered as Jesus' Crown of Thorns.")
-    assert not names(g) & {"Vietnam", "Jesus"}
+                 "The fire spared the relic revered as Jesus' Crown of Thorns. The Aussie striker scored twice.")
+    assert not names(g) & {"Vietnam", "Jesus", "Aussie"}
 
 
 def test_a_place_owning_a_name_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]

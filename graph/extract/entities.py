@@ -46,6 +46,7 @@ from .names import (
     COUNTRY_ABBREVIATIONS,
     HONORIFICS,
     SURNAME_HEADS,
+    FACILITY_NOUNS,
     INSTITUTION_HEADS,
     ORG_NOUNS,
     PERIOD_NOUNS,
@@ -507,7 +508,7 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     """**organization nouns**: a tagged person or place in apposition to a company noun, or right
     after one, is an organization ("the airline, Skyways, said", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
-    an organization is a person's title ("Spokeswoman Ann Lee")."""
+    an organization is a person's title ("Spokeswoman Ann Lee", "rebel spokesman Ann Lee")."""
     for m in mentions:
         root, first = doc[m.tend - 1], doc[m.tstart]
         before = doc[m.tstart - 1] if m.tstart > 0 else None
@@ -515,6 +516,10 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
                 and looks_like_person_name([t.text for t in doc[m.tstart + 1 : m.tend]]):
             m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, doc[m.tstart + 1].idx, "rule:title-person"
             m.title = (first.idx, first.idx + len(first.text))
+            continue
+        if m.kind is EntityKind.ORGANIZATION and before is not None and before.is_lower \
+                and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
+            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu"
             continue
         if m.kind is EntityKind.ORGANIZATION:
             continue
@@ -527,7 +532,8 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
-    """**names inside another name**: a name modifying a period noun ("the Vietnam era") or a person
+    """**names inside another name**: a name modifying a period noun ("the Vietnam era"), a lone
+    person or organization word between "the" and its noun ("the Aussie striker"), or a person
     owning a capitalised name the tagger did not take ("Jesus' Crown of Thorns") is no actor there; the
     mention goes unless the same name occurs elsewhere as an actor."""
     def inner(x: Mention) -> bool:
@@ -536,6 +542,10 @@ def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
             return False
         if nxt.is_lower and nxt.lower_ in PERIOD_NOUNS and doc[x.tend - 1].dep_ == "compound":
             return True
+        if x.kind is not EntityKind.PLACE and x.tend - x.tstart == 1 and x.tstart > 0 \
+                and doc[x.tstart - 1].lower_ == "the" and doc[x.tstart].head.i == nxt.i \
+                and nxt.is_lower and nxt.pos_ == "NOUN":
+            return True  # "the Aussie striker", "the Parkhead side": a descriptor, not an actor
         after = doc[x.tend + 1] if nxt.tag_ == "POS" and x.tend + 1 < len(doc) and x.kind is EntityKind.PERSON else None
         return after is not None and _capitalised(after) and after.pos_ in ("PROPN", "NOUN") \
             and not any(o.tstart <= after.i < o.tend for o in mentions)
@@ -551,7 +561,8 @@ def _place_ends(doc: Doc, i: int) -> bool:
 
 
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
-    """**place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
+    """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
+    military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
     ("the riding of Carleton") or in apposition to one ("towns, particularly Dayein") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -573,6 +584,16 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
             new = _mention(doc, span[0], span[1], EntityKind.PERSON, "rule:place-noun")  # made a place below
             mentions.append(new)
             by_token.update((i, new) for i in range(*span))
+    for m in mentions:
+        k = m.tend
+        while k < min(m.tend + 3, len(doc)) and _same_line(doc, k - 1) and doc[k].is_lower \
+                and doc[k].lower_ not in FACILITY_NOUNS and doc[k].pos_ in ("ADJ", "NOUN"):
+            k += 1
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in FACILITY_NOUNS and doc[k].pos_ == "NOUN" \
+                and _same_line(doc, k - 1) and m.tend <= doc[m.tend - 1].head.i <= k \
+                and all(i not in by_token for i in range(m.tend, k + 1)):
+            # "the Burdenko military hospital": the name and its facility noun are one place
+            m.tend, m.end, m.kind, m.source = k + 1, doc[k].idx + len(doc[k].text), EntityKind.PLACE, "rule:facility"
     for m in list(mentions):
         if m.kind is EntityKind.PLACE and m.source.startswith("rule"):
             continue

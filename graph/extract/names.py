@@ -76,6 +76,10 @@ ORG_NOUNS = frozenset(
     manufacturers maker makers automaker carmaker planemaker insurer lender bank chain conglomerate
     broadcaster newspaper publisher supplier contractor operator startup band""".split()
 )
+# Lower-case nouns of buildings and sites: a name before one (with at most two lower-case words
+# between) makes a place together with it ("the Burdenko military hospital", "Evin prison").
+FACILITY_NOUNS = frozenset("""hospital prison jail airport airfield airbase base stadium bridge cathedral church
+    mosque temple synagogue palace museum dam mine reactor""".split())
 # Nouns of a period: a name modifying one names a time, not an actor ("the Vietnam era").
 PERIOD_NOUNS = frozenset("era age period years days generation decade".split())
 # Capitalised heads that end names of places: "South Main Street", "Orange County".
