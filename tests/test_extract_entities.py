@@ -179,3 +179,8 @@ def test_a_list_of_headlines_below_the_story_is_related_links() -> None:
 
 def test_a_line_ending_in_a_small_word_is_no_headline() -> None:
     assert find_zones("The mayor spoke on Monday.\n\nDeputy Mayor Daniel Moss, Founder of the") == []
+
+
+def test_species_and_products_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Researchers found Panthera leo in the park on Monday. Users of the Galaxy S23 complained.")
+    assert not names(g) & {"Panthera leo", "Galaxy S23"}

@@ -335,7 +335,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     mentions = _extend_complements(doc, mentions)
     _place_contexts(doc, zones, mentions)
     _org_contexts(doc, mentions)
-    mentions = [m for m in mentions if not _inner_modifier(doc, m, mentions)]
+    mentions = [m for m in mentions if not _inner_modifier(doc, m, mentions) and not _not_a_name(doc, m)]
 
     mentions.sort(key=lambda m: m.tstart)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -529,6 +529,22 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
         elif m.kind is EntityKind.PERSON and before is not None and before.lower_ == "the" \
                 and root.tag_ in ("NNP", "NNPS") and root.lower_.endswith("s") and not root.lower_.endswith("ss"):
             m.kind, m.source = EntityKind.ORGANIZATION, "rule:group"
+
+
+_NAME_PARTICLES = frozenset("de da di del della der den van von ten ter le la du dos das bin ibn al el ben y e".split())
+_MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
+
+
+def _not_a_name(doc: Doc, m: Mention) -> bool:
+    """**not names**: a "person" with a lower-case word that is no name particle is a Latin species
+    name ("Panthera leo"); a one-word organization or person name with a model code is a product
+    ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named)."""
+    words = doc[m.tstart : m.tend]
+    if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
+                                           for t in words[1:]):
+        return True
+    return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
+        and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
 
 
 def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
