@@ -89,6 +89,10 @@ def test_the_full_name_decides_the_kind(nlp) -> None:  # type: ignore[no-untyped
      EntityKind.PLACE),
     ("The plane took off from Toulouse in France. A ceremony was held in Toulouse, France, on Monday.", "Toulouse",
      EntityKind.PLACE),
+    ("Crews from several nearby towns were called in for help, including Sherman, Bells, Preston and Howe.",
+     "Howe", EntityKind.PLACE),
+    ("Several leaders, including Angela Merkel and Emmanuel Macron, attended.", "Emmanuel Macron",
+     EntityKind.PERSON),
     # a head that is also a surname does not make a tagged person an organization
     ("Jim Press, the president of Chrysler, said sales fell.", "Jim Press", EntityKind.PERSON),
     # organization nouns and groups

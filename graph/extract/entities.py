@@ -571,6 +571,22 @@ def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     return all(inner(o) for o in mentions if name_key(_text(doc, o)) == key)
 
 
+def _examples_of(doc: Doc, tok: Token) -> Token | None:
+    """The plural noun a list of examples belongs to: in "towns were called in for help,
+    including Sherman, Bells and Howe" the examples are towns (the nearest plural noun before
+    "including"/"such as"/"like"), or None."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    intro = tok.head
+    if tok.dep_ != "pobj" or intro.lower_ not in ("including", "like", "as") \
+            or intro.lower_ == "as" and (intro.i == 0 or doc[intro.i - 1].lower_ != "such"):
+        return None
+    for k in range(intro.i - 1, tok.sent.start - 1, -1):
+        if doc[k].tag_ == "NNS":
+            return doc[k]
+    return None
+
+
 def _place_ends(doc: Doc, i: int) -> bool:
     """Token ``i`` closes a "Town, Country" pair: punctuation, a preposition, a verb, or the end."""
     return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and doc[i].tag_ != "POS"
@@ -579,7 +595,8 @@ def _place_ends(doc: Doc, i: int) -> bool:
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
     military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
-    ("the riding of Carleton") or in apposition to one ("towns, particularly Dayein") is a place,
+    ("the riding of Carleton"), in apposition to one ("towns, particularly Dayein") or listed
+    as its examples ("towns ..., including Sherman and Howe") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
     for tok in doc:  # untagged names: "Tarbit village", "the town of Kessa"
@@ -616,10 +633,11 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
         root = doc[m.tend - 1]
         after = doc[m.tend] if m.tend < len(doc) else None
         before = doc[m.tstart - 2] if m.tstart >= 2 else None
+        example_of = _examples_of(doc, root)
         comma_place = after is not None and after.text == "," and by_token.get(m.tend + 1) is not None \
             and by_token[m.tend + 1].kind is EntityKind.PLACE and by_token[m.tend + 1].tstart == m.tend + 1 \
             and _place_ends(doc, by_token[m.tend + 1].tend)
-        if (comma_place or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
+        if (comma_place or (example_of is not None and example_of.lower_ in PLACE_NOUNS) or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
                 or (before is not None and before.lower_ in PLACE_NOUNS and doc[m.tstart - 1].lower_ == "of")
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
                     and m.tend - m.tstart == 1)):
