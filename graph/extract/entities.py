@@ -335,7 +335,8 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     mentions = _extend_complements(doc, mentions)
     _place_contexts(doc, zones, mentions)
     _org_contexts(doc, mentions)
-    mentions = [m for m in mentions if not _inner_modifier(doc, m, mentions) and not _not_a_name(doc, m)]
+    inner = _inner_modifiers(doc, mentions)
+    mentions = [m for m in mentions if id(m) not in inner and not _not_a_name(doc, m)]
 
     mentions.sort(key=lambda m: m.tstart)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -547,11 +548,13 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
 
 
-def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+def _inner_modifiers(doc: Doc, mentions: list[Mention]) -> set[int]:
     """**names inside another name**: a name modifying a period noun ("the Vietnam era"), a lone
     person or organization word between "the" and its noun ("the Aussie striker"), or a person
-    owning a capitalised name the tagger did not take ("Jesus' Crown of Thorns") is no actor there; the
-    mention goes unless the same name occurs elsewhere as an actor."""
+    owning a capitalised name the tagger did not take ("Jesus' Crown of Thorns") is no actor there;
+    the ids of such mentions, unless the same name occurs elsewhere as an actor."""
+    taken = {i for o in mentions for i in range(o.tstart, o.tend)}
+
     def inner(x: Mention) -> bool:
         nxt = doc[x.tend] if x.tend < len(doc) else None
         if nxt is None:
@@ -563,12 +566,12 @@ def _inner_modifier(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
                 and nxt.is_lower and nxt.pos_ == "NOUN":
             return True  # "the Aussie striker", "the Parkhead side": a descriptor, not an actor
         after = doc[x.tend + 1] if nxt.tag_ == "POS" and x.tend + 1 < len(doc) and x.kind is EntityKind.PERSON else None
-        return after is not None and _capitalised(after) and after.pos_ in ("PROPN", "NOUN") \
-            and not any(o.tstart <= after.i < o.tend for o in mentions)
-    if not inner(m):
-        return False
-    key = name_key(_text(doc, m))
-    return all(inner(o) for o in mentions if name_key(_text(doc, o)) == key)
+        return after is not None and _capitalised(after) and after.pos_ in ("PROPN", "NOUN") and after.i not in taken
+
+    flags: dict[str, list[tuple[Mention, bool]]] = defaultdict(list)
+    for m in mentions:
+        flags[name_key(_text(doc, m))].append((m, inner(m)))
+    return {id(m) for group in flags.values() if all(f for _, f in group) for m, _ in group}
 
 
 def _examples_of(doc: Doc, tok: Token) -> Token | None:
