@@ -69,6 +69,7 @@ from .names import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Span_
 
 LABEL_KIND = {
     "PERSON": EntityKind.PERSON,
@@ -140,6 +141,14 @@ def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
 
 def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") -> Mention:
     return Mention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, source)
+
+
+def _ents(doc: Doc) -> list[Span_]:
+    """``doc.ents``, built once per doc (spaCy rebuilds the tuple on every access)."""
+    ents = doc.user_data.get("newsgraph_ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
+    return ents
 
 
 def _text(doc: Doc, m: Mention) -> str:
@@ -280,7 +289,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     ignored: list[str] = []
     mentions: list[Mention] = []
     headline_mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or ent.label_ == "FAC" and len(ent) == 1 and any(ch.isdigit() for ch in ent.text):
             continue
@@ -378,11 +387,14 @@ def _replace(mentions: list[Mention], new: Mention) -> list[Mention]:
     return [m for m in mentions if m.tend <= new.tstart or m.tstart >= new.tend] + [new]
 
 
+_DOMAIN_END = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au|ca|tv|info|news)\b")
 _WEBSITE = re.compile(r"^[A-Z][\w-]*\.(?:com|org|net|co\.uk|com\.au|ca|tv|info|news)$")
 
 
 def _websites(doc: Doc, zones: Zones, taken: set[int]) -> list[Mention]:
     """**websites**: a capitalised domain name in the body is an organization ("told WKRN.com")."""
+    if _DOMAIN_END.search(doc_text(doc)) is None:
+        return []
     return [_mention(doc, t.i, t.i + 1, EntityKind.ORGANIZATION, "rule:website") for t in doc
             if t.i not in taken and _WEBSITE.match(t.text) and not zones.is_boilerplate(t.idx, t.idx + len(t.text))]
 
@@ -472,7 +484,7 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
     group acting as one ("Republicans", "Senate Democrats")."""
     by_start = {m.tstart: m for m in mentions}
     out = list(mentions)
-    norp = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP"
+    norp = [(e.start, e.end) for e in _ents(doc) if e.label_ == "NORP"
             and not zones.is_boilerplate(e.start_char, e.end_char)]
     place_keys = {name_key(_text(doc, m)) for m in mentions if m.kind is EntityKind.PLACE}
     places = [(m.tstart, m.tend) for m in mentions if name_key(_text(doc, m)) in place_keys] + norp
@@ -590,6 +602,14 @@ def _examples_of(doc: Doc, tok: Token) -> Token | None:
     return None
 
 
+def _tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words`` (one array pass)."""
+    from spacy.attrs import LOWER
+
+    ids = {doc.vocab.strings[w] for w in words}
+    return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
+
+
 def _place_ends(doc: Doc, i: int) -> bool:
     """Token ``i`` closes a "Town, Country" pair: punctuation, a preposition, a verb, or the end."""
     return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and doc[i].tag_ != "POS"
@@ -602,8 +622,8 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     as its examples ("towns ..., including Sherman and Howe") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
-    for tok in doc:  # untagged names: "Tarbit village", "the town of Kessa"
-        if not (tok.lower_ in PLACE_NOUNS and tok.is_lower):
+    for tok in _tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
+        if not tok.is_lower:
             continue
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
             a = b = tok.i + 2
@@ -689,8 +709,10 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             else:
                 parent[ra] = rb
 
+    kinds = {k: group_kind(ms) for k, ms in by_key.items()}
+
     def kind_of(k: str) -> EntityKind:
-        return group_kind(by_key[k])
+        return kinds[k]
 
     multi = [k for k in keys if " " in k]
     persons = [k for k in multi if kind_of(k) is EntityKind.PERSON]
@@ -743,7 +765,7 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             union(starts[0], k)
     # variants of one organization's name: "Department of State" ~ "State Department" ~
     # "U.S. State Department", unless two different places modify the same core
-    places = {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP")} | COUNTRY_ABBREVIATIONS
+    places = {name_key(e.text) for e in _ents(doc) if e.label_ in ("GPE", "NORP")} | COUNTRY_ABBREVIATIONS
     cores: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for k in keys:
         if kind_of(k) is EntityKind.ORGANIZATION:
