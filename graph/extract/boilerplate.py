@@ -22,6 +22,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .names import looks_like_person_name
+
 HEADLINE = "headline"
 BOILERPLATE_KINDS = frozenset({"social", "language", "credit", "newsletter", "related",
                                "tracker", "reader-question", "legal", "tags"})
@@ -54,6 +56,25 @@ _RELATED = re.compile(
     r"further reading|also on .{1,40}|what to read next|keep reading|don'?t miss)\s*[:»>\-–]?\s*",
     re.IGNORECASE,
 )
+# Bylines and source lines: "By Jane Doe", "By: News Desk", "Author: Reuters", "Source: AP - Wed, ...".
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|reported by|story by|words by|posted by|author|authors|"
+                     r"source|sources|editing by|additional reporting by)\s*:?\s+\S", re.IGNORECASE)
+# "Jane Doe | Staff Writer", "John Roe, Associated Press Writer": a name with a newsroom role.
+_ROLE_LINE = re.compile(r"^[^.!?]{2,60}?\s*[|,/–—-]\s*(?:[\w.]+\s+){0,3}(?:staff|writer|reporter|correspondent|"
+                        r"editor|columnist|contributor|photographer|journalist)s?\s*$", re.IGNORECASE)
+# A photo or wire credit glued by a slash: "REUTERS/Jane Doe", "JOHN ROE/AFP/Getty Images",
+# "THE DAILY NEWS/Jane Doe" - an all-capitals outlet or name, a slash, up to three capitalised words.
+_SLASH_CREDIT = re.compile(r"\b[A-Z][A-Z.&'’-]+(?:\s+[A-Z][A-Z.&'’-]+)*\s*/\s*[A-Z][\w.&'’-]*"
+                           r"(?:\s+[A-Z][\w.&'’-]*){0,2}(?:\s*/\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})*")
+# A dateline at the start of a paragraph: a place (in capitals, or one or two words before a spaced
+# dash), an optional region and date, and an optional credit in brackets, then a dash:
+# "ST. PAUL, Minn., Sept 4 (Reuters) - ...", "NORFOLK, Va. (WAVY) — ...", "Madison - With ...".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?P<rest>(?:,\s*[\w.'’ -]{2,30}?){0,3})\s*"
+    r"(?:\((?P<credit>[^()\n]{1,60})\)\s*(?:--|[-—–_:])?|(?P<dash>--|[—–_]|-(?=\s)))\s*(?=\S)")
+# A wire name in brackets closing a paragraph: "... on Monday. (ANI)".
+_WIRE_FOOT = re.compile(r"(?:^|(?<=[.!?\"”’]))\s*\((?P<credit>[A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})?)\)\s*$")
 _LEGAL = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 _TAGS = re.compile(r"^(?:tags|tagged|filed under|categories|category|topics)\s*:", re.IGNORECASE)
 _READER = re.compile(
@@ -169,6 +190,8 @@ def find_zones(text: str) -> Zones:
     in_related = False
     # the reader questions: only the last paragraphs of running text can address the reader
     last_prose = max((i for i, (_, _, line) in enumerate(lines) if _is_prose(line)), default=-1)
+    first_prose = min((i for i, (_, _, line) in enumerate(lines) if _is_prose(line)), default=len(lines))
+    titles = {i for i, (_, _, line) in enumerate(lines) if is_title_case(line) and not _continues(text, lines, i)}
     for i, (start, end, line) in enumerate(lines):
         if in_related:
             if _is_prose(line) and not _RELATED.match(line):
@@ -176,7 +199,7 @@ def find_zones(text: str) -> Zones:
             else:
                 zones.append(Zone(start, end, "related"))
                 continue
-        related = _RELATED.match(line)
+        related = _RELATED.match(line) if not line[:1].islower() else None
         if related and (related.end() == len(line) or len(line.split()) <= 14):
             zones.append(Zone(start, end, "related"))
             in_related = related.end() >= len(line.rstrip(":»> "))
@@ -186,11 +209,114 @@ def find_zones(text: str) -> Zones:
             kind = "reader-question"
         if kind is None and i >= last_prose - 2 and _all_questions_to_reader(line):
             kind = "reader-question"
-        if kind is None and is_title_case(line):
-            kind = HEADLINE
+        if kind is None and _is_byline(line, i, first_prose):
+            kind = "credit"
+        if kind is None and i in titles:
+            # below the first paragraph, a run of headline-shaped lines, or one closing the page,
+            # links to other stories
+            listed = i - 1 in titles or i + 1 in titles or i > last_prose
+            kind = "related" if i > first_prose and listed and len(line.split()) >= 4 else HEADLINE
         if kind:
             zones.append(Zone(start, end, kind))
+        else:
+            zones.extend(Zone(start + a, start + b, "credit") for a, b in _inline_credits(line))
     return Zones(zones)
+
+
+def _continues(text: str, lines: list[tuple[int, int, str]], i: int) -> bool:
+    """Line ``i`` is hard-wrapped: it ends in a comma or a small word, or the very next line goes
+    on with its sentence in lower case."""
+    last = lines[i][2].rsplit(None, 1)[-1]
+    if last.endswith(",") or last.lower() in _SMALL_WORDS:
+        return True
+    if i + 1 >= len(lines):
+        return False
+    nxt_start, _, nxt = lines[i + 1]
+    return text.count("\n", lines[i][1], nxt_start) == 1 and nxt[:1].islower()
+
+
+_NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s*[,|/&]\s*|\s+)(?:(?:[A-Z][\w.'’-]*|and|of)(?:\s*[,|/&]\s*|\s+|$))+$")
+_CREDIT_WORDS = frozenset("and of the via for staff writer writers reporter correspondent editor contributor "
+                          "columnist photographer journalist am pm a.m. p.m. gmt utc et".split())
+
+
+def _is_byline(line: str, index: int, first_prose: int) -> bool:
+    """A byline or source line: "By Jane Doe", "Author: Reuters", "Jane Doe | Staff Writer", or,
+    above the first paragraph and below the headline, a bare name ("Jane Doe", "Jane Doe, Daily Post").
+
+    >>> _is_byline("By Jane Doe, Associated Press Writer", 1, 3), _is_byline("By Monday the fire had spread", 5, 3)
+    (True, False)
+    >>> _is_byline("Jane Doe", 1, 3), _is_byline("Jane Doe", 0, 3), _is_byline("Jane Doe", 4, 3)
+    (True, False, False)
+    """
+    words = line.split()
+    if len(words) > 14:
+        return False
+    if _BYLINE.match(line):
+        rest = _WORDS.findall(line.split(":", 1)[1] if ":" in line[:12] else line.split(None, 1)[1])
+        return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in rest)
+    if _ROLE_LINE.match(line):
+        return True
+    if not 0 < index < first_prose or len(words) > 5 or not _NAME_LINE.match(line):
+        return False
+    return any(ch in line for ch in ",|/&") or looks_like_person_name(words)
+
+
+def _inline_credits(line: str) -> list[tuple[int, int]]:
+    """Credits inside a line of text: a dateline's bracketed wire, a slash credit closing a photo
+    caption, a bracketed wire name closing a paragraph (offsets within ``line``).
+
+    >>> line = "KHARTOUM, Sudan (AP) — Rebels torched a village. JANE DOE/Wire Service"
+    >>> [line[a:b] for a, b in _inline_credits(line)]
+    ['AP', 'JANE DOE/Wire Service']
+    """
+    out = []
+    dl = dateline(line)
+    if dl is not None and dl[1] is not None:
+        out.append(dl[1])
+    for m in _SLASH_CREDIT.finditer(line):
+        if not line[m.end():].strip() and any(ch.islower() for ch in m.group().split("/", 1)[1]):
+            out.append(m.span())
+    m = _WIRE_FOOT.search(line)
+    if m:
+        out.append(m.span("credit"))
+    return out
+
+
+def dateline(line: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The place of a dateline opening ``line`` and its bracketed credit, as offsets, or None.
+
+    >>> line = "ST. PAUL, Minn., Sept 4 (Reuters) - Police arrested 250 people."
+    >>> (p, c) = dateline(line); line[p[0]:p[1]], line[c[0]:c[1]]
+    ('ST. PAUL', 'Reuters')
+    >>> dateline("Madison - With snow falling, thousands marched.")
+    ((0, 7), None)
+    >>> dateline("Walgreens Boots Alliance — the drugstore chain — said") is None
+    True
+    >>> dateline("General Motors (GM) and Chrysler cut jobs.") is None
+    True
+    """
+    m = _DATELINE.match(line)
+    if m is None:
+        return None
+    place = m.group("place")
+    dash = m.group("dash") is not None or m.group(0).rstrip()[-1:] in "-—–_:"
+    if any(ch.islower() for ch in place):  # "Madison - With ...", never "Senator Jane Doe (D-NY) said"
+        if not dash or len(place.split()) > 2 or not line[m.end():m.end() + 1].isupper():
+            return None
+    elif m.group("credit") is None and not dash:
+        return None
+    return m.span("place"), (m.span("credit") if m.group("credit") is not None else None)
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the dateline places of ``text`` (each opens a paragraph)."""
+    out = []
+    for start, _end, line in _lines(text):
+        dl = dateline(line)
+        if dl is not None:
+            out.append((start + dl[0][0], start + dl[0][1]))
+    return out
 
 
 _YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)

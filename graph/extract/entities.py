@@ -18,7 +18,13 @@ The statistical NER proposes mentions; rules by principle correct them:
   "Secretary of State" of the U.S.; an organization tagged inside a title is dropped;
 * **acronym-led names** - "OSCE Office for ..." -> the office, part of the OSCE;
 * **descriptors** - an acronym modifying a people noun ("LGBT people") is no organization;
+* **facilities are places**, **dateline place**, **name heads**, **place modifiers**
+  ("the French government", "Senate Democrats"), **names cut at a preposition**,
+  **place nouns** ("Tarbit village"), **organization nouns** ("retailer Best Buy"),
+  **names inside another name** ("the Vietnam era") - see docs/extraction.md, one function each;
+* **kind** - a cluster's longest mentions (or its rule-made ones) vote its kind;
 * **merging** - surnames and first names join the full name, acronyms their expansion,
+  "Department of State" ~ "U.S. State Department" (of-inversion, a place modifier set aside),
   "Apple Inc." joins "Apple", and "the network" joins the one organization whose name
   ends in that head word. The canonical name is the fullest form.
 
@@ -28,15 +34,25 @@ such a role as an actor as well.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
 from .pipeline import doc_text
-from .boilerplate import Zones
+from .boilerplate import Zones, find_datelines
 from .names import (
+    COUNTRY_ABBREVIATIONS,
     HONORIFICS,
+    SURNAME_HEADS,
+    FACILITY_NOUNS,
+    INSTITUTION_HEADS,
+    ORG_NOUNS,
+    PERIOD_NOUNS,
+    PARTY_MEMBER_NOUNS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
     MONTHS_AND_DAYS,
     NOMINAL_ANAPHORA_HEADS,
     ORG_HEADS,
@@ -44,6 +60,7 @@ from .names import (
     STATE_HEADS,
     TITLE_WORDS,
     acronym_matches,
+    head_first,
     is_acronym,
     looks_like_person_name,
     name_key,
@@ -52,12 +69,14 @@ from .names import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Span_
 
 LABEL_KIND = {
     "PERSON": EntityKind.PERSON,
     "ORG": EntityKind.ORGANIZATION,
     "GPE": EntityKind.PLACE,
     "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,  # buildings, roads, bridges, airports are places
 }
 SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue insist warn write "
                           "comment confirm deny report reply respond acknowledge".split())
@@ -124,15 +143,29 @@ def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") ->
     return Mention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, source)
 
 
+def _ents(doc: Doc) -> list[Span_]:
+    """``doc.ents``, built once per doc (spaCy rebuilds the tuple on every access)."""
+    ents = doc.user_data.get("newsgraph_ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
+    return ents
+
+
 def _text(doc: Doc, m: Mention) -> str:
     return doc_text(doc)[m.start : m.end]
+
+
+def text_of(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens ``a`` to ``b`` (empty if none)."""
+    return doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)] if b > a else ""
 
 
 def _relabel(doc: Doc, m: Mention) -> Mention:
     """Organization heads make organizations; a lone acronym is not a person."""
     last = doc[m.tend - 1].lower_
     if m.kind is not EntityKind.ORGANIZATION and last in ORG_HEADS and m.tend - m.tstart >= 2 \
-            and not (m.kind is EntityKind.PLACE and last in STATE_HEADS):
+            and not (m.kind is EntityKind.PLACE and last in STATE_HEADS) \
+            and not (m.kind is EntityKind.PERSON and last in SURNAME_HEADS):
         m.kind = EntityKind.ORGANIZATION
     if m.kind is EntityKind.PERSON and m.tend - m.tstart == 1 and is_acronym(doc[m.tstart].text):
         m.kind = EntityKind.ORGANIZATION
@@ -256,9 +289,9 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     ignored: list[str] = []
     mentions: list[Mention] = []
     headline_mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         kind = LABEL_KIND.get(ent.label_)
-        if kind is None:
+        if kind is None or ent.label_ == "FAC" and len(ent) == 1 and any(ch.isdigit() for ch in ent.text):
             continue
         for s, e in _clean(doc, ent.start, ent.end):
             m = _relabel(doc, _mention(doc, s, e, kind))
@@ -296,10 +329,6 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     for m in mentions:
         for i in range(m.tstart, m.tend):
             taken[i] = True
-    for z in zones:
-        if z.kind != "headline":
-            # tokens of boilerplate zones are never rule candidates
-            pass
     org_by_token = {i: m for m in mentions if m.kind is EntityKind.ORGANIZATION for i in range(m.tstart, m.tend)}
     person_words = {doc[m.tend - 1].lower_ for m in mentions if m.kind is EntityKind.PERSON and m.tend - m.tstart >= 2}
     for m in _rule_mentions(doc, taken, org_by_token, person_words):
@@ -308,12 +337,15 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
             mentions.append(m)
         elif zone != "headline":
             ignored.append(_text(doc, m))
-    if any(m.source.startswith("rule") for m in mentions):
-        org_by_token = {i: m for m in mentions if m.kind is EntityKind.ORGANIZATION
-                        for i in range(m.tstart, m.tend)}
-        for m in mentions:
-            if m.kind is EntityKind.PERSON and m.source == "ner":
-                pass
+    mentions += _websites(doc, zones, {i for m in mentions for i in range(m.tstart, m.tend)})
+    mentions = _dateline_places(doc, mentions)
+    mentions = _extend_to_heads(doc, mentions)
+    mentions = _join_modifiers(doc, zones, mentions)
+    mentions = _extend_complements(doc, mentions)
+    _place_contexts(doc, zones, mentions)
+    _org_contexts(doc, mentions)
+    inner = _inner_modifiers(doc, mentions)
+    mentions = [m for m in mentions if id(m) not in inner and not _not_a_name(doc, m)]
 
     mentions.sort(key=lambda m: m.tstart)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -350,6 +382,310 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     return EntityResult(entities, token_entity, ignored)
 
 
+def _replace(mentions: list[Mention], new: Mention) -> list[Mention]:
+    """``mentions`` without those overlapping ``new``, plus ``new``."""
+    return [m for m in mentions if m.tend <= new.tstart or m.tstart >= new.tend] + [new]
+
+
+_DOMAIN_END = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au|ca|tv|info|news)\b")
+_WEBSITE = re.compile(r"^[A-Z][\w-]*\.(?:com|org|net|co\.uk|com\.au|ca|tv|info|news)$")
+
+
+def _websites(doc: Doc, zones: Zones, taken: set[int]) -> list[Mention]:
+    """**websites**: a capitalised domain name in the body is an organization ("told WKRN.com")."""
+    if _DOMAIN_END.search(doc_text(doc)) is None:
+        return []
+    return [_mention(doc, t.i, t.i + 1, EntityKind.ORGANIZATION, "rule:website") for t in doc
+            if t.i not in taken and _WEBSITE.match(t.text) and not zones.is_boilerplate(t.idx, t.idx + len(t.text))]
+
+
+def _dateline_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """**dateline place**: the place opening a dateline is one place ("ST. PAUL, Minn. (Reuters) -")."""
+    for a, b in find_datelines(doc_text(doc)):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            mentions = _replace(mentions, _mention(doc, span.start, span.end, EntityKind.PLACE, "rule:dateline"))
+    return mentions
+
+
+def _same_line(doc: Doc, i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are joined by plain spaces (no line break, no punctuation)."""
+    return i + 1 < len(doc) and "\n" not in doc[i].whitespace_ and not doc[i + 1].is_punct \
+        and not doc[i + 1].is_space
+
+
+def _extend_to_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """**name heads**: a name followed by capitalised words ending in a place or organization head
+    is one name with that head ("South Main" + "Street", "Hamilton" + "Police Department")."""
+    taken = {i for m in mentions for i in range(m.tstart, m.tend)}
+    out = list(mentions)
+    for m in mentions:
+        if m.kind is EntityKind.PERSON:
+            continue
+        j, last = m.tend, None
+        while _same_line(doc, j - 1) and j not in taken and _capitalised(doc[j]) and doc[j].pos_ == "PROPN":
+            if doc[j].lower_ in PLACE_HEADS or doc[j].lower_ in ORG_HEADS:
+                last = j
+            j += 1
+        a = m.tstart  # "Contra" + "Costa County": proper nouns before a place head belong to it
+        while doc[(last or m.tend) - 1].lower_ in PLACE_HEADS and a > 0 and a - 1 not in taken \
+                and doc[a - 1].tag_ == "NNP" and _capitalised(doc[a - 1]) and _same_line(doc, a - 1) \
+                and doc[a - 1].ent_type_ in ("", "NORP", "GPE", "LOC"):
+            a -= 1
+        if last is not None or a < m.tstart:
+            last = last if last is not None else m.tend - 1
+            kind = EntityKind.PLACE if doc[last].lower_ in PLACE_HEADS else EntityKind.ORGANIZATION
+            new = _mention(doc, a, last + 1, kind, "rule:name-head")
+            out = _replace(out, new)
+            taken.update(range(new.tstart, new.tend))
+    return out
+
+
+_COMPLEMENT_TO = frozenset("mission delegation embassy consulate".split())
+
+
+def _extend_complements(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """**names cut at a preposition**: an organization ending in its head noun keeps the named
+    complement of that head: "Permanent Mission" + "of Kenya" + "to the United Nations",
+    "Office" + "for Democratic Institutions". "to" joins only a diplomatic mission's host."""
+    by_start = {m.tstart: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.tstart, m.tend)}
+    out = list(mentions)
+    for m in mentions:
+        if m.kind is not EntityKind.ORGANIZATION or doc[m.tend - 1].lower_ not in ORG_HEADS:
+            continue
+        end, head = m.tend, doc[m.tend - 1].lower_
+        while end + 1 < len(doc) and _same_line(doc, end - 1) and (
+                doc[end].lower_ in ("of", "for") or doc[end].lower_ == "to" and head in _COMPLEMENT_TO):
+            k = end + 1
+            if doc[k].lower_ == "the" and _same_line(doc, k):
+                k += 1
+            nxt = by_start.get(k)
+            if nxt is not None and nxt.kind is not EntityKind.PERSON:
+                k = nxt.tend
+            else:
+                j = k
+                while j < len(doc) and j not in taken and _capitalised(doc[j]) and doc[j].pos_ == "PROPN" \
+                        and (j == k or _same_line(doc, j - 1)):
+                    j += 1
+                if j == k:
+                    break
+                k = j
+            end = k
+        if end > m.tend:
+            out = _replace(out, _mention(doc, m.tstart, end, EntityKind.ORGANIZATION, "rule:complement"))
+    return out
+
+
+def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Mention]:
+    """**place modifiers**: a place right before an organization name belongs to it ("Singapore" +
+    "Premier League"); a place or nationality before an institution noun names the institution
+    ("the French government", "Russian defense ministry", "Liberal party"); party members are a
+    group acting as one ("Republicans", "Senate Democrats")."""
+    by_start = {m.tstart: m for m in mentions}
+    out = list(mentions)
+    norp = [(e.start, e.end) for e in _ents(doc) if e.label_ == "NORP"
+            and not zones.is_boilerplate(e.start_char, e.end_char)]
+    place_keys = {name_key(_text(doc, m)) for m in mentions if m.kind is EntityKind.PLACE}
+    places = [(m.tstart, m.tend) for m in mentions if name_key(_text(doc, m)) in place_keys] + norp
+    for a, b in places:
+        if a > 0 and doc[a - 1].lower_ in ("a", "an"):
+            continue  # "a French court" is not a named institution
+        nxt = by_start.get(b)
+        if nxt is not None and nxt.kind is EntityKind.ORGANIZATION and _same_line(doc, b - 1) \
+                and doc[b - 1].tag_ != "POS":
+            out = _replace(out, _mention(doc, a, nxt.tend, EntityKind.ORGANIZATION, "rule:place-modifier"))
+            continue
+        k = b
+        while k < min(b + 3, len(doc)) and _same_line(doc, k - 1) and doc[k].lower_ not in INSTITUTION_HEADS \
+                and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k += 1
+        head = doc[k] if k < len(doc) else None
+        if head is not None and head.lower_ in INSTITUTION_HEADS and head.pos_ in ("NOUN", "PROPN") \
+                and head.dep_ != "compound" and k not in by_start and _same_line(doc, k - 1):
+            inst = _mention(doc, a, k + 1, EntityKind.ORGANIZATION, "rule:institution")
+            # the state stays a place of its own: "the U.S. government" names the U.S. as well
+            out = [m for m in out if m.tend <= a or m.tstart > k or (m.tstart, m.tend) == (a, b)] + [inst]
+    for a, b in norp:
+        last = doc[b - 1]
+        if last.lower_ in PARTY_MEMBER_NOUNS and last.text[:1].isupper():
+            start = a
+            prev = next((m for m in out if m.tend == a and m.kind is EntityKind.ORGANIZATION), None)
+            if prev is not None and _same_line(doc, a - 1):
+                start = prev.tstart  # "Senate Democrats"
+            out = _replace(out, _mention(doc, start, b, EntityKind.ORGANIZATION, "rule:party-members"))
+    return out
+
+
+def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
+    """**organization nouns**: a tagged person or place in apposition to a company noun, or right
+    after one, is an organization ("the airline, Skyways, said", "retailer Buymart"); "the" and a
+    plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
+    an organization is a person's title ("Spokeswoman Ann Lee", "rebel spokesman Ann Lee")."""
+    for m in mentions:
+        root, first = doc[m.tend - 1], doc[m.tstart]
+        before = doc[m.tstart - 1] if m.tstart > 0 else None
+        if m.kind is EntityKind.ORGANIZATION and first.lower_ in TITLE_WORDS and m.tend - m.tstart >= 3 \
+                and looks_like_person_name([t.text for t in doc[m.tstart + 1 : m.tend]]):
+            m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, doc[m.tstart + 1].idx, "rule:title-person"
+            m.title = (first.idx, first.idx + len(first.text))
+            continue
+        if m.kind is EntityKind.ORGANIZATION and before is not None and before.is_lower \
+                and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
+            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu"
+            continue
+        if m.kind is EntityKind.ORGANIZATION:
+            continue
+        if (before is not None and before.is_lower and before.lower_ in ORG_NOUNS and before.head.i == root.i) \
+                or (root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in ORG_NOUNS):
+            m.kind, m.source = EntityKind.ORGANIZATION, "rule:org-noun"
+        elif m.kind is EntityKind.PERSON and before is not None and before.lower_ == "the" \
+                and root.tag_ in ("NNP", "NNPS") and root.lower_.endswith("s") and not root.lower_.endswith("ss"):
+            m.kind, m.source = EntityKind.ORGANIZATION, "rule:group"
+
+
+_NAME_PARTICLES = frozenset("de da di del della der den van von ten ter le la du dos das bin ibn al el ben y e".split())
+_MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
+
+
+def _not_a_name(doc: Doc, m: Mention) -> bool:
+    """**not names**: a "person" with a lower-case word that is no name particle is a Latin species
+    name ("Panthera leo"); a one-word organization or person name with a model code is a product
+    ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named)."""
+    words = doc[m.tstart : m.tend]
+    if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
+                                           for t in words[1:]):
+        return True
+    return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
+        and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
+
+
+def _inner_modifiers(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """**names inside another name**: a name modifying a period noun ("the Vietnam era"), a lone
+    person or organization word between "the" and its noun ("the Aussie striker"), or a person
+    owning a capitalised name the tagger did not take ("Jesus' Crown of Thorns") is no actor there;
+    the ids of such mentions, unless the same name occurs elsewhere as an actor."""
+    taken = {i for o in mentions for i in range(o.tstart, o.tend)}
+
+    def inner(x: Mention) -> bool:
+        nxt = doc[x.tend] if x.tend < len(doc) else None
+        if nxt is None:
+            return False
+        if nxt.is_lower and nxt.lower_ in PERIOD_NOUNS and doc[x.tend - 1].dep_ == "compound":
+            return True
+        if x.kind is not EntityKind.PLACE and x.tend - x.tstart == 1 and x.tstart > 0 \
+                and doc[x.tstart - 1].lower_ == "the" and doc[x.tstart].head.i == nxt.i \
+                and nxt.is_lower and nxt.pos_ == "NOUN":
+            return True  # "the Aussie striker", "the Parkhead side": a descriptor, not an actor
+        after = doc[x.tend + 1] if nxt.tag_ == "POS" and x.tend + 1 < len(doc) and x.kind is EntityKind.PERSON else None
+        return after is not None and _capitalised(after) and after.pos_ in ("PROPN", "NOUN") and after.i not in taken
+
+    flags: dict[str, list[tuple[Mention, bool]]] = defaultdict(list)
+    for m in mentions:
+        flags[name_key(_text(doc, m))].append((m, inner(m)))
+    return {id(m) for group in flags.values() if all(f for _, f in group) for m, _ in group}
+
+
+def _examples_of(doc: Doc, tok: Token) -> Token | None:
+    """The plural noun a list of examples belongs to: in "towns were called in for help,
+    including Sherman, Bells and Howe" the examples are towns (the nearest plural noun before
+    "including"/"such as"/"like"), or None."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    intro = tok.head
+    if tok.dep_ != "pobj" or intro.lower_ not in ("including", "like", "as") \
+            or intro.lower_ == "as" and (intro.i == 0 or doc[intro.i - 1].lower_ != "such"):
+        return None
+    for k in range(intro.i - 1, tok.sent.start - 1, -1):
+        if doc[k].tag_ == "NNS":
+            return doc[k]
+    return None
+
+
+def _tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words`` (one array pass)."""
+    from spacy.attrs import LOWER
+
+    ids = {doc.vocab.strings[w] for w in words}
+    return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
+
+
+def _place_ends(doc: Doc, i: int) -> bool:
+    """Token ``i`` closes a "Town, Country" pair: punctuation, a preposition, a verb, or the end."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and doc[i].tag_ != "POS"
+
+
+def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
+    """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
+    military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
+    ("the riding of Carleton"), in apposition to one ("towns, particularly Dayein") or listed
+    as its examples ("towns ..., including Sherman and Howe") is a place,
+    and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
+    by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
+    for tok in _tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
+        if not tok.is_lower:
+            continue
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            a = b = tok.i + 2
+        else:
+            a = b = tok.i
+            while a > 0 and doc[a - 1].head.i == tok.i and doc[a - 1].dep_ == "compound":
+                a -= 1
+        while b < len(doc) and b > tok.i and doc[b].tag_ in ("NNP", "NNPS") and _capitalised(doc[b]):
+            b += 1
+        span = (a, b) if b > a else (a, tok.i)
+        if span[1] > span[0] and all(i not in by_token and _capitalised(doc[i]) and not doc[i].is_sent_start
+                                     and doc[i].tag_ in ("NNP", "NNPS", "NN") for i in range(*span)) \
+                and not zones.is_boilerplate(doc[span[0]].idx, doc[span[1] - 1].idx + 1):
+            new = _mention(doc, span[0], span[1], EntityKind.PERSON, "rule:place-noun")  # made a place below
+            mentions.append(new)
+            by_token.update((i, new) for i in range(*span))
+    for m in mentions:
+        k = m.tend
+        while k < min(m.tend + 3, len(doc)) and _same_line(doc, k - 1) and doc[k].is_lower \
+                and doc[k].lower_ not in FACILITY_NOUNS and doc[k].pos_ in ("ADJ", "NOUN"):
+            k += 1
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in FACILITY_NOUNS and doc[k].pos_ == "NOUN" \
+                and _same_line(doc, k - 1) and m.tend <= doc[m.tend - 1].head.i <= k \
+                and all(i not in by_token for i in range(m.tend, k + 1)):
+            # "the Burdenko military hospital": the name and its facility noun are one place
+            m.tend, m.end, m.kind, m.source = k + 1, doc[k].idx + len(doc[k].text), EntityKind.PLACE, "rule:facility"
+    for m in list(mentions):
+        if m.kind is EntityKind.PLACE and m.source.startswith("rule"):
+            continue
+        root = doc[m.tend - 1]
+        after = doc[m.tend] if m.tend < len(doc) else None
+        before = doc[m.tstart - 2] if m.tstart >= 2 else None
+        example_of = _examples_of(doc, root)
+        comma_place = after is not None and after.text == "," and by_token.get(m.tend + 1) is not None \
+            and by_token[m.tend + 1].kind is EntityKind.PLACE and by_token[m.tend + 1].tstart == m.tend + 1 \
+            and _place_ends(doc, by_token[m.tend + 1].tend)
+        if (comma_place or (example_of is not None and example_of.lower_ in PLACE_NOUNS) or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
+                or (before is not None and before.lower_ in PLACE_NOUNS and doc[m.tstart - 1].lower_ == "of")
+                or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
+                    and m.tend - m.tstart == 1)):
+            m.kind = EntityKind.PLACE
+            m.source = "rule:place-noun"
+            for conj in root.conjuncts:
+                other = by_token.get(conj.i)
+                if other is not None:
+                    other.kind = EntityKind.PLACE
+                elif _capitalised(conj) and conj.tag_ in ("NNP", "NNPS") \
+                        and not zones.is_boilerplate(conj.idx, conj.idx + len(conj.text)):
+                    new = _mention(doc, conj.i, conj.i + 1, EntityKind.PLACE, "rule:place-noun")
+                    mentions.append(new)
+                    by_token[conj.i] = new
+
+
+def group_kind(group: list[Mention]) -> EntityKind:
+    """**fullest form decides the kind**: the tagger is surest on the longest mentions, so they vote
+    ("Ann Justus" PERSON outvotes two "Justus" ORG); a rule-made mention outvotes the tagger."""
+    ruled = [m for m in group if m.source.startswith("rule")]
+    pool = ruled or group
+    longest = max(m.tend - m.tstart for m in pool)
+    return Counter(m.kind for m in pool if m.tend - m.tstart == longest).most_common(1)[0][0]
+
+
 def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
     """Group mentions naming one entity (same key, surname, acronym, company form)."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -373,9 +709,10 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             else:
                 parent[ra] = rb
 
+    kinds = {k: group_kind(ms) for k, ms in by_key.items()}
+
     def kind_of(k: str) -> EntityKind:
-        kinds = Counter(m.kind for m in by_key[k])
-        return kinds.most_common(1)[0][0]
+        return kinds[k]
 
     multi = [k for k in keys if " " in k]
     persons = [k for k in multi if kind_of(k) is EntityKind.PERSON]
@@ -385,7 +722,7 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             continue
         fits = [p for p in persons if p.split()[-1] == k or p.split()[0] == k]
         last = [p for p in persons if p.split()[-1] == k]
-        if len(last) == 1:
+        if len(last) == 1 and kind_of(k) is not EntityKind.PLACE:
             union(last[0], k)
         elif not last and len(fits) == 1 and kind_of(k) is EntityKind.PERSON:
             union(fits[0], k)
@@ -410,7 +747,7 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         if m.tend + 2 < len(doc) and doc[m.tend].text == "(" and doc[m.tend + 2].text == ")" \
                 and is_acronym(doc[m.tend + 1].text):
             acr = name_key(doc[m.tend + 1].text)
-            if acr in parent:
+            if acr in parent and (m.kind is not EntityKind.PLACE or acronym_matches(acr, _text(doc, m))):
                 union(name_key(_text(doc, m)), acr)
     # company forms: "Apple Inc." ~ "Apple"; one-word org joins the single multiword org it starts
     for k in keys:
@@ -426,6 +763,30 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         starts = [o for o in orgs_multi if o.split()[0] == k]
         if len(starts) == 1 and find(starts[0]) != find(k):
             union(starts[0], k)
+    # variants of one organization's name: "Department of State" ~ "State Department" ~
+    # "U.S. State Department", unless two different places modify the same core
+    places = {name_key(e.text) for e in _ents(doc) if e.label_ in ("GPE", "NORP")} | COUNTRY_ABBREVIATIONS
+    cores: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in keys:
+        if kind_of(k) is EntityKind.ORGANIZATION:
+            m = by_key[k][0]
+            s = m.tstart
+            while s < m.tend - 1 and (name_key(doc[s].text) in places
+                                      or doc[s].pos_ == "ADJ" and doc[s].text[:1].isupper()):
+                s += 1
+            core = head_first(name_key(text_of(doc, s, m.tend)))
+            cores[core].append((k, text_of(doc, m.tstart, s).lower()))
+    for variants in cores.values():
+        if len(variants) > 1 and len({mod for _, mod in variants if mod}) <= 1:
+            for k, _ in variants[1:]:
+                union(variants[0][0], k)
+    # a party's members are the party: "the Liberals" ~ "the Liberal party" ~ "Liberal candidate"
+    for k in keys:
+        party = [o for o in orgs_multi if o.split()[-1] == "party" and k == o.split()[0] + "s"]
+        if len(party) == 1:
+            union(party[0], k)
+        if k.split()[-1] in PARTY_MEMBER_NOUNS and k[:-1] in parent and kind_of(k[:-1]) is EntityKind.ORGANIZATION:
+            union(k, k[:-1])
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for k in keys:
@@ -449,9 +810,8 @@ def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> 
     mention_entity: dict[int, Entity] = {}
     clusters.sort(key=lambda g: min(m.start for m in g))
     for group in clusters:
-        kinds = Counter(m.kind for m in group)
-        kind = kinds.most_common(1)[0][0]
-        if any(doc[m.tend - 1].lower_ in ORG_HEADS and m.tend - m.tstart >= 2 for m in group) \
+        kind = group_kind(group)
+        if any(doc[m.tend - 1].lower_ in ORG_HEADS - SURNAME_HEADS and m.tend - m.tstart >= 2 for m in group) \
                 and kind is EntityKind.PERSON:
             kind = EntityKind.ORGANIZATION
         name = " ".join(_canonical(doc, group, kind).replace("\u00a0", " ").split())

@@ -24,8 +24,13 @@ ORG_HEADS = frozenset(
     government administration authority board tribunal exchange reserve motors industries
     systems technologies labs laboratories holdings partners society center centre
     forum alliance coalition movement front brigade watch project initiative trust
-    fbi cia""".split()
+    mission embassy consulate fbi cia""".split()
 )
+# Abbreviated country names that modify institutions ("U.S. State Department").
+COUNTRY_ABBREVIATIONS = frozenset("u.s. us usa u.s.a. u.k. uk uae u.a.e. eu e.u. un u.n. prc drc".split())
+# Organization heads that are also common surnames: they do not turn a tagged person into an
+# organization ("Jim Press", "Emily Post").
+SURNAME_HEADS = frozenset("press post bank trust watch times guardian herald union".split())
 # Heads that also end names of states and unions of states ("Russian Federation").
 STATE_HEADS = frozenset("federation union republic kingdom states emirates confederation commonwealth".split())
 # Company-form suffixes dropped when comparing names ("Apple Inc." ~ "Apple").
@@ -56,6 +61,41 @@ PEOPLE_GROUP_NOUNS = frozenset(
     """people persons individuals community communities men women youth activists members rights
     groups group population populations minority minorities citizens refugees migrants""".split()
 )
+# Common nouns for places: a name they modify, introduce ("town of X") or stand in apposition
+# to ("towns, particularly X") is a place ("Abga village", "the riding of Carleton").
+PLACE_NOUNS = frozenset(
+    """village villages town towns city cities county counties district districts province provinces
+    region regions state states neighborhood neighbourhood neighborhoods neighbourhoods suburb suburbs
+    riding ridings constituency constituencies island islands municipality municipalities township
+    townships hamlet hamlets capital centre center outskirts""".split()
+)
+# Common nouns for companies and bodies: a name in apposition to one, or right after one, is an
+# organization ("the airline, Skyways, said", "electronics retailer Buymart").
+ORG_NOUNS = frozenset(
+    """company companies firm firms retailer retailers airline airlines carrier carriers manufacturer
+    manufacturers maker makers automaker carmaker planemaker insurer lender bank chain conglomerate
+    broadcaster newspaper publisher supplier contractor operator startup band""".split()
+)
+# Lower-case nouns of buildings and sites: a name before one (with at most two lower-case words
+# between) makes a place together with it ("the Burdenko military hospital", "Evin prison").
+FACILITY_NOUNS = frozenset("""hospital prison jail airport airfield airbase base stadium bridge cathedral church
+    mosque temple synagogue palace museum dam mine reactor""".split())
+# Nouns of a period: a name modifying one names a time, not an actor ("the Vietnam era").
+PERIOD_NOUNS = frozenset("era age period years days generation decade".split())
+# Capitalised heads that end names of places: "South Main Street", "Orange County".
+PLACE_HEADS = frozenset(
+    """street st. avenue ave. road rd. boulevard blvd. highway freeway lane drive square park bridge
+    county parish cathedral church mosque temple airport base station stadium arena hall memorial
+    palace castle tower harbor harbour port""".split()
+)
+# Heads of a state's institutions: a nationality or place before them names the institution
+# ("the French government", "Russian defense ministry", "the Italian Embassy", "Liberal party").
+INSTITUTION_HEADS = frozenset(
+    """government ministry embassy consulate police parliament cabinet army navy party legislature
+    senate congress court""".split()
+)
+# Plural nouns for the members of a political party, used as actors ("Republicans", "Senate Democrats").
+PARTY_MEMBER_NOUNS = frozenset("democrats republicans conservatives liberals tories socialists communists".split())
 NOMINAL_ANAPHORA_HEADS = ORG_HEADS - frozenset({"times", "post", "news", "press", "inc", "inc.", "co", "co."})
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "“": '"', "”": '"'})
@@ -108,6 +148,18 @@ def strip_corporate(name: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",") in CORPORATE_SUFFIXES:
         words = words[:-1]
     return " ".join(words).rstrip(",")
+
+
+def head_first(key: str) -> str:
+    """An "X of Y" name with a one-word head X, inverted to "Y X" (same key shape as ``name_key``).
+
+    >>> head_first("department of state"), head_first("ministry of foreign affairs"), head_first("bank of america")
+    ('state department', 'foreign affairs ministry', 'america bank')
+    """
+    words = key.split()
+    if len(words) >= 3 and words[1] == "of" and words[0] in ORG_HEADS and "of" not in words[2:]:
+        return " ".join(words[2:] + words[:1])
+    return key
 
 
 def looks_like_person_name(words: list[str]) -> bool:

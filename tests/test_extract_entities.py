@@ -1,0 +1,190 @@
+"""Entity rules, each on sentences written for the rule (no benchmark text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract import extract, load_model
+from graph.extract.boilerplate import dateline, find_zones
+from graph.extract.names import head_first
+from graph.model import Article, ArticleGraph, EntityKind
+
+DAY = dt.date(2019, 1, 18)
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model()
+
+
+def run(nlp, text: str) -> ArticleGraph:  # type: ignore[no-untyped-def]
+    return extract(Article(id="t", text=text, published=DAY), nlp)
+
+
+def kinds(g: ArticleGraph) -> dict[str, EntityKind]:
+    return {e.name: e.kind for e in g.entities}
+
+
+def names(g: ArticleGraph) -> set[str]:
+    return {n for e in g.entities for n in [e.name, *e.aliases]}
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Holloway, Associated Press Writer",
+    "Author: Daily Wire Service",
+    "Jane Holloway | Staff Writer",
+])
+def test_byline_lines_are_credits(line: str) -> None:
+    text = "Dam Bursts Near Village\n\n" + line + "\n\nThe dam burst on Monday and flooded the valley, officials said."
+    assert [z.kind for z in find_zones(text)] == ["headline", "credit"]
+
+
+def test_a_bare_name_under_the_headline_is_a_byline_but_not_in_the_body() -> None:
+    text = ("Dam bursts near mountain village\n\nJane Holloway\n\n"
+            "The dam burst on Monday and flooded the whole valley, officials said.\n\nMarta Ruiz")
+    assert [text[z.start:z.end] for z in find_zones(text) if z.kind == "credit"] == ["Jane Holloway"]
+
+
+def test_a_dateline_gives_a_place_and_its_bracketed_wire_is_a_credit() -> None:
+    line = "LYONS, Kan., March 3 (Wire Service) - A tornado hit the town."
+    place, credit = dateline(line)
+    assert line[place[0]:place[1]] == "LYONS" and line[credit[0]:credit[1]] == "Wire Service"
+    assert dateline("Senator Jane Roe (D-NY) said the bill would pass.") is None
+
+
+def test_slash_credits_and_closing_wire_names_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rescuers search the rubble in Izmir on Monday. JOHN HARDY/Newswire\n\n"
+            "PERUGIA, Italy (Euro Wire) - Officials in Perugia said the bridge would reopen on Friday. (ANI)")
+    found = names(run(nlp, text))
+    assert {"Izmir", "PERUGIA"} <= found and not found & {"John Hardy", "JOHN HARDY", "Euro Wire", "ANI"}
+
+
+def test_a_hard_wrapped_line_is_no_headline() -> None:
+    text = ("The city said the schools would close.\nLakeside Public Schools Chief Executive Officer Ann Lee said\n"
+            "attendance had dropped sharply over the past week at most schools.")
+    assert find_zones(text) == []
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def test_facilities_are_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Thousands gathered outside Wembley Stadium on Saturday before the final.")
+    assert any(e.kind is EntityKind.PLACE and "Wembley" in e.name for e in g.entities)
+
+
+def test_the_full_name_decides_the_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Officer Dana Whitlock said the road was closed. Whitlock said Whitlock would stay.")
+    people = [e for e in g.entities if "Whitlock" in e.name]
+    assert len(people) == 1 and people[0].kind is EntityKind.PERSON
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # place nouns: a name modifying one, or after "<place noun> of"; "Town, Country"
+    ("Gunmen attacked Tarbit village on Sunday and then raided the towns of Kessa and Moru.", "Tarbit",
+     EntityKind.PLACE),
+    ("The plane took off from Toulouse in France. A ceremony was held in Toulouse, France, on Monday.", "Toulouse",
+     EntityKind.PLACE),
+    ("Crews from several nearby towns were called in for help, including Sherman, Bells, Preston and Howe.",
+     "Howe", EntityKind.PLACE),
+    ("Several leaders, including Angela Merkel and Emmanuel Macron, attended.", "Emmanuel Macron",
+     EntityKind.PERSON),
+    # a head that is also a surname does not make a tagged person an organization
+    ("Jim Press, the president of Chrysler, said sales fell.", "Jim Press", EntityKind.PERSON),
+    # organization nouns and groups
+    ("Electronics retailer Best Buy fell on Monday.", "Best Buy", EntityKind.ORGANIZATION),
+    ("Apple settled its dispute with the Beatles' record company.", "Beatles", EntityKind.ORGANIZATION),
+    # a title opening an organization tag before a person-shaped name
+    ("Apple settled the case. Spokeswoman Sandy Angers said the plan was new.", "Sandy Angers", EntityKind.PERSON),
+    ("Three soldiers died. Rebel spokesman Eid Kabalu placed the casualties at 10.", "Eid Kabalu", EntityKind.PERSON),
+    # a name before a building noun is one place with it
+    ("The volunteers were isolated in the Burdenko military hospital in Moscow.", "Burdenko military hospital",
+     EntityKind.PLACE),
+    # websites; proper nouns before a place head belong to the place
+    ('"It was a shock," the lawyer told KTVB.com on Monday.', "KTVB.com", EntityKind.ORGANIZATION),
+    ("The number of cases rose.\nContra Costa County, Calif., health officials closed a school.",
+     "Contra Costa County", EntityKind.PLACE),
+])
+def test_context_decides_the_kind(nlp, text: str, name: str, kind: EntityKind) -> None:  # type: ignore[no-untyped-def]
+    assert kinds(run(nlp, text)).get(name) is kind
+
+
+# ---------------------------------------------------------------- institutions and names
+
+
+def test_a_nationality_or_place_before_an_institution_noun_names_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Oslo police arrested two men on Sunday. The French government protested, "
+                 "and the Italian Embassy issued a statement.")
+    orgs = {e.name for e in g.entities if e.kind is EntityKind.ORGANIZATION}
+    assert {"Oslo police", "French government", "Italian Embassy"} <= orgs
+
+
+def test_a_party_adjective_joins_its_members(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Canadians handed the Liberals a fourth mandate. Mark Carney addressed supporters at Liberal "
+                 "campaign headquarters in Ottawa.")
+    assert [e.aliases for e in g.entities if e.name == "Liberals"] == [["Liberal"]]
+
+
+def test_party_members_are_an_organization(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The Republicans blocked the bill on Tuesday, and 12 Senate Democrats walked out.")
+    orgs = {e.name for e in g.entities if e.kind is EntityKind.ORGANIZATION}
+    assert {"Republicans", "Senate Democrats"} <= orgs
+
+
+def test_a_place_before_an_organization_name_belongs_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The club won the Malaysia Super League on Friday.")
+    assert any(e.name == "Malaysia Super League" for e in g.entities)
+
+
+def test_a_name_is_not_cut_at_its_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The Permanent Mission of Kenya to the United Nations issued a statement on Friday.")
+    assert "Permanent Mission of Kenya to the United Nations" in names(g)
+
+
+def test_name_variants_of_one_organization_are_one_node(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The Department of State said on Monday it was concerned. A State Department spokesman "
+                 "said the U.S. State Department would respond.")
+    orgs = [e for e in g.entities if e.kind is EntityKind.ORGANIZATION]
+    assert len(orgs) == 1 and {"Department of State", "State Department"} <= set(orgs[0].aliases) | {orgs[0].name}
+
+
+def test_two_states_modifying_one_institution_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The Russian Foreign Ministry and the Ukrainian Foreign Ministry disagreed on Monday.")
+    assert {"Russian Foreign Ministry", "Ukrainian Foreign Ministry"} <= {e.name for e in g.entities}
+
+
+def test_head_first_inverts_of_names() -> None:
+    assert head_first("department of state") == "state department"
+    assert head_first("state department") == "state department"
+
+
+def test_names_only_inside_another_name_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Not since the protests of the Vietnam era has the city seen such crowds. "
+                 "The fire spared the relic revered as Jesus' Crown of Thorns. The Aussie striker scored twice.")
+    assert not names(g) & {"Vietnam", "Jesus", "Aussie"}
+
+
+def test_a_place_owning_a_name_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A soldier based at Southern California's Twentynine Palms Marine Base was tested on Monday.")
+    assert "Southern California" in names(g)
+
+
+def test_a_list_of_headlines_below_the_story_is_related_links() -> None:
+    text = ("Ferry Sinks Off Coast\n\nA ferry sank off the coast on Monday and all passengers were rescued, "
+            "the coast guard said.\n\nPop Star Anna Vale Cancels World Tour\nTen Cities Where Rents Are Falling\n\n"
+            "The coast guard said an inquiry would open on Friday, and the owners would take part in it.")
+    zones = find_zones(text)
+    assert [z.kind for z in zones] == ["headline", "related", "related"]
+
+
+def test_a_line_ending_in_a_small_word_is_no_headline() -> None:
+    assert find_zones("The mayor spoke on Monday.\n\nDeputy Mayor Daniel Moss, Founder of the") == []
+
+
+def test_species_and_products_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Researchers found Panthera leo in the park on Monday. Users of the Galaxy S23 complained.")
+    assert not names(g) & {"Panthera leo", "Galaxy S23"}
