@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import BATCH_SIZE, _jobs, _read, _sources, expand
+from .corpus import BATCH_SIZE, _jobs
+from .inputs import expand, read, sources
 from .errors import InputError
 from .rdf import article_ntriples
 from .store.base import as_nquads
@@ -42,10 +43,10 @@ def write_shards(paths: Iterable[str | Path], out_dir: Path, *, per_shard: int =
     if per_shard < 1:
         raise InputError("--shard-size must be at least 1")
     files, problems = expand(paths)
-    sources, unreadable = _sources(files)
+    srcs, unreadable = sources(files)
     summary = ShardSummary(failed=problems + unreadable)
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = _jobs(_read(sources, published))
+    jobs = _jobs(read(srcs, published))
     if cluster:
         from .cluster import render_on_cluster
 
