@@ -196,11 +196,7 @@ def test_every_named_query_gives_the_same_rows_as_the_embedded_store(server, tmp
         assert len(compared) >= len(named_queries()) // 2, compared  # most queries find rows to compare
 
 
-ENGINES_DIFFER = {
-    name: "GROUP_CONCAT over a group where some rows leave the OPTIONAL variable unbound: Oxigraph "
-          "answers unbound, Virtuoso skips the unbound rows (a portable rewrite is in the lead's report)"
-    for name in ("actors", "timeline")
-}
+ENGINES_DIFFER: dict[str, str] = {}  # named query -> why two servers may answer it differently: none
 """Named queries whose rows differ between engines because the query leans on behaviour
 SPARQL 1.1 leaves open; each to be rewritten portably, then taken off this list."""
 
