@@ -1,13 +1,28 @@
 """newsgraph: news articles into an event-timeline knowledge graph, with evidence.
 
-The public API, name by name (see the README for a tour):
+The public API, for a notebook or a script (the ``newsgraph`` command is a thin layer over
+the same functions). Each name is imported when first used, so ``import graph`` stays light.
 
->>> from graph import resolve_date
->>> import datetime as dt
->>> resolve_date("Yesterday", dt.date(2019, 1, 18)).edtf
+- :func:`open_store` (a folder, or a SPARQL endpoint URL), :func:`build` (seeds -> store
+  -> exports), :func:`ingest` (articles -> store, with the corpus layer), :func:`extract`
+  (one article -> its graph model), :func:`run_query` (SPARQL, or a named query's text
+  from :func:`named_query`), :func:`write_explorer` (the offline page).
+
+>>> import tempfile, pathlib, graph
+>>> seeds = pathlib.Path(graph.__file__).resolve().parent.parent / "seeds"
+>>> with tempfile.TemporaryDirectory() as tmp, graph.open_store(tmp + "/store", create=True) as store:
+...     summary = graph.build(seeds, store, None)
+...     rows = graph.run_query(store, graph.named_query("actors").text).rows
+...     top = rows[0][0].value
+>>> summary.articles, top
+(1, 'Russian Federation')
+>>> graph.resolve_date("Yesterday", __import__("datetime").date(2019, 1, 18)).edtf
 '2019-01-17'
 """
 from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 from .errors import (
     AnnotationError,
@@ -24,6 +39,27 @@ from .timex import resolve as resolve_date
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "open_store": ("graph.store", "open_store"),
+    "build": ("graph.build", "build"),
+    "ingest": ("graph.corpus", "ingest"),
+    "extract": ("graph.extract", "extract"),
+    "run_query": ("graph.query", "run_query"),
+    "named_query": ("graph.query", "named_query"),
+    "write_explorer": ("graph.export.explorer", "write_explorer"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public functions, imported on first use (spaCy, pySHACL and the store are heavy)."""
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        value = getattr(import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'graph' has no attribute {name!r}")
+
+
 __all__ = [
     "AnnotationError",
     "InputError",
@@ -35,5 +71,12 @@ __all__ = [
     "StoreError",
     "UnsupportedError",
     "__version__",
+    "build",
+    "extract",
+    "ingest",
+    "named_query",
+    "open_store",
     "resolve_date",
+    "run_query",
+    "write_explorer",
 ]
