@@ -14,7 +14,7 @@ TIMELINEJS_VERSION := 3.9.11
 TLJS := $(VENDOR)/timelinejs/timeline.js
 export NEWSGRAPH_VENDOR := $(abspath $(VENDOR))
 
-.PHONY: run test bench bench-extract bench-store bench-view bench-corpus bench-merge bench-bulk system-deps clean
+.PHONY: run test bench bench-extract bench-store bench-view bench-corpus bench-merge bench-bulk bench-cluster system-deps clean
 
 run: $(STAMP) $(VIS_JS)
 	$(BIN)/newsgraph build --seeds seeds --exports exports --store .newsgraph --fresh
@@ -22,7 +22,7 @@ run: $(STAMP) $(VIS_JS)
 test: $(STAMP) $(VIS_JS) $(TLJS) system-deps
 	$(BIN)/python -m pytest
 
-bench: bench-store bench-extract bench-view bench-corpus bench-merge
+bench: bench-store bench-extract bench-view bench-corpus bench-merge bench-bulk bench-cluster
 
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py
@@ -36,6 +36,9 @@ bench-view: $(STAMP) $(VIS_JS) system-deps
 # Bulk load vs update requests on Oxigraph and Virtuoso (started on 127.0.0.1 in a temp folder).
 bench-bulk: $(STAMP) system-deps
 	$(BIN)/python benchmarks/bench_bulk.py
+
+bench-cluster: $(STAMP)
+	$(BIN)/python benchmarks/bench_cluster.py
 
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py
