@@ -24,6 +24,7 @@ from ..io import atomic_write
 from ..store import Store, Term
 from .corpusview import merged_entity, merged_event
 from .netgraph import store_to_networkx
+from .overview import add_corpus_view
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 from .pagedata import pack
 from .timeline import timeline_span
@@ -260,7 +261,7 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
     dated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" in d]
     undated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" not in d]
     actor_ids = {e["to"] for e in edges if e["label"] in ("agent", "patient", "participant", "speaker", "addressee")}
-    return {
+    data = {
         "legend": STYLE,
         "nodes": vis_nodes(graph),
         "edges": edges,
@@ -272,6 +273,8 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
         "actors": sorted(([a, details[a]["label"]] for a in actor_ids if a in details), key=lambda p: (p[1], p[0])),
         "large": graph.number_of_nodes() > LARGE_GRAPH,
     }
+    add_corpus_view(data, store, graph)
+    return data
 
 
 # ----------------------------------------------------------------------------- page
