@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from itertools import combinations
 from typing import Any
 
@@ -40,7 +40,9 @@ ACTOR_KINDS = ("person", "organization", "place")
 LINK_ROLES = ("agent", "patient", "participant", "speaker", "addressee", "hasPlace")
 LABELLED = 30  # the most central actors labelled at first
 SEED = 7
-COMMUNITY_GAP = 1.25  # space between communities, in their radii
+COMMUNITY_GAP = 1.15  # space between communities, in their radii
+EVENT_TIE = 3  # a shared event ties two actors as much as three shared articles
+MENTION_LIMIT = 40
 
 
 def is_corpus(articles: Mapping[str, Any]) -> bool:
@@ -60,32 +62,30 @@ def _event_actors(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
 
 
 def _layout(actors: nx.Graph, community: Mapping[str, int], seed: int) -> dict[str, tuple[float, float]]:
-    """Communities as regions: their centres laid out by a spring over the graph of
-    communities, each community's actors by a spring around its centre."""
+    """Communities as regions: each community's actors by a spring in a square of their
+    own (its side grows with the root of its size), the squares packed in rows, the
+    largest first."""
     groups: dict[int, list[str]] = defaultdict(list)
     for node, c in community.items():
         groups[c].append(node)
-    radius = {c: 60.0 * math.sqrt(len(nodes)) + 40 for c, nodes in groups.items()}
-    between = nx.Graph()
-    between.add_nodes_from(groups)
-    for u, v, w in actors.edges(data="weight"):
-        cu, cv = community[u], community[v]
-        if cu != cv:
-            between.add_edge(cu, cv, weight=between.get_edge_data(cu, cv, {"weight": 0})["weight"] + w)
-    centres = nx.spring_layout(between, seed=seed, weight=None) if len(groups) > 1 else {0: (0.0, 0.0)}
-    # scale so the nearest two communities do not overlap
-    scale = 1.0
-    for a, b in combinations(groups, 2):
-        d = math.dist(centres[a], centres[b]) or 1e-3
-        scale = max(scale, COMMUNITY_GAP * (radius[a] + radius[b]) / d)
-    scale = min(scale, 40 * max(radius.values()))
-    out: dict[str, tuple[float, float]] = {}
-    for c, nodes in groups.items():
+    placed = []
+    for c in sorted(groups):
+        nodes = sorted(groups[c])
+        radius = 45.0 * math.sqrt(len(nodes)) + 30
         sub = actors.subgraph(nodes)
-        local = nx.spring_layout(sub, seed=seed, weight="weight", center=(0, 0)) if len(nodes) > 1 else {nodes[0]: (0, 0)}
-        cx, cy = centres[c][0] * scale, centres[c][1] * scale
-        for node, (x, y) in local.items():
-            out[node] = (round(cx + x * radius[c], 1), round(cy + y * radius[c], 1))
+        local = nx.spring_layout(sub, seed=seed, weight="weight") if len(nodes) > 1 else {nodes[0]: (0.0, 0.0)}
+        placed.append((local, radius))
+    row_width = 2.2 * math.sqrt(sum((2 * r) ** 2 for _, r in placed)) if placed else 0.0
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for local, radius in placed:
+        side = 2 * radius * COMMUNITY_GAP
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (lx, ly) in local.items():
+            out[node] = (round(x + side / 2 + lx * radius, 1), round(y + side / 2 + ly * radius, 1))
+        x += side
+        row_height = max(row_height, side)
     return out
 
 
@@ -95,10 +95,16 @@ def _grid(nodes: list[str], below: float) -> dict[str, tuple[float, float]]:
     return {n: (round((i % side) * 60.0, 1), round(below + 200 + (i // side) * 40.0, 1)) for i, n in enumerate(nodes)}
 
 
-def actor_overview(graph: nx.MultiDiGraph, *, labelled: int = LABELLED, seed: int = SEED) -> dict[str, Any]:
+def actor_overview(graph: nx.MultiDiGraph, *, mentions: Mapping[str, Collection[str]] | None = None,
+                   labelled: int = LABELLED, seed: int = SEED) -> dict[str, Any]:
     """The actors' network of ``graph`` (see the module docstring): ``nodes`` (id, x, y,
     events, community, label: whether labelled at first), ``edges`` (from, to, weight,
-    events in date order of the graph's ``start``) and ``isolated`` (ids)."""
+    events in date order of the graph's ``start``) and ``isolated`` (ids).
+
+    ``mentions`` (actor -> the articles that name it) ties the actors of one article
+    together for the communities and the layout only: a story's actors then share a
+    region even where its events name one actor each. An actor with neither a shared
+    event nor a shared article is isolated."""
     event_actors = _event_actors(graph)
     counts: Counter[str] = Counter()
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -110,16 +116,22 @@ def actor_overview(graph: nx.MultiDiGraph, *, labelled: int = LABELLED, seed: in
     actors.add_nodes_from(n for n, k in graph.nodes(data="kind") if k in ACTOR_KINDS)
     for (a, b), events in shared.items():
         actors.add_edge(a, b, weight=len(events))
-    linked = [n for n in actors if actors.degree(n)]
-    isolated = sorted((n for n in actors if not actors.degree(n)), key=lambda n: (-counts[n], n))
-    core = actors.subgraph(linked)
+    ties = nx.Graph(actors)  # shared events weigh EVENT_TIE, shared articles 1 each
+    for _, _, data in ties.edges(data=True):
+        data["weight"] *= EVENT_TIE
+    for a, b in _co_mentions(mentions or {}, set(actors)):
+        w = ties.get_edge_data(a, b, {"weight": 0})["weight"]
+        ties.add_edge(a, b, weight=w + 1)
+    linked = [n for n in ties if ties.degree(n)]
+    isolated = sorted((n for n in ties if not ties.degree(n)), key=lambda n: (-counts[n], n))
+    core = ties.subgraph(linked)
     communities = nx.community.louvain_communities(core, weight="weight", seed=seed) if linked else []
     communities = sorted(communities, key=lambda c: (-len(c), min(c)))
     community = {n: i for i, c in enumerate(communities) for n in c}
     pos = _layout(core, community, seed) if linked else {}
     below = max((y for _, y in pos.values()), default=0.0)
     pos.update(_grid(isolated, below))
-    strength = dict(core.degree(weight="weight"))
+    strength = dict(actors.degree(weight="weight"))
     top = set(sorted(linked, key=lambda n: (-strength[n], n))[:labelled])
 
     def when(event: str) -> str:
@@ -130,6 +142,25 @@ def actor_overview(graph: nx.MultiDiGraph, *, labelled: int = LABELLED, seed: in
     edges = [{"from": a, "to": b, "weight": len(events), "events": sorted(events, key=lambda e: (when(e), e))}
              for (a, b), events in sorted(shared.items())]
     return {"nodes": nodes, "edges": edges, "isolated": isolated}
+
+
+def _co_mentions(mentions: Mapping[str, Collection[str]], actors: set[str]) -> list[tuple[str, str]]:
+    """Pairs of actors named in the same article, once per article they share. An article
+    naming more than MENTION_LIMIT actors ties each only to its neighbours in name order,
+    so a long roundup does not tie everything to everything."""
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for actor, articles in mentions.items():
+        if actor in actors:
+            for article in set(articles):
+                by_article[article].append(actor)
+    out: list[tuple[str, str]] = []
+    for names in by_article.values():
+        names.sort()
+        if len(names) > MENTION_LIMIT:
+            out += list(zip(names, names[1:]))
+        else:
+            out += list(combinations(names, 2))
+    return out
 
 
 MERGES_QUERY = """
@@ -171,7 +202,9 @@ def add_corpus_view(data: dict[str, Any], store: Store, graph: nx.MultiDiGraph) 
     data["corpus"] = is_corpus(data["articles"])
     if not data["corpus"]:
         return
-    data["overview"] = actor_overview(graph)
+    mentions = {node: {d.get("article"), *(s[0] for s in d.get("sources") or ())} - {None}
+                for node, d in data["details"].items() if d.get("kind") in ACTOR_KINDS}
+    data["overview"] = actor_overview(graph, mentions=mentions)
     kinds = {n: d.get("kind", "") for n, d in graph.nodes(data=True)}
     for node, merges in merge_records(store, kinds).items():
         if node in data["details"]:

@@ -12,7 +12,7 @@
       const shown = data.undated.filter(function (id) { return m.onTimeline.has(id); });
       if (!shown.length) box.appendChild(el("span", { className: "hint" }, "none"));
       shown.forEach(function (id) {
-        const b = el("button", { type: "button", className: id === m.state.selected ? "selected" : "" }, details[id].label);
+        const b = el("button", { type: "button", className: id === m.state.selected ? "selected" : "" }, m.display(id));
         b.dataset.id = id;
         b.addEventListener("click", function () { app.select(id, "undated"); });
         box.appendChild(b);
@@ -22,6 +22,12 @@
     function renderCounts() {
       const dated = data.timeline.filter(function (id) { return m.onTimeline.has(id); }).length;
       const undated = data.undated.filter(function (id) { return m.onTimeline.has(id); }).length;
+      const net = app.network;
+      if (net.corpus) {
+        $("counts").textContent = net.nodesView.length + " actors and events drawn · " + net.isolatedCount() +
+          " isolated actors" + " · " + dated + " of " + data.timeline.length + " dated events on the timeline";
+        return;
+      }
       $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +
         data.timeline.length + " dated on the timeline · " + undated + " of " + data.undated.length + " undated";
     }
@@ -72,6 +78,11 @@
 
     function wire() {
       renderLegend();
+      if (app.network.corpus) {
+        $("isolated-box").hidden = !app.network.isolatedCount();
+        $("isolated-count").textContent = String(app.network.isolatedCount());
+        $("f-isolated").addEventListener("change", function (e) { app.network.setShowIsolated(e.target.checked); renderCounts(); });
+      }
       fillSelect($("f-type"), data.types.map(function (t) { return [t, t]; }));
       let searchTimer = null;
       $("f-search").addEventListener("input", function (e) {

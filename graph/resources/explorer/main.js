@@ -34,6 +34,14 @@
     app.controls.renderUndated();
   };
 
+  /** Select a link of the actors' overview: the panel lists the events the two share. */
+  app.selectLink = function (link) {
+    m.state.selected = null;
+    app.panel.renderLink(link);
+    app.timeline.timeline.setSelection(app.timeline.itemIdsForEvents(link.events));
+    document.body.setAttribute("data-selected", "link:" + link.from + "|" + link.to);
+  };
+
   const afterReady = [app.network.labelOnScreen, app.controls.fillActors]; // nobody needs these before the first click
   const drawn = { network: false, timeline: false };
   app.ready = function (which) {
@@ -66,6 +74,12 @@
     timelineEventIds: function () {
       return Array.from(new Set(app.timeline.itemsView.get().map(function (it) { return it.event; })));
     },
+    selectLink: function (from, to) {
+      const link = app.network.links.filter(function (l) { return l.from === from && l.to === to; })[0];
+      if (link) app.selectLink(link);
+      return Boolean(link);
+    },
+    expand: function (id) { app.network.toggleExpand(id); },
     undatedIds: function () { return data.undated.filter(function (id) { return m.onTimeline.has(id); }); },
   };
 })(window.NGX);

@@ -26,7 +26,7 @@
         const base = {
           event: id, start: localDay(d.span.start), type: d.span.type,
           className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
-          content: escapeHtml(d.label),
+          content: escapeHtml(m.display(id)),
           title: escapeHtml(d.label + "\n" + m.dateText(d)),
         };
         if (d.span.end) base.end = localDay(d.span.end);
@@ -85,7 +85,10 @@
     };
 
     tl.itemIdsFor = function (id) {
-      const events = new Set(m.isEvent(id) ? [id] : (m.incoming[id] || []).map(function (p) { return p[0]; }));
+      return tl.itemIdsForEvents(m.isEvent(id) ? [id] : (m.incoming[id] || []).map(function (p) { return p[0]; }));
+    };
+    tl.itemIdsForEvents = function (ids) {
+      const events = new Set(ids);
       return itemsView.getIds({ filter: function (it) { return events.has(it.event); } });
     };
 
@@ -104,7 +107,7 @@
         const s = details[id].span;
         lo = Math.min(lo, Date.parse(s.start));
         hi = Math.max(hi, Date.parse(s.end || s.start));
-        if (s.type === "box") boxes.push([Date.parse(s.start), textPixels(details[id].label) / 2]);
+        if (s.type === "box") boxes.push([Date.parse(s.start), textPixels(m.display(id)) / 2]);
       });
       const lanes = Math.max.apply(null, groupsData.get().map(function (g) { return textPixels(g.label); }).concat([0]));
       const width = Math.max($("timeline").clientWidth - lanes, 100);
@@ -144,7 +147,7 @@
         zoomMin: DAY * 3,
         margin: { item: { horizontal: 2, vertical: 4 } },
         showCurrentTime: false,
-        template: function (item) { return el("span", { className: "ng-label" }, details[item.event].label); },
+        template: function (item) { return el("span", { className: "ng-label" }, m.display(item.event)); },
         groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
         tooltip: { followMouse: false, overflowMethod: "cap" },
       });
