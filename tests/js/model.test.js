@@ -127,3 +127,11 @@ test("an actor's events come in date order, undated last", () => {
   const m = model(data);
   assert.deepStrictEqual(m.eventsOf("lee").map((p) => p[0]), ["detention", "talks", "denial"]);
 });
+
+test("the overview counts events per month, empty months included", () => {
+  const { monthCounts } = require("../../graph/resources/explorer/model.js");
+  const out = monthCounts(["2017-11-03", "2018-01-30", "2017-11-20", null]);
+  assert.deepStrictEqual(out.months, ["2017-11", "2017-12", "2018-01"]);
+  assert.deepStrictEqual(out.counts, [2, 0, 1]);
+  assert.deepStrictEqual(monthCounts([]).months, []);
+});

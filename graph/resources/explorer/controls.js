@@ -72,7 +72,7 @@
 
     function relane() {
       app.timeline.load(m.state.lanes);
-      app.applyFilters();
+      app.applyFilters(true);
       if (m.state.selected) app.timeline.timeline.setSelection(app.timeline.itemIdsFor(m.state.selected));
     }
 
@@ -108,14 +108,14 @@
         const w = app.timeline.timeline.getWindow();
         m.state.windowFrom = dom.isoDay(w.start);
         m.state.windowTo = dom.isoDay(w.end);
-        app.applyFilters();
+        app.applyFilters(true);
       });
       $("f-reset").addEventListener("click", function () {
         $("filters").reset();
         m.reset();
         document.querySelectorAll("#legend input").forEach(function (c) { c.checked = true; });
         app.timeline.load("type");
-        app.applyFilters();
+        app.applyFilters(true);
         app.timeline.showInitialWindow();
         app.network.network.fit({ animation: false });
       });

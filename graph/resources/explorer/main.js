@@ -9,13 +9,18 @@
   app.network = NGX.network(app);
   performance.mark("ng:netdata");
   app.timeline = NGX.timeline(app);
+  app.strip = NGX.strip(app);
   app.panel = NGX.panel(app);
   app.controls = NGX.controls(app);
 
-  app.applyFilters = function () {
+  /** Recompute what passes the filters and redraw; the timeline's window fits the events
+   * that pass unless ``keepWindow`` (the window itself moved, or nothing is filtered). */
+  app.applyFilters = function (keepWindow) {
     m.computeVisible();
     app.network.refresh();
     app.timeline.refresh();
+    app.strip.refresh();
+    if (!keepWindow && app.timeline.timeline) app.timeline.fitToFilter();
     app.controls.renderUndated();
     app.controls.renderCounts();
   };
@@ -66,6 +71,9 @@
   performance.mark("ng:network");
   const timeline = app.timeline.draw();
   performance.mark("ng:timeline");
+  app.strip.refresh();
+  const shown = timeline.getWindow();
+  app.strip.shade(shown.start, shown.end);
 
   window.newsgraph = {
     data: data, network: network, timeline: timeline, state: m.state, select: app.select, applyFilters: app.applyFilters,
@@ -79,6 +87,7 @@
       if (link) app.selectLink(link);
       return Boolean(link);
     },
+    brush: function (from, to) { app.strip.brush(from, to); },
     expand: function (id) { app.network.toggleExpand(id); },
     undatedIds: function () { return data.undated.filter(function (id) { return m.onTimeline.has(id); }); },
   };

@@ -33,6 +33,26 @@
     return shorten(kind.charAt(0).toUpperCase() + kind.slice(1) + (actor ? " — " + actor : ""));
   }
 
+  /** Events per month from the first month to the last: {months: ["2005-01", ...], counts}
+   * (an event counts in the month it starts). */
+  function monthCounts(starts) {
+    const days = starts.filter(Boolean).sort();
+    if (!days.length) return { months: [], counts: [] };
+    const first = days[0].slice(0, 7), last = days[days.length - 1].slice(0, 7);
+    const months = [];
+    let y = Number(first.slice(0, 4)), mo = Number(first.slice(5, 7));
+    for (;;) {
+      const key = y + "-" + String(mo).padStart(2, "0");
+      months.push(key);
+      if (key >= last || months.length > 12 * 200) break;
+      if (++mo > 12) { mo = 1; y++; }
+    }
+    const index = new Map(months.map(function (k, i) { return [k, i]; }));
+    const counts = months.map(function () { return 0; });
+    days.forEach(function (d) { counts[index.get(d.slice(0, 7))]++; });
+    return { months: months, counts: counts };
+  }
+
   function newState() {
     return { search: "", actor: "", type: "", from: "", to: "", lanes: "type", follow: false,
              windowFrom: "", windowTo: "", hiddenKinds: new Set(), selected: null };
@@ -145,6 +165,7 @@
 
   NGX.model = model;
   NGX.roleWord = roleWord;
+  NGX.monthCounts = monthCounts;
   NGX.shorten = shorten;
   NGX.readableLabel = readableLabel;
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

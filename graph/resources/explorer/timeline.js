@@ -35,6 +35,12 @@
           items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
           return;
         }
+        if (mode === "source") { // the outlet of the article it comes from (the first, for a corpus event)
+          const a = data.articles[d.article] || {}, outlet = a.outlet || "(outlet unknown)";
+          lanes.set("s:" + outlet, outlet);
+          items.push(Object.assign({ id: id, group: "s:" + outlet }, base));
+          return;
+        }
         const actors = m.distinctActors(id);
         const own = actors.filter(function (a) { return laneActors.has(a); });
         if (!own.length) { // in the lane of the actors without one, or of events without any
@@ -131,6 +137,22 @@
       return { start: new Date(from), end: new Date(to) };
     }
 
+    /** Fit the window to the dated events that pass the filters (when a filter is set). */
+    tl.fitToFilter = function () {
+      const st = m.state;
+      if (!(st.search || st.actor || st.type || st.from || st.to || st.hiddenKinds.size)) return;
+      let lo = Infinity, hi = -Infinity;
+      data.timeline.forEach(function (id) {
+        if (!m.onTimeline.has(id)) return;
+        const s = details[id].span;
+        lo = Math.min(lo, localDay(s.start).getTime());
+        hi = Math.max(hi, localDay(s.end || s.start).getTime());
+      });
+      if (lo === Infinity) return;
+      const pad = Math.max((hi - lo) * 0.05, DAY * 3);
+      tl.timeline.setWindow(new Date(lo - pad), new Date(hi + pad), { animation: false });
+    };
+
     tl.showInitialWindow = function () {
       const initial = initialWindow();
       if (initial) tl.timeline.setWindow(initial.start, initial.end, { animation: false });
@@ -163,11 +185,13 @@
         const item = props.items.length ? itemsData.get(props.items[0]) : null;
         app.select(item ? item.event : null, "timeline");
       });
+      timeline.on("rangechange", function (props) { app.strip.shade(props.start, props.end); });
       timeline.on("rangechanged", function (props) {
+        app.strip.shade(props.start, props.end);
         if (!m.state.follow) return;
         m.state.windowFrom = dom.isoDay(props.start);
         m.state.windowTo = dom.isoDay(props.end);
-        app.applyFilters();
+        app.applyFilters(true);
       });
       timeline.on("changed", function () { app.ready("timeline"); });
       return timeline;
