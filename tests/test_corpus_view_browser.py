@@ -12,6 +12,8 @@ import pytest
 from playwright import sync_api
 
 from graph.export.explorer import explorer_data, render_explorer
+from graph.export.netgraph import store_to_networkx
+from graph.export.network import render_network
 from graph.io import atomic_write
 from graph.store import open_store
 
@@ -28,8 +30,10 @@ def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     base = tmp_path_factory.mktemp("corpusview")
     with open_store(base / "store", create=True) as store:
         ingest([ROOT / "tests" / "fixtures" / "corpus"], store)
-        data = explorer_data(store)
+        graph = store_to_networkx(store)
+        data = explorer_data(store, graph)
     atomic_write(base / "story.html", render_explorer(data))
+    atomic_write(base / "network.html", render_network(graph, data=data))
     return base / "story.html", data
 
 
@@ -102,3 +106,19 @@ def test_lanes_by_source_are_the_outlets(page, corpus_page) -> None:
     lanes = page.evaluate("Array.from(document.querySelectorAll('#timeline .vis-label')).map(l => l.innerText.trim())")
     outlets = {a["outlet"] for a in corpus_page[1]["articles"].values() if a["outlet"]}
     assert outlets & set(lanes)
+
+
+def test_the_network_page_has_the_same_panel(corpus_page) -> None:
+    path, data = corpus_page
+    node, detail = next((n, d) for n, d in data["details"].items() if d.get("merges"))
+    with chromium() as browser:
+        page = browser.new_page(viewport=VIEWPORT)
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((path.parent / "network.html").as_uri())
+        page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
+        assert page.locator("#panel").is_visible()
+        page.evaluate(f"newsgraph.select({node!r}, 'test')")
+        assert page.locator("#panel-label").inner_text() == detail["label"]
+        assert page.locator("#panel-merges .rule-line").first.inner_text() == detail["merges"][0]["split"]
+        assert errors == []

@@ -346,7 +346,7 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
         for i in range(6):
             load_into(store, synthetic_article(i, 40, 40, rng))
         data = explorer_data(store)
-    atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True}))  # as if above LARGE_GRAPH
+    atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True, "corpus": False}))  # as if above LARGE_GRAPH, one article's view
     opened = open_page(browser, tmp_path / "large.html")
     page = opened.page
     labels = "Object.values(newsgraph.network.body.nodes).filter(n => n.options.label).map(n => n.id)"
@@ -421,10 +421,12 @@ def test_hostile_text_shows_literally_and_nothing_runs(browser: sync_api.Browser
     assert "meeting <b>bold</b>" in panel
     assert f"{IMG_QUOTE} Times" in panel and "headline {{JS}}" in panel
     assert page.locator("#panel a").count() == 0  # a javascript: URL never becomes a link
-    page.locator("#timeline .vis-item-content", has_text="onerror").click()
+    # the statement's label is no headline (it starts with '"><img'): the timeline shows its
+    # type and speaker, the hostile speaker's name as text
+    page.locator("#timeline .vis-item-content", has_text="Statement —").click()
     page.wait_for_function("() => document.body.dataset.selected.endsWith('/statement/said')")
     assert page.locator("#panel blockquote").inner_text() == IMG_QUOTE
-    assert IMG_QUOTE in page.locator("#timeline").inner_text()
+    assert f"Statement — {SCRIPT_LABEL}" in page.locator("#timeline").inner_text()
     assert SCRIPT_LABEL in page.locator("#f-actor").inner_text()
     page.select_option("#f-lanes", "actor")
     page.wait_for_timeout(200)

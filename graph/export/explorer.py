@@ -326,7 +326,7 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
     values = {
         "TITLE": escape(title),
         "VIS_NETWORK_CSS": net_css.replace("</", "<\\/"),
-        "CSS": _resource("explorer.css").replace("</", "<\\/"),
+        "CSS": (_resource("explorer.css") + _resource("panel.css")).replace("</", "<\\/"),
         "DATA": script_json(pack({**data, "title": title})),
         "VIS_NETWORK_JS": _inline_script(net_js),
         "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
@@ -337,8 +337,9 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
 
 
 def write_explorer(store: Store, path: str | os.PathLike[str], *, title: str = "newsgraph explorer",
-                   graph: nx.MultiDiGraph | None = None) -> Path:
-    """Write the explorer for the graph in ``store`` to ``path``, atomically."""
+                   graph: nx.MultiDiGraph | None = None, data: Mapping[str, Any] | None = None) -> Path:
+    """Write the explorer for the graph in ``store`` to ``path``, atomically (``data``:
+    what :func:`explorer_data` returned, when the caller already has it)."""
     vis_timeline_js()  # fail early, before the queries, when vis-timeline is missing
-    atomic_write(path, render_explorer(explorer_data(store, graph), title=title))
+    atomic_write(path, render_explorer(explorer_data(store, graph) if data is None else data, title=title))
     return Path(path)

@@ -81,15 +81,16 @@
       return d.date.edtf + " (" + d.date.precision + ")";
     };
     /** The label an event shows (:func:`readableLabel`), any other node's own label. */
+    const shown = new Map(); // id -> its display label, made once
     m.display = function (id) {
       const d = details[id];
       if (!d) return id;
-      if (d.display === undefined) {
+      if (!shown.has(id)) {
         const first = m.isEvent(id) ? m.distinctActors(id)[0] : null;
-        d.display = m.isEvent(id) ? readableLabel(d.label, d.type, first && details[first] ? details[first].label : "")
-          : d.label;
+        shown.set(id, m.isEvent(id) ? readableLabel(d.label, d.type, first && details[first] ? details[first].label : "")
+          : d.label);
       }
-      return d.display;
+      return shown.get(id);
     };
     /** The events of an actor or place, in date order (undated last): [[event, role]]. */
     m.eventsOf = function (id) {
