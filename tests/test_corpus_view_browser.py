@@ -17,7 +17,7 @@ from graph.export.network import render_network
 from graph.io import atomic_write
 from graph.store import open_store
 
-from .browser import VIEWPORT, chromium
+from .browser import VIEWPORT
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -38,15 +38,15 @@ def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
 
 
 @pytest.fixture()
-def page(corpus_page: tuple[Path, dict[str, Any]]) -> Iterator[sync_api.Page]:
+def page(browser: sync_api.Browser, corpus_page: tuple[Path, dict[str, Any]]) -> Iterator[sync_api.Page]:
     errors: list[str] = []
-    with chromium() as browser:
-        page = browser.new_page(viewport=VIEWPORT)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(corpus_page[0].as_uri())
-        page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
-        yield page
-        assert errors == []
+    page = browser.new_page(viewport=VIEWPORT)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(corpus_page[0].as_uri())
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
+    yield page
+    page.close()
+    assert errors == []
 
 
 def test_a_corpus_opens_on_its_actors_and_a_link_lists_the_shared_events(page, corpus_page) -> None:
@@ -108,17 +108,17 @@ def test_lanes_by_source_are_the_outlets(page, corpus_page) -> None:
     assert outlets & set(lanes)
 
 
-def test_the_network_page_has_the_same_panel(corpus_page) -> None:
+def test_the_network_page_has_the_same_panel(browser, corpus_page) -> None:
     path, data = corpus_page
     node, detail = next((n, d) for n, d in data["details"].items() if d.get("merges"))
-    with chromium() as browser:
-        page = browser.new_page(viewport=VIEWPORT)
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto((path.parent / "network.html").as_uri())
-        page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
-        assert page.locator("#panel").is_visible()
-        page.evaluate(f"newsgraph.select({node!r}, 'test')")
-        assert page.locator("#panel-label").inner_text() == detail["label"]
-        assert page.locator("#panel-merges .rule-line").first.inner_text() == detail["merges"][0]["split"]
-        assert errors == []
+    page = browser.new_page(viewport=VIEWPORT)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((path.parent / "network.html").as_uri())
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
+    assert page.locator("#panel").is_visible()
+    page.evaluate(f"newsgraph.select({node!r}, 'test')")
+    assert page.locator("#panel-label").inner_text() == detail["label"]
+    assert page.locator("#panel-merges .rule-line").first.inner_text() == detail["merges"][0]["split"]
+    page.close()
+    assert errors == []
