@@ -88,6 +88,7 @@
       return Boolean(link);
     },
     brush: function (from, to) { app.strip.brush(from, to); },
+    stripMonths: function () { return app.strip.months; },
     expand: function (id) { app.network.toggleExpand(id); },
     undatedIds: function () { return data.undated.filter(function (id) { return m.onTimeline.has(id); }); },
   };

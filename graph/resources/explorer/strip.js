@@ -1,5 +1,5 @@
 /* newsgraph explorer, strip: the overview over the timeline, events per month across the
- * whole page (light: all, dark: those that pass the filters). Drag across it to choose the
+ * page (light: all, dark: those that pass the filters). Drag across it to choose the
  * detail timeline's window; the window shown is shaded. */
 (function (NGX) {
   "use strict";
@@ -7,8 +7,13 @@
 
   NGX.strip = function (app) {
     const m = app.model, data = app.data, details = app.data.details, $ = NGX.dom.$;
-    const starts = data.timeline.map(function (id) { return details[id].span.start; });
-    const hist = NGX.monthCounts(starts);
+    // The strip spans the middle 98% of the dates (with 100 events or more): a stray 1976
+    // would otherwise squeeze a story's years into a few pixels. The timeline keeps them all.
+    const all = data.timeline.map(function (id) { return details[id].span.start; }).sort();
+    const cut = all.length >= 100 ? Math.floor(all.length * 0.01) : 0;
+    const first = all[cut], last = all[all.length - 1 - cut];
+    function inRange(day) { return day >= first && day <= last; }
+    const hist = NGX.monthCounts(all.filter(inRange));
     const strip = { months: hist.months, counts: hist.counts };
     if (hist.months.length < 2) { $("strip").hidden = true; strip.draw = strip.refresh = strip.shade = function () {}; return strip; }
     const canvas = $("strip-canvas"), ctx = canvas.getContext("2d");
@@ -59,7 +64,7 @@
     /** The counts of the events that pass the filters, drawn dark over all. */
     strip.refresh = function () {
       const counts = NGX.monthCounts(data.timeline.filter(function (id) { return m.onTimeline.has(id); })
-        .map(function (id) { return details[id].span.start; }));
+        .map(function (id) { return details[id].span.start; }).filter(inRange));
       const at = new Map(counts.months.map(function (k, i) { return [k, counts.counts[i]]; }));
       passing = hist.months.map(function (k) { return at.get(k) || 0; });
       strip.draw();
