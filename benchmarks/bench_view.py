@@ -113,6 +113,7 @@ def measure(page_path: Path, runs: int) -> list[float]:
             page.goto(page_path.resolve().as_uri(), wait_until="commit")
             page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
             times.append(time.perf_counter() - started)
+            print(f"  interactive after {times[-1]:.2f} s")
             marks = page.evaluate("performance.getEntriesByType('mark').map(m => m.name.slice(3) + ' ' + "
                                   "Math.round(m.startTime)).join(', ')")
             print(f"  page marks (ms since navigation): {marks}")
@@ -122,11 +123,11 @@ def measure(page_path: Path, runs: int) -> list[float]:
             page.evaluate("newsgraph.select(newsgraph.data.timeline[0], 'bench')")
             page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
             select_time = time.perf_counter() - click_started
-            page.select_option("#f-type", page.evaluate("newsgraph.data.types[0] || ''"))
+            page.select_option("#f-type", page.evaluate("newsgraph.data.types[0] || ''"), timeout=120_000)
             filtered = page.evaluate("newsgraph.timelineItemIds().length")
-            page.select_option("#f-type", "")
+            page.select_option("#f-type", "", timeout=120_000)
             lanes_started = time.perf_counter()
-            page.select_option("#f-lanes", "actor")
+            page.select_option("#f-lanes", "actor", timeout=120_000)
             page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
             lanes_time = time.perf_counter() - lanes_started
             print(f"  run: interactive {times[-1]:.2f} s; {nodes} nodes, {items} timeline items; "

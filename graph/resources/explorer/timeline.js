@@ -137,13 +137,16 @@
       return { start: new Date(from), end: new Date(to) };
     }
 
-    /** Fit the window to the dated events that pass the filters (when a filter is set). */
+    /** Fit the window to the dated events that pass the filters (when a filter is set), the
+     * latest FIRST_ITEMS of them when more pass. */
     tl.fitToFilter = function () {
       const st = m.state;
       if (!(st.search || st.actor || st.type || st.from || st.to || st.hiddenKinds.size)) return;
       let lo = Infinity, hi = -Infinity;
-      data.timeline.forEach(function (id) {
-        if (!m.onTimeline.has(id)) return;
+      // the latest FIRST_ITEMS that pass, as the first window: vis-timeline lays out every
+      // item in its window, and thousands take seconds
+      const passing = data.timeline.filter(function (id) { return m.onTimeline.has(id); }).slice(-FIRST_ITEMS);
+      passing.forEach(function (id) {
         const s = details[id].span;
         lo = Math.min(lo, localDay(s.start).getTime());
         hi = Math.max(hi, localDay(s.end || s.start).getTime());
