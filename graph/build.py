@@ -127,7 +127,7 @@ def summarize(store: Store) -> Summary:
 
 def write_exports(store: Store, exports: Path, *, pages: bool = True) -> list[str]:
     """All RDF exports, the network page and the explorer into ``exports``."""
-    from .export.explorer import write_explorer
+    from .export.explorer import explorer_data, write_explorer
     from .export.netgraph import store_to_networkx
     from .export.network import write_network
     from .export.rdf_export import export_rdf
@@ -136,8 +136,9 @@ def write_exports(store: Store, exports: Path, *, pages: bool = True) -> list[st
     written = list(EXPORT_NAMES.values())
     if pages:
         network = store_to_networkx(store)
-        write_network(network, exports / "network.html")
-        write_explorer(store, exports / "explorer.html", graph=network)
+        data = explorer_data(store, network)
+        write_network(network, exports / "network.html", data=data)
+        write_explorer(store, exports / "explorer.html", graph=network, data=data)
         written += ["network.html", "explorer.html"]
     return written
 

@@ -245,11 +245,13 @@ def export(fmt: str, output: Path | None, entailed: bool, evidence: str, store_l
                 return
             write_handoff(data, fmt, output)
         elif fmt == "network":
+            from .export.explorer import explorer_data
             from .export.netgraph import store_to_networkx
             from .export.network import write_network
 
             output = output or Path("exports/network.html")
-            write_network(store_to_networkx(store), output)
+            network = store_to_networkx(store)
+            write_network(network, output, data=explorer_data(store, network))
         else:
             from .export.gephi import write_gephi
 

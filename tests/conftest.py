@@ -42,3 +42,12 @@ def built(tmp_path_factory):
     with open_store(store_dir, create=True) as store:
         summary = build(SEEDS, store, exports, fresh=True)
     return {"store": store_dir, "exports": exports, "summary": summary}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the session's page tests (playwright's sync API allows one at a time)."""
+    from .browser import chromium
+
+    with chromium() as browser:
+        yield browser

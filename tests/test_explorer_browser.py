@@ -86,12 +86,6 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[sync_api.Browser]:
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
@@ -292,7 +286,8 @@ def test_over_a_corpus_the_panel_shows_what_each_source_says(browser: sync_api.B
     [detention] = [n for n, d in data["details"].items() if d.get("type") == "detention" and len(d["sources"]) > 1]
     opened = open_page(browser, tmp_path / "story.html")
     page = opened.page
-    assert page.evaluate("newsgraph.visibleNodeIds().length") == len(data["nodes"])
+    actors = {n["id"] for n in data["overview"]["nodes"]} - set(data["overview"]["isolated"])
+    assert set(page.evaluate("newsgraph.visibleNodeIds()")) == actors  # a corpus opens on its actors
     item = page.locator("#timeline .vis-item.ng-disputed")
     assert item.count() == 1
     item.locator(".vis-item-content").click()
@@ -347,7 +342,7 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
         for i in range(6):
             load_into(store, synthetic_article(i, 40, 40, rng))
         data = explorer_data(store)
-    atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True}))  # as if above LARGE_GRAPH
+    atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True, "corpus": False}))  # as if above LARGE_GRAPH, one article's view
     opened = open_page(browser, tmp_path / "large.html")
     page = opened.page
     labels = "Object.values(newsgraph.network.body.nodes).filter(n => n.options.label).map(n => n.id)"
@@ -422,10 +417,12 @@ def test_hostile_text_shows_literally_and_nothing_runs(browser: sync_api.Browser
     assert "meeting <b>bold</b>" in panel
     assert f"{IMG_QUOTE} Times" in panel and "headline {{JS}}" in panel
     assert page.locator("#panel a").count() == 0  # a javascript: URL never becomes a link
-    page.locator("#timeline .vis-item-content", has_text="onerror").click()
+    # the statement's label is no headline (it starts with '"><img'): the timeline shows its
+    # type and speaker, the hostile speaker's name as text
+    page.locator("#timeline .vis-item-content", has_text="Statement —").click()
     page.wait_for_function("() => document.body.dataset.selected.endsWith('/statement/said')")
     assert page.locator("#panel blockquote").inner_text() == IMG_QUOTE
-    assert IMG_QUOTE in page.locator("#timeline").inner_text()
+    assert f"Statement — {SCRIPT_LABEL}" in page.locator("#timeline").inner_text()
     assert SCRIPT_LABEL in page.locator("#f-actor").inner_text()
     page.select_option("#f-lanes", "actor")
     page.wait_for_timeout(200)

@@ -26,6 +26,7 @@ from ..rdf import CONTEXT_CHARS, event_type_label, mention_offsets
 from ..store import Store, Term
 from .corpusview import merged_entity, merged_event
 from .netgraph import store_to_networkx
+from .overview import add_corpus_view
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 from .pagedata import pack
 from .timeline import timeline_span
@@ -259,7 +260,7 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
     dated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" in d]
     undated = [n for n, d in details.items() if d["kind"] in ("event", "statement") and "span" not in d]
     actor_ids = {e["to"] for e in edges if e["label"] in ("agent", "patient", "participant", "speaker", "addressee")}
-    return {
+    data = {
         "legend": STYLE,
         "nodes": vis_nodes(graph),
         "edges": edges,
@@ -271,6 +272,8 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
         "actors": sorted(([a, details[a]["label"]] for a in actor_ids if a in details), key=lambda p: (p[1], p[0])),
         "large": graph.number_of_nodes() > LARGE_GRAPH,
     }
+    add_corpus_view(data, store, graph)
+    return data
 
 
 # ----------------------------------------------------------------------------- page
@@ -298,7 +301,7 @@ def _resource(name: str) -> str:
     return (resources.files("graph.resources") / name).read_text(encoding="utf-8")
 
 
-EXPLORER_MODULES = ("dom", "model", "network", "timeline", "panel", "controls", "main")
+EXPLORER_MODULES = ("dom", "model", "network", "timeline", "strip", "panel", "controls", "main")
 """The explorer's scripts (``graph/resources/explorer/``), in the order the page joins them."""
 
 
@@ -322,7 +325,7 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
     values = {
         "TITLE": escape(title),
         "VIS_NETWORK_CSS": net_css.replace("</", "<\\/"),
-        "CSS": _resource("explorer.css").replace("</", "<\\/"),
+        "CSS": (_resource("explorer.css") + _resource("panel.css")).replace("</", "<\\/"),
         "DATA": script_json(pack({**data, "title": title})),
         "VIS_NETWORK_JS": _inline_script(net_js),
         "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
@@ -333,8 +336,9 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
 
 
 def write_explorer(store: Store, path: str | os.PathLike[str], *, title: str = "newsgraph explorer",
-                   graph: nx.MultiDiGraph | None = None) -> Path:
-    """Write the explorer for the graph in ``store`` to ``path``, atomically."""
+                   graph: nx.MultiDiGraph | None = None, data: Mapping[str, Any] | None = None) -> Path:
+    """Write the explorer for the graph in ``store`` to ``path``, atomically (``data``:
+    what :func:`explorer_data` returned, when the caller already has it)."""
     vis_timeline_js()  # fail early, before the queries, when vis-timeline is missing
-    atomic_write(path, render_explorer(explorer_data(store, graph), title=title))
+    atomic_write(path, render_explorer(explorer_data(store, graph) if data is None else data, title=title))
     return Path(path)

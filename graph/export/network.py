@@ -13,6 +13,7 @@ import os
 import re
 from importlib import resources
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -73,8 +74,29 @@ def vis_network_assets() -> tuple[str, str]:
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
 
 
-def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network") -> str:
-    """One self-contained HTML page showing the graph, with a legend."""
+PANEL_MODULES = ("dom", "model", "panel", "netpanel")
+"""The explorer's scripts the network page joins for its panel (``graph/resources/explorer/``)."""
+
+
+def _panel_parts(data: Mapping[str, Any] | None) -> tuple[str, str, str]:
+    """The panel's data (packed), script and style for the network page; none without ``data``."""
+    if data is None:
+        return "null", "", ""
+    from .pagedata import pack  # pagedata imports nothing of this module's users
+
+    res = resources.files("graph.resources")
+    js = "\n".join([(res / "pagedata.js").read_text(encoding="utf-8"),
+                    *((res / "explorer" / f"{name}.js").read_text(encoding="utf-8") for name in PANEL_MODULES),
+                    'document.body.classList.add("with-panel"); document.getElementById("panel").hidden = false;'])
+    js = js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    return script_json(pack(dict(data))), js, (res / "panel.css").read_text(encoding="utf-8").replace("</", "<\\/")
+
+
+def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network",
+                   data: Mapping[str, Any] | None = None) -> str:
+    """One self-contained HTML page showing the graph, with a legend; with ``data`` (what
+    :func:`~graph.export.explorer.explorer_data` returns for this graph), the explorer's
+    panel beside it."""
     nodes, edges = vis_nodes(graph), vis_edges(graph)
     js, css = vis_network_assets()
     template = (resources.files("graph.resources") / "network.html").read_text(encoding="utf-8")
@@ -88,10 +110,12 @@ def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network") 
         "EDGES": script_json(edges),
         "VIS_JS": js.replace("</script", "<\\/script"),
     }
+    values["DATA"], values["PANEL_JS"], values["PANEL_CSS"] = _panel_parts(data)
     # One pass: a label that reads "{{VIS_JS}}" stays text, it is never substituted again.
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], template)
 
 
-def write_network(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = "newsgraph network") -> Path:
-    atomic_write(path, render_network(graph, title=title))
+def write_network(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = "newsgraph network",
+                  data: Mapping[str, Any] | None = None) -> Path:
+    atomic_write(path, render_network(graph, title=title, data=data))
     return Path(path)

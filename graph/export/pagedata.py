@@ -213,12 +213,25 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "timeline": [index[n] for n in data["timeline"]],
         "undated": [index[n] for n in data["undated"]],
         "actors": [index[a] for a, _ in data["actors"]],
+        "corpus": bool(data.get("corpus")),
+        "overview": _overview(data.get("overview"), index),
     }
+
+
+def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> dict[str, Any] | None:
+    """The actors' overview (:mod:`graph.export.overview`) by node index: nodes as
+    [node, x, y, events, community, labelled], edges as [from, to, [events...]]."""
+    if not overview:
+        return None
+    return {"nodes": [[index[n["id"]], n["x"], n["y"], n["events"], n["community"], int(n["label"])]
+                      for n in overview["nodes"]],
+            "edges": [[index[e["from"]], index[e["to"]], [index[v] for v in e["events"]]] for e in overview["edges"]],
+            "isolated": [index[n] for n in overview["isolated"]]}
 
 
 def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in ("type", "text", "quantity", "aliases", "titles"):
+    for key in ("type", "text", "quantity", "aliases", "titles", "merges"):
         if detail.get(key):
             out[key] = detail[key]
     if detail.get("article"):

@@ -22,6 +22,7 @@ window.newsgraphUnpack = function (packed) {
     if (p.article !== undefined) d.article = articleIris[p.article];
     if (p.aliases) d.aliases = p.aliases;
     if (p.titles) d.titles = p.titles;
+    if (p.merges) d.merges = p.merges;
     if (p.quantity !== undefined) d.quantity = p.quantity;
     if (p.sources) d.sources = p.sources.map(function (s) { return [articleIris[s[0]], s[1], s[2], s[3]]; });
     if (p.date) {
@@ -63,7 +64,14 @@ window.newsgraphUnpack = function (packed) {
   }
 
   function byId(list) { return list.map(function (i) { return ids[i]; }); }
+  const o = packed.overview;
+  const overview = o ? {
+    nodes: o.nodes.map(function (n) { return { id: ids[n[0]], x: n[1], y: n[2], events: n[3], community: n[4], label: n[5] === 1 }; }),
+    edges: o.edges.map(function (e) { return { from: ids[e[0]], to: ids[e[1]], weight: e[2].length, events: byId(e[2]) }; }),
+    isolated: byId(o.isolated),
+  } : null;
   return {
+    corpus: Boolean(packed.corpus), overview: overview,
     title: packed.title, legend: packed.legend, large: packed.large, types: packed.types,
     nodes: nodes, edges: edges, details: details, articles: articles,
     timeline: byId(packed.timeline), undated: byId(packed.undated),

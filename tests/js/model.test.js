@@ -100,3 +100,38 @@ test("reset clears every filter but keeps the selection", () => {
   assert.strictEqual(m.state.hiddenKinds.size, 0);
   assert.strictEqual(m.state.selected, "talks");
 });
+
+test("a clause fragment as a label gives way to the event's type and main actor", () => {
+  const { readableLabel } = require("../../graph/resources/explorer/model.js");
+  assert.strictEqual(readableLabel("who was", "statement", "Ann Lee"), "Statement — Ann Lee");
+  assert.strictEqual(readableLabel("Th", "arrest", ""), "Arrest");
+  assert.strictEqual(readableLabel("which was sold to the bank", "sale", "Acme"), "Sale — Acme");
+  assert.strictEqual(readableLabel("Police detain 40 men", "arrest", "Police"), "Police detain 40 men");
+});
+
+test("a long label is cut at a word boundary with an ellipsis", () => {
+  const { shorten } = require("../../graph/resources/explorer/model.js");
+  const out = shorten("The ministers of the northern provinces held talks about the new harbour tolls today", 40);
+  assert.ok(out.endsWith("…") && out.length <= 40, out);
+  assert.ok("The ministers of the northern provinces held".startsWith(out.slice(0, -1)), out);
+});
+
+test("roles read as plain words, never predicate names", () => {
+  const { roleWord } = require("../../graph/resources/explorer/model.js");
+  assert.deepStrictEqual(["agent", "patient", "hasPlace", "speaker"].map(roleWord), ["actor", "target", "place", "speaker"]);
+});
+
+test("an actor's events come in date order, undated last", () => {
+  const data = page();
+  data.edges.push({ from: "detention", to: "lee", label: "patient" });
+  const m = model(data);
+  assert.deepStrictEqual(m.eventsOf("lee").map((p) => p[0]), ["detention", "talks", "denial"]);
+});
+
+test("the overview counts events per month, empty months included", () => {
+  const { monthCounts } = require("../../graph/resources/explorer/model.js");
+  const out = monthCounts(["2017-11-03", "2018-01-30", "2017-11-20", null]);
+  assert.deepStrictEqual(out.months, ["2017-11", "2017-12", "2018-01"]);
+  assert.deepStrictEqual(out.counts, [2, 0, 1]);
+  assert.deepStrictEqual(monthCounts([]).months, []);
+});

@@ -12,7 +12,7 @@
       const shown = data.undated.filter(function (id) { return m.onTimeline.has(id); });
       if (!shown.length) box.appendChild(el("span", { className: "hint" }, "none"));
       shown.forEach(function (id) {
-        const b = el("button", { type: "button", className: id === m.state.selected ? "selected" : "" }, details[id].label);
+        const b = el("button", { type: "button", className: id === m.state.selected ? "selected" : "" }, m.display(id));
         b.dataset.id = id;
         b.addEventListener("click", function () { app.select(id, "undated"); });
         box.appendChild(b);
@@ -22,6 +22,12 @@
     function renderCounts() {
       const dated = data.timeline.filter(function (id) { return m.onTimeline.has(id); }).length;
       const undated = data.undated.filter(function (id) { return m.onTimeline.has(id); }).length;
+      const net = app.network;
+      if (net.corpus) {
+        $("counts").textContent = net.nodesView.length + " actors and events drawn · " + net.isolatedCount() +
+          " isolated actors" + " · " + dated + " of " + data.timeline.length + " dated events on the timeline";
+        return;
+      }
       $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +
         data.timeline.length + " dated on the timeline · " + undated + " of " + data.undated.length + " undated";
     }
@@ -66,12 +72,17 @@
 
     function relane() {
       app.timeline.load(m.state.lanes);
-      app.applyFilters();
+      app.applyFilters(true);
       if (m.state.selected) app.timeline.timeline.setSelection(app.timeline.itemIdsFor(m.state.selected));
     }
 
     function wire() {
       renderLegend();
+      if (app.network.corpus) {
+        $("isolated-box").hidden = !app.network.isolatedCount();
+        $("isolated-count").textContent = String(app.network.isolatedCount());
+        $("f-isolated").addEventListener("change", function (e) { app.network.setShowIsolated(e.target.checked); renderCounts(); });
+      }
       fillSelect($("f-type"), data.types.map(function (t) { return [t, t]; }));
       let searchTimer = null;
       $("f-search").addEventListener("input", function (e) {
@@ -97,14 +108,14 @@
         const w = app.timeline.timeline.getWindow();
         m.state.windowFrom = dom.isoDay(w.start);
         m.state.windowTo = dom.isoDay(w.end);
-        app.applyFilters();
+        app.applyFilters(true);
       });
       $("f-reset").addEventListener("click", function () {
         $("filters").reset();
         m.reset();
         document.querySelectorAll("#legend input").forEach(function (c) { c.checked = true; });
         app.timeline.load("type");
-        app.applyFilters();
+        app.applyFilters(true);
         app.timeline.showInitialWindow();
         app.network.network.fit({ animation: false });
       });

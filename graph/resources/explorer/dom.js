@@ -32,8 +32,8 @@
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
 
-  function list(items) {
-    return el("ul", null, items.map(function (item) { return el("li", null, item); }));
+  function list(items, id) {
+    return el("ul", id ? { id: id } : null, items.map(function (item) { return el("li", null, item); }));
   }
 
   function row(dl, term, value) {

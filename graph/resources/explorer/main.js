@@ -9,13 +9,18 @@
   app.network = NGX.network(app);
   performance.mark("ng:netdata");
   app.timeline = NGX.timeline(app);
+  app.strip = NGX.strip(app);
   app.panel = NGX.panel(app);
   app.controls = NGX.controls(app);
 
-  app.applyFilters = function () {
+  /** Recompute what passes the filters and redraw; the timeline's window fits the events
+   * that pass unless ``keepWindow`` (the window itself moved, or nothing is filtered). */
+  app.applyFilters = function (keepWindow) {
     m.computeVisible();
     app.network.refresh();
     app.timeline.refresh();
+    app.strip.refresh();
+    if (!keepWindow && app.timeline.timeline) app.timeline.fitToFilter();
     app.controls.renderUndated();
     app.controls.renderCounts();
   };
@@ -32,6 +37,14 @@
     }
     document.body.setAttribute("data-selected", m.state.selected || "");
     app.controls.renderUndated();
+  };
+
+  /** Select a link of the actors' overview: the panel lists the events the two share. */
+  app.selectLink = function (link) {
+    m.state.selected = null;
+    app.panel.renderLink(link);
+    app.timeline.timeline.setSelection(app.timeline.itemIdsForEvents(link.events));
+    document.body.setAttribute("data-selected", "link:" + link.from + "|" + link.to);
   };
 
   const afterReady = [app.network.labelOnScreen, app.controls.fillActors]; // nobody needs these before the first click
@@ -58,6 +71,9 @@
   performance.mark("ng:network");
   const timeline = app.timeline.draw();
   performance.mark("ng:timeline");
+  app.strip.refresh();
+  const shown = timeline.getWindow();
+  app.strip.shade(shown.start, shown.end);
 
   window.newsgraph = {
     data: data, network: network, timeline: timeline, state: m.state, select: app.select, applyFilters: app.applyFilters,
@@ -66,6 +82,14 @@
     timelineEventIds: function () {
       return Array.from(new Set(app.timeline.itemsView.get().map(function (it) { return it.event; })));
     },
+    selectLink: function (from, to) {
+      const link = app.network.links.filter(function (l) { return l.from === from && l.to === to; })[0];
+      if (link) app.selectLink(link);
+      return Boolean(link);
+    },
+    brush: function (from, to) { app.strip.brush(from, to); },
+    stripMonths: function () { return app.strip.months; },
+    expand: function (id) { app.network.toggleExpand(id); },
     undatedIds: function () { return data.undated.filter(function (id) { return m.onTimeline.has(id); }); },
   };
 })(window.NGX);

@@ -6,6 +6,53 @@
   const ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee"]);
   const OPEN_END = "9999-12-31";
 
+  const ROLE_WORDS = { agent: "actor", patient: "target", participant: "with", speaker: "speaker",
+                       addressee: "addressed to", hasPlace: "place", reports: "reports", callsFor: "calls for" };
+  const LABEL_MAX = 70; // characters of a label on the timeline and in lists
+
+  /** A role as a person says it: "target", never a predicate name like "patient" or "hasPlace". */
+  function roleWord(role) { return ROLE_WORDS[role] || role.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase(); }
+
+  /** ``text`` cut to ``max`` characters at a word boundary, with an ellipsis. */
+  function shorten(text, max) {
+    max = max || LABEL_MAX;
+    if (text.length <= max) return text;
+    const cut = text.slice(0, max - 1), space = cut.lastIndexOf(" ");
+    return (space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, "") + "…";
+  }
+
+  /** An event's label fit to read: a label under three words, or one that does not start
+   * with a capital or a digit (a clause fragment: "who was", "Th"), gives way to its type and
+   * main actor ("Statement — Boeing"); the result is never cut mid-word. */
+  function readableLabel(label, type, actor) {
+    const text = (label || "").trim().replace(/\s+/g, " ");
+    const words = text ? text.split(" ").filter(function (w) { return /[\p{L}\p{N}]/u.test(w); }) : [];
+    const fragment = words.length < 3 || !/^["“‘']?[\p{Lu}\p{N}]/u.test(text);
+    if (!fragment) return shorten(text);
+    const kind = (type || "event").replace(/[_-]+/g, " ");
+    return shorten(kind.charAt(0).toUpperCase() + kind.slice(1) + (actor ? " — " + actor : ""));
+  }
+
+  /** Events per month from the first month to the last: {months: ["2005-01", ...], counts}
+   * (an event counts in the month it starts). */
+  function monthCounts(starts) {
+    const days = starts.filter(Boolean).sort();
+    if (!days.length) return { months: [], counts: [] };
+    const first = days[0].slice(0, 7), last = days[days.length - 1].slice(0, 7);
+    const months = [];
+    let y = Number(first.slice(0, 4)), mo = Number(first.slice(5, 7));
+    for (;;) {
+      const key = y + "-" + String(mo).padStart(2, "0");
+      months.push(key);
+      if (key >= last || months.length > 12 * 200) break;
+      if (++mo > 12) { mo = 1; y++; }
+    }
+    const index = new Map(months.map(function (k, i) { return [k, i]; }));
+    const counts = months.map(function () { return 0; });
+    days.forEach(function (d) { counts[index.get(d.slice(0, 7))]++; });
+    return { months: months, counts: counts };
+  }
+
   function newState() {
     return { search: "", actor: "", type: "", from: "", to: "", lanes: "type", follow: false,
              windowFrom: "", windowTo: "", hiddenKinds: new Set(), selected: null };
@@ -32,6 +79,32 @@
     m.dateText = function (d) {
       if (!d.date) return "undated";
       return d.date.edtf + " (" + d.date.precision + ")";
+    };
+    /** The label an event shows (:func:`readableLabel`), any other node's own label. */
+    const shown = new Map(); // id -> its display label, made once
+    m.display = function (id) {
+      const d = details[id];
+      if (!d) return id;
+      if (!shown.has(id)) {
+        const first = m.isEvent(id) ? m.distinctActors(id)[0] : null;
+        shown.set(id, m.isEvent(id) ? readableLabel(d.label, d.type, first && details[first] ? details[first].label : "")
+          : d.label);
+      }
+      return shown.get(id);
+    };
+    /** The events of an actor or place, in date order (undated last): [[event, role]]. */
+    m.eventsOf = function (id) {
+      const pairs = (incoming[id] || []).filter(function (p) { return details[p[0]]; });
+      const order = new Map(m.byDate(pairs.map(function (p) { return p[0]; })).map(function (e, i) { return [e, i]; }));
+      return pairs.slice().sort(function (a, b) { return order.get(a[0]) - order.get(b[0]); });
+    };
+    /** Events in date order (undated last, then by label). */
+    m.byDate = function (ids) {
+      function key(id) { const d = details[id].date; return d ? d.earliest || d.latest || "" : "~"; }
+      return ids.slice().sort(function (a, b) {
+        const x = key(a), y = key(b);
+        return x < y ? -1 : x > y ? 1 : m.display(a).localeCompare(m.display(b));
+      });
     };
     function labelMatches(id, q) { return details[id].label.toLowerCase().indexOf(q) >= 0; }
 
@@ -92,4 +165,8 @@
   }
 
   NGX.model = model;
+  NGX.roleWord = roleWord;
+  NGX.monthCounts = monthCounts;
+  NGX.shorten = shorten;
+  NGX.readableLabel = readableLabel;
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

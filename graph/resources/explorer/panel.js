@@ -9,7 +9,7 @@
 
     function linkTo(id, text) {
       if (!details[id]) return el("span", null, text || id);
-      const button = el("button", { type: "button", className: "link" }, text || details[id].label);
+      const button = el("button", { type: "button", className: "link" }, text || m.display(id));
       button.addEventListener("click", function () { app.select(id, "panel"); });
       return button;
     }
@@ -63,11 +63,11 @@
       const linked = out.filter(function (p) { return p[1] === "reports" || p[1] === "callsFor"; });
       panel.appendChild(el("h3", null, "Participants"));
       panel.appendChild(actors.length || places.length ? list(actors.map(function (p) {
-        return [p[1] + ": ", linkTo(p[0])];
+        return [NGX.roleWord(p[1]) + ": ", linkTo(p[0])];
       }).concat(places.map(function (p) { return ["place: ", linkTo(p[0])]; }))) : el("p", { className: "hint" }, "none named"));
       if (linked.length) {
         panel.appendChild(el("h3", null, "Reports / calls for"));
-        panel.appendChild(list(linked.map(function (p) { return [p[1] + ": ", linkTo(p[0])]; })));
+        panel.appendChild(list(linked.map(function (p) { return [NGX.roleWord(p[1]) + ": ", linkTo(p[0])]; })));
       }
       if (d.quantity) {
         panel.appendChild(el("h3", null, "How many"));
@@ -90,11 +90,47 @@
       row(dl, "also called", (d.aliases || []).join("; "));
       row(dl, "titles", (d.titles || []).join("; "));
       panel.appendChild(dl);
-      const events = m.incoming[id] || [];
+      if (d.merges) mergesBlock(panel, d);
+      if (app.network.canExpand && app.network.canExpand(id)) {
+        const expand = el("button", { type: "button", id: "panel-expand" },
+                          app.network.isExpanded(id) ? "Hide its events in the network" : "Show its events in the network");
+        expand.addEventListener("click", function () { app.network.toggleExpand(id); render(id); });
+        panel.appendChild(expand);
+      }
+      const events = m.eventsOf(id);
       panel.appendChild(el("h3", null, "Events (" + events.length + ")"));
-      panel.appendChild(list(events.map(function (p) {
-        return [p[1] + " in ", linkTo(p[0]), " — " + m.dateText(details[p[0]] || {})];
+      panel.appendChild(eventList(events.map(function (p) { return [p[0], NGX.roleWord(p[1])]; })));
+    }
+
+    /** Events as lines "date — label (role)", in the order given. */
+    function eventList(pairs) {
+      return list(pairs.map(function (p) {
+        const d = details[p[0]];
+        const when = d.date ? (d.date.precision === "disputed" ? d.date.earliest + "?" : d.date.edtf) : "undated";
+        return [el("span", { className: "when" }, when + " — "), linkTo(p[0]), p[1] ? " (" + p[1] + ")" : ""];
+      }), "panel-events");
+    }
+
+    function mergesBlock(panel, d) { // a corpus node: which names were merged, by which rule, and how to undo it
+      panel.appendChild(el("h3", null, "Merged names (" + d.merges.length + ")"));
+      panel.appendChild(el("div", { id: "panel-merges" }, d.merges.map(function (mg) {
+        return el("div", { className: "merge" }, [
+          el("div", null, "“" + mg.a + "” = “" + mg.b + "” — rule: " + mg.rule),
+          el("div", { className: "hint" }, "to split them, paste into the rules file:"),
+          el("code", { className: "rule-line" }, mg.split),
+        ]);
       })));
+    }
+
+    /** The panel for a link of the actors' overview: the events the two actors share. */
+    function renderLink(link) {
+      const panel = dom.$("panel");
+      panel.replaceChildren();
+      panel.appendChild(el("h2", { id: "panel-label" }, m.display(link.from) + " — " + m.display(link.to)));
+      panel.appendChild(el("p", null, [linkTo(link.from), " and ", linkTo(link.to), " share " + link.weight +
+                                       (link.weight === 1 ? " event" : " events")]));
+      panel.appendChild(el("h3", null, "Shared events (" + link.events.length + ")"));
+      panel.appendChild(eventList(m.byDate(link.events).map(function (e) { return [e, ""]; })));
     }
 
     function sourcesBlock(panel, d) { // a corpus node: what each article says
@@ -118,7 +154,7 @@
       const d = details[id];
       const badge = el("span", { className: "kind" }, d.kind);
       badge.style.background = (data.legend[d.kind] || {}).color || "#777";
-      panel.appendChild(el("h2", { id: "panel-label" }, d.label));
+      panel.appendChild(el("h2", { id: "panel-label" }, m.display(id)));
       panel.appendChild(el("div", null, [badge, m.isEvent(id) ? " " + d.type : ""]));
       if (m.isEvent(id)) eventBlocks(panel, id, d); else entityBlocks(panel, id, d);
       if (d.sources) sourcesBlock(panel, d);
@@ -129,6 +165,6 @@
       panel.appendChild(box);
       if (d.article && !evidence.length) panel.appendChild(articleLine(d.article));
     }
-    return { render: render };
+    return { render: render, renderLink: renderLink };
   };
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

@@ -26,13 +26,19 @@
         const base = {
           event: id, start: localDay(d.span.start), type: d.span.type,
           className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
-          content: escapeHtml(d.label),
+          content: escapeHtml(m.display(id)),
           title: escapeHtml(d.label + "\n" + m.dateText(d)),
         };
         if (d.span.end) base.end = localDay(d.span.end);
         if (mode === "type") {
           lanes.set("t:" + d.type, d.type);
           items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
+          return;
+        }
+        if (mode === "source") { // the outlet of the article it comes from (the first, for a corpus event)
+          const a = data.articles[d.article] || {}, outlet = a.outlet || "(outlet unknown)";
+          lanes.set("s:" + outlet, outlet);
+          items.push(Object.assign({ id: id, group: "s:" + outlet }, base));
           return;
         }
         const actors = m.distinctActors(id);
@@ -85,7 +91,10 @@
     };
 
     tl.itemIdsFor = function (id) {
-      const events = new Set(m.isEvent(id) ? [id] : (m.incoming[id] || []).map(function (p) { return p[0]; }));
+      return tl.itemIdsForEvents(m.isEvent(id) ? [id] : (m.incoming[id] || []).map(function (p) { return p[0]; }));
+    };
+    tl.itemIdsForEvents = function (ids) {
+      const events = new Set(ids);
       return itemsView.getIds({ filter: function (it) { return events.has(it.event); } });
     };
 
@@ -104,7 +113,7 @@
         const s = details[id].span;
         lo = Math.min(lo, Date.parse(s.start));
         hi = Math.max(hi, Date.parse(s.end || s.start));
-        if (s.type === "box") boxes.push([Date.parse(s.start), textPixels(details[id].label) / 2]);
+        if (s.type === "box") boxes.push([Date.parse(s.start), textPixels(m.display(id)) / 2]);
       });
       const lanes = Math.max.apply(null, groupsData.get().map(function (g) { return textPixels(g.label); }).concat([0]));
       const width = Math.max($("timeline").clientWidth - lanes, 100);
@@ -128,6 +137,25 @@
       return { start: new Date(from), end: new Date(to) };
     }
 
+    /** Fit the window to the dated events that pass the filters (when a filter is set), the
+     * latest FIRST_ITEMS of them when more pass. */
+    tl.fitToFilter = function () {
+      const st = m.state;
+      if (!(st.search || st.actor || st.type || st.from || st.to || st.hiddenKinds.size)) return;
+      let lo = Infinity, hi = -Infinity;
+      // the latest FIRST_ITEMS that pass, as the first window: vis-timeline lays out every
+      // item in its window, and thousands take seconds
+      const passing = data.timeline.filter(function (id) { return m.onTimeline.has(id); }).slice(-FIRST_ITEMS);
+      passing.forEach(function (id) {
+        const s = details[id].span;
+        lo = Math.min(lo, localDay(s.start).getTime());
+        hi = Math.max(hi, localDay(s.end || s.start).getTime());
+      });
+      if (lo === Infinity) return;
+      const pad = Math.max((hi - lo) * 0.05, DAY * 3);
+      tl.timeline.setWindow(new Date(lo - pad), new Date(hi + pad), { animation: false });
+    };
+
     tl.showInitialWindow = function () {
       const initial = initialWindow();
       if (initial) tl.timeline.setWindow(initial.start, initial.end, { animation: false });
@@ -144,7 +172,7 @@
         zoomMin: DAY * 3,
         margin: { item: { horizontal: 2, vertical: 4 } },
         showCurrentTime: false,
-        template: function (item) { return el("span", { className: "ng-label" }, details[item.event].label); },
+        template: function (item) { return el("span", { className: "ng-label" }, m.display(item.event)); },
         groupTemplate: function (group) { return group ? el("span", null, group.label) : ""; },
         tooltip: { followMouse: false, overflowMethod: "cap" },
       });
@@ -160,11 +188,13 @@
         const item = props.items.length ? itemsData.get(props.items[0]) : null;
         app.select(item ? item.event : null, "timeline");
       });
+      timeline.on("rangechange", function (props) { app.strip.shade(props.start, props.end); });
       timeline.on("rangechanged", function (props) {
+        app.strip.shade(props.start, props.end);
         if (!m.state.follow) return;
         m.state.windowFrom = dom.isoDay(props.start);
         m.state.windowTo = dom.isoDay(props.end);
-        app.applyFilters();
+        app.applyFilters(true);
       });
       timeline.on("changed", function () { app.ready("timeline"); });
       return timeline;

@@ -1,0 +1,55 @@
+"""Screenshots of a corpus page (the 120 MEANTIME articles) for docs/img/: the actors'
+overview, and an actor's panel with its merges.
+
+    .venv/bin/python benchmarks/corpus_screenshots.py STORE [OUT_DIR]
+
+STORE holds the corpus (ingest /work/shared/bench/meantime/*.txt, each with the
+``published`` of its .json, e.g. as one JSONL). Pages are opened from file:// in
+Debian's headless chromium.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.export.explorer import write_explorer  # noqa: E402
+from graph.store import open_store  # noqa: E402
+from tests.browser import VIEWPORT, chromium  # noqa: E402
+
+PICK = """() => {  // the most-linked actor whose label names the text given
+  const nodes = newsgraph.data.overview.nodes.filter(n => newsgraph.data.details[n.id].label === %r);
+  nodes.sort((a, b) => b.events - a.events);
+  return nodes.length ? nodes[0].id : null;
+}"""
+
+
+def main() -> None:
+    store_path = Path(sys.argv[1])
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "img"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        page_path = Path(tmp) / "corpus.html"
+        with open_store(store_path) as store:
+            write_explorer(store, page_path, title="MEANTIME: 120 articles")
+        with chromium() as browser:
+            page = browser.new_page(viewport={**VIEWPORT, "height": 1000})
+            page.goto(page_path.as_uri())
+            page.wait_for_selector("body[data-ready]", state="attached")
+            page.evaluate("(() => { const m = newsgraph.stripMonths(); "
+                          "if (m.length) newsgraph.brush(m[0] + '-01', m[m.length - 1] + '-28'); })()")
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(out / "corpus-overview.png"))
+            actor = page.evaluate(PICK % "Apple")
+            if actor:
+                page.evaluate("id => newsgraph.select(id, 'screenshot')", actor)
+                page.wait_for_timeout(400)
+                page.screenshot(path=str(out / "corpus-actor.png"))
+            print(f"wrote {out}/corpus-overview.png, corpus-actor.png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""The actors' overview of a corpus page (graph/export/overview.py)."""
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.export.overview import actor_overview, is_corpus
+
+
+def _story() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for node, kind in [("sale", "event"), ("talks", "event"), ("strike", "event"), ("acme", "organization"),
+                       ("lee", "person"), ("port", "place"), ("union", "organization"), ("mayor", "person"),
+                       ("lonely", "person")]:
+        g.add_node(node, label=node.title(), kind=kind)
+    for u, v, role in [("sale", "acme", "agent"), ("sale", "lee", "patient"), ("talks", "acme", "participant"),
+                       ("talks", "lee", "participant"), ("talks", "port", "hasPlace"), ("strike", "union", "agent"),
+                       ("strike", "mayor", "addressee")]:
+        g.add_edge(u, v, key=role, label=role)
+    return g
+
+
+def test_two_actors_are_linked_by_the_events_they_share_weighted_by_how_many() -> None:
+    o = actor_overview(_story())
+    link = next(e for e in o["edges"] if {e["from"], e["to"]} == {"acme", "lee"})
+    assert link["weight"] == 2 and sorted(link["events"]) == ["sale", "talks"]
+    assert not any("sale" in e["events"] and "union" in (e["from"], e["to"]) for e in o["edges"])
+
+
+def test_an_actor_sharing_nothing_is_isolated_and_sizes_count_events() -> None:
+    o = actor_overview(_story())
+    events = {n["id"]: n["events"] for n in o["nodes"]}
+    assert o["isolated"] == ["lonely"] and events["acme"] == 2 and events["lonely"] == 0
+
+
+def test_separate_stories_are_separate_communities_and_the_layout_is_fixed() -> None:
+    a, b = actor_overview(_story()), actor_overview(_story())
+    assert a == b
+    community = {n["id"]: n["community"] for n in a["nodes"]}
+    assert community["acme"] == community["lee"] != community["union"] == community["mayor"]
+
+
+def test_shared_articles_tie_actors_into_one_community_without_drawing_a_link() -> None:
+    o = actor_overview(_story(), mentions={"lonely": {"a1"}, "union": {"a1"}})
+    community = {n["id"]: n["community"] for n in o["nodes"]}
+    assert o["isolated"] == [] and community["lonely"] == community["union"]
+    assert not any("lonely" in (e["from"], e["to"]) for e in o["edges"])
+
+
+def test_only_the_most_central_actors_are_labelled() -> None:
+    o = actor_overview(_story(), labelled=2)
+    assert sorted(n["id"] for n in o["nodes"] if n["label"]) == ["acme", "lee"]
+
+
+def test_a_page_of_more_than_one_article_is_a_corpus() -> None:
+    assert is_corpus({"a": {}, "b": {}}) and not is_corpus({"a": {}})
