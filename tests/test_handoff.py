@@ -64,9 +64,7 @@ def test_timeline_svg_labels_every_dated_event_and_only_those(built, seed_data, 
 
 
 @pytest.mark.browser
-def test_the_timelinejs_json_loads_in_timelinejs_offline(built, seed_data, tmp_path):
-    from tests.browser import chromium
-
+def test_the_timelinejs_json_loads_in_timelinejs_offline(built, seed_data, tmp_path, browser):
     story = json.loads(_export(built, "timelinejs", tmp_path).read_text(encoding="utf-8"))
     assert len(story["events"]) == len(seed_data["timeline"])
     lib = vendor_dir() / "timelinejs"
@@ -80,8 +78,8 @@ def test_the_timelinejs_json_loads_in_timelinejs_offline(built, seed_data, tmp_p
     page_file = tmp_path / "timelinejs.html"
     page_file.write_text(page_html, encoding="utf-8")
     outside, errors = [], []
-    with chromium() as browser:
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(page_file.as_uri())
@@ -89,6 +87,8 @@ def test_the_timelinejs_json_loads_in_timelinejs_offline(built, seed_data, tmp_p
         slides = page.evaluate("document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide)').length")
         headline = page.evaluate("document.querySelector('.tl-slide-titleslide .tl-headline').textContent")
         markers = page.evaluate("document.querySelectorAll('.tl-timemarker').length")
+    finally:
+        page.close()
     assert not errors, errors
     assert not outside, outside
     assert slides == len(story["events"])

@@ -38,7 +38,7 @@ def test_a_query_with_only_standard_terms_finds_every_curated_node(seed, seed_rd
 
 
 def test_every_node_has_one_type_one_label_and_one_source(seed, seed_rdf):
-    article = URIRef("https://w3id.org/newsgraph/id/hornet-2019-01-18")
+    article = URIRef("https://w3id.org/newsgraph/id/" + SEED_ID)
     standard = {EntityKind.PERSON: SCHEMA.Person, EntityKind.ORGANIZATION: SCHEMA.Organization,
                 EntityKind.PLACE: SCHEMA.Place}
     for ent in seed.entities:
@@ -159,7 +159,7 @@ def test_the_article_is_a_news_article_and_every_node_derives_from_it(seed, seed
 
 def test_every_node_has_mentions_at_exact_offsets(seed, seed_rdf):
     text = seed.article.text
-    article = URIRef("https://w3id.org/newsgraph/id/hornet-2019-01-18")
+    article = URIRef("https://w3id.org/newsgraph/id/" + SEED_ID)
     nodes = [entity_iri(seed.article.id, e) for e in seed.entities] + [event_iri(seed.article.id, e) for e in seed.events]
     for node in nodes:
         mentions = list(seed_rdf.objects(node, GAF.denotedBy))

@@ -196,14 +196,12 @@ def test_an_ingest_through_the_server_while_queries_run_never_shows_half_an_arti
 
 
 @pytest.mark.browser
-def test_the_live_explorer_shows_the_store_as_it_is_now(seed_store):
-    from tests.browser import chromium
-
+def test_the_live_explorer_shows_the_store_as_it_is_now(seed_store, browser):
     srv = Server(seed_store, "--allow-update", env={"NEWSGRAPH_SERVE_TOKEN": TOKEN})
     outside: list[str] = []
     try:
-        with chromium() as browser:
-            page = browser.new_page()
+        page = browser.new_page()
+        try:
             page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((srv.url, "data:")) else None)
             page.goto(srv.url + "/")
             page.wait_for_selector("body[data-ready]", timeout=30000)
@@ -218,6 +216,8 @@ def test_the_live_explorer_shows_the_store_as_it_is_now(seed_store):
             page.goto(srv.url + "/article/" + SEED_ID)
             page.wait_for_selector("body[data-ready]", timeout=30000)
             one = page.evaluate("window.newsgraph.data.nodes.length")
+        finally:
+            page.close()
     finally:
         srv.stop()
     assert not outside, outside
