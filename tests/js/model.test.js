@@ -135,3 +135,23 @@ test("the overview counts events per month, empty months included", () => {
   assert.deepStrictEqual(out.counts, [2, 0, 1]);
   assert.deepStrictEqual(monthCounts([]).months, []);
 });
+
+test("an event's sources are followed back through the statements that relay them", () => {
+  const data = {
+    details: {
+      detention: { kind: "event", type: "detention", label: "40 men detained", date: null },
+      groups: { kind: "statement", type: "report", label: "Rights groups report 40 men detained", date: null },
+      state: { kind: "statement", type: "statement", label: "State Department says rights groups report", date: null },
+      lee: { kind: "statement", type: "statement", label: "Ann Lee said: “40 were held”", date: null },
+    },
+    edges: [
+      { from: "groups", to: "detention", label: "reports" },
+      { from: "state", to: "groups", label: "relays" },
+      { from: "lee", to: "detention", label: "reports" },
+    ],
+  };
+  const m = model(data);
+  assert.deepStrictEqual(m.sourceChains("detention"), [["groups", "state"], ["lee"]]);
+  assert.deepStrictEqual(m.sourceChains("groups"), [["state"]]);
+  assert.deepStrictEqual(m.sourceChains("state"), []);
+});

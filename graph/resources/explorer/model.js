@@ -7,7 +7,8 @@
   const OPEN_END = "9999-12-31";
 
   const ROLE_WORDS = { agent: "actor", patient: "target", participant: "with", speaker: "speaker",
-                       addressee: "addressed to", hasPlace: "place", reports: "reports", callsFor: "calls for" };
+                       addressee: "addressed to", hasPlace: "place", reports: "reports", callsFor: "calls for",
+                       relays: "relays" };
   const LABEL_MAX = 70; // characters of a label on the timeline and in lists
 
   /** A role as a person says it: "target", never a predicate name like "patient" or "hasPlace". */
@@ -99,6 +100,24 @@
       return pairs.slice().sort(function (a, b) { return order.get(a[0]) - order.get(b[0]); });
     };
     /** Events in date order (undated last, then by label). */
+    /** Who reports an event or statement, each as a chain back to the outermost source:
+     * [the statement reporting it, the statement relaying that one, ...] ("40 detained" <-
+     * rights groups' report <- the State Department's statement). */
+    m.sourceChains = function (id) {
+      const reporters = (incoming[id] || []).filter(function (p) { return p[1] === "reports" || p[1] === "relays"; });
+      return reporters.map(function (p) {
+        const chain = [p[0]];
+        for (let hop = 0; hop < 10; hop++) {
+          const up = (incoming[chain[chain.length - 1]] || []).find(function (q) {
+            return q[1] === "relays" && chain.indexOf(q[0]) < 0;
+          });
+          if (!up) break;
+          chain.push(up[0]);
+        }
+        return chain;
+      });
+    };
+
     m.byDate = function (ids) {
       function key(id) { const d = details[id].date; return d ? d.earliest || d.latest || "" : "~"; }
       return ids.slice().sort(function (a, b) {

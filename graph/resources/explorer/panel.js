@@ -69,6 +69,15 @@
         panel.appendChild(el("h3", null, "Reports / calls for"));
         panel.appendChild(list(linked.map(function (p) { return [NGX.roleWord(p[1]) + ": ", linkTo(p[0])]; })));
       }
+      const chains = m.sourceChains(id);
+      if (chains.length) { // from the event back to the first source
+        panel.appendChild(el("h3", null, "Reported by"));
+        panel.appendChild(el("div", { id: "panel-reported-by" }, list(chains.map(function (chain) {
+          return chain.reduce(function (parts, sid, i) {
+            return parts.concat(i ? [" ← relayed by ", linkTo(sid)] : [linkTo(sid)]);
+          }, []);
+        }))));
+      }
       if (d.quantity) {
         panel.appendChild(el("h3", null, "How many"));
         panel.appendChild(el("p", { id: "panel-quantity" }, d.quantity));
