@@ -21,6 +21,8 @@ the same functions). Each name is imported when first used, so ``import graph`` 
 """
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 from typing import Any
 
@@ -48,6 +50,20 @@ _LAZY = {
     "named_query": ("graph.query", "named_query"),
     "write_explorer": ("graph.export.explorer", "write_explorer"),
 }
+
+
+class _Package(types.ModuleType):
+    """``graph.build`` and ``graph.extract`` name the public functions, although modules of the
+    same names exist: importing such a module registers it in ``sys.modules`` as usual
+    (``from graph.build import load_into`` works) but does not rebind the package's name."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
