@@ -41,36 +41,36 @@ from .timex import resolve as resolve_date
 
 __version__ = "0.1.0"
 
-_LAZY = {
+_LAZY: dict[str, tuple[str, str | None]] = {
     "open_store": ("graph.store", "open_store"),
-    "build": ("graph.build", "build"),
+    "build": ("graph.build", None),  # the module, callable as graph.build.build
     "ingest": ("graph.corpus", "ingest"),
-    "extract": ("graph.extract", "extract"),
+    "extract": ("graph.extract", None),  # the module, callable as graph.extract.extract
     "run_query": ("graph.query", "run_query"),
     "named_query": ("graph.query", "named_query"),
     "write_explorer": ("graph.export.explorer", "write_explorer"),
 }
 
 
-class _Package(types.ModuleType):
-    """``graph.build`` and ``graph.extract`` name the public functions, although modules of the
-    same names exist: importing such a module registers it in ``sys.modules`` as usual
-    (``from graph.build import load_into`` works) but does not rebind the package's name."""
+class CallableModule(types.ModuleType):
+    """``graph.build`` and ``graph.extract`` are modules *and* the public functions of the same
+    name: calling the module calls its function (``graph.build(seeds, store, exports)``),
+    while ``graph.build.load_into`` and ``import graph.extract as m`` keep working."""
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _LAZY and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
 
 
-sys.modules[__name__].__class__ = _Package
+def callable_module(name: str) -> None:
+    """Make the loaded module ``name`` callable as its function of the same last name."""
+    sys.modules[name].__class__ = CallableModule
 
 
 def __getattr__(name: str) -> Any:
     """The public functions, imported on first use (spaCy, pySHACL and the store are heavy)."""
     if name in _LAZY:
         module, attr = _LAZY[name]
-        value = getattr(import_module(module), attr)
+        value = import_module(module) if attr is None else getattr(import_module(module), attr)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'graph' has no attribute {name!r}")

@@ -171,3 +171,8 @@ def relative(path: str | os.PathLike[str]) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return p.name
+
+
+from . import callable_module  # noqa: E402
+
+callable_module(__name__)  # graph.build(...) calls build()

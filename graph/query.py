@@ -196,7 +196,8 @@ def labels(store: Store, iris: set[str]) -> dict[str, str]:
 
 
 def with_labels(store: Store, result: QueryResult) -> QueryResult:
-    """The result with every IRI that has a label replaced by it (rows that become equal, once)."""
+    """The result with every IRI that has a label replaced by it (rows that become equal, once),
+    for reading: a column that only repeats another, or is empty in every row, is left out."""
     if result.kind != "select":
         return result
     iris = {t.value for row in result.rows for t in row if t is not None and t.kind == "uri"}
@@ -210,7 +211,8 @@ def with_labels(store: Store, result: QueryResult) -> QueryResult:
     rows = [tuple(show(t) for t in row) for row in result.rows]
     shown = [j for j in range(len(result.variables))
              if any(row[j] is not None and row[j].kind == "uri" for row in result.rows)]
-    keep = [j for j in range(len(result.variables)) if j not in shown or not _repeats(rows, j, shown)]
+    keep = [j for j in range(len(result.variables)) if (j not in shown or not _repeats(rows, j, shown))
+            and (not rows or any(row[j] is not None and row[j].value != "" for row in rows))]  # no empty column
     return QueryResult(result.kind, [result.variables[j] for j in keep],
                        _unique([tuple(row[j] for j in keep) for row in rows]))
 

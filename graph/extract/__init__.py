@@ -289,3 +289,8 @@ def _called_for(tok) -> bool:  # type: ignore[no-untyped-def]
             return True
         node = node.head
     return False
+
+
+from .. import callable_module  # noqa: E402
+
+callable_module(__name__)  # graph.extract(...) calls extract()
