@@ -142,15 +142,21 @@ class _Writer:
         return self._one(source, iri, data)
 
     def flush(self) -> bool:
-        pending, self.pending = self.pending, {}
+        """Write the pending new articles. They stay pending until written, so a Ctrl-C that
+        lands inside the write leaves them for the final flush, which writes them again
+        (a bulk load is all or nothing, see :meth:`Store.add_graphs`)."""
+        pending = dict(self.pending)
         if not pending:
             return True
         try:
             self.store.add_graphs([(iri, data) for iri, (_source, data) in pending.items()])
+            self.pending = {}
             self._record(list(pending))
         except StoreError as exc:
+            self.pending = {}
             return self._store_failed([source for source, _data in pending.values()], exc)
         except NewsgraphError:  # one bad graph: find it, writing the batch one article at a time
+            self.pending = {}
             return all(self._one(source, iri, data) for iri, (source, data) in pending.items())
         self.summary.added += len(pending)
         self.existing.update(pending)
