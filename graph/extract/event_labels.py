@@ -51,15 +51,24 @@ def _timeish(tok: Token) -> bool:
 
 
 def _in_parentheses(doc: Doc, i: int) -> bool:
-    """A token inside a parenthesis of its sentence ("the Premier League (SPL)")."""
-    sent = doc[i].sent
-    depth = 0
-    for t in doc[sent.start : i + 1]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(depth - 1, 0) if t.i < i else depth
-    return depth > 0 or doc[i].text in "()"
+    """A token inside a parenthesis of its sentence ("the Premier League (SPL)"), the marks
+    included. The tokens inside are found once per document."""
+    inside = doc.user_data.get("newsgraph_parenthesized")
+    if inside is None:
+        found: set[int] = set()
+        for sent in doc.sents:
+            depth = 0
+            for t in sent:
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    found.add(t.i)
+                    depth = max(depth - 1, 0)
+                    continue
+                if depth > 0:
+                    found.add(t.i)
+        inside = doc.user_data["newsgraph_parenthesized"] = frozenset(found)
+    return i in inside
 
 
 def _words(doc: Doc, idx: list[int]) -> str:

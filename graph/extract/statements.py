@@ -35,6 +35,8 @@ attribution, it is no one's words and is dropped.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -111,6 +113,7 @@ def _mark_at(text: str, i: int) -> tuple[str | None, int]:
     return None, 1
 
 
+@functools.lru_cache(maxsize=4)  # the dating and the statement passes both ask, per article
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside quotation marks (curly, straight ones told
     apart by their neighbours, or the typewriter pairs ``...'' and ''...'').
