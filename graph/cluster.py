@@ -47,13 +47,6 @@ def cluster_client(spec: str) -> Iterator[Any]:
     import dask
     from distributed import Client, LocalCluster
 
-    # Two of dask's defaults cost our batches time and buy nothing here: the statistical
-    # profiler sampling every worker thread 100 times a second, and a nanny making each
-    # worker give freed memory back to the system after every 64 kB (MALLOC_TRIM_THRESHOLD_),
-    # which spaCy's many small allocations then pay for. Set for the workers a local
-    # cluster starts; a remote cluster's workers take their own configuration.
-    dask.config.set({"distributed.worker.profile.enabled": False,
-                     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 128 * 1024 * 1024})
     if spec.startswith("local:"):
         try:
             n = int(spec.partition(":")[2])
@@ -61,9 +54,16 @@ def cluster_client(spec: str) -> Iterator[Any]:
             n = 0
         if n < 1:
             raise InputError(f"--cluster {spec}: write local:N with N >= 1 worker processes")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host=LOCALHOST,
-                               dashboard_address=f"{LOCALHOST}:0", worker_dashboard_address=f"{LOCALHOST}:0",
-                               silence_logs=logging.ERROR)
+        # Two of dask's defaults cost our batches time and buy nothing here: the statistical
+        # profiler sampling every worker thread 100 times a second, and a nanny making each
+        # worker give freed memory back to the system after every 64 kB (MALLOC_TRIM_THRESHOLD_),
+        # which spaCy's many small allocations then pay for. Set only while the local workers
+        # start; a remote cluster's workers take their own configuration.
+        with dask.config.set({"distributed.worker.profile.enabled": False,
+                              "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 128 * 1024 * 1024}):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host=LOCALHOST,
+                                   dashboard_address=f"{LOCALHOST}:0", worker_dashboard_address=f"{LOCALHOST}:0",
+                                   silence_logs=logging.ERROR)
         try:
             with Client(cluster) as client:
                 yield client

@@ -255,6 +255,7 @@ class _Writer:
         self.g = Triples()
         self.entity_nodes = {e.id: entity_iri(self.aid, e) for e in ag.entities}
         self.event_nodes = {e.id: event_iri(self.aid, e) for e in ag.events}
+        self.statement_ids = {e.id for e in ag.events if isinstance(e, Statement)}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Lit) -> None:
         self.g.add((s, p, o))
@@ -378,11 +379,10 @@ class _Writer:
             self.add(node, SCHEMA.text, Lit(st.quote.text))
             self.evidence(node, [st.quote])
         self.add(node, NG.quoteKind, Lit(st.quote_kind.value))
-        relayed = {ev.id for ev in self.ag.events if isinstance(ev, Statement)}
         for prop, refs in ((NG.reports, st.reports), (NG.callsFor, st.calls_for)):
             for ref in refs:
                 if ref in self.event_nodes:  # a statement the words relay is a link of the chain
-                    self.add(node, NG.reportsStatement if prop is NG.reports and ref in relayed else prop,
+                    self.add(node, NG.reportsStatement if prop is NG.reports and ref in self.statement_ids else prop,
                              self.event_nodes[ref])
 
 

@@ -23,6 +23,7 @@ undated event is never given a date:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 from collections.abc import Mapping
@@ -165,8 +166,6 @@ LABEL_CHARS = 68
 
 
 def _day_number(iso: str) -> int:
-    import datetime as dt
-
     return dt.date.fromisoformat(iso[:10]).toordinal()
 
 
@@ -233,8 +232,6 @@ def timeline_svg(data: Mapping[str, Any], *, title: str = "newsgraph timeline", 
 
 def _axis(first: int, last: int, x_of: Any, height: int) -> list[str]:
     """Gridlines and labels: months when the figure covers under three years, else years."""
-    import datetime as dt
-
     start, end = dt.date.fromordinal(first), dt.date.fromordinal(last)
     ticks: list[dt.date] = []
     if (end - start).days < 3 * 366:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind
+from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS
 from .names import looks_like_person_name
 
 if TYPE_CHECKING:
@@ -35,10 +36,11 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("we they it us".split())
-SPEECH_LEMMAS = frozenset("say tell add state explain note announce claim argue insist warn write comment "
-                          "confirm deny reply respond acknowledge declare stress predict shout chant yell "
-                          "scream exclaim ask recall admit concede vow tweet post testify complain remark "
-                          "quip joke whisper report".split())
+# the verbs a name is read as speaking by (entities.SPEECH_LEMMAS), and those that only
+# attribute quoted words
+SPEECH_LEMMAS = ENTITY_SPEECH_LEMMAS | frozenset("admit ask chant complain concede declare exclaim joke post predict "
+                                                 "quip recall remark scream shout stress testify tweet vow whisper "
+                                                 "yell".split())
 RELATIVE_PRONOUNS = frozenset("who which that".split())
 # nouns any organization can be referred back to by ("the group says")
 GENERIC_ORG_NOUNS = frozenset("group organization organisation company firm".split())
