@@ -25,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate_articles  # noqa: E402
-from graph.corpus import ingest, rebuild_corpus  # noqa: E402
+from graph.corpuslayer import rebuild_corpus  # noqa: E402
+from graph.ingest import ingest  # noqa: E402
 from graph.extract import load_model  # noqa: E402
 from graph.query import named_queries, run_query  # noqa: E402
 from graph.store import Store, open_store  # noqa: E402

@@ -44,7 +44,7 @@ __version__ = "0.1.0"
 _LAZY: dict[str, tuple[str, str | None]] = {
     "open_store": ("graph.store", "open_store"),
     "build": ("graph.build", None),  # the module, callable as graph.build.build
-    "ingest": ("graph.corpus", "ingest"),
+    "ingest": ("graph.ingest", "ingest"),
     "extract": ("graph.extract", None),  # the module, callable as graph.extract.extract
     "run_query": ("graph.query", "run_query"),
     "named_query": ("graph.query", "named_query"),

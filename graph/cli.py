@@ -49,7 +49,7 @@ def _open_store(location: str, *, create: bool = False, recomputes_corpus: bool 
     """Open the store; say so when opening it rolled back an interrupted write, and when
     an interrupted or deferred ingest or remove left the corpus graph out of date (unless
     this command recomputes it anyway)."""
-    from .corpus import corpus_is_stale
+    from .corpuslayer import corpus_is_stale
     from .store import open_store
 
     store = open_store(location, create=create)
@@ -468,7 +468,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_fil
     """
     import time
 
-    from .corpus import ingest as run_ingest
+    from .ingest import ingest as run_ingest
     from .draft import parse_published
     from .errors import IngestInterrupted
     from .progress import ProgressReport
@@ -541,7 +541,7 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, de
         newsgraph remove https://example.org/news/2017/04/03/story
         newsgraph remove a-1f3e5c0d2b4a6978 articles/story.txt
     """
-    from .corpus import remove as run_remove
+    from .ingest import remove as run_remove
 
     with _open_store(store_location, recomputes_corpus=True) as store:
         summary = run_remove(store, list(targets), merge=not no_merge, rules_file=rules_file,
@@ -594,7 +594,7 @@ def rebuild(no_merge: bool, rules_file: Path | None, store_location: str) -> Non
     Examples:
         newsgraph rebuild --rules merge-rules.yaml
     """
-    from .corpus import rebuild_corpus
+    from .corpuslayer import rebuild_corpus
     from .resolve import MergeRules
 
     rules = MergeRules.load(rules_file) if rules_file else None

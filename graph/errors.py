@@ -100,7 +100,7 @@ class ModelMissingError(NewsgraphError):
 class IngestInterrupted(NewsgraphError):
     """Ctrl-C during an ingest: the articles extracted so far were saved.
 
-    ``summary`` is the :class:`graph.corpus.IngestSummary` so far; ``total`` the articles
+    ``summary`` is the :class:`graph.ingest.IngestSummary` so far; ``total`` the articles
     the ingest was given. Ingesting the same inputs again finishes the work: the saved
     articles are then skipped as unchanged.
     """

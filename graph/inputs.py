@@ -24,11 +24,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .errors import InputError, NewsgraphError, UnsupportedError
 from .model import Article, ArticleGraph
+
+if TYPE_CHECKING:
+    from .workers import Job
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 ANNOTATION_SUFFIXES = (".yaml", ".yml", ".json")
@@ -343,3 +347,18 @@ def read_meta(path: Path) -> dict[str, object]:
 def clear_line_cache() -> None:
     """Forget the JSON Lines file kept in memory (after an ingest)."""
     _LINE_CACHE.clear()
+
+
+def jobs(items: Iterable[Item | tuple[str, str]]) -> Iterator[tuple[tuple[str, str | None], "Job"]]:
+    """Each read item as a worker job keyed by (source, named graph IRI), the article given its identity."""
+    from .rdf import graph_iri  # rdflib: only once articles are read
+    from .workers import Failed
+
+    for item in items:
+        if isinstance(item, tuple):
+            yield (item[0], None), Failed(item[1])
+            continue
+        job: Article | ArticleGraph = item.graph if item.graph is not None else item.article  # type: ignore[assignment]
+        article = job.article if isinstance(job, ArticleGraph) else job
+        article.id = identity(article)
+        yield (item.source, str(graph_iri(article.id))), job

@@ -1,7 +1,7 @@
 """Entity resolution across articles: deterministic rules, each merge explained.
 
 Every article keeps its own nodes; resolution groups them into clusters, each of which
-becomes one canonical node in the corpus graph (see :mod:`graph.corpus`). Names are
+becomes one canonical node in the corpus graph (see :mod:`graph.corpuslayer`). Names are
 compared only within one kind (person, organization, place), through these rules, in
 this order:
 

@@ -1,7 +1,7 @@
 """The bulk path: articles extracted to N-Quads shards, one named graph per article, for a
 server's own bulk loader (``oxigraph load``, Virtuoso's ``ld_dir`` + ``rdf_loader_run()``).
 
-Each article's graph IRI and triples are exactly what :func:`graph.corpus.ingest` writes:
+Each article's graph IRI and triples are exactly what :func:`graph.ingest.ingest` writes:
 the same reading, extraction and rendering functions make them. The corpus layer is not in
 the shards; ``newsgraph rebuild --store URL`` computes it once the shards are loaded.
 """
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import BATCH_SIZE, _jobs
-from .inputs import expand, read, sources
+from .ingest import BATCH_SIZE
+from .inputs import expand, jobs, read, sources
 from .errors import InputError
 from .rdf import article_ntriples
 from .store.base import as_nquads
@@ -46,13 +46,13 @@ def write_shards(paths: Iterable[str | Path], out_dir: Path, *, per_shard: int =
     srcs, unreadable = sources(files)
     summary = ShardSummary(failed=problems + unreadable)
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = _jobs(read(srcs, published))
+    todo = jobs(read(srcs, published))
     if cluster:
         from .cluster import render_on_cluster
 
-        stream = render_on_cluster(jobs, article_ntriples, cluster, batch_size=BATCH_SIZE)
+        stream = render_on_cluster(todo, article_ntriples, cluster, batch_size=BATCH_SIZE)
     else:
-        stream = render_articles(jobs, article_ntriples, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
+        stream = render_articles(todo, article_ntriples, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
     block: list[str] = []
     for (source, iri), data, error in stream:
         if error is not None or iri is None or data is None:

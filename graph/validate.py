@@ -56,7 +56,7 @@ def validate_graph(data: Graph, *, entailed: bool = False) -> ValidationReport:
 def validate_store(store, *, entailed: bool = False) -> ValidationReport:  # type: ignore[no-untyped-def]
     """Validate every article in a store (the union of their graphs).
 
-    The corpus graph (``graph.corpus``) is left out: it is derived from the article
+    The corpus graph (``graph/corpus``) is left out: it is derived from the article
     graphs, and its canonical nodes gather evidence from many articles.
     """
     from rdflib import Dataset

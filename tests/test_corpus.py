@@ -18,17 +18,9 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.coref import EventRecord, corefer
-from graph.corpus import (
-    CORPUS_GRAPH,
-    STALE_GRAPH,
-    build_corpus,
-    corpus_is_stale,
-    identity,
-    ingest,
-    mark_corpus_stale,
-    rebuild_corpus,
-    remove,
-)
+from graph.corpuslayer import CORPUS_GRAPH, STALE_GRAPH, build_corpus, corpus_is_stale, mark_corpus_stale, rebuild_corpus
+from graph.ingest import ingest, remove
+from graph.inputs import identity
 from graph.errors import InputError
 from graph.model import Article
 from graph.query import named_query, run_query
@@ -369,7 +361,7 @@ def test_a_bad_article_is_reported_and_skipped_never_aborting_the_batch(fresh_st
 
 
 def test_a_graph_the_store_cannot_parse_fails_alone_and_its_batch_still_loads(fresh_store, tmp_path, monkeypatch):
-    import graph.corpus as corpus_module
+    import graph.ingest as corpus_module
 
     def render(ag):
         text = article_ntriples(ag)
@@ -547,9 +539,9 @@ def test_cli_ingest_rejects_a_bad_published_date(tmp_path):
 
 
 def test_worker_processes_write_the_same_graphs_and_report_failures_in_input_order(tmp_path, monkeypatch):
-    import graph.corpus
+    import graph.ingest
 
-    monkeypatch.setattr(graph.corpus, "BATCH_SIZE", 2)  # several batches in flight at once
+    monkeypatch.setattr(graph.ingest, "BATCH_SIZE", 2)  # several batches in flight at once
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join([
         "{not json",

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 @pytest.fixture(scope="module")
 def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    from graph.corpus import ingest
+    from graph.ingest import ingest
 
     base = tmp_path_factory.mktemp("corpusview")
     with open_store(base / "store", create=True) as store:

@@ -277,7 +277,7 @@ def test_lanes_by_actor_are_the_busiest_actors_and_the_chosen_one(browser: sync_
 
 
 def test_over_a_corpus_the_panel_shows_what_each_source_says(browser: sync_api.Browser, tmp_path: Path) -> None:
-    from graph.corpus import ingest
+    from graph.ingest import ingest
 
     with open_store(tmp_path / "store", create=True) as store:
         ingest([ROOT / "tests" / "fixtures" / "corpus"], store)

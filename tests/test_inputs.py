@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from graph.build import build
-from graph.corpus import ingest
+from graph.ingest import ingest
 from graph.inputs import expand, identity
 from graph.store import open_store
 

@@ -23,7 +23,8 @@ from click.testing import CliRunner
 from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.cli import cli
-from graph.corpus import CORPUS_GRAPH, ingest, rebuild_corpus, remove
+from graph.corpuslayer import CORPUS_GRAPH, rebuild_corpus
+from graph.ingest import ingest, remove
 from graph.errors import QueryError, StoreError
 from graph.query import named_queries, named_query, run_query
 from graph.shards import write_shards

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 from rdflib import Dataset
 
 from graph.cli import cli
-from graph.corpus import CORPUS_GRAPH, ingest
+from graph.corpuslayer import CORPUS_GRAPH
+from graph.ingest import ingest
 from graph.store import open_store
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"

@@ -63,7 +63,7 @@ def test_every_extracted_graph_conforms_to_the_shapes(extracted) -> None:
 
 def test_a_store_of_the_extracted_graphs_conforms_to_the_shapes(extracted, tmp_path) -> None:
     from graph.build import load_into
-    from graph.corpus import rebuild_corpus
+    from graph.corpuslayer import rebuild_corpus
     from graph.store import open_store
     from graph.validate import validate_store
 

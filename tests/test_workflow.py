@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import graph.corpus
+import graph.ingest
 import graph.extract
 from graph.cli import cli
-from graph.corpus import ingest
+from graph.ingest import ingest
 from graph.errors import IngestInterrupted
 from graph.progress import ProgressReport
 from graph.store import open_store
@@ -80,7 +80,7 @@ def test_a_new_extractor_version_or_force_extracts_every_article_again(tmp_path,
     with open_store(tmp_path / "store", create=True) as store:
         ingest([articles], store)
         assert ingest([articles], store, force=True).replaced == 2
-        monkeypatch.setattr(graph.corpus, "extractor_version", lambda: "a later release")
+        monkeypatch.setattr(graph.ingest, "extractor_version", lambda: "a later release")
         assert (ingest([articles], store).replaced, ingest([articles], store).unchanged) == (2, 2)
 
 
@@ -258,7 +258,7 @@ def test_a_piped_cli_ingest_prints_a_few_progress_lines_not_one_per_article(tmp_
 def test_ctrl_c_keeps_what_was_extracted_and_the_same_command_finishes(tmp_path, monkeypatch):
     articles = feed(tmp_path / "feed.jsonl", 6)
     store = tmp_path / "store"
-    real = graph.corpus.article_ntriples
+    real = graph.ingest.article_ntriples
     calls = []
 
     def interrupted_at_the_fourth(ag):
@@ -267,14 +267,14 @@ def test_ctrl_c_keeps_what_was_extracted_and_the_same_command_finishes(tmp_path,
             raise KeyboardInterrupt
         return real(ag)
 
-    monkeypatch.setattr(graph.corpus, "article_ntriples", interrupted_at_the_fourth)
-    monkeypatch.setattr(graph.corpus, "BATCH_SIZE", 1)  # Ctrl-C loses only the batch being extracted
+    monkeypatch.setattr(graph.ingest, "article_ntriples", interrupted_at_the_fourth)
+    monkeypatch.setattr(graph.ingest, "BATCH_SIZE", 1)  # Ctrl-C loses only the batch being extracted
     result = run("ingest", articles, "--force", "--published", "2020-01-01", "--store", store)
     assert result.exit_code == 130
     message = result.stderr.strip().splitlines()[-1]
     assert message.startswith("newsgraph: interrupted: 3 of 6 article(s) saved (3 added, 0 replaced, 0 unchanged)")
     assert f"to finish, run: newsgraph ingest {articles} --published 2020-01-01 --store {store} (" in message
-    monkeypatch.setattr(graph.corpus, "article_ntriples", real)
+    monkeypatch.setattr(graph.ingest, "article_ntriples", real)
     finished = run("ingest", articles, "--store", store)
     assert "3 added, 0 replaced, 3 unchanged, 0 failed" in finished.stdout
     assert "may be out of date" not in finished.stderr

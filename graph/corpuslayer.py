@@ -1,321 +1,31 @@
-"""A corpus: many articles in one store, and the corpus graph that ties them into one story.
+"""The corpus layer: the corpus graph (``graph/corpus``) that ties the article graphs into one story.
 
-:func:`ingest` adds articles (files, folders, globs of .txt/.md/.html, JSON Lines, curated
-annotations), each to its own named graph in one store transaction. An article's
-identity (:func:`graph.inputs.identity`) is its URL when it has one, else the SHA-256 of
-its whitespace-normalized text, so ingesting it again replaces it and never duplicates it. :func:`remove` takes articles
-out. A failed article is reported and skipped; it never stops the batch.
-
-After every ingest or remove the corpus graph (``graph/corpus``) is recomputed from all
-article graphs (:func:`rebuild_corpus`): entity resolution (:mod:`graph.resolve`) gives
-one canonical node per person, organization and place; event coreference
-(:mod:`graph.coref`) one corpus event per thing several outlets report. Article nodes are
-linked to them by ``owl:sameAs``; conflicting details stay on each article's own node.
-An ingest killed midway leaves every finished article in the store and a corpus graph
-that the next ingest or remove recomputes.
-
-Files are read, and articles given their identity, by :mod:`graph.inputs`, the one door
-that ``build`` uses too.
+It is computed from every article graph (:func:`rebuild_corpus`): entity resolution
+(:mod:`graph.resolve`) gives one canonical node per person, organization and place; event
+coreference (:mod:`graph.coref`) one corpus event per thing several outlets report.
+Article nodes are linked to them by ``owl:sameAs``; conflicting details stay on each
+article's own node. Corpus ids are stable (:func:`stable_ids`), and only the blocks whose
+digest changed are rewritten. Ingest and remove (:mod:`graph.ingest`) call
+:func:`begin_changes` before they change articles and :func:`end_changes` after, so an
+interrupted run leaves the corpus graph marked stale for the next one.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from .coref import EventRecord, corefer
-from .errors import NewsgraphError, StoreError
-from .model import (
-    Article,
-    ArticleGraph,
-    Corpus,
-    CorpusEntity,
-    CorpusEvent,
-    EntityKind,
-    MergeRecord,
-    Role,
-    slug,
-)
+from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import ID, NG, NGT, OWL
-from .rdf import ROLE_PROPERTY_VALUES, Block, article_ntriples, corpus_blocks, corpus_graph_iri, entity_kind, graph_iri, roles_from
+from .rdf import ROLE_PROPERTY_VALUES, Block, corpus_blocks, corpus_graph_iri, entity_kind, roles_from
 from .resolve import MergeRules, NameRecord, resolve
-from .store import INTERNAL_GRAPHS, Store, Term
-from .digests import extractor_version, input_digest, record_digests, stored_digests
-from .errors import IngestInterrupted
-from .listing import headline
-from .workers import Done, Failed, Job, render_articles
-from .inputs import Item, clear_line_cache, expand, identity, read, sources
+from .store import INTERNAL_GRAPHS, Store
 
-BATCH_SIZE = 32  # articles per worker batch
 CORPUS_GRAPH = str(corpus_graph_iri())
 STALE_GRAPH = INTERNAL_GRAPHS + "corpus-stale"  # present while the corpus graph may be out of date
 
-Progress = Callable[[int, int], None]  # (done, total)
-
-
-@dataclass
-class IngestSummary:
-    """What an ingest did. ``failed`` lists (source, message), one per failed article."""
-
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0  # stored from the same input by the same extractor: skipped
-    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): a folder's non-articles
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    skipped: int = 0  # not attempted because the store failed
-    store_error: str | None = None
-    entities: int = 0  # canonical entities in the corpus graph
-    merged: int = 0  # canonical entities with more than one article node
-    events: int = 0  # corpus events
-    shared_events: int = 0  # corpus events reported by more than one article
-    corpus_rebuilt: bool = False
-    corpus_deferred: bool = False  # left stale for a later rebuild (``recompute=False``)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and self.store_error is None
-
-
-@dataclass
-class RemoveSummary:
-    removed: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    headlines: dict[str, str] = field(default_factory=dict)  # removed article id -> its headline (or URL)
-    corpus_deferred: bool = False  # left stale for a later rebuild (``recompute=False``)
-
-
-# ----------------------------------------------------------------------------- ingest
-
-
-def _jobs(items: Iterable[Item | tuple[str, str]]) -> Iterator[tuple[tuple[str, str | None], Job]]:
-    """Each read item as a worker job keyed by (source, named graph IRI)."""
-    for item in items:
-        if isinstance(item, tuple):
-            yield (item[0], None), Failed(item[1])
-            continue
-        job: Article | ArticleGraph = item.graph if item.graph is not None else item.article  # type: ignore[assignment]
-        article = job.article if isinstance(job, ArticleGraph) else job
-        article.id = identity(article)
-        yield (item.source, str(graph_iri(article.id))), job
-
-
-UNCHANGED = "unchanged"  # the result of an article whose stored graph is already up to date
-
-
-def _skip_unchanged(jobs: Iterable[tuple[tuple[str, str | None], Job]], existing: set[str], stored: dict[str, str],
-                    digests: dict[str, str]) -> Iterator[tuple[tuple[str, str | None], Job]]:
-    """Each job, or :class:`Done` for an article stored from the same input by the same
-    extractor (:mod:`graph.digests`); the digests of the others go to ``digests``."""
-    version = extractor_version()
-    for key, job in jobs:
-        iri = key[1]
-        if iri is not None and isinstance(job, (Article, ArticleGraph)):
-            digest = input_digest(job, version)
-            if iri in existing and stored.get(iri) == digest:
-                yield key, Done(UNCHANGED)
-                continue
-            digests[iri] = digest
-        yield key, job
-
-
-class _Writer:
-    """Writes rendered articles: new ones ``store.bulk_batch`` at a time (each whole or
-    not at all, see :meth:`Store.add_graphs`), a replaced one at once in its own
-    transaction, each followed by its input digest (:mod:`graph.digests`). Counts what was
-    added, replaced and failed in ``summary``."""
-
-    def __init__(self, store: Store, existing: set[str], summary: IngestSummary, digests: dict[str, str]) -> None:
-        self.store, self.existing, self.summary, self.digests = store, existing, summary, digests
-        self.pending: dict[str, tuple[str, str]] = {}  # iri -> (source, N-Triples)
-
-    def write(self, source: str, iri: str, data: str) -> bool:
-        """False once the store has failed: nothing more can be written."""
-        if iri in self.pending and not self.flush():
-            return False
-        if iri not in self.existing:
-            self.pending[iri] = (source, data)
-            return len(self.pending) < self.store.bulk_batch or self.flush()
-        return self._one(source, iri, data)
-
-    def flush(self) -> bool:
-        """Write the pending new articles. They stay pending until written, so a Ctrl-C that
-        lands inside the write leaves them for the final flush, which writes them again
-        (a bulk load is all or nothing, see :meth:`Store.add_graphs`)."""
-        pending = dict(self.pending)
-        if not pending:
-            return True
-        try:
-            self.store.add_graphs([(iri, data) for iri, (_source, data) in pending.items()])
-            self.pending = {}
-            self._record(list(pending))
-        except StoreError as exc:
-            self.pending = {}
-            return self._store_failed([source for source, _data in pending.values()], exc)
-        except NewsgraphError:  # one bad graph: find it, writing the batch one article at a time
-            self.pending = {}
-            return all(self._one(source, iri, data) for iri, (source, data) in pending.items())
-        self.summary.added += len(pending)
-        self.existing.update(pending)
-        return True
-
-    def _one(self, source: str, iri: str, data: str) -> bool:
-        """One article in its own transaction; an error with it fails only this article."""
-        try:
-            self.store.replace_graph(iri, data)
-            self._record([iri])
-        except StoreError as exc:
-            return self._store_failed([source], exc)
-        except NewsgraphError as exc:
-            self.summary.failed.append((source, str(exc)))
-            return True
-        if iri in self.existing:
-            self.summary.replaced += 1
-        else:
-            self.summary.added += 1
-            self.existing.add(iri)
-        return True
-
-    def _record(self, iris: list[str]) -> None:
-        record_digests(self.store, {iri: self.digests.pop(iri) for iri in iris if iri in self.digests})
-
-    def _store_failed(self, sources: list[str], exc: StoreError) -> bool:
-        self.summary.failed.extend((source, str(exc)) for source in sources)
-        self.summary.store_error = str(exc)
-        return False
-
-
-def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
-           published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
-           progress: Progress | None = None, recompute: bool = True, force: bool = False,
-           cluster: str | None = None) -> IngestSummary:
-    """Add articles to the store, one named graph each, never half-written; then rebuild the corpus graph.
-
-    ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) runs parse, extract and render on a Dask
-    cluster (:mod:`graph.cluster`) instead of ``n_process`` local processes; the writes
-    stay here.
-
-    ``published`` is the publication date of files that carry none. With ``recompute``
-    False the corpus graph is left marked stale for a later :func:`rebuild_corpus` (many
-    small ingests, one rebuild). When the store
-    itself fails, the articles being written (up to ``store.bulk_batch``) are reported,
-    the rest are counted as ``skipped``, and ``store_error`` says why; every article
-    written before stays.
-
-    An article stored from the same input by the same extractor is not extracted again
-    but counted as ``unchanged`` (unless ``force``). Ctrl-C writes the articles already
-    extracted, then raises :class:`~graph.errors.IngestInterrupted` with the summary.
-    """
-    rules = MergeRules.load(rules_file) if rules_file else None
-    skipped_files: list[tuple[str, str]] = []
-    files, problems = expand(paths, skipped_files)
-    srcs, unreadable = sources(files)
-    summary = IngestSummary(failed=problems + unreadable, skipped_files=skipped_files)
-    total = len(srcs)
-    if total:
-        existing = set(store.graph_iris())
-        was_stale = _begin_changes(store)
-        done = 0
-        digests: dict[str, str] = {}
-        jobs = _skip_unchanged(_jobs(read(srcs, published)), existing, {} if force else stored_digests(store),
-                               digests)
-        if cluster:
-            from .cluster import render_on_cluster
-
-            stream = render_on_cluster(jobs, article_ntriples, cluster, batch_size=BATCH_SIZE)
-        else:
-            stream = render_articles(jobs, article_ntriples, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
-        writer = _Writer(store, existing, summary, digests)
-        if progress:
-            progress(0, total)  # shown at once, not after the first batch is parsed
-        try:
-            for (source, iri), data, error in stream:
-                done += 1
-                if error is not None or iri is None:
-                    summary.failed.append((source, error or "no article"))
-                elif data == UNCHANGED:
-                    summary.unchanged += 1
-                elif not writer.write(source, iri, data):
-                    break
-                if progress:
-                    progress(done, total)
-            else:
-                writer.flush()
-        except KeyboardInterrupt:
-            stream.close()
-            writer.flush()
-            raise IngestInterrupted(summary, total) from None
-        if summary.store_error is not None:
-            summary.skipped = total - done
-            stream.close()
-        clear_line_cache()
-    if summary.store_error is None and total:
-        stats = _end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules, recompute)
-        if stats == "deferred":
-            summary.corpus_deferred = True
-        elif isinstance(stats, tuple):
-            summary.entities, summary.merged, summary.events, summary.shared_events = stats
-            summary.corpus_rebuilt = True
-    return summary
-
-
-# ----------------------------------------------------------------------------- remove
-
-ARTICLE_BY_URL = "SELECT ?a WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:url ?u } FILTER (STR(?u) = ?target) }"
-
-
-def _article_ids_for(store: Store, target: str, graphs: set[str]) -> list[str]:
-    if str(graph_iri(target)) in graphs:
-        return [target]
-    if target.startswith(str(ID)) and str(graph_iri(target[len(str(ID)):])) in graphs:
-        return [target[len(str(ID)):]]
-    if target.startswith(("http://", "https://")):
-        rows = store.query(ARTICLE_BY_URL, bindings={"target": Term("literal", target)}).rows
-        found = sorted({r[0].value[len(str(ID)):] for r in rows if r[0] is not None})
-        if found:
-            return found
-        candidate = identity(Article("", "", dt.date.today(), url=target))
-        return [candidate] if str(graph_iri(candidate)) in graphs else []
-    path = Path(target)
-    if path.is_file():
-        ids = []
-        for item in read(sources([path])[0], dt.date.today()):
-            if isinstance(item, Item):
-                art = item.article or (item.graph.article if item.graph else None)
-                if art is not None:
-                    ids.append(identity(art))
-        return [i for i in ids if str(graph_iri(i)) in graphs]
-    return []
-
-
-def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
-           rules_file: str | Path | None = None, recompute: bool = True) -> RemoveSummary:
-    """Take articles out, each named by URL, article id or file; then rebuild the corpus
-    graph (or, with ``recompute`` False, leave it marked stale, as :func:`ingest` does)."""
-    rules = MergeRules.load(rules_file) if rules_file else None
-    summary = RemoveSummary()
-    graphs = set(store.graph_iris())
-    was_stale = _begin_changes(store)
-    for target in targets:
-        ids = _article_ids_for(store, str(target), graphs)
-        if not ids:
-            summary.missing.append(str(target))
-        for aid in ids:
-            title = headline(store, aid)
-            if store.remove_graph(str(graph_iri(aid))):
-                if title:
-                    summary.headlines[aid] = title
-                summary.removed.append(aid)
-                graphs.discard(str(graph_iri(aid)))
-    summary.corpus_deferred = _end_changes(store, bool(summary.removed), was_stale, merge, rules,
-                                           recompute) == "deferred"
-    return summary
-
-
-# ----------------------------------------------------------------------------- the corpus graph
 
 _NOT_CORPUS = f"FILTER (?g != <{CORPUS_GRAPH}>)"
 # Each query is one join at most: at 10 k articles, one query with seven OPTIONALs took
@@ -510,14 +220,14 @@ def corpus_is_stale(store: Store) -> bool:
     return bool(store.query(f"ASK {{ GRAPH <{STALE_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
 
 
-def _begin_changes(store: Store) -> bool:
+def begin_changes(store: Store) -> bool:
     """Mark the corpus graph stale before articles change; whether it already was."""
     was_stale = corpus_is_stale(store)
     mark_corpus_stale(store)
     return was_stale
 
 
-def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool, rules: MergeRules | None,
+def end_changes(store: Store, changed: bool, was_stale: bool, merge: bool, rules: MergeRules | None,
                  recompute: bool) -> tuple[int, int, int, int] | Literal["deferred"] | None:
     """Recompute the corpus graph when articles changed or it was already stale (the
     statistics of :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark
@@ -530,6 +240,7 @@ def _end_changes(store: Store, changed: bool, was_stale: bool, merge: bool, rule
     if not recompute:
         return "deferred"
     return rebuild_corpus(store, merge=merge, rules=rules, compare_all=was_stale)
+
 
 
 DIGESTS_QUERY = f"SELECT ?node ?digest WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
@@ -591,5 +302,5 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
 
 
-__all__ = ["CORPUS_GRAPH", "IngestSummary", "RemoveSummary", "build_corpus", "corpus_is_stale", "expand",
-           "identity", "ingest", "mark_corpus_stale", "rebuild_corpus", "remove"]
+__all__ = ["CORPUS_GRAPH", "begin_changes", "build_corpus", "corpus_is_stale", "end_changes",
+           "mark_corpus_stale", "rebuild_corpus", "stable_ids"]
