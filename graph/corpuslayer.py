@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Literal
 
 from .coref import EventRecord, corefer
@@ -21,42 +23,80 @@ from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, R
 from .ontology import ID, NG, NGT, OWL
 from .rdf import ROLE_PROPERTY_VALUES, Block, corpus_blocks, corpus_graph_iri, entity_kind, roles_from
 from .resolve import MergeRules, NameRecord, resolve
-from .store import INTERNAL_GRAPHS, Store
+from .store import INTERNAL_GRAPHS, Store, Term
+from .store.base import term_sparql
 
 CORPUS_GRAPH = str(corpus_graph_iri())
 STALE_GRAPH = INTERNAL_GRAPHS + "corpus-stale"  # present while the corpus graph may be out of date
 
 
-_NOT_CORPUS = f"FILTER (?g != <{CORPUS_GRAPH}>)"
-# Each query is one join at most: at 10 k articles, one query with seven OPTIONALs took
-# 28 s where these take 17 s, and an article is found from its graph, not by a join.
-ENTITIES_QUERY = f"""
-SELECT ?g ?e ?kind ?label WHERE {{
-  GRAPH ?g {{
-    VALUES ?kind {{ schema:Person schema:Organization schema:Place }}
-    ?e a ?kind ; rdfs:label ?label ; prov:wasDerivedFrom [] .
-  }} {_NOT_CORPUS}
-}}"""
-ACTORS_QUERY = f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ [] sem:hasActor ?e }} {_NOT_CORPUS} }}"
-ALIASES_QUERY = f"SELECT ?e ?alias WHERE {{ GRAPH ?g {{ ?e skos:altLabel ?alias }} {_NOT_CORPUS} }}"
-TITLES_QUERY = f"SELECT ?e ?title WHERE {{ GRAPH ?g {{ ?e org:holds/rdfs:label ?title }} {_NOT_CORPUS} }}"
-ARTICLES_QUERY = f"""
-SELECT ?g ?a ?published WHERE {{ GRAPH ?g {{ ?a a schema:NewsArticle ; schema:datePublished ?published }} {_NOT_CORPUS} }}"""
-EVENTS_QUERY = f"""
-SELECT ?g ?ev ?type ?label WHERE {{ GRAPH ?g {{ ?ev a sem:Event ; sem:eventType ?type ; rdfs:label ?label }} {_NOT_CORPUS} }}"""
-STATEMENTS_QUERY = f"SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev a schema:Quotation }} {_NOT_CORPUS} }}"
+RECORDS_GRAPH = INTERNAL_GRAPHS + "corpus-records"  # the record index: one JSON literal per article graph
+RECORDS = f"{NG}records"
+
+# What the corpus layer reads of an article graph: (select, pattern) per part. Each query
+# is one join at most: at 10 k articles, one query with seven OPTIONALs took 28 s where
+# these took 17 s, and an article is found from its graph, not by a join.
 EVENT_DETAILS = {"earliestBegin": "sem:hasEarliestBeginTimeStamp", "latestBegin": "sem:hasLatestBeginTimeStamp",
                  "datePrecision": "ng:datePrecision", "edtf": "ng:edtf", "quantity": "ng:quantity",
                  "quote": "schema:text"}
-DETAIL_QUERY = f"SELECT ?ev ?value WHERE {{ GRAPH ?g {{ ?ev %s ?value }} {_NOT_CORPUS} }}"
-ROLES_QUERY = f"""
-SELECT ?ev ?role ?actor WHERE {{
-  GRAPH ?g {{
-    VALUES ?role {{ {ROLE_PROPERTY_VALUES} }}
-    ?ev ?role ?actor .
-  }} {_NOT_CORPUS}
-}}"""
-REPORTS_QUERY = f"SELECT ?st ?ev WHERE {{ GRAPH ?g {{ ?st ng:reports|ng:reportsStatement ?ev }} {_NOT_CORPUS} }}"
+_PARTS: dict[str, tuple[str, str]] = {
+    "article": ("?a ?published", "?a a schema:NewsArticle ; schema:datePublished ?published"),
+    "entities": ("?e ?kind ?label", "VALUES ?kind { schema:Person schema:Organization schema:Place } "
+                 "?e a ?kind ; rdfs:label ?label ; prov:wasDerivedFrom []"),
+    "actors": ("DISTINCT ?e", "[] sem:hasActor ?e"),
+    "aliases": ("?e ?alias", "?e skos:altLabel ?alias"),
+    "titles": ("?e ?title", "?e org:holds/rdfs:label ?title"),
+    "events": ("?ev ?type ?label", "?ev a sem:Event ; sem:eventType ?type ; rdfs:label ?label"),
+    "statements": ("?ev", "?ev a schema:Quotation"),
+    **{f"detail:{name}": ("?ev ?value", f"?ev {prop} ?value") for name, prop in EVENT_DETAILS.items()},
+    "roles": ("?ev ?role ?actor", f"VALUES ?role {{ {ROLE_PROPERTY_VALUES} }} ?ev ?role ?actor"),
+    "reports": ("?st ?ev", "?st ng:reports|ng:reportsStatement ?ev"),
+}
+ArticleRecords = dict[str, list[list[str]]]  # part -> rows, sorted: what one article graph gives the corpus layer
+
+
+def read_records(store: Store, graphs: list[str] | None = None) -> dict[str, ArticleRecords]:
+    """Each article graph's records (:data:`_PARTS`), read from the article graphs
+    themselves: every one (``graphs`` None, one query a part) or only ``graphs`` (one
+    query a part and graph). The one place the corpus layer reads articles. A graph that
+    holds no article has no ``article`` row: it is kept, and left out of the corpus."""
+    out: dict[str, ArticleRecords] = {g: {part: [] for part in _PARTS}
+                                      for g in (store.graph_iris() if graphs is None else graphs) if g != CORPUS_GRAPH}
+    for part, (select, pattern) in _PARTS.items():
+        distinct, select = ("DISTINCT ", select[9:]) if select.startswith("DISTINCT ") else ("", select)
+        if graphs is None:
+            rows = store.select_values(f"SELECT {distinct}?g {select} WHERE {{ GRAPH ?g {{ {pattern} }} "
+                                       f"FILTER (?g != <{CORPUS_GRAPH}>) }}")
+        else:
+            rows = [[g, *row] for g in graphs
+                    for row in store.select_values(f"SELECT {distinct}{select} WHERE {{ GRAPH <{g}> {{ {pattern} }} }}")]
+        for g, *row in rows:
+            if g in out:
+                out[g][part].append(row)  # type: ignore[index,arg-type]
+    for records in out.values():
+        for rows in records.values():
+            rows.sort()
+    return out
+
+
+def index_records(store: Store, records: dict[str, ArticleRecords], removed: Iterable[str] = (), *,
+                  replace_all: bool = False) -> None:
+    """Keep ``records`` in the record index (:data:`RECORDS_GRAPH`), replacing what the
+    index held for those graphs, and drop the ``removed`` graphs: one update."""
+    rows = "".join(f"<{g}> <{RECORDS}> {term_sparql(Term('literal', json.dumps(r, separators=(',', ':'))))} .\n"
+                   for g, r in sorted(records.items()))
+    gone = " ".join(f"<{g}>" for g in sorted({*records, *removed}))
+    delete = (f"DROP SILENT GRAPH <{RECORDS_GRAPH}>" if replace_all else
+              f"DELETE {{ GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }} WHERE {{ VALUES ?g {{ {gone} }} "
+              f"GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }}")
+    if gone or replace_all:
+        store.update(delete + (f" ;\nINSERT DATA {{ GRAPH <{RECORDS_GRAPH}> {{\n{rows}}} }}" if rows else ""))
+
+
+def indexed_records(store: Store) -> dict[str, ArticleRecords]:
+    """Every article graph's records from the record index: one query."""
+    rows = store.select_values(f"SELECT ?g ?r WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }}")
+    return {g: json.loads(r) for g, r in rows}  # type: ignore[arg-type,misc]
 
 
 def stable_ids(clusters: list[tuple[str, tuple[dt.date, str]]]) -> list[str]:
@@ -88,29 +128,36 @@ def stable_ids(clusters: list[tuple[str, tuple[dt.date, str]]]) -> list[str]:
     return ids
 
 
-def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None) -> Corpus:
-    """The corpus layer computed from every article graph in the store."""
+def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None,
+                 records: dict[str, ArticleRecords] | None = None) -> Corpus:
+    """The corpus layer computed from every article's records (by default read from the article graphs)."""
+    if records is None:
+        records = read_records(store)
+    graphs = sorted(g for g, r in records.items() if r["article"])
     article_of: dict[str, str] = {}  # article graph -> article
     published: dict[str, dt.date] = {}
-    for g, a, p in store.select_values(ARTICLES_QUERY):
-        article_of[g], published[a] = a, dt.date.fromisoformat(p[:10])  # type: ignore[index,assignment]
+    for g in graphs:
+        a, p = records[g]["article"][0]
+        article_of[g], published[a] = a, dt.date.fromisoformat(p[:10])
     aliases: dict[str, list[str]] = defaultdict(list)
-    for e, alias in store.select_values(ALIASES_QUERY):
-        aliases[e].append(alias)  # type: ignore[index,arg-type]
     titles: dict[str, list[str]] = defaultdict(list)
-    for e, title in store.select_values(TITLES_QUERY):
-        titles[e].append(title)  # type: ignore[index,arg-type]
-    records: list[NameRecord] = []
-    acting = {e for (e,) in store.select_values(ACTORS_QUERY)}
+    acting: set[str] = set()
+    for g in graphs:
+        for e, alias in records[g]["aliases"]:
+            aliases[e].append(alias)
+        for e, title in records[g]["titles"]:
+            titles[e].append(title)
+        acting.update(e for (e,) in records[g]["actors"])
+    names: list[NameRecord] = []
     seen: set[str] = set()
-    for g, e, kind, label in store.select_values(ENTITIES_QUERY):
-        a = article_of.get(g)  # type: ignore[arg-type]
-        if e in seen or a is None:
-            continue
-        seen.add(e)  # type: ignore[arg-type]
-        records.append(NameRecord(e, a, entity_kind(kind).value, label,  # type: ignore[arg-type,union-attr]
-                                  tuple(sorted(aliases.get(e, ()))), tuple(sorted(titles.get(e, ())))))  # type: ignore[arg-type]
-    clusters = resolve(records, rules, merge=merge)
+    for g in graphs:
+        for e, kind, label in records[g]["entities"]:
+            if e in seen:
+                continue
+            seen.add(e)
+            names.append(NameRecord(e, article_of[g], entity_kind(kind).value, label,  # type: ignore[union-attr]
+                                    tuple(sorted(aliases.get(e, ()))), tuple(sorted(titles.get(e, ())))))
+    clusters = resolve(names, rules, merge=merge)
     corpus = Corpus(articles=sorted(published), merged=merge)
     canonical: dict[str, str] = {}  # article node -> corpus entity id
     ids = stable_ids([(f"{c.kind}/{slug(c.label)[:60]}", min((published[m.article], m.node) for m in c.members))
@@ -124,7 +171,7 @@ def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None =
             articles=sorted({m.article for m in cluster.members}), forms=cluster.forms,
             acts=any(m in acting for m in members),
             merges=[MergeRecord(m.rule, m.form, m.matched) for m in cluster.merges]))
-    corpus.events = _corpus_events(store, article_of, published, canonical, merge)
+    corpus.events = _corpus_events(records, graphs, article_of, published, canonical, merge)
     return corpus
 
 
@@ -134,42 +181,40 @@ def _label(cluster: list[EventRecord]) -> str:
     return min(labels, key=lambda x: (-labels[x], len(x), x))
 
 
-def _event_details(store: Store) -> tuple[set[str], dict[str, dict[str, str]]]:
-    """The statements among the events, and each event's optional details by name."""
-    statements = {ev for (ev,) in store.select_values(STATEMENTS_QUERY)}  # type: ignore[misc]
-    details: dict[str, dict[str, str]] = defaultdict(dict)
-    for name, prop in EVENT_DETAILS.items():
-        for ev, value in store.select_values(DETAIL_QUERY % prop):
-            details[ev].setdefault(name, value)  # type: ignore[index,arg-type]
-    return statements, details
-
-
-def _corpus_events(store: Store, article_of: dict[str, str], published: dict[str, dt.date],
-                   canonical: dict[str, str], merge: bool) -> list[CorpusEvent]:
+def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], article_of: dict[str, str],
+                   published: dict[str, dt.date], canonical: dict[str, str], merge: bool) -> list[CorpusEvent]:
     roles: dict[str, list[tuple[Role, str]]] = defaultdict(list)
-    for ev, pairs in roles_from(store.select_values(ROLES_QUERY)).items():  # type: ignore[arg-type]
+    for ev, pairs in roles_from(tuple(row) for g in graphs for row in records[g]["roles"]).items():  # type: ignore[misc]
         roles[ev] = [(role, canonical[actor]) for role, actor in pairs if actor in canonical]
-    statements, details = _event_details(store)
+    statements = {ev for g in graphs for (ev,) in records[g]["statements"]}
+    details: dict[str, dict[str, str]] = defaultdict(dict)
+    for name in EVENT_DETAILS:
+        for g in graphs:
+            for ev, value in records[g][f"detail:{name}"]:
+                details[ev].setdefault(name, value)
     info: dict[str, dict[str, str]] = {}
-    records: list[EventRecord] = []
-    for g, ev, etype, label in store.select_values(EVENTS_QUERY):
-        a = article_of.get(g)  # type: ignore[arg-type]
-        if ev in info or a is None:
-            continue
-        info[ev] = detail = details.get(ev, {})  # type: ignore[index,arg-type]
-        actor_roles = roles.get(ev, [])  # type: ignore[arg-type]
-        speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
-        records.append(EventRecord(
-            node=ev, article=a, published=published[a], type=etype[len(str(NGT)):],  # type: ignore[arg-type,index]
-            label=label, actors=frozenset(c for _r, c in actor_roles), speaker=speaker,  # type: ignore[arg-type]
-            is_statement=ev in statements, earliest=_day(detail.get("earliestBegin")),
-            latest=_day(detail.get("latestBegin")), precision=detail.get("datePrecision"), quote=detail.get("quote")))
+    events_in: list[EventRecord] = []
+    for g in graphs:
+        a = article_of[g]
+        for ev, etype, label in records[g]["events"]:
+            if ev in info:
+                continue
+            info[ev] = detail = details.get(ev, {})
+            actor_roles = roles.get(ev, [])
+            speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
+            events_in.append(EventRecord(
+                node=ev, article=a, published=published[a], type=etype[len(str(NGT)):],
+                label=label, actors=frozenset(c for _r, c in actor_roles), speaker=speaker,
+                is_statement=ev in statements, earliest=_day(detail.get("earliestBegin")),
+                latest=_day(detail.get("latestBegin")), precision=detail.get("datePrecision"),
+                quote=detail.get("quote")))
     reports: dict[str, list[str]] = defaultdict(list)
-    for st, ev in store.select_values(REPORTS_QUERY):
-        reports[st].append(ev)  # type: ignore[index,arg-type]
+    for g in graphs:
+        for st, ev in records[g]["reports"]:
+            reports[st].append(ev)
     events: list[CorpusEvent] = []
     corpus_of: dict[str, str] = {}
-    clusters = corefer(records, merge=merge)
+    clusters = corefer(events_in, merge=merge)
     labelled = [(cluster, _label(cluster)) for cluster in clusters]
     ids = stable_ids([(f"{'statement' if cluster[0].is_statement else 'event'}/{slug(label)[:60]}",
                        min((e.published, e.node) for e in cluster)) for cluster, label in labelled])
@@ -227,20 +272,30 @@ def begin_changes(store: Store) -> bool:
     return was_stale
 
 
-def end_changes(store: Store, changed: bool, was_stale: bool, merge: bool, rules: MergeRules | None,
-                 recompute: bool) -> tuple[int, int, int, int] | Literal["deferred"] | None:
-    """Recompute the corpus graph when articles changed or it was already stale (the
-    statistics of :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark
-    stays for a later rebuild (``"deferred"``). When nothing changed, only clear the
-    mark (None). A graph left stale by an earlier run may be half-written by any path, so
-    every triple is compared."""
-    if not (changed or was_stale):
+def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], was_stale: bool, merge: bool,
+                rules: MergeRules | None, recompute: bool) -> tuple[int, int, int, int] | Literal["deferred"] | None:
+    """Bring the corpus graph up to date after the article graphs ``changed`` (written)
+    and ``removed``, or when it was already stale (the statistics of
+    :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark stays for a
+    later rebuild (``"deferred"``). When nothing changed, only clear the mark (None).
+
+    Only the changed articles are read; the others' records come from the record index
+    (:func:`indexed_records`). A graph left stale by an earlier run, or an index that does
+    not list exactly the store's article graphs (a store loaded from shards, or written by
+    an older release), is recomputed from every article graph instead, every triple compared."""
+    changed, removed = sorted(set(changed)), sorted(set(removed))
+    if not (changed or removed or was_stale):
         mark_corpus_stale(store, False)
         return None
     if not recompute:
         return "deferred"
-    return rebuild_corpus(store, merge=merge, rules=rules, compare_all=was_stale)
-
+    if was_stale:
+        return rebuild_corpus(store, merge=merge, rules=rules, compare_all=True)
+    index_records(store, read_records(store, changed), removed)
+    records = indexed_records(store)
+    if records.keys() != {g for g in store.graph_iris() if g != CORPUS_GRAPH}:
+        return rebuild_corpus(store, merge=merge, rules=rules)
+    return rebuild_corpus(store, merge=merge, rules=rules, records=records)
 
 
 DIGESTS_QUERY = f"SELECT ?node ?digest WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
@@ -278,16 +333,21 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None,
-                   compare_all: bool = False) -> tuple[int, int, int, int]:
+                   compare_all: bool = False, records: dict[str, ArticleRecords] | None = None
+                   ) -> tuple[int, int, int, int]:
     """Recompute the corpus graph (writing only what changed) and clear the stale mark.
 
     Only the blocks (:func:`graph.rdf.corpus_blocks`) whose ``ng:contentDigest`` differs
     from the stored one are rewritten. With ``compare_all``, or when the stored graph has
     no digests, every triple is compared instead (:meth:`Store.sync_graph`), which also
-    repairs a corpus graph edited by hand. Returns (canonical entities, merged entities,
-    corpus events, shared events).
+    repairs a corpus graph edited by hand. Without ``records`` every article graph is
+    read and the record index rewritten from them. Returns (canonical entities, merged
+    entities, corpus events, shared events).
     """
-    corpus = build_corpus(store, merge=merge, rules=rules)
+    if records is None:
+        records = read_records(store)
+        index_records(store, records, replace_all=True)
+    corpus = build_corpus(store, merge=merge, rules=rules, records=records)
     if not corpus.articles:
         store.remove_graph(CORPUS_GRAPH)
     else:

@@ -35,7 +35,8 @@ DIGEST_PREDICATE = INTERNAL_GRAPHS + "inputDigest"
 # The parts of newsgraph that do not shape an article graph: changing them re-extracts nothing.
 # (Any other module counts: when in doubt an article is extracted again, never left stale.)
 _NOT_EXTRACTION = ("export", "queries", "resources", "__main__.py", "cli.py", "query.py", "listing.py", "table.py",
-                   "progress.py", "store.py", "remote.py", "validate.py", "workers.py", "coref.py", "resolve.py")
+                   "progress.py", "store.py", "remote.py", "validate.py", "workers.py", "coref.py", "resolve.py",
+                   "ingest.py", "corpuslayer.py")
 
 
 @functools.cache

@@ -98,6 +98,7 @@ class _Writer:
     def __init__(self, store: Store, existing: set[str], summary: IngestSummary, digests: dict[str, str]) -> None:
         self.store, self.existing, self.summary, self.digests = store, existing, summary, digests
         self.pending: dict[str, tuple[str, str]] = {}  # iri -> (source, N-Triples)
+        self.written: set[str] = set()  # the article graphs written, for the corpus layer
 
     def write(self, source: str, iri: str, data: str) -> bool:
         """False once the store has failed: nothing more can be written."""
@@ -118,6 +119,7 @@ class _Writer:
         try:
             self.store.add_graphs([(iri, data) for iri, (_source, data) in pending.items()])
             self.pending = {}
+            self.written.update(pending)
             self._record(list(pending))
         except StoreError as exc:
             self.pending = {}
@@ -133,6 +135,7 @@ class _Writer:
         """One article in its own transaction; an error with it fails only this article."""
         try:
             self.store.replace_graph(iri, data)
+            self.written.add(iri)
             self._record([iri])
         except StoreError as exc:
             return self._store_failed([source], exc)
@@ -220,7 +223,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
             stream.close()
         clear_line_cache()
     if summary.store_error is None and total:
-        stats = end_changes(store, bool(summary.added or summary.replaced), was_stale, merge, rules, recompute)
+        stats = end_changes(store, writer.written, (), was_stale, merge, rules, recompute)
         if stats == "deferred":
             summary.corpus_deferred = True
         elif isinstance(stats, tuple):
@@ -277,8 +280,8 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
                     summary.headlines[aid] = title
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
-    summary.corpus_deferred = end_changes(store, bool(summary.removed), was_stale, merge, rules,
-                                           recompute) == "deferred"
+    gone = [str(graph_iri(aid)) for aid in summary.removed]
+    summary.corpus_deferred = end_changes(store, (), gone, was_stale, merge, rules, recompute) == "deferred"
     return summary
 
 
