@@ -230,6 +230,8 @@ def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], articl
         quantities = {info[e.node].get("quantity") for e in cluster}
         if len(quantities) == 1 and None not in quantities:
             ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
+        ev.date_disputed = len({info[e.node]["edtf"] for e in cluster if info[e.node].get("edtf")}) > 1
+        ev.quantity_disputed = len(quantities - {None}) > 1
         quotes = {e.quote for e in cluster}
         if len(quotes) == 1 and None not in quotes:
             ev.quote = quotes.pop()

@@ -285,6 +285,8 @@ class CorpusEvent:
     quantity: int | None = None
     quote: str | None = None
     reports: list[str] = field(default_factory=list)  # CorpusEvent ids
+    date_disputed: bool = False  # the reports give more than one date (EDTF)
+    quantity_disputed: bool = False  # the reports give more than one number
 
 
 @dataclass

@@ -117,6 +117,8 @@ class NG(DefinedNamespace):
     source: URIRef
     sourceCount: URIRef
     contentDigest: URIRef
+    dateDisputed: URIRef
+    quantityDisputed: URIRef
     speaker: URIRef
     timeStamp: URIRef
     titleOf: URIRef

@@ -478,6 +478,9 @@ def _corpus_event(g: Triples, ev: CorpusEvent) -> None:
             g.add((node, NG.datePrecision, Lit(ev.precision)))
     if ev.quantity is not None:
         g.add((node, NG.quantity, Lit(str(ev.quantity), XSD.integer)))
+    for disputed, prop in ((ev.date_disputed, NG.dateDisputed), (ev.quantity_disputed, NG.quantityDisputed)):
+        if disputed:
+            g.add((node, prop, Lit("true", XSD.boolean)))
     if ev.quote:
         g.add((node, SCHEMA.text, Lit(ev.quote)))
     for ref in ev.reports:

@@ -23,6 +23,7 @@ from graph.ingest import ingest, remove
 from graph.inputs import identity
 from graph.errors import InputError
 from graph.model import Article
+from graph.ontology import NG
 from graph.query import named_query, run_query
 from graph.rdf import article_ntriples, corpus_blocks
 from graph.resolve import MergeRules, NameRecord, resolve
@@ -249,6 +250,19 @@ def test_a_shared_event_lists_all_its_sources_and_keeps_the_conflicts(corpus_sto
     conflicts = {(r["fact"], r["value"], r["outlet"]) for r in rows(store, "disagreements")}
     assert conflicts == {("quantity", "100", "Novaya Gazeta"), ("quantity", "40", "BBC News"),
                          ("date", "2017-03-30", "Novaya Gazeta"), ("date", "2017-03-28", "BBC News")}
+
+
+def test_the_corpus_layer_states_a_disputed_date_and_number_on_the_corpus_event_once(corpus_store):
+    store, _ = corpus_store
+    disputed = {(r[0].value, r[1].value) for r in store.query(
+        "SELECT ?e ?p WHERE { ?e a ng:Canonical ; ?p true FILTER (?p IN (ng:dateDisputed, ng:quantityDisputed)) }").rows}
+    events = {e for e, _p in disputed}
+    assert len(events) == 1 and {p for _e, p in disputed} == {str(NG.dateDisputed), str(NG.quantityDisputed)}
+    # every event the disagreements query lists is one the corpus layer marked, and no other
+    assert {r["event"] for r in rows(store, "disagreements")} == events
+    # an event whose sources agree carries no mark
+    agreed = store.query("SELECT ?e WHERE { ?e a ng:Canonical ; ng:edtf ?d ; ng:sourceCount ?n FILTER (?n > 1) }").rows
+    assert all(r[0].value not in events for r in agreed)
 
 
 def test_each_articles_own_event_keeps_its_own_details(corpus_store):

@@ -9,7 +9,8 @@ from graph.ontology import ENTAILED_SHAPES_FILE, NG, ONTOLOGY_FILE, SHAPES_FILE
 NS = str(NG._NS)
 # Properties for which no standard vocabulary has a fitting term; documented in ontology/README.md.
 UNALIGNED = {"datePrecision", "phrase", "rule", "quoteKind", "certainty", "polarity", "factualityCue",
-             "quantityQualifier", "quantityText", "mergeRule", "mergedForm", "sourceCount", "contentDigest"}
+             "quantityQualifier", "quantityText", "mergeRule", "mergedForm", "sourceCount", "contentDigest",
+             "dateDisputed", "quantityDisputed"}
 
 
 def _ontology() -> Graph:

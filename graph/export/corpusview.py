@@ -7,8 +7,9 @@ what every source says, and never one source's word for all of them:
 - **sources**: each member's article, with the date it gives, the words it read it
   from and the number it counts, in order of publication;
 - **date**: the date all sources agree on (the first source's phrase and rule), or, when
-  they disagree, all their dates (``2017-03-28 | 2017-03-30``, precision ``disputed``),
-  drawn on the timeline from the earliest to the latest;
+  the corpus layer marked the date disputed (``ng:dateDisputed``, ``own["disputed"]``),
+  all their dates (``2017-03-28 | 2017-03-30``, precision ``disputed``), drawn on the
+  timeline from the earliest to the latest;
 - **factuality** and **how many**: the sources' certainty, polarity and count, joined
   when they differ ("at least 100 / 40");
 - **aliases, titles, evidence**: those of every source.
@@ -21,7 +22,7 @@ what every source says, and never one source's word for all of them:
 ...          {"type": "detention", "article": "b", "date": day("2017-03-30", "on Thursday"),
 ...           "quantity": "at least 100",
 ...           "factuality": {"certainty": "Probable", "polarity": "Positive", "cue": "reportedly"}}]
->>> d = merged_event({"type": "detention"}, parts, articles)
+>>> d = merged_event({"type": "detention", "disputed": True}, parts, articles)
 >>> d["date"]["edtf"], d["date"]["precision"], d["span"]["className"], d["factuality"]["certainty"]
 ('2017-03-28 | 2017-03-30', 'disputed', 'ng-disputed', 'Certain / Probable')
 >>> d["quantity"], d["sources"]
@@ -100,10 +101,11 @@ def merged_event(own: Detail, parts: Sequence[Detail], articles: Mapping[str, Ma
     dated = [p for p in parts if p.get("date")]
     detail.pop("date", None)
     detail.pop("span", None)
-    if len({p["date"]["edtf"] for p in dated}) == 1:
-        detail["date"], detail["span"] = dated[0]["date"], dated[0]["span"]
-    elif dated:
+    detail.pop("disputed", None)
+    if dated and own.get("disputed"):
         detail["date"], detail["span"] = _disputed([p["date"] for p in dated])
+    elif dated:
+        detail["date"], detail["span"] = dated[0]["date"], dated[0]["span"]
     return detail
 
 

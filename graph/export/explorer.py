@@ -56,6 +56,7 @@ EVENT_PROPERTIES: dict[str, str] = {
     "article": "prov:wasDerivedFrom",
     "quantity": "ng:quantity",
     "qualifier": "ng:quantityQualifier",
+    "disputed": "ng:dateDisputed",  # a corpus event: decided by the corpus layer
 }
 EVENT_PROPERTY_QUERY = "SELECT ?node ?value WHERE {{ ?node a sem:Event ; {path} ?value }}"
 ENTITY_QUERY = """
@@ -205,6 +206,8 @@ def _event_details(store: Store, articles: Mapping[str, Mapping[str, str | None]
                                                  "polarity": get("polarity") or "Positive", "cue": get("cue")}}
         if get("text"):
             detail["text"] = get("text")
+        if get("disputed") == "true":
+            detail["disputed"] = True
         if get("quantity"):
             detail["quantity"] = " ".join(filter(None, (get("qualifier"), get("quantity"))))
         earliest, latest = get("earliest"), get("latest")
