@@ -21,7 +21,7 @@ from typing import Literal
 from .coref import EventRecord, corefer
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import ID, NG, NGT, OWL
-from .rdf import ROLE_PROPERTY_VALUES, Block, corpus_blocks, corpus_graph_iri, entity_kind, roles_from
+from .rdf import ROLE_PROPERTY_VALUES, Block, corpus_blocks, corpus_graph_iri, corpus_nodes, entity_kind, roles_from
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .store.base import term_sparql
@@ -304,12 +304,51 @@ DIGESTS_QUERY = f"SELECT ?node ?digest WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node 
 BLOCK_CHUNK = 50_000  # triples inserted per update when blocks are replaced
 
 
-def _replace_blocks(store: Store, blocks: dict[str, Block], stored: dict[str, str]) -> None:
-    """Delete the stored blocks whose digest changed or whose node is gone, and insert the
-    new ones, a few thousand blocks per update (each update whole or not at all, its
-    digests with it, so an interrupted run leaves blocks that the next run recognizes)."""
-    changed = sorted(n for n in stored.keys() | blocks.keys()
-                     if n not in blocks or stored.get(n) != blocks[n].digest)
+PRINTS_GRAPH = INTERNAL_GRAPHS + "corpus-fingerprints"  # corpus node -> what its block was rendered from
+PRINT = INTERNAL_GRAPHS + "fingerprint"
+
+
+def _write_corpus(store: Store, corpus: Corpus, compare_all: bool) -> None:
+    """Write the blocks that changed. A block is not even rendered when its fingerprint
+    (:func:`graph.rdf.corpus_nodes`) is the one stored beside the digest its stored block
+    still carries; any other block is rendered and rewritten when its digest differs.
+    With ``compare_all``, or a corpus graph without digests, every triple is compared."""
+    prints = corpus_nodes(corpus)
+    digests = {} if compare_all else dict(store.select_values(DIGESTS_QUERY))
+    if not digests:
+        blocks = corpus_blocks(corpus)
+        store.sync_graph(CORPUS_GRAPH, "".join(block.text for block in blocks.values()))
+        rows = "".join(f'<{n}> <{PRINT}> "{prints[n]} {block.digest}" .\n' for n, block in sorted(blocks.items()))
+        store.update(f"DROP SILENT GRAPH <{PRINTS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PRINTS_GRAPH}> {{\n{rows}}} }}")
+        return
+    known = {}  # node -> the fingerprint of its stored block, when the block is the one it was stored with
+    for node, mark in store.select_values(f"SELECT ?n ?f WHERE {{ GRAPH <{PRINTS_GRAPH}> {{ ?n <{PRINT}> ?f }} }}"):
+        fingerprint, _, digest = mark.partition(" ")  # type: ignore[union-attr]
+        if digests.get(node) == digest:  # type: ignore[arg-type]
+            known[node] = fingerprint
+    blocks = corpus_blocks(corpus, only={n for n in prints if known.get(n) != prints[n]})
+    changed = sorted(n for n in digests.keys() | blocks.keys() if n not in prints
+                     or (n in blocks and digests.get(n) != blocks[n].digest))
+    _replace_blocks(store, blocks, changed, prints)
+    stale_marks = sorted(n for n in blocks if n not in changed)  # same block, new fingerprint
+    if stale_marks:
+        store.update(_marks_sparql(stale_marks, {n: f"{prints[n]} {blocks[n].digest}" for n in stale_marks}))
+
+
+def _marks_sparql(nodes: list[str], marks: dict[str, str]) -> str:
+    """The update that replaces the fingerprint marks of ``nodes`` with ``marks`` (a node without one loses its mark)."""
+    values = " ".join(f"<{n}>" for n in nodes)
+    rows = "".join(f'<{n}> <{PRINT}> "{marks[n]}" .\n' for n in nodes if n in marks)
+    return (f"DELETE {{ GRAPH <{PRINTS_GRAPH}> {{ ?n <{PRINT}> ?f }} }} WHERE {{ VALUES ?n {{ {values} }} "
+            f"GRAPH <{PRINTS_GRAPH}> {{ ?n <{PRINT}> ?f }} }}"
+            + (f" ;\nINSERT DATA {{ GRAPH <{PRINTS_GRAPH}> {{\n{rows}}} }}" if rows else ""))
+
+
+def _replace_blocks(store: Store, blocks: dict[str, Block], changed: list[str], prints: dict[str, str]) -> None:
+    """Delete the ``changed`` nodes' stored blocks (and fingerprints) and insert their new
+    ones (``blocks``; none for a node that is gone), a few thousand blocks per update (each
+    update whole or not at all, its digests and fingerprints with it, so an interrupted run
+    leaves blocks that the next run recognizes)."""
     start = 0
     while start < len(changed):
         chunk, size = [], 0
@@ -321,7 +360,9 @@ def _replace_blocks(store: Store, blocks: dict[str, Block], stored: dict[str, st
         nodes = " ".join(f"<{n}>" for n in chunk)
         g = CORPUS_GRAPH
         inserts = "".join(blocks[n].text for n in chunk if n in blocks)
+        marks = {n: f"{prints[n]} {blocks[n].digest}" for n in chunk if n in blocks}
         store.update(
+            _marks_sparql(chunk, marks) + " ;\n" +
             f"DELETE {{ GRAPH <{g}> {{ ?r ?p ?o }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
             f"GRAPH <{g}> {{ ?n <{NG}hasMerge> ?r . ?r ?p ?o }} }} ;\n"
             f"DELETE {{ GRAPH <{g}> {{ ?m <{OWL.sameAs}> ?n }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
@@ -352,13 +393,9 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
     corpus = build_corpus(store, merge=merge, rules=rules, records=records)
     if not corpus.articles:
         store.remove_graph(CORPUS_GRAPH)
+        store.remove_graph(PRINTS_GRAPH)
     else:
-        blocks = corpus_blocks(corpus)
-        stored = {} if compare_all else dict(store.select_values(DIGESTS_QUERY))
-        if stored:
-            _replace_blocks(store, blocks, stored)  # type: ignore[arg-type]
-        else:
-            store.sync_graph(CORPUS_GRAPH, "".join(block.text for block in blocks.values()))
+        _write_corpus(store, corpus, compare_all)
     mark_corpus_stale(store, False)
     return (len(corpus.entities), sum(1 for e in corpus.entities if len(e.members) > 1),
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))

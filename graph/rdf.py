@@ -37,6 +37,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
@@ -421,6 +422,9 @@ def to_rdf(ag: ArticleGraph) -> Graph:
 # ----------------------------------------------------------------------------- corpus
 
 CORPUS_ID = "corpus"
+# What a corpus block is rendered from besides its record: this module and the records' classes.
+_RENDER_SOURCE = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
+                                           for name in ("rdf.py", "model.py"))).digest()
 
 
 def corpus_graph_iri() -> URIRef:
@@ -495,9 +499,27 @@ class Block(NamedTuple):
     text: str
 
 
-def corpus_blocks(corpus: Corpus) -> dict[str, Block]:
-    """The corpus graph, by corpus node IRI. Every triple belongs to exactly one block, so
-    a store can replace the blocks whose digest changed and leave the rest alone.
+def corpus_nodes(corpus: Corpus) -> dict[str, str]:
+    """Each corpus node IRI and a fingerprint of what its block is rendered from: 32 hex of
+    the SHA-256 of the node's record and of this module's source (a change to the rendering
+    changes every fingerprint). Equal fingerprints give equal blocks, so a block whose
+    fingerprint is unchanged need not be rendered again (:func:`corpus_blocks` ``only``).
+    """
+    salt, root = _RENDER_SOURCE, f"{ID}{CORPUS_ID}"
+    out = {root: _fingerprint(salt, ("articles", corpus.articles))}
+    for record in (*corpus.entities, *corpus.events):
+        out[f"{root}/{record.id}"] = _fingerprint(salt, record)  # = corpus_node_iri(record.id)
+    return out
+
+
+def _fingerprint(salt: bytes, record: object) -> str:
+    return hashlib.sha256(salt + repr(record).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def corpus_blocks(corpus: Corpus, only: set[str] | None = None) -> dict[str, Block]:
+    """The corpus graph, by corpus node IRI (with ``only``, just those nodes' blocks). Every
+    triple belongs to exactly one block, so a store can replace the blocks whose digest
+    changed and leave the rest alone.
 
     >>> from graph.model import Corpus, CorpusEntity, EntityKind
     >>> c = Corpus(["https://w3id.org/newsgraph/id/a1"], [CorpusEntity("person/k", EntityKind.PERSON,
@@ -511,22 +533,25 @@ def corpus_blocks(corpus: Corpus) -> dict[str, Block]:
     """
     blocks: dict[str, Block] = {}
     root = _iri(ID + CORPUS_ID)
-    g = Triples()
-    g.add((root, RDF.type, NG.Corpus))
-    g.add((root, RDFS.label, Lit("newsgraph corpus")))
-    for art in corpus.articles:
-        g.add((root, PROV.hadMember, _iri(art)))
-    blocks[str(root)] = _sealed(root, g)
+    if only is None or str(root) in only:
+        g = Triples()
+        g.add((root, RDF.type, NG.Corpus))
+        g.add((root, RDFS.label, Lit("newsgraph corpus")))
+        for art in corpus.articles:
+            g.add((root, PROV.hadMember, _iri(art)))
+        blocks[str(root)] = _sealed(root, g)
     for ent in corpus.entities:
-        g = Triples()
-        _corpus_entity(g, ent)
         node = corpus_node_iri(ent.id)
-        blocks[str(node)] = _sealed(node, g)
+        if only is None or str(node) in only:
+            g = Triples()
+            _corpus_entity(g, ent)
+            blocks[str(node)] = _sealed(node, g)
     for ev in corpus.events:
-        g = Triples()
-        _corpus_event(g, ev)
         node = corpus_node_iri(ev.id)
-        blocks[str(node)] = _sealed(node, g)
+        if only is None or str(node) in only:
+            g = Triples()
+            _corpus_event(g, ev)
+            blocks[str(node)] = _sealed(node, g)
     return blocks
 
 

@@ -119,3 +119,18 @@ def test_a_store_without_a_record_index_is_recomputed_from_its_articles(files, a
         assert isomorphic(stored_corpus(store), all_at_once)
     finally:
         store.close()
+
+
+def test_a_corpus_graph_dropped_behind_its_back_is_written_whole_again(files, all_at_once, tmp_path):
+    """Fingerprints let unchanged blocks go unrendered, but only while the stored block is
+    the one they were stored with: a corpus graph dropped (or a block replaced) by hand
+    is written again by the next ingest, not trusted to the fingerprints left over."""
+    store = open_store(tmp_path / "store", create=True)
+    try:
+        ingest(files[1:], store)
+        store.remove_graph(CORPUS_GRAPH)
+        ingest(files[:1], store)
+        assert_up_to_date(store)
+        assert isomorphic(stored_corpus(store), all_at_once)
+    finally:
+        store.close()
