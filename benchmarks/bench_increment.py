@@ -76,6 +76,8 @@ def main() -> None:
         feed.write_text(json.dumps({"text": new.text, "published": new.published.isoformat(), "url": new.url,
                                     "title": new.headline}) + "\n", encoding="utf-8")
         print(f"newsgraph --version (Python and CLI start): {cli('--version'):.2f} s")
+        empty = Path(tmp) / "empty"
+        print(f"the floor: add it to an empty store (CLI, model load): {cli('ingest', str(feed), '--store', str(empty)):.2f} s")
         for _ in range(args.repeat):
             print(f"add one article (CLI, model load, corpus layer): {cli('ingest', str(feed), '--store', str(store)):.2f} s")
             print(f"remove it (CLI, corpus layer): {cli('remove', new.url or '', '--store', str(store)):.2f} s")
