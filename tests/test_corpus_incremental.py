@@ -134,3 +134,29 @@ def test_a_corpus_graph_dropped_behind_its_back_is_written_whole_again(files, al
         assert isomorphic(stored_corpus(store), all_at_once)
     finally:
         store.close()
+
+
+def test_build_into_a_corpus_store_marks_the_corpus_stale_and_the_next_ingest_reads_every_article(files, all_at_once,
+                                                                                                  tmp_path):
+    """``build`` writes article graphs without the corpus layer: over an ingested article
+    it would leave that article's index entry out of date, so it marks the corpus stale."""
+    import shutil
+
+    from graph.build import build
+    from graph.corpuslayer import corpus_is_stale
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    annotated = [p for p in files if p.suffix == ".yaml"][0]  # a curated annotation beside its text
+    for path in (annotated, annotated.with_suffix(".txt")):
+        shutil.copy(path, seeds / path.name)
+    store = open_store(tmp_path / "store", create=True)
+    try:
+        ingest(files, store)
+        build(seeds, store, None)
+        assert corpus_is_stale(store)
+        ingest([p for p in files if p != annotated][:1], store)
+        assert not corpus_is_stale(store)
+        assert_up_to_date(store)
+    finally:
+        store.close()
