@@ -1,0 +1,408 @@
+"""One read model: the records newsgraph gets back out of a store, each kind in one or two queries.
+
+The corpus layer (:mod:`graph.corpus`), the network (:mod:`graph.export.netgraph`), the
+explorer (:mod:`graph.export.explorer`) and the article list (:mod:`graph.listing`) read
+through these functions, so the store's shape (``ontology/README.md``) is spelled out here
+once. Each query is portable SPARQL 1.1 and at most one join deep: it asks for a node's
+properties as ``?node ?property ?value`` rows (``VALUES ?property { ... }``) and the rows are
+folded into one record per node here, in Python. A query of many ``OPTIONAL`` s, one per
+property, costs far more on a large store, and one query per property costs a round trip each.
+
+Records are plain frozen dataclasses with IRIs and lexical values as strings.
+
+>>> import tempfile
+>>> from graph.store import open_store
+>>> store = open_store(tempfile.mkdtemp() + "/s", create=True)
+>>> from rdflib import Graph
+>>> ttl = ("@prefix s: <https://schema.org/> . @prefix id: <https://w3id.org/newsgraph/id/> . "
+...        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> . "
+...        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . "
+...        'id:a1 a s:NewsArticle ; s:datePublished "2017-04-03" . '
+...        'id:a1-lee a s:Person ; rdfs:label "Ann Lee" ; skos:altLabel "Lee" ; prov:wasDerivedFrom id:a1 .')
+>>> store.replace_graph("https://w3id.org/newsgraph/graph/a1", Graph().parse(data=ttl, format="turtle"))
+>>> [(e.kind.value, e.label, e.aliases) for e in entities(store)]
+[('person', 'Ann Lee', ('Lee',))]
+>>> [a.published for a in articles(store)]
+['2017-04-03']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .coref import EventRecord
+from .model import EntityKind, Role
+from .ontology import NG, NGT, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .rdf import ROLE_PROPERTY_VALUES, corpus_graph_iri, entity_kind, mention_offsets, roles_from
+from .resolve import NameRecord
+from .store import Store
+
+CORPUS_GRAPH = str(corpus_graph_iri())
+_KIND_ORDER = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)  # a node typed twice: the first
+
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One article node (``schema:NewsArticle``) and the named graph it was read from."""
+
+    node: str
+    graph: str
+    published: str | None = None  # the lexical value of schema:datePublished
+    headline: str | None = None
+    outlet: str | None = None  # the publisher's label
+    url: str | None = None
+    body: str | None = None  # schema:articleBody; None when not asked for
+
+
+@dataclass(frozen=True)
+class Title:
+    """A post a person holds: its words and what it is of (``org:postIn``'s label)."""
+
+    words: str
+    of: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The title as one phrase.
+
+        >>> Title("Secretary of State", "United States").text
+        'Secretary of State of United States'
+        """
+        return f"{self.words} of {self.of}" if self.of else self.words
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    """A person, organization or place node read from an article (``prov:wasDerivedFrom``), or
+    a corpus node. ``aliases`` and ``titles`` are sorted."""
+
+    node: str
+    graph: str
+    kind: EntityKind
+    label: str
+    article: str  # the first prov:wasDerivedFrom in IRI order (a corpus node has several)
+    aliases: tuple[str, ...] = ()
+    titles: tuple[Title, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event or statement node (``sem:Event``; a statement is also ``schema:Quotation``).
+
+    Dates are the lexical values written (``earliest``/``latest`` the begin bounds); the
+    derivation (``phrase``, ``anchor``, ``rule``), the factuality ``cue`` and the type's own
+    label are read only when :func:`events` is asked for ``details``. ``roles`` are the
+    actors by their most specific role (:func:`graph.rdf.roles_from`); ``actors`` the nodes
+    linked by ``sem:hasActor`` itself.
+    """
+
+    node: str
+    graph: str
+    type: str | None = None  # the event type IRI
+    label: str | None = None
+    is_statement: bool = False
+    article: str | None = None  # the first prov:wasDerivedFrom in IRI order
+    edtf: str | None = None
+    precision: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    certainty: str | None = None  # the IRI, e.g. ng:Probable
+    polarity: str | None = None
+    quantity: str | None = None
+    qualifier: str | None = None
+    text: str | None = None  # a statement's quote
+    roles: tuple[tuple[Role, str], ...] = ()
+    actors: frozenset[str] = frozenset()
+    places: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()  # ng:reports
+    relays: tuple[str, ...] = ()  # ng:reportsStatement
+    calls_for: tuple[str, ...] = ()  # ng:callsFor
+    phrase: str | None = None
+    anchor: str | None = None
+    rule: str | None = None
+    cue: str | None = None
+    type_label: str | None = None  # the rdfs:label a graph gives an undeclared type
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The exact words supporting a node (``gaf:denotedBy``) or hedging an event
+    (``ng:factualityCue``), with their offsets in the article's text (from the IRI's
+    ``#char=start,end``; None when the IRI carries none)."""
+
+    node: str
+    mention: str
+    exact: str
+    article: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """What was found in one article graph."""
+
+    entities: int = 0
+    events: int = 0
+    statements: int = 0
+
+
+# ----------------------------------------------------------------------------- queries
+
+_NOT_CORPUS = f"FILTER (?g != <{CORPUS_GRAPH}>)"
+
+
+def _graphs(corpus: bool) -> str:
+    """The filter that leaves the corpus graph out, unless ``corpus``."""
+    return "" if corpus else _NOT_CORPUS
+
+
+_ARTICLE_PROPERTIES = (SCHEMA.datePublished, SCHEMA.headline, SCHEMA.url)
+ARTICLES_QUERY = """
+SELECT ?g ?a ?p ?o WHERE {{
+  GRAPH ?g {{
+    ?a a schema:NewsArticle .
+    {{ VALUES ?p {{ {properties} }} ?a ?p ?o }}
+    UNION {{ ?a schema:publisher/rdfs:label ?o BIND ("outlet" AS ?p) }}
+  }} {graphs}
+}}"""
+
+_ENTITY_PROPERTIES = (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom)
+ENTITIES_QUERY = """
+SELECT ?g ?s ?p ?o ?post WHERE {{
+  GRAPH ?g {{
+    VALUES ?kind {{ schema:Person schema:Organization schema:Place }}
+    ?s a ?kind .
+    {{ VALUES ?p {{ {properties} }} ?s ?p ?o }}
+    UNION {{ ?s org:holds ?post . ?post rdfs:label ?o BIND ("title" AS ?p) }}
+    UNION {{ ?s org:holds ?post . ?post org:postIn/rdfs:label ?o BIND ("of" AS ?p) }}
+  }} {graphs}
+}}"""
+
+_SINGLE = {  # property -> field of StoredEvent holding its one value
+    str(SEM.eventType): "type", str(RDFS.label): "label", str(NG.edtf): "edtf", str(NG.datePrecision): "precision",
+    str(SEM.hasEarliestBeginTimeStamp): "earliest", str(SEM.hasLatestBeginTimeStamp): "latest",
+    str(NG.certainty): "certainty", str(NG.polarity): "polarity", str(NG.quantity): "quantity",
+    str(NG.quantityQualifier): "qualifier", str(SCHEMA.text): "text",
+}
+_MANY = {str(SEM.hasPlace): "places", str(NG.reports): "reports", str(NG.reportsStatement): "relays",
+         str(NG.callsFor): "calls_for"}
+_ROLE_IRIS = frozenset(p.strip("<>") for p in ROLE_PROPERTY_VALUES.split())
+EVENTS_QUERY = """
+SELECT ?g ?s ?p ?o WHERE {{
+  GRAPH ?g {{
+    ?s a sem:Event .
+    VALUES ?p {{ {properties} }}
+    ?s ?p ?o
+  }} {graphs}
+}}"""
+_EVENT_PROPERTIES = " ".join(f"<{p}>" for p in (RDF.type, PROV.wasDerivedFrom, *_SINGLE, *_MANY)) + " " + ROLE_PROPERTY_VALUES
+# What lies one node further: the date's derivation, the hedge words, an undeclared type's label.
+EVENT_DETAILS_QUERY = """
+SELECT ?s ?key ?o WHERE {
+  { ?s ng:dateDerivation/ng:rule ?o BIND ("rule" AS ?key) }
+  UNION { ?s ng:dateDerivation/ng:anchorDate ?o BIND ("anchor" AS ?key) }
+  UNION { ?s ng:dateDerivation/ng:phrase/nif:anchorOf ?o BIND ("phrase" AS ?key) }
+  UNION { ?s ng:factualityCue/nif:anchorOf ?o BIND ("cue" AS ?key) }
+  UNION { ?s a sem:Event ; sem:eventType ?t . ?t rdfs:label ?o BIND ("type_label" AS ?key) }
+}"""
+
+MENTIONS_QUERY = """
+SELECT ?node ?mention ?exact ?article WHERE {
+  ?node gaf:denotedBy|ng:factualityCue ?mention .
+  ?mention nif:anchorOf ?exact ; nif:referenceContext ?article .
+}"""
+
+SAME_AS_QUERY = f"SELECT ?member ?canonical WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?member owl:sameAs ?canonical }} }}"
+
+COUNTS_QUERY = """
+SELECT ?g ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  GRAPH ?g {
+    VALUES ?class { schema:Person schema:Organization schema:Place sem:Event schema:Quotation }
+    ?e a ?class
+  }
+} GROUP BY ?g ?class"""
+
+
+def _values(properties: Iterable[object]) -> str:
+    return " ".join(f"<{p}>" for p in properties)
+
+
+# ----------------------------------------------------------------------------- readers
+
+
+def articles(store: Store, *, body: bool = False, corpus: bool = True) -> list[StoredArticle]:
+    """Every article node, by graph then node (``body``: with its text; ``corpus`` False:
+    not the corpus graph's, which holds none anyway). One query."""
+    props = _ARTICLE_PROPERTIES + ((SCHEMA.articleBody,) if body else ())
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    names = {str(SCHEMA.datePublished): "published", str(SCHEMA.headline): "headline", str(SCHEMA.url): "url",
+             str(SCHEMA.articleBody): "body", "outlet": "outlet"}
+    for g, a, p, o in store.select_values(ARTICLES_QUERY.format(properties=_values(props), graphs=_graphs(corpus))):
+        fields = found.setdefault((g, a), {})  # type: ignore[arg-type]
+        fields.setdefault(names[p], o)  # type: ignore[index,arg-type]
+    return [StoredArticle(a, g, **fields) for (g, a), fields in sorted(found.items())]
+
+
+def entities(store: Store, *, corpus: bool = True) -> list[StoredEntity]:
+    """Every person, organization and place read from an article (and, with ``corpus``, the
+    corpus graph's), each with its names and titles. One query.
+
+    A node in no article (the publisher: metadata, not read from the text) is left out.
+    """
+    rows: dict[tuple[str, str], dict[str, set[str]]] = {}
+    posts: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
+    for g, s, p, o, post in store.select_values(ENTITIES_QUERY.format(properties=_values(_ENTITY_PROPERTIES),
+                                                                      graphs=_graphs(corpus))):
+        key = (g, s)
+        if post is None:
+            rows.setdefault(key, {}).setdefault(p, set()).add(o)  # type: ignore[arg-type]
+        else:
+            posts.setdefault(key, {}).setdefault(post, {}).setdefault(p, o)  # type: ignore[arg-type]
+    out = []
+    for (g, s), props in sorted(rows.items()):
+        kinds = {entity_kind(t) for t in props.get(str(RDF.type), ())}
+        kind = next((k for k in _KIND_ORDER if k in kinds), None)
+        labels, sources = props.get(str(RDFS.label)), props.get(str(PROV.wasDerivedFrom))
+        if kind is None or not labels or not sources:
+            continue
+        titles = {Title(p["title"], p.get("of")) for p in posts.get((g, s), {}).values() if "title" in p}
+        out.append(StoredEntity(s, g, kind, min(labels), min(sources), tuple(sorted(props.get(str(SKOS.altLabel), ()))),
+                                tuple(sorted(titles, key=lambda t: (t.words, t.of or "")))))
+    return out
+
+
+def events(store: Store, *, details: bool = False, corpus: bool = True) -> list[StoredEvent]:
+    """Every event and statement, with its type, label, dates, factuality, quantity, quote,
+    roles, places and what it reports. One query; with ``details`` a second one for the
+    date's derivation, the hedge words and an undeclared type's label."""
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    role_rows: list[tuple[str, str, str]] = []
+    for g, s, p, o in store.select_values(EVENTS_QUERY.format(properties=_EVENT_PROPERTIES, graphs=_graphs(corpus))):
+        found.setdefault((g, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
+        if p in _ROLE_IRIS:
+            role_rows.append((f"{g} {s}", p, o))  # type: ignore[arg-type]
+    roles = roles_from(role_rows)
+    extra: dict[str, dict[str, str]] = defaultdict(dict)
+    if details:
+        for s, key, o in sorted(store.select_values(EVENT_DETAILS_QUERY), key=lambda r: tuple(v or "" for v in r)):
+            extra[s].setdefault(key, o)  # type: ignore[index,arg-type]
+    out = []
+    for (g, s), props in sorted(found.items()):
+        fields: dict[str, object] = {name: min(props[p]) for p, name in _SINGLE.items() if p in props}
+        fields.update({name: tuple(sorted(set(props[p]))) for p, name in _MANY.items() if p in props})
+        fields.update(extra.get(s, {}))
+        sources = props.get(str(PROV.wasDerivedFrom))
+        out.append(StoredEvent(
+            s, g, article=min(sources) if sources else None, is_statement=str(SCHEMA.Quotation) in props[str(RDF.type)],
+            roles=tuple(roles.get(f"{g} {s}", ())), actors=frozenset(props.get(str(SEM.hasActor), ())),
+            **fields))  # type: ignore[arg-type]
+    return out
+
+
+def mentions(store: Store) -> list[Mention]:
+    """Every node's mentions (its words and, for an event, its hedge words), by node, then
+    article and offset. One query."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for node, mention, exact, article in store.select_values(MENTIONS_QUERY):
+        if (node, mention) in seen:
+            continue
+        seen.add((node, mention))  # type: ignore[arg-type]
+        found = mention_offsets(mention or "")
+        start, end = (found[1], found[2]) if found else (None, None)
+        out.append(Mention(node, mention, exact or "", article or "", start, end))  # type: ignore[arg-type]
+    return sorted(out, key=lambda m: (m.node, m.article, m.start or 0, m.mention))
+
+
+def same_as(store: Store) -> dict[str, str]:
+    """Each article node the corpus graph links to a corpus node (``owl:sameAs``): member -> corpus node."""
+    return {m: c for m, c in store.select_values(SAME_AS_QUERY) if m is not None and c is not None}
+
+
+def article_counts(store: Store) -> dict[str, ArticleCounts]:
+    """Per named graph: its entities, events (statements not counted) and statements. One query."""
+    by_class: dict[str, dict[str, int]] = defaultdict(dict)
+    for g, cls, n in store.select_values(COUNTS_QUERY):
+        by_class[g][cls] = int(n or 0)  # type: ignore[index]
+    out = {}
+    for g, n in by_class.items():
+        statements = n.get(str(SCHEMA.Quotation), 0)
+        out[g] = ArticleCounts(
+            entities=sum(n.get(str(c), 0) for c in (SCHEMA.Person, SCHEMA.Organization, SCHEMA.Place)),
+            events=n.get(str(SEM.Event), 0) - statements, statements=statements)
+    return out
+
+
+# ----------------------------------------------------------------------------- the corpus layer's records
+
+
+@dataclass
+class CorpusRecords:
+    """What the corpus layer computes from: each article graph's article and publication
+    date, its entities as :class:`~graph.resolve.NameRecord` inputs, the entities that act,
+    and its events (actors still article nodes)."""
+
+    article_of: dict[str, str] = field(default_factory=dict)  # article graph -> article node
+    published: dict[str, str] = field(default_factory=dict)  # article node -> datePublished (lexical)
+    entities: list[StoredEntity] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)  # entity nodes some event links by sem:hasActor
+    events: list[StoredEvent] = field(default_factory=list)
+
+
+def corpus_records(store: Store) -> CorpusRecords:
+    """The records of every article graph (never the corpus graph's), in three queries.
+
+    An entity or event whose graph holds no dated article is left out.
+    """
+    out = CorpusRecords()
+    for art in articles(store, corpus=False):
+        if art.published:
+            out.article_of[art.graph], out.published[art.node] = art.node, art.published
+    seen: set[str] = set()
+    for ent in entities(store, corpus=False):
+        if ent.graph in out.article_of and ent.node not in seen:
+            seen.add(ent.node)
+            out.entities.append(ent)
+    seen.clear()
+    for ev in events(store, corpus=False):
+        out.actors.update(ev.actors)
+        if ev.graph in out.article_of and ev.type and ev.label and ev.node not in seen:
+            seen.add(ev.node)
+            out.events.append(ev)
+    return out
+
+
+def name_records(records: CorpusRecords) -> list[NameRecord]:
+    """The entities as entity resolution (:func:`graph.resolve.resolve`) takes them: each
+    title by its words alone."""
+    return [NameRecord(e.node, records.article_of[e.graph], e.kind.value, e.label, e.aliases,
+                       tuple(sorted(t.words for t in e.titles))) for e in records.entities]
+
+
+def event_record(ev: StoredEvent, records: CorpusRecords, canonical: Mapping[str, str]) -> EventRecord:
+    """One article event as event coreference (:func:`graph.coref.corefer`) takes it: its
+    actors as the corpus entity ids ``canonical`` gives their nodes (an actor without one is
+    left out), its dates as days."""
+    article = records.article_of[ev.graph]
+    roles = [(role, canonical[actor]) for role, actor in ev.roles if actor in canonical]
+    return EventRecord(
+        node=ev.node, article=article, published=_day(records.published[article]),  # type: ignore[arg-type]
+        type=(ev.type or "")[len(str(NGT)):],
+        label=ev.label or "", actors=frozenset(c for _r, c in roles),
+        speaker=next((c for r, c in roles if r is Role.SPEAKER), None), is_statement=ev.is_statement,
+        earliest=_day(ev.earliest), latest=_day(ev.latest), precision=ev.precision, quote=ev.text)
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The day of a date or date-time's lexical value.
+
+    >>> _day("2017-04-03T10:00:00")
+    datetime.date(2017, 4, 3)
+    """
+    return dt.date.fromisoformat(value[:10]) if value else None
