@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -48,33 +50,56 @@ _ABBREVIATION = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
 
 
-def _boundaries(body: str, lo: int, hi: int) -> list[int]:
-    """Offsets in ``body[lo:hi]`` where a sentence ends (abbreviations like "Dec." do not)."""
-    out = []
-    for match in _BOUNDARY.finditer(body, lo, hi):
-        if match.group() != "\n":
+@dataclass(frozen=True)
+class SentenceEnds:
+    """Where the sentences of one text end (abbreviations like "Dec." do not end one),
+    found in one pass for all its mentions: each end's match ``starts``, the offset up to
+    which a window must reach to see it (``reach``: its lookahead character included) and
+    the ``ends`` themselves, all ascending."""
+
+    starts: list[int]
+    reach: list[int]
+    ends: list[int]
+
+
+def sentence_ends(body: str) -> SentenceEnds:
+    """The sentence ends of ``body``.
+
+    >>> sentence_ends("On Dec. 29 he left. Then.").ends
+    [19]
+    """
+    out = SentenceEnds([], [], [])
+    for match in _BOUNDARY.finditer(body):
+        newline = match.group() == "\n"
+        if not newline:
             head = body[max(0, match.start() - 12) : match.start() + 1]
             after = body[match.end() : match.end() + 3].lstrip()
             if _ABBREVIATION.search(head) and not (after[:1].isupper() and head[-2:-1].islower()):
                 continue
             if after[:1].isdigit() or after[:1].islower():
                 continue
-        out.append(match.end())
+        out.starts.append(match.start())
+        out.reach.append(match.end() + (0 if newline else 1))
+        out.ends.append(match.end())
     return out
 
 
-def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LIMIT) -> tuple[str, str, str]:
-    """The sentence holding ``body[start:end]``, split as (before, quoted words, after).
+def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LIMIT,
+                    ends: SentenceEnds | None = None) -> tuple[str, str, str]:
+    """The sentence holding ``body[start:end]``, split as (before, quoted words, after), at
+    most ``limit`` characters on each side (``ends``: :func:`sentence_ends` of ``body``,
+    when the caller has it).
 
     >>> body = "First one. On Dec. 29, Igor Kochetkov of the U.S. team said it. Last."
     >>> sentence_around(body, 23, 37)
     ('On Dec. 29, ', 'Igor Kochetkov', ' of the U.S. team said it.')
     """
-    lo = max(0, start - limit)
-    before = _boundaries(body, lo, start)
-    begin = before[-1] if before else lo
-    after = _boundaries(body, end, min(len(body), end + limit))
-    stop = after[0] if after else min(len(body), end + limit)
+    ends = sentence_ends(body) if ends is None else ends
+    lo, hi = max(0, start - limit), min(len(body), end + limit)
+    last = bisect_right(ends.reach, start) - 1  # the last end seen before the words ...
+    begin = ends.ends[last] if last >= bisect_left(ends.starts, lo) else lo  # ... within the limit
+    first = bisect_left(ends.starts, end)  # the first end after them
+    stop = ends.ends[first] if first < len(ends.starts) and ends.reach[first] <= hi else hi
     return body[begin:start].lstrip(), body[start:end], body[end:stop].rstrip()
 
 
@@ -84,6 +109,7 @@ def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LI
 def _evidence(found: Iterable[Mention], bodies: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Each node's mentions as the panel shows them: the words, their sentence, 32 characters around."""
     out: dict[str, list[dict[str, Any]]] = {}
+    ends: dict[str, SentenceEnds] = {}
     for m in found:
         item: dict[str, Any] = {"exact": m.exact, "article": m.article}
         body = bodies.get(m.article, "")
@@ -92,7 +118,9 @@ def _evidence(found: Iterable[Mention], bodies: Mapping[str, str]) -> dict[str, 
             item["prefix"] = body[max(0, m.start - CONTEXT_CHARS) : m.start]
             item["suffix"] = body[m.end : m.end + CONTEXT_CHARS]
             if body[m.start : m.end] == m.exact:
-                item["before"], _, item["after"] = sentence_around(body, m.start, m.end)
+                if m.article not in ends:
+                    ends[m.article] = sentence_ends(body)
+                item["before"], _, item["after"] = sentence_around(body, m.start, m.end, ends=ends[m.article])
         if "before" not in item:  # no body or offsets
             item["before"], item["after"] = item.get("prefix", ""), item.get("suffix", "")
             item.setdefault("prefix", "")
