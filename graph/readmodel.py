@@ -20,7 +20,7 @@ Records are plain frozen dataclasses with IRIs and lexical values as strings.
 ...        'id:a1 a s:NewsArticle ; s:datePublished "2017-04-03" . '
 ...        'id:a1-lee a s:Person ; rdfs:label "Ann Lee" ; skos:altLabel "Lee" ; prov:wasDerivedFrom id:a1 .')
 >>> store.replace_graph("https://w3id.org/newsgraph/graph/a1", Graph().parse(data=ttl, format="turtle"))
->>> [(e.kind.value, e.label, e.aliases) for e in entities(store)]
+>>> [(e.kind.value, e.label, e.aliases) for e in nodes(store).entities]
 [('person', 'Ann Lee', ('Lee',))]
 >>> [a.published for a in articles(store)]
 ['2017-04-03']
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .coref import EventRecord
 from .model import EntityKind, Role
-from .ontology import NG, NGT, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import NG, NGT, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 from .rdf import ROLE_PROPERTY_VALUES, corpus_graph_iri, entity_kind, mention_offsets, roles_from
 from .resolve import NameRecord
 from .store import Store
@@ -172,18 +172,6 @@ SELECT ?g ?a ?p ?o WHERE {{
   }} {graphs}
 }}"""
 
-_ENTITY_PROPERTIES = (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom)
-ENTITIES_QUERY = """
-SELECT ?g ?s ?p ?o ?post WHERE {{
-  GRAPH ?g {{
-    VALUES ?kind {{ schema:Person schema:Organization schema:Place }}
-    ?s a ?kind .
-    {{ VALUES ?p {{ {properties} }} ?s ?p ?o }}
-    UNION {{ ?s org:holds ?post . ?post rdfs:label ?o BIND ("title" AS ?p) }}
-    UNION {{ ?s org:holds ?post . ?post org:postIn/rdfs:label ?o BIND ("of" AS ?p) }}
-  }} {graphs}
-}}"""
-
 _SINGLE = {  # property -> field of StoredEvent holding its one value
     str(SEM.eventType): "type", str(RDFS.label): "label", str(NG.edtf): "edtf", str(NG.datePrecision): "precision",
     str(SEM.hasEarliestBeginTimeStamp): "earliest", str(SEM.hasLatestBeginTimeStamp): "latest",
@@ -193,15 +181,14 @@ _SINGLE = {  # property -> field of StoredEvent holding its one value
 _MANY = {str(SEM.hasPlace): "places", str(NG.reports): "reports", str(NG.reportsStatement): "relays",
          str(NG.callsFor): "calls_for"}
 _ROLE_IRIS = frozenset(p.strip("<>") for p in ROLE_PROPERTY_VALUES.split())
-EVENTS_QUERY = """
+# Every property of an entity, a title (its post) or an event, read without a join: a join
+# on the node's type costs more than reading the few rows of other nodes and dropping them.
+NODES_QUERY = """
 SELECT ?g ?s ?p ?o WHERE {{
-  GRAPH ?g {{
-    ?s a sem:Event .
-    VALUES ?p {{ {properties} }}
-    ?s ?p ?o
-  }} {graphs}
+  GRAPH ?g {{ VALUES ?p {{ {properties} }} ?s ?p ?o }} {graphs}
 }}"""
-_EVENT_PROPERTIES = " ".join(f"<{p}>" for p in (RDF.type, PROV.wasDerivedFrom, *_SINGLE, *_MANY)) + " " + ROLE_PROPERTY_VALUES
+_NODE_PROPERTIES = " ".join(f"<{p}>" for p in (RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, ORG.postIn,
+                                               *_SINGLE, *_MANY)) + " " + ROLE_PROPERTY_VALUES
 # What lies one node further: the date's derivation, the hedge words, an undeclared type's label.
 EVENT_DETAILS_QUERY = """
 SELECT ?s ?key ?o WHERE {
@@ -249,60 +236,71 @@ def articles(store: Store, *, body: bool = False, corpus: bool = True) -> list[S
     return [StoredArticle(a, g, **fields) for (g, a), fields in sorted(found.items())]
 
 
-def entities(store: Store, *, corpus: bool = True) -> list[StoredEntity]:
-    """Every person, organization and place read from an article (and, with ``corpus``, the
-    corpus graph's), each with its names and titles. One query.
+@dataclass(frozen=True)
+class Nodes:
+    """The entities and the events (statements among them) of a store, by graph then node."""
 
-    A node in no article (the publisher: metadata, not read from the text) is left out.
+    entities: list[StoredEntity]
+    events: list[StoredEvent]
+
+
+def nodes(store: Store, *, details: bool = False, corpus: bool = True) -> Nodes:
+    """Every person, organization and place read from an article, with its names and titles,
+    and every event and statement, with its type, label, dates, factuality, quantity,
+    quote, roles, places and what it reports: one query (``corpus`` False: not the corpus
+    graph's nodes). With ``details`` a second one reads the date's derivation, the hedge
+    words and an undeclared type's label.
+
+    A node in no article (the publisher: metadata, not read from the text) is no entity.
     """
-    rows: dict[tuple[str, str], dict[str, set[str]]] = {}
-    posts: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
-    for g, s, p, o, post in store.select_values(ENTITIES_QUERY.format(properties=_values(_ENTITY_PROPERTIES),
-                                                                      graphs=_graphs(corpus))):
-        key = (g, s)
-        if post is None:
-            rows.setdefault(key, {}).setdefault(p, set()).add(o)  # type: ignore[arg-type]
-        else:
-            posts.setdefault(key, {}).setdefault(post, {}).setdefault(p, o)  # type: ignore[arg-type]
-    out = []
-    for (g, s), props in sorted(rows.items()):
-        kinds = {entity_kind(t) for t in props.get(str(RDF.type), ())}
-        kind = next((k for k in _KIND_ORDER if k in kinds), None)
-        labels, sources = props.get(str(RDFS.label)), props.get(str(PROV.wasDerivedFrom))
-        if kind is None or not labels or not sources:
-            continue
-        titles = {Title(p["title"], p.get("of")) for p in posts.get((g, s), {}).values() if "title" in p}
-        out.append(StoredEntity(s, g, kind, min(labels), min(sources), tuple(sorted(props.get(str(SKOS.altLabel), ()))),
-                                tuple(sorted(titles, key=lambda t: (t.words, t.of or "")))))
-    return out
-
-
-def events(store: Store, *, details: bool = False, corpus: bool = True) -> list[StoredEvent]:
-    """Every event and statement, with its type, label, dates, factuality, quantity, quote,
-    roles, places and what it reports. One query; with ``details`` a second one for the
-    date's derivation, the hedge words and an undeclared type's label."""
     found: dict[tuple[str, str], dict[str, list[str]]] = {}
-    role_rows: list[tuple[str, str, str]] = []
-    for g, s, p, o in store.select_values(EVENTS_QUERY.format(properties=_EVENT_PROPERTIES, graphs=_graphs(corpus))):
+    for g, s, p, o in store.select_values(NODES_QUERY.format(properties=_NODE_PROPERTIES, graphs=_graphs(corpus))):
         found.setdefault((g, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
-        if p in _ROLE_IRIS:
-            role_rows.append((f"{g} {s}", p, o))  # type: ignore[arg-type]
-    roles = roles_from(role_rows)
     extra: dict[str, dict[str, str]] = defaultdict(dict)
     if details:
         for s, key, o in sorted(store.select_values(EVENT_DETAILS_QUERY), key=lambda r: tuple(v or "" for v in r)):
             extra[s].setdefault(key, o)  # type: ignore[index,arg-type]
-    out = []
+    out = Nodes([], [])
     for (g, s), props in sorted(found.items()):
-        fields: dict[str, object] = {name: min(props[p]) for p, name in _SINGLE.items() if p in props}
-        fields.update({name: tuple(sorted(set(props[p]))) for p, name in _MANY.items() if p in props})
-        fields.update(extra.get(s, {}))
-        sources = props.get(str(PROV.wasDerivedFrom))
-        out.append(StoredEvent(
-            s, g, article=min(sources) if sources else None, is_statement=str(SCHEMA.Quotation) in props[str(RDF.type)],
-            roles=tuple(roles.get(f"{g} {s}", ())), actors=frozenset(props.get(str(SEM.hasActor), ())),
-            **fields))  # type: ignore[arg-type]
+        types = props.get(str(RDF.type), ())
+        if str(SEM.Event) in types:
+            out.events.append(_event(g, s, props, extra.get(s, {})))
+        elif types:
+            entity = _entity(g, s, props, found)
+            if entity is not None:
+                out.entities.append(entity)
     return out
+
+
+def _entity(g: str, s: str, props: Mapping[str, list[str]],
+            found: Mapping[tuple[str, str], Mapping[str, list[str]]]) -> StoredEntity | None:
+    """The entity a node's properties describe (its posts' looked up in ``found``), or None."""
+    kinds = {entity_kind(t) for t in props.get(str(RDF.type), ())}
+    kind = next((k for k in _KIND_ORDER if k in kinds), None)
+    labels, sources = props.get(str(RDFS.label)), props.get(str(PROV.wasDerivedFrom))
+    if kind is None or not labels or not sources:
+        return None
+    titles = set()
+    for post in props.get(str(ORG.holds), ()):
+        words = found.get((g, post), {}).get(str(RDFS.label))
+        if words:
+            ofs = [label for place in found[(g, post)].get(str(ORG.postIn), ())
+                   for label in found.get((g, place), {}).get(str(RDFS.label), ())]
+            titles.update(Title(min(words), of) for of in (ofs or [None]))
+    return StoredEntity(s, g, kind, min(labels), min(sources), tuple(sorted(set(props.get(str(SKOS.altLabel), ())))),
+                        tuple(sorted(titles, key=lambda t: (t.words, t.of or ""))))
+
+
+def _event(g: str, s: str, props: Mapping[str, list[str]], extra: Mapping[str, str]) -> StoredEvent:
+    """The event a node's properties describe (``extra``: its details by field name)."""
+    fields: dict[str, object] = {name: min(props[p]) for p, name in _SINGLE.items() if p in props}
+    fields.update({name: tuple(sorted(set(props[p]))) for p, name in _MANY.items() if p in props})
+    fields.update(extra)
+    roles = roles_from((s, p, o) for p in sorted(_ROLE_IRIS) for o in sorted(props.get(p, ())))
+    sources = props.get(str(PROV.wasDerivedFrom))
+    return StoredEvent(s, g, article=min(sources) if sources else None,
+                       is_statement=str(SCHEMA.Quotation) in props[str(RDF.type)], roles=tuple(roles.get(s, ())),
+                       actors=frozenset(props.get(str(SEM.hasActor), ())), **fields)  # type: ignore[arg-type]
 
 
 def mentions(store: Store) -> list[Mention]:
@@ -356,7 +354,7 @@ class CorpusRecords:
 
 
 def corpus_records(store: Store) -> CorpusRecords:
-    """The records of every article graph (never the corpus graph's), in three queries.
+    """The records of every article graph (never the corpus graph's), in two queries.
 
     An entity or event whose graph holds no dated article is left out.
     """
@@ -364,13 +362,14 @@ def corpus_records(store: Store) -> CorpusRecords:
     for art in articles(store, corpus=False):
         if art.published:
             out.article_of[art.graph], out.published[art.node] = art.node, art.published
+    found = nodes(store, corpus=False)
     seen: set[str] = set()
-    for ent in entities(store, corpus=False):
+    for ent in found.entities:
         if ent.graph in out.article_of and ent.node not in seen:
             seen.add(ent.node)
             out.entities.append(ent)
     seen.clear()
-    for ev in events(store, corpus=False):
+    for ev in found.events:
         out.actors.update(ev.actors)
         if ev.graph in out.article_of and ev.type and ev.label and ev.node not in seen:
             seen.add(ev.node)

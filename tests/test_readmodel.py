@@ -102,18 +102,18 @@ def test_an_article_reads_back_with_its_metadata_and_text(store):
 
 
 def test_an_entity_reads_back_with_its_names_and_titles_and_article(store):
-    berg = _one(rm.entities(store), "first/person/berg")
+    berg = _one(rm.nodes(store).entities, "first/person/berg")
     assert (berg.kind, berg.label, berg.aliases) == (EntityKind.PERSON, "Anna Berg", ("Berg",))
     assert [t.text for t in berg.titles] == ["Mayor of Riverton"]
     assert berg.article.endswith("/first")
 
 
 def test_the_publisher_is_metadata_not_an_entity(store):
-    assert not [e for e in rm.entities(store) if e.label == "The Daily Record"]
+    assert not [e for e in rm.nodes(store).entities if e.label == "The Daily Record"]
 
 
 def test_an_event_reads_back_with_dates_roles_factuality_and_quantity(store):
-    events = rm.events(store, details=True)
+    events = rm.nodes(store, details=True).events
     closing = _one(events, "first/event/closing")
     assert (closing.edtf, closing.precision, closing.earliest, closing.latest) == (
         "2021-03-08", "day", "2021-03-08", "2021-03-08")
@@ -127,14 +127,14 @@ def test_an_event_reads_back_with_dates_roles_factuality_and_quantity(store):
 
 
 def test_a_statement_reads_back_with_speaker_quote_and_what_it_reports(store):
-    said = _one(rm.events(store), "first/statement/said")
+    said = _one(rm.nodes(store).events, "first/statement/said")
     assert said.is_statement and said.text == "the council had probably closed the bridge"
     assert [r for r, _a in said.roles] == [Role.SPEAKER]
     assert [r.rpartition("/")[2] for r in said.reports] == ["closing"]
 
 
 def test_derivation_details_are_read_only_when_asked_for(store):
-    assert _one(rm.events(store), "first/event/closing").phrase is None
+    assert _one(rm.nodes(store).events, "first/event/closing").phrase is None
 
 
 def test_mentions_carry_exact_words_and_offsets_that_stand_in_the_text(store):
@@ -144,8 +144,8 @@ def test_mentions_carry_exact_words_and_offsets_that_stand_in_the_text(store):
 
 
 def test_corpus_nodes_are_read_too_and_members_point_to_them(store):
-    corpus_events = [e for e in rm.events(store) if e.graph == CORPUS_GRAPH]
-    assert corpus_events and not [e for e in rm.events(store, corpus=False) if e.graph == CORPUS_GRAPH]
+    corpus_events = [e for e in rm.nodes(store).events if e.graph == CORPUS_GRAPH]
+    assert corpus_events and not [e for e in rm.nodes(store, corpus=False).events if e.graph == CORPUS_GRAPH]
     links = rm.same_as(store)
     firsts = [m for m in links if m.endswith("first/person/berg") or m.endswith("second/person/berg")]
     assert len(firsts) == 2 and len({links[m] for m in firsts}) == 1

@@ -24,8 +24,8 @@ import networkx as nx
 from ..errors import InputError
 from ..io import atomic_write
 from ..rdf import CONTEXT_CHARS, event_type_label
-from ..readmodel import Mention, StoredEntity, StoredEvent, mentions, same_as
-from ..readmodel import articles as read_articles, entities as read_entities, events as read_events
+from ..readmodel import Mention, StoredEntity, StoredEvent, mentions, nodes, same_as
+from ..readmodel import articles as read_articles
 from ..store import Store
 from .corpusview import merged_entity, merged_event
 from .netgraph import records_to_networkx
@@ -167,7 +167,8 @@ def _entity_details(found: Iterable[StoredEntity]) -> dict[str, dict[str, Any]]:
 def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
     """Everything the page shows, read from the store with SPARQL (``graph``: the store's
     network when the caller already has it)."""
-    people, happenings = read_entities(store), read_events(store, details=True)
+    found = nodes(store, details=True)
+    people, happenings = found.entities, found.events
     if graph is None:
         graph = records_to_networkx(people, happenings, same_as(store))
     articles, bodies = _articles(store)

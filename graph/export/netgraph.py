@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from ..model import Role
-from ..readmodel import StoredEntity, StoredEvent, entities, events, same_as
+from ..readmodel import StoredEntity, StoredEvent, nodes, same_as
 from ..store import Store
 
 # Edge labels besides the roles (an actor linked by sem:hasActor alone is a participant).
@@ -63,7 +63,8 @@ def contract(graph: nx.MultiDiGraph, canonical: Mapping[str, str]) -> nx.MultiDi
 def store_to_networkx(store: Store, *, corpus: bool = True) -> nx.MultiDiGraph:
     """A directed multigraph of the store; node ids are IRIs. With ``corpus`` (and a
     corpus graph in the store) article nodes are contracted into their corpus nodes."""
-    return records_to_networkx(entities(store), events(store), same_as(store) if corpus else {})
+    found = nodes(store)
+    return records_to_networkx(found.entities, found.events, same_as(store) if corpus else {})
 
 
 def records_to_networkx(people: Iterable[StoredEntity], happenings: Iterable[StoredEvent],
