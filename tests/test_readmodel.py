@@ -27,6 +27,7 @@ from graph.model import (
 )
 from graph.rdf import article_ntriples, graph_iri
 from graph.store import open_store
+from tests.servers import SERVERS, VIRTUOSO_PASSWORD, VIRTUOSO_USER, available
 
 DAY = dt.date(2021, 3, 9)
 
@@ -174,3 +175,27 @@ def test_an_event_record_names_its_actors_by_corpus_id(store):
     assert (record.speaker, record.actors, record.type, record.published) == (
         "person/anna-berg", frozenset({"person/anna-berg"}), "statement", DAY)
     assert rm.event_record(said, rec, {}).actors == frozenset()  # an actor without a corpus id is left out
+
+
+def _everything(store) -> dict:
+    found = rm.nodes(store, details=True)
+    return {"articles": rm.articles(store, body=True), "entities": found.entities, "events": found.events,
+            "mentions": rm.mentions(store), "same_as": rm.same_as(store), "counts": rm.article_counts(store),
+            "corpus": rm.corpus_records(store)}
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("kind", sorted(SERVERS))
+def test_a_sparql_server_gives_the_same_records_as_the_embedded_store(store, kind, tmp_path, monkeypatch):
+    if not available(kind):  # make test installs both: a missing server is a failure, not a skip
+        pytest.fail(f"{kind} is not installed (make system-deps)")
+    monkeypatch.setenv("NEWSGRAPH_STORE_USER", VIRTUOSO_USER)
+    monkeypatch.setenv("NEWSGRAPH_STORE_PASSWORD", VIRTUOSO_PASSWORD)
+    server = SERVERS[kind](tmp_path).start()
+    try:
+        remote = open_store(server.url)
+        for g in store.graph_iris():
+            remote.replace_graph(g, store.graph_ntriples(g))
+        assert _everything(remote) == _everything(store)
+    finally:
+        server.stop()
