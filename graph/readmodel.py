@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .coref import EventRecord
 from .model import EntityKind, Role
-from .ontology import NG, NGT, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import NG, NGT, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 from .rdf import ROLE_PROPERTY_VALUES, corpus_graph_iri, entity_kind, mention_offsets, roles_from
 from .resolve import NameRecord
 from .store import Store
@@ -132,15 +132,15 @@ class StoredEvent:
 @dataclass(frozen=True)
 class Mention:
     """The exact words supporting a node (``gaf:denotedBy``) or hedging an event
-    (``ng:factualityCue``), with their offsets in the article's text (from the IRI's
-    ``#char=start,end``; None when the IRI carries none)."""
+    (``ng:factualityCue``), with their article and offsets in its text (from the IRI,
+    ``<article#char=start,end>``)."""
 
     node: str
     mention: str
     exact: str
     article: str
-    start: int | None = None
-    end: int | None = None
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -199,11 +199,10 @@ SELECT ?s ?key ?o WHERE {
   UNION { ?s a sem:Event ; sem:eventType ?t . ?t rdfs:label ?o BIND ("type_label" AS ?key) }
 }"""
 
-MENTIONS_QUERY = """
-SELECT ?node ?mention ?exact ?article WHERE {
-  ?node gaf:denotedBy|ng:factualityCue ?mention .
-  ?mention nif:anchorOf ?exact ; nif:referenceContext ?article .
-}"""
+# Links to mentions and the mentions' words, without a join (a join costs more here than
+# the words of the date phrases and quantities that come along); the article and the
+# offsets are in the mention's IRI (``<article#char=start,end>``, ontology/README.md).
+MENTIONS_QUERY = "SELECT ?s ?p ?o WHERE { VALUES ?p { gaf:denotedBy ng:factualityCue nif:anchorOf } ?s ?p ?o }"
 
 SAME_AS_QUERY = f"SELECT ?member ?canonical WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?member owl:sameAs ?canonical }} }}"
 
@@ -305,17 +304,24 @@ def _event(g: str, s: str, props: Mapping[str, list[str]], extra: Mapping[str, s
 
 def mentions(store: Store) -> list[Mention]:
     """Every node's mentions (its words and, for an event, its hedge words), by node, then
-    article and offset. One query."""
-    seen: set[tuple[str, str]] = set()
+    article and offset. One query.
+
+    A mention is read only when it has its words and its IRI holds its article and offsets.
+    """
+    words: dict[str, str] = {}
+    links: set[tuple[str, str]] = set()
+    anchor = str(NIF.anchorOf)
+    for s, p, o in store.select_values(MENTIONS_QUERY):
+        if p == anchor:
+            words.setdefault(s, o)  # type: ignore[arg-type]
+        else:
+            links.add((s, o))  # type: ignore[arg-type]
     out = []
-    for node, mention, exact, article in store.select_values(MENTIONS_QUERY):
-        if (node, mention) in seen:
-            continue
-        seen.add((node, mention))  # type: ignore[arg-type]
-        found = mention_offsets(mention or "")
-        start, end = (found[1], found[2]) if found else (None, None)
-        out.append(Mention(node, mention, exact or "", article or "", start, end))  # type: ignore[arg-type]
-    return sorted(out, key=lambda m: (m.node, m.article, m.start or 0, m.mention))
+    for node, mention in links:
+        found = mention_offsets(mention)
+        if found is not None and mention in words:
+            out.append(Mention(node, mention, words[mention], *found))
+    return sorted(out, key=lambda m: (m.node, m.article, m.start, m.mention))
 
 
 def same_as(store: Store) -> dict[str, str]:

@@ -111,20 +111,16 @@ def _evidence(found: Iterable[Mention], bodies: Mapping[str, str]) -> dict[str, 
     out: dict[str, list[dict[str, Any]]] = {}
     ends: dict[str, SentenceEnds] = {}
     for m in found:
-        item: dict[str, Any] = {"exact": m.exact, "article": m.article}
         body = bodies.get(m.article, "")
-        if m.start is not None and m.end is not None:
-            item["start"], item["end"] = m.start, m.end
-            item["prefix"] = body[max(0, m.start - CONTEXT_CHARS) : m.start]
-            item["suffix"] = body[m.end : m.end + CONTEXT_CHARS]
-            if body[m.start : m.end] == m.exact:
-                if m.article not in ends:
-                    ends[m.article] = sentence_ends(body)
-                item["before"], _, item["after"] = sentence_around(body, m.start, m.end, ends=ends[m.article])
-        if "before" not in item:  # no body or offsets
-            item["before"], item["after"] = item.get("prefix", ""), item.get("suffix", "")
-            item.setdefault("prefix", "")
-            item.setdefault("suffix", "")
+        item: dict[str, Any] = {"exact": m.exact, "article": m.article, "start": m.start, "end": m.end,
+                                "prefix": body[max(0, m.start - CONTEXT_CHARS) : m.start],
+                                "suffix": body[m.end : m.end + CONTEXT_CHARS]}
+        if body[m.start : m.end] == m.exact:
+            if m.article not in ends:
+                ends[m.article] = sentence_ends(body)
+            item["before"], _, item["after"] = sentence_around(body, m.start, m.end, ends=ends[m.article])
+        else:  # no body, or words that are not at their offsets
+            item["before"], item["after"] = item["prefix"], item["suffix"]
         out.setdefault(m.node, []).append(item)
     return out
 
