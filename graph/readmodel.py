@@ -3,12 +3,16 @@
 The corpus layer (:mod:`graph.corpus`), the network (:mod:`graph.export.netgraph`), the
 explorer (:mod:`graph.export.explorer`) and the article list (:mod:`graph.listing`) read
 through these functions, so the store's shape (``ontology/README.md``) is spelled out here
-once. Each query is portable SPARQL 1.1 and at most one join deep: it asks for a node's
-properties as ``?node ?property ?value`` rows (``VALUES ?property { ... }``) and the rows are
-folded into one record per node here, in Python. A query of many ``OPTIONAL`` s, one per
-property, costs far more on a large store, and one query per property costs a round trip each.
+once. Each query is portable SPARQL 1.1 (tested against Oxigraph, ``oxigraph serve`` and
+Virtuoso): it asks for the properties of many nodes at once as ``?node ?property ?value``
+rows (``VALUES ?property { ... }``), mostly without a join, and the rows are folded into one
+record per node here, in Python. A query of many ``OPTIONAL`` s costs far more on a large
+store, one query per property a scan each, and in Oxigraph a join on the node's type costs
+more per row than reading the few rows of other nodes and dropping them.
 
-Records are plain frozen dataclasses with IRIs and lexical values as strings.
+Records are plain frozen dataclasses with IRIs and lexical values as strings; a property
+written more than once where the model writes it once gives its least value, so a record
+never depends on the order a store answers in.
 
 >>> import tempfile
 >>> from graph.store import open_store
@@ -82,7 +86,7 @@ class StoredEntity:
     a corpus node. ``aliases`` and ``titles`` are sorted."""
 
     node: str
-    graph: str
+    graph: str | None  # None when read by corpus_records, which reads no graph names
     kind: EntityKind
     label: str
     article: str  # the first prov:wasDerivedFrom in IRI order (a corpus node has several)
@@ -102,7 +106,7 @@ class StoredEvent:
     """
 
     node: str
-    graph: str
+    graph: str | None  # None when read by corpus_records, which reads no graph names
     type: str | None = None  # the event type IRI
     label: str | None = None
     is_statement: bool = False
@@ -187,6 +191,13 @@ NODES_QUERY = """
 SELECT ?g ?s ?p ?o WHERE {{
   GRAPH ?g {{ VALUES ?p {{ {properties} }} ?s ?p ?o }} {graphs}
 }}"""
+# What entity resolution and event coreference use, read from the article graphs alone:
+# fewer rows, and no graph names (a node's article is its prov:wasDerivedFrom).
+CORPUS_NODES_QUERY = f"SELECT ?s ?p ?o WHERE {{{{ GRAPH ?g {{{{ VALUES ?p {{{{ {{properties}} }}}} ?s ?p ?o }}}} {_NOT_CORPUS} }}}}"
+_CORPUS_PROPERTIES = " ".join(f"<{p}>" for p in (
+    RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, RDFS.label, SEM.eventType, SEM.hasEarliestBeginTimeStamp,
+    SEM.hasLatestBeginTimeStamp, NG.datePrecision, NG.edtf, NG.quantity, SCHEMA.text, NG.reports, NG.reportsStatement,
+)) + " " + ROLE_PROPERTY_VALUES
 _NODE_PROPERTIES = " ".join(f"<{p}>" for p in (RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, ORG.postIn,
                                                *_SINGLE, *_MANY)) + " " + ROLE_PROPERTY_VALUES
 # What lies one node further: the date's derivation, the hedge words, an undeclared type's label.
@@ -252,15 +263,21 @@ def nodes(store: Store, *, details: bool = False, corpus: bool = True) -> Nodes:
 
     A node in no article (the publisher: metadata, not read from the text) is no entity.
     """
-    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    found: dict[tuple[str | None, str], dict[str, list[str]]] = {}
     for g, s, p, o in store.select_values(NODES_QUERY.format(properties=_NODE_PROPERTIES, graphs=_graphs(corpus))):
         found.setdefault((g, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
     extra: dict[str, dict[str, str]] = defaultdict(dict)
     if details:
         for s, key, o in sorted(store.select_values(EVENT_DETAILS_QUERY), key=lambda r: tuple(v or "" for v in r)):
             extra[s].setdefault(key, o)  # type: ignore[index,arg-type]
+    return _fold(found, extra)
+
+
+def _fold(found: Mapping[tuple[str | None, str], Mapping[str, list[str]]],
+          extra: Mapping[str, Mapping[str, str]]) -> Nodes:
+    """The records of the nodes whose properties are ``found``, by (graph, node)."""
     out = Nodes([], [])
-    for (g, s), props in sorted(found.items()):
+    for (g, s), props in sorted(found.items(), key=lambda item: (item[0][0] or "", item[0][1])):
         types = props.get(str(RDF.type), ())
         if str(SEM.Event) in types:
             out.events.append(_event(g, s, props, extra.get(s, {})))
@@ -271,8 +288,8 @@ def nodes(store: Store, *, details: bool = False, corpus: bool = True) -> Nodes:
     return out
 
 
-def _entity(g: str, s: str, props: Mapping[str, list[str]],
-            found: Mapping[tuple[str, str], Mapping[str, list[str]]]) -> StoredEntity | None:
+def _entity(g: str | None, s: str, props: Mapping[str, list[str]],
+            found: Mapping[tuple[str | None, str], Mapping[str, list[str]]]) -> StoredEntity | None:
     """The entity a node's properties describe (its posts' looked up in ``found``), or None."""
     kinds = {entity_kind(t) for t in props.get(str(RDF.type), ())}
     kind = next((k for k in _KIND_ORDER if k in kinds), None)
@@ -290,7 +307,7 @@ def _entity(g: str, s: str, props: Mapping[str, list[str]],
                         tuple(sorted(titles, key=lambda t: (t.words, t.of or ""))))
 
 
-def _event(g: str, s: str, props: Mapping[str, list[str]], extra: Mapping[str, str]) -> StoredEvent:
+def _event(g: str | None, s: str, props: Mapping[str, list[str]], extra: Mapping[str, str]) -> StoredEvent:
     """The event a node's properties describe (``extra``: its details by field name)."""
     fields: dict[str, object] = {name: min(props[p]) for p, name in _SINGLE.items() if p in props}
     fields.update({name: tuple(sorted(set(props[p]))) for p, name in _MANY.items() if p in props})
@@ -362,23 +379,22 @@ class CorpusRecords:
 def corpus_records(store: Store) -> CorpusRecords:
     """The records of every article graph (never the corpus graph's), in two queries.
 
-    An entity or event whose graph holds no dated article is left out.
+    Only what entity resolution and event coreference use is read (not factuality, places,
+    what a statement calls for, or graph names: each record's ``graph`` is None), and an
+    entity or event is kept only when its article (``prov:wasDerivedFrom``) is dated.
     """
     out = CorpusRecords()
     for art in articles(store, corpus=False):
         if art.published:
             out.article_of[art.graph], out.published[art.node] = art.node, art.published
-    found = nodes(store, corpus=False)
-    seen: set[str] = set()
-    for ent in found.entities:
-        if ent.graph in out.article_of and ent.node not in seen:
-            seen.add(ent.node)
-            out.entities.append(ent)
-    seen.clear()
-    for ev in found.events:
+    found: dict[tuple[str | None, str], dict[str, list[str]]] = {}
+    for s, p, o in store.select_values(CORPUS_NODES_QUERY.format(properties=_CORPUS_PROPERTIES)):
+        found.setdefault((None, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
+    read = _fold(found, {})
+    out.entities = [e for e in read.entities if e.article in out.published]
+    for ev in read.events:
         out.actors.update(ev.actors)
-        if ev.graph in out.article_of and ev.type and ev.label and ev.node not in seen:
-            seen.add(ev.node)
+        if ev.article in out.published and ev.type and ev.label:
             out.events.append(ev)
     return out
 
@@ -386,7 +402,7 @@ def corpus_records(store: Store) -> CorpusRecords:
 def name_records(records: CorpusRecords) -> list[NameRecord]:
     """The entities as entity resolution (:func:`graph.resolve.resolve`) takes them: each
     title by its words alone."""
-    return [NameRecord(e.node, records.article_of[e.graph], e.kind.value, e.label, e.aliases,
+    return [NameRecord(e.node, e.article, e.kind.value, e.label, e.aliases,
                        tuple(sorted(t.words for t in e.titles))) for e in records.entities]
 
 
@@ -394,7 +410,7 @@ def event_record(ev: StoredEvent, records: CorpusRecords, canonical: Mapping[str
     """One article event as event coreference (:func:`graph.coref.corefer`) takes it: its
     actors as the corpus entity ids ``canonical`` gives their nodes (an actor without one is
     left out), its dates as days."""
-    article = records.article_of[ev.graph]
+    article = ev.article or ""
     roles = [(role, canonical[actor]) for role, actor in ev.roles if actor in canonical]
     return EventRecord(
         node=ev.node, article=article, published=_day(records.published[article]),  # type: ignore[arg-type]
