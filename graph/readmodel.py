@@ -161,6 +161,11 @@ class ArticleCounts:
 _NOT_CORPUS = f"FILTER (?g != <{CORPUS_GRAPH}>)"
 
 
+def _values(properties: Iterable[object]) -> str:
+    """IRIs written for a ``VALUES`` block, in a stable order."""
+    return " ".join(f"<{p}>" for p in sorted(map(str, properties)))
+
+
 def _graphs(corpus: bool) -> str:
     """The filter that leaves the corpus graph out, unless ``corpus``."""
     return "" if corpus else _NOT_CORPUS
@@ -187,19 +192,15 @@ _MANY = {str(SEM.hasPlace): "places", str(NG.reports): "reports", str(NG.reports
 _ROLE_IRIS = frozenset(p.strip("<>") for p in ROLE_PROPERTY_VALUES.split())
 # Every property of an entity, a title (its post) or an event, read without a join: a join
 # on the node's type costs more than reading the few rows of other nodes and dropping them.
-NODES_QUERY = """
-SELECT ?g ?s ?p ?o WHERE {{
-  GRAPH ?g {{ VALUES ?p {{ {properties} }} ?s ?p ?o }} {graphs}
-}}"""
+NODES_QUERY = "SELECT {select} WHERE {{ GRAPH ?g {{ VALUES ?p {{ {properties} }} ?s ?p ?o }} {graphs} }}"
+_NODE_PROPERTIES = _values((RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, ORG.postIn, *_SINGLE, *_MANY,
+                            *_ROLE_IRIS))
 # What entity resolution and event coreference use, read from the article graphs alone:
 # fewer rows, and no graph names (a node's article is its prov:wasDerivedFrom).
-CORPUS_NODES_QUERY = f"SELECT ?s ?p ?o WHERE {{{{ GRAPH ?g {{{{ VALUES ?p {{{{ {{properties}} }}}} ?s ?p ?o }}}} {_NOT_CORPUS} }}}}"
-_CORPUS_PROPERTIES = " ".join(f"<{p}>" for p in (
+_CORPUS_PROPERTIES = _values((
     RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, RDFS.label, SEM.eventType, SEM.hasEarliestBeginTimeStamp,
     SEM.hasLatestBeginTimeStamp, NG.datePrecision, NG.edtf, NG.quantity, SCHEMA.text, NG.reports, NG.reportsStatement,
-)) + " " + ROLE_PROPERTY_VALUES
-_NODE_PROPERTIES = " ".join(f"<{p}>" for p in (RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, ORG.postIn,
-                                               *_SINGLE, *_MANY)) + " " + ROLE_PROPERTY_VALUES
+    *_ROLE_IRIS))
 # What lies one node further: the date's derivation, the hedge words, an undeclared type's label.
 EVENT_DETAILS_QUERY = """
 SELECT ?s ?key ?o WHERE {
@@ -226,10 +227,6 @@ SELECT ?g ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
 } GROUP BY ?g ?class"""
 
 
-def _values(properties: Iterable[object]) -> str:
-    return " ".join(f"<{p}>" for p in properties)
-
-
 # ----------------------------------------------------------------------------- readers
 
 
@@ -241,8 +238,9 @@ def articles(store: Store, *, body: bool = False, corpus: bool = True) -> list[S
     names = {str(SCHEMA.datePublished): "published", str(SCHEMA.headline): "headline", str(SCHEMA.url): "url",
              str(SCHEMA.articleBody): "body", "outlet": "outlet"}
     for g, a, p, o in store.select_values(ARTICLES_QUERY.format(properties=_values(props), graphs=_graphs(corpus))):
-        fields = found.setdefault((g, a), {})  # type: ignore[arg-type]
-        fields.setdefault(names[p], o)  # type: ignore[index,arg-type]
+        fields, name = found.setdefault((g, a), {}), names[p]  # type: ignore[arg-type,index]
+        if name not in fields or o < fields[name]:  # type: ignore[operator]
+            fields[name] = o  # type: ignore[assignment]
     return [StoredArticle(a, g, **fields) for (g, a), fields in sorted(found.items())]
 
 
@@ -264,7 +262,8 @@ def nodes(store: Store, *, details: bool = False, corpus: bool = True) -> Nodes:
     A node in no article (the publisher: metadata, not read from the text) is no entity.
     """
     found: dict[tuple[str | None, str], dict[str, list[str]]] = {}
-    for g, s, p, o in store.select_values(NODES_QUERY.format(properties=_NODE_PROPERTIES, graphs=_graphs(corpus))):
+    for g, s, p, o in store.select_values(NODES_QUERY.format(select="?g ?s ?p ?o", properties=_NODE_PROPERTIES,
+                                                                   graphs=_graphs(corpus))):
         found.setdefault((g, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
     extra: dict[str, dict[str, str]] = defaultdict(dict)
     if details:
@@ -388,7 +387,8 @@ def corpus_records(store: Store) -> CorpusRecords:
         if art.published:
             out.article_of[art.graph], out.published[art.node] = art.node, art.published
     found: dict[tuple[str | None, str], dict[str, list[str]]] = {}
-    for s, p, o in store.select_values(CORPUS_NODES_QUERY.format(properties=_CORPUS_PROPERTIES)):
+    for s, p, o in store.select_values(NODES_QUERY.format(select="?s ?p ?o", properties=_CORPUS_PROPERTIES,
+                                                                graphs=_NOT_CORPUS)):
         found.setdefault((None, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
     read = _fold(found, {})
     out.entities = [e for e in read.entities if e.article in out.published]
