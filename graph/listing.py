@@ -19,28 +19,11 @@ import re
 from dataclasses import asdict, dataclass
 
 from .ontology import GRAPH
+from .readmodel import ArticleCounts, article_counts, articles
 from .store import INTERNAL_GRAPHS, Store
 
 FORMATS = ("table", "csv", "json")
 COLUMNS = ("date", "outlet", "headline", "url", "entities", "events", "statements")
-
-ARTICLES = """
-SELECT ?g ?a ?date ?url ?headline ?outlet WHERE {
-  GRAPH ?g {
-    ?a a schema:NewsArticle ; schema:datePublished ?date .
-    OPTIONAL { ?a schema:url ?url }
-    OPTIONAL { ?a schema:headline ?headline }
-    OPTIONAL { ?a schema:publisher/rdfs:label ?outlet }
-  }
-}"""
-COUNTS = {
-    "entities": """SELECT ?g (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g {
-      VALUES ?kind { schema:Person schema:Organization schema:Place } ?e a ?kind } } GROUP BY ?g""",
-    "events": """SELECT ?g (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g {
-      ?e a sem:Event FILTER NOT EXISTS { ?e a schema:Quotation } } } GROUP BY ?g""",
-    "statements": """SELECT ?g (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a schema:Quotation } } GROUP BY ?g""",
-}
-
 
 @dataclass(frozen=True)
 class ArticleRow:
@@ -59,17 +42,16 @@ def _article_id(graph: str) -> str:
 
 
 def list_articles(store: Store) -> list[ArticleRow]:
-    """Every article graph's article, by date, then outlet and headline."""
-    articles: dict[str, list[str]] = {}
-    for g, _a, date, url, headline, outlet in store.select_values(ARTICLES):
-        if g is None or g.startswith(INTERNAL_GRAPHS) or g in articles:
+    """Every article graph's article, by date, then outlet and headline (two queries)."""
+    counts = article_counts(store)
+    rows: dict[str, ArticleRow] = {}
+    for art in articles(store, corpus=False):
+        if art.graph.startswith(INTERNAL_GRAPHS) or art.graph in rows or not art.published:
             continue
-        articles[g] = [str(date)[:10], outlet or "", headline or "", url or ""]
-    counts = {name: {g: int(n or 0) for g, n in store.select_values(query) if g}  # type: ignore[arg-type]
-              for name, query in COUNTS.items()}
-    rows = [ArticleRow(_article_id(g), *fields, *(counts[name].get(g, 0) for name in COUNTS))  # type: ignore[arg-type]
-            for g, fields in articles.items()]
-    return sorted(rows, key=lambda r: (r.date, r.outlet, r.headline, r.id))
+        found = counts.get(art.graph, ArticleCounts())
+        rows[art.graph] = ArticleRow(_article_id(art.graph), art.published[:10], art.outlet or "", art.headline or "",
+                                     art.url or "", found.entities, found.events, found.statements)
+    return sorted(rows.values(), key=lambda r: (r.date, r.outlet, r.headline, r.id))
 
 
 def headline(store: Store, article_id: str) -> str | None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -21,11 +23,12 @@ import networkx as nx
 
 from ..errors import InputError
 from ..io import atomic_write
-from ..ontology import NGT
-from ..rdf import CONTEXT_CHARS, event_type_label, mention_offsets
-from ..store import Store, Term
+from ..rdf import CONTEXT_CHARS, event_type_label
+from ..readmodel import Mention, StoredEntity, StoredEvent, mentions, nodes, same_as
+from ..readmodel import articles as read_articles
+from ..store import Store
 from .corpusview import merged_entity, merged_event
-from .netgraph import store_to_networkx
+from .netgraph import records_to_networkx
 from .overview import add_corpus_view
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 from .pagedata import pack
@@ -38,65 +41,6 @@ SENTENCE_LIMIT = 300  # characters kept on each side of the quoted words at most
 # while moving, and gives nodes their labels only once zoomed in far enough to read them.
 LARGE_GRAPH = 2000
 
-# One simple query per property: Oxigraph answers each in linear time, where one query of
-# many OPTIONALs took minutes at 5,000 events.
-EVENT_PROPERTIES: dict[str, str] = {
-    "type": "sem:eventType",  # the IRI: its local name is its label
-    "edtf": "ng:edtf",
-    "precision": "ng:datePrecision",
-    "earliest": "sem:hasEarliestBeginTimeStamp",
-    "latest": "sem:hasLatestBeginTimeStamp",
-    "phrase": "ng:dateDerivation/ng:phrase/nif:anchorOf",
-    "anchor": "ng:dateDerivation/ng:anchorDate",
-    "rule": "ng:dateDerivation/ng:rule",
-    "certainty": "ng:certainty",
-    "polarity": "ng:polarity",
-    "cue": "ng:factualityCue/nif:anchorOf",
-    "text": "schema:text",
-    "article": "prov:wasDerivedFrom",
-    "quantity": "ng:quantity",
-    "qualifier": "ng:quantityQualifier",
-    "disputed": "ng:dateDisputed",  # a corpus event: decided by the corpus layer
-}
-EVENT_PROPERTY_QUERY = "SELECT ?node ?value WHERE {{ ?node a sem:Event ; {path} ?value }}"
-ENTITY_QUERY = """
-SELECT ?node ?name ?alias ?title ?article WHERE {
-  VALUES ?class { schema:Person schema:Organization schema:Place }
-  ?node a ?class ; rdfs:label ?name ; prov:wasDerivedFrom ?article .
-  OPTIONAL { ?node skos:altLabel ?alias }
-  OPTIONAL { ?node org:holds ?post . ?post rdfs:label ?words .
-             OPTIONAL { ?post org:postIn/rdfs:label ?of }
-             BIND (IF(BOUND(?of), CONCAT(?words, " of ", ?of), ?words) AS ?title) }
-}
-"""
-# A node's mentions: the words supporting it, and the hedge words of an event.
-EVIDENCE_QUERY = """
-SELECT ?node ?mention ?exact ?article WHERE {
-  ?node gaf:denotedBy|ng:factualityCue ?mention .
-  ?mention nif:anchorOf ?exact ; nif:referenceContext ?article .
-}
-"""
-ARTICLES_QUERY = """
-SELECT ?article ?headline ?outlet ?url ?published ?body WHERE {
-  ?article a schema:NewsArticle .
-  OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { GRAPH ?g { ?article schema:publisher/rdfs:label ?outlet } }  # from the graph of this article only
-  OPTIONAL { ?article schema:url ?url }
-  OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?article schema:articleBody ?body }
-}
-"""
-
-
-def _v(term: Term | None) -> str | None:
-    return None if term is None else term.value
-
-
-def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
-    result = store.query(sparql)
-    return [dict(zip(result.variables, (_v(t) for t in row))) for row in result.rows]
-
-
 # ----------------------------------------------------------------------------- pure helpers
 
 
@@ -106,140 +50,129 @@ _ABBREVIATION = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
 
 
-def _boundaries(body: str, lo: int, hi: int) -> list[int]:
-    """Offsets in ``body[lo:hi]`` where a sentence ends (abbreviations like "Dec." do not)."""
-    out = []
-    for match in _BOUNDARY.finditer(body, lo, hi):
-        if match.group() != "\n":
+@dataclass(frozen=True)
+class SentenceEnds:
+    """Where the sentences of one text end (abbreviations like "Dec." do not end one),
+    found in one pass for all its mentions: each end's match ``starts``, the offset up to
+    which a window must reach to see it (``reach``: its lookahead character included) and
+    the ``ends`` themselves, all ascending."""
+
+    starts: list[int]
+    reach: list[int]
+    ends: list[int]
+
+
+def sentence_ends(body: str) -> SentenceEnds:
+    """The sentence ends of ``body``.
+
+    >>> sentence_ends("On Dec. 29 he left. Then.").ends
+    [19]
+    """
+    out = SentenceEnds([], [], [])
+    for match in _BOUNDARY.finditer(body):
+        newline = match.group() == "\n"
+        if not newline:
             head = body[max(0, match.start() - 12) : match.start() + 1]
             after = body[match.end() : match.end() + 3].lstrip()
             if _ABBREVIATION.search(head) and not (after[:1].isupper() and head[-2:-1].islower()):
                 continue
             if after[:1].isdigit() or after[:1].islower():
                 continue
-        out.append(match.end())
+        out.starts.append(match.start())
+        out.reach.append(match.end() + (0 if newline else 1))
+        out.ends.append(match.end())
     return out
 
 
-def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LIMIT) -> tuple[str, str, str]:
-    """The sentence holding ``body[start:end]``, split as (before, quoted words, after).
+def sentence_around(body: str, start: int, end: int, *, limit: int = SENTENCE_LIMIT,
+                    ends: SentenceEnds | None = None) -> tuple[str, str, str]:
+    """The sentence holding ``body[start:end]``, split as (before, quoted words, after), at
+    most ``limit`` characters on each side (``ends``: :func:`sentence_ends` of ``body``,
+    when the caller has it).
 
     >>> body = "First one. On Dec. 29, Igor Kochetkov of the U.S. team said it. Last."
     >>> sentence_around(body, 23, 37)
     ('On Dec. 29, ', 'Igor Kochetkov', ' of the U.S. team said it.')
     """
-    lo = max(0, start - limit)
-    before = _boundaries(body, lo, start)
-    begin = before[-1] if before else lo
-    after = _boundaries(body, end, min(len(body), end + limit))
-    stop = after[0] if after else min(len(body), end + limit)
+    ends = sentence_ends(body) if ends is None else ends
+    lo, hi = max(0, start - limit), min(len(body), end + limit)
+    last = bisect_right(ends.reach, start) - 1  # the last end seen before the words ...
+    begin = ends.ends[last] if last >= bisect_left(ends.starts, lo) else lo  # ... within the limit
+    first = bisect_left(ends.starts, end)  # the first end after them
+    stop = ends.ends[first] if first < len(ends.starts) and ends.reach[first] <= hi else hi
     return body[begin:start].lstrip(), body[start:end], body[end:stop].rstrip()
 
 
 # ----------------------------------------------------------------------------- data
 
 
-def _evidence(store: Store, bodies: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+def _evidence(found: Iterable[Mention], bodies: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Each node's mentions as the panel shows them: the words, their sentence, 32 characters around."""
     out: dict[str, list[dict[str, Any]]] = {}
-    seen: set[tuple[str, str]] = set()
-    for row in _rows(store, EVIDENCE_QUERY):
-        node, mention, exact, article = row["node"] or "", row["mention"] or "", row["exact"] or "", row["article"] or ""
-        if (node, mention) in seen:
-            continue
-        seen.add((node, mention))
-        item: dict[str, Any] = {"exact": exact, "article": article}
-        body = bodies.get(article, "")
-        found = mention_offsets(mention)
-        if found is not None:
-            _a, start, end = found
-            item["start"], item["end"] = start, end
-            item["prefix"] = body[max(0, start - CONTEXT_CHARS) : start]
-            item["suffix"] = body[end : end + CONTEXT_CHARS]
-            if body[start:end] == exact:
-                item["before"], _, item["after"] = sentence_around(body, start, end)
-        if "before" not in item:  # no body or offsets
-            item["before"], item["after"] = item.get("prefix", ""), item.get("suffix", "")
-            item.setdefault("prefix", "")
-            item.setdefault("suffix", "")
-        out.setdefault(node, []).append(item)
-    for items in out.values():
-        items.sort(key=lambda e: (e["article"], e.get("start", 0)))
+    ends: dict[str, SentenceEnds] = {}
+    for m in found:
+        body = bodies.get(m.article, "")
+        item: dict[str, Any] = {"exact": m.exact, "article": m.article, "start": m.start, "end": m.end,
+                                "prefix": body[max(0, m.start - CONTEXT_CHARS) : m.start],
+                                "suffix": body[m.end : m.end + CONTEXT_CHARS]}
+        if body[m.start : m.end] == m.exact:
+            if m.article not in ends:
+                ends[m.article] = sentence_ends(body)
+            item["before"], _, item["after"] = sentence_around(body, m.start, m.end, ends=ends[m.article])
+        else:  # no body, or words that are not at their offsets
+            item["before"], item["after"] = item["prefix"], item["suffix"]
+        out.setdefault(m.node, []).append(item)
     return out
 
 
 def _articles(store: Store) -> tuple[dict[str, dict[str, str | None]], dict[str, str]]:
     articles, bodies = {}, {}
-    for row in _rows(store, ARTICLES_QUERY):
-        iri = row["article"] or ""
-        articles[iri] = {"headline": row["headline"] or iri.rpartition("/")[2], "outlet": row["outlet"], "url": row["url"],
-                         "published": row["published"]}
-        bodies[iri] = row["body"] or ""
+    for art in read_articles(store, body=True):
+        articles[art.node] = {"headline": art.headline or art.node.rpartition("/")[2], "outlet": art.outlet,
+                              "url": art.url, "published": art.published}
+        bodies[art.node] = art.body or ""
     return articles, bodies
 
 
-def _type_labels(store: Store) -> dict[str, str]:
-    """Labels of the event types the ontology does not declare (a graph labels those)."""
-    rows = _rows(store, f"SELECT DISTINCT ?t ?label WHERE {{ ?t rdfs:label ?label FILTER (STRSTARTS(STR(?t), '{NGT}')) }}")
-    return {row["t"] or "": row["label"] or "" for row in rows}
-
-
-def _event_values(store: Store) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    types = _type_labels(store)
-    for key, path in EVENT_PROPERTIES.items():
-        for row in _rows(store, EVENT_PROPERTY_QUERY.format(path=path)):
-            value = row["value"]
-            if key in ("certainty", "polarity") and value:
-                value = value.rpartition("#")[2]
-            elif key == "type" and value:
-                value = types.get(value) or event_type_label(value)
-            out.setdefault(row["node"] or "", {}).setdefault(key, value or "")
-    return out
-
-
-def _event_details(store: Store, articles: Mapping[str, Mapping[str, str | None]]) -> dict[str, dict[str, Any]]:
+def _event_details(found: Iterable[StoredEvent],
+                   articles: Mapping[str, Mapping[str, str | None]]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for node, row in _event_values(store).items():
-        get = row.get
-        detail: dict[str, Any] = {"type": get("type") or "event", "article": get("article"),
-                                  "factuality": {"certainty": get("certainty") or "Certain",
-                                                 "polarity": get("polarity") or "Positive", "cue": get("cue")}}
-        if get("text"):
-            detail["text"] = get("text")
-        if get("disputed") == "true":
+    for ev in found:
+        detail: dict[str, Any] = {
+            "type": ev.type_label or (event_type_label(ev.type) if ev.type else "event"), "article": ev.article,
+            "factuality": {"certainty": (ev.certainty or "").rpartition("#")[2] or "Certain",
+                           "polarity": (ev.polarity or "").rpartition("#")[2] or "Positive", "cue": ev.cue}}
+        if ev.text:
+            detail["text"] = ev.text
+        if ev.disputed == "true":
             detail["disputed"] = True
-        if get("quantity"):
-            detail["quantity"] = " ".join(filter(None, (get("qualifier"), get("quantity"))))
-        earliest, latest = get("earliest"), get("latest")
-        if earliest or latest:
-            published = articles.get(get("article") or "", {}).get("published")
-            detail["date"] = {"edtf": get("edtf"), "precision": get("precision"), "earliest": earliest,
-                              "latest": latest, "phrase": get("phrase"), "anchor": get("anchor"),
-                              "rule": get("rule")}
-            detail["span"] = timeline_span(get("precision"), earliest, latest, published)
-        out[node] = detail
+        if ev.quantity:
+            detail["quantity"] = " ".join(filter(None, (ev.qualifier, ev.quantity)))
+        if ev.earliest or ev.latest:
+            published = articles.get(ev.article or "", {}).get("published")
+            detail["date"] = {"edtf": ev.edtf, "precision": ev.precision, "earliest": ev.earliest,
+                              "latest": ev.latest, "phrase": ev.phrase, "anchor": ev.anchor, "rule": ev.rule}
+            detail["span"] = timeline_span(ev.precision, ev.earliest, ev.latest, published)
+        out.setdefault(ev.node, detail)
     return out
 
 
-def _entity_details(store: Store) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for row in _rows(store, ENTITY_QUERY):
-        detail = out.setdefault(row["node"] or "", {"aliases": [], "titles": [], "article": row["article"],
-                                                    "name": row["name"]})
-        for key, value in (("aliases", row["alias"]), ("titles", row["title"])):
-            if value and value not in detail[key]:
-                detail[key].append(value)
-    return out
+def _entity_details(found: Iterable[StoredEntity]) -> dict[str, dict[str, Any]]:
+    return {ent.node: {"aliases": list(ent.aliases), "titles": list(dict.fromkeys(t.text for t in ent.titles)),
+                       "article": ent.article, "name": ent.label} for ent in found}
 
 
 def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
     """Everything the page shows, read from the store with SPARQL (``graph``: the store's
     network when the caller already has it)."""
-    graph = store_to_networkx(store) if graph is None else graph
+    found = nodes(store, details=True)
+    people, happenings = found.entities, found.events
+    if graph is None:
+        graph = records_to_networkx(people, happenings, same_as(store))
     articles, bodies = _articles(store)
-    events = _event_details(store, articles)
-    entities = _entity_details(store)
-    evidence = _evidence(store, bodies)
+    events = _event_details(happenings, articles)
+    entities = _entity_details(people)
+    evidence = _evidence(mentions(store), bodies)
     members: dict[str, list[str]] = {}  # corpus node -> the article nodes it stands for
     for member, corpus_node in graph.graph.get("canonical", {}).items():  # set by netgraph.contract
         if corpus_node in graph and member not in graph:

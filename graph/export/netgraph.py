@@ -10,56 +10,22 @@ three outlets, with the edges of every article (:func:`contract`).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from ..ontology import NG, SCHEMA, SEM
-from ..rdf import corpus_graph_iri
+from ..model import Role
+from ..readmodel import StoredEntity, StoredEvent, nodes, same_as
 from ..store import Store
 
-NODES_QUERY = """
-SELECT ?node ?label ?kind ?edtf ?start ?end WHERE {
-  VALUES (?class ?kind) {
-    (schema:Person "person") (schema:Organization "organization") (schema:Place "place")
-    (schema:Quotation "statement")
-  }
-  ?node a ?class ; rdfs:label ?label ; prov:wasDerivedFrom [] .
-  OPTIONAL { ?node ng:edtf ?edtf }
-  OPTIONAL { ?node sem:hasEarliestBeginTimeStamp ?start }
-  OPTIONAL { ?node sem:hasLatestBeginTimeStamp ?end }
-}
-"""
-EVENTS_QUERY = """
-SELECT ?node ?label ?edtf ?start ?end WHERE {
-  ?node a sem:Event ; rdfs:label ?label .
-  FILTER NOT EXISTS { ?node a schema:Quotation }
-  OPTIONAL { ?node ng:edtf ?edtf }
-  OPTIONAL { ?node sem:hasEarliestBeginTimeStamp ?start }
-  OPTIONAL { ?node sem:hasLatestBeginTimeStamp ?end }
-}
-"""
-# Edge labels: the role (an actor linked by sem:hasActor alone is a participant), hasPlace,
-# reports, callsFor.
-EDGE_LABELS: dict[str, str] = {
-    str(NG.agent): "agent", str(NG.patient): "patient", str(SCHEMA.creator): "speaker",
-    str(SCHEMA.recipient): "addressee", str(SEM.hasActor): "participant", str(SEM.hasPlace): "hasPlace",
-    str(NG.reports): "reports", str(NG.reportsStatement): "relays", str(NG.callsFor): "callsFor",
-}
-EDGES_QUERY = "SELECT ?from ?to ?p WHERE { VALUES ?p { %s } ?from ?p ?to }" % " ".join(f"<{p}>" for p in EDGE_LABELS)
-
-
-MEMBERS_QUERY = "SELECT ?member ?canonical WHERE { GRAPH <%s> { ?member owl:sameAs ?canonical } }"
-
-
-def _value(term) -> str | None:  # type: ignore[no-untyped-def]
-    return None if term is None else term.value
+# Edge labels besides the roles (an actor linked by sem:hasActor alone is a participant).
+EDGE_FIELDS: dict[str, str] = {"places": "hasPlace", "reports": "reports", "relays": "relays", "calls_for": "callsFor"}
+ROLE_EDGE: dict[Role, str] = {role: role.value for role in Role}
 
 
 def canonical_nodes(store: Store) -> dict[str, str]:
     """Each article node that the corpus graph links to a corpus node: member -> corpus node."""
-    rows = store.query(MEMBERS_QUERY % corpus_graph_iri()).rows
-    return {row[0].value: row[1].value for row in rows if row[0] is not None and row[1] is not None}
+    return same_as(store)
 
 
 def contract(graph: nx.MultiDiGraph, canonical: Mapping[str, str]) -> nx.MultiDiGraph:
@@ -97,23 +63,30 @@ def contract(graph: nx.MultiDiGraph, canonical: Mapping[str, str]) -> nx.MultiDi
 def store_to_networkx(store: Store, *, corpus: bool = True) -> nx.MultiDiGraph:
     """A directed multigraph of the store; node ids are IRIs. With ``corpus`` (and a
     corpus graph in the store) article nodes are contracted into their corpus nodes."""
+    found = nodes(store)
+    return records_to_networkx(found.entities, found.events, same_as(store) if corpus else {})
+
+
+def records_to_networkx(people: Iterable[StoredEntity], happenings: Iterable[StoredEvent],
+                        canonical: Mapping[str, str]) -> nx.MultiDiGraph:
+    """The network of the records (:mod:`graph.readmodel`): an entity, an event with a
+    label and a statement read from an article are nodes; roles, places and what a
+    statement reports, relays or calls for are edges between nodes. A node in
+    ``canonical`` is contracted into its corpus node (:func:`contract`)."""
     graph = nx.MultiDiGraph()
-    kinds = {}
-    for row in store.query(NODES_QUERY).rows:
-        node, label, kind, edtf, start, end = (_value(t) for t in row)
-        if node in kinds and kinds[node] != "place":
-            continue  # a place acting as a state keeps its first kind
-        kinds[node] = kind
-        graph.add_node(node, label=label, kind=kind, **_dates(edtf, start, end))
-    for row in store.query(EVENTS_QUERY).rows:
-        node, label, edtf, start, end = (_value(t) for t in row)
-        graph.add_node(node, label=label, kind="event", **_dates(edtf, start, end))
-    edges = [(_value(a), _value(b), EDGE_LABELS[_value(p) or ""]) for a, b, p in store.query(EDGES_QUERY).rows]
-    specific = {(a, b) for a, b, role in edges if role in ("agent", "patient", "speaker", "addressee")}
-    for source, target, role in edges:
-        if source in graph and target in graph and not (role == "participant" and (source, target) in specific):
-            graph.add_edge(source, target, key=role, label=role)
-    canonical = canonical_nodes(store) if corpus else {}
+    for ent in people:
+        if ent.node not in graph:
+            graph.add_node(ent.node, label=ent.label, kind=ent.kind.value)
+    happenings = [ev for ev in happenings if ev.label and (ev.article or not ev.is_statement)]
+    for ev in happenings:
+        graph.add_node(ev.node, label=ev.label, kind="statement" if ev.is_statement else "event",
+                       **_dates(ev.edtf, ev.earliest, ev.latest))
+    for ev in happenings:
+        targets = [(actor, ROLE_EDGE[role]) for role, actor in ev.roles]
+        targets += [(node, label) for name, label in EDGE_FIELDS.items() for node in getattr(ev, name)]
+        for target, label in targets:
+            if target in graph:
+                graph.add_edge(ev.node, target, key=label, label=label)
     return contract(graph, canonical) if canonical else graph
 
 
