@@ -73,11 +73,11 @@ def _message(exc: BaseException) -> str:
 
 def render_batch(batch: list[Job], nlp: Any, render: Callable[[ArticleGraph], R]) -> list[Outcome]:
     """Parse the batch's articles with ``nlp.pipe``, extract each graph and render it."""
-    from .extract import graph_from_doc
+    from .extract import graph_from_doc, parse_many
 
     articles = [job for job in batch if isinstance(job, Article)]
     try:
-        docs = iter(list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))) if articles else iter(())
+        docs = iter(list(parse_many(nlp, articles, batch_size=len(articles)))) if articles else iter(())
     except Exception as exc:  # noqa: BLE001 - isolate the article that broke the parser
         if len(articles) > 1:
             return [out for job in batch for out in render_batch([job], nlp, render)]

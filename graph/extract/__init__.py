@@ -1,11 +1,13 @@
 """Automatic extraction: an English news article -> :class:`graph.model.ArticleGraph`.
 
 spaCy parses the text once (:func:`load_model` loads the pipeline once per process); rules
-over the parse then find entities (:mod:`.entities`), events (:mod:`.events`; one per
-occurrence, :mod:`.event_selection`; labelled from the parse, :mod:`.event_labels`),
-statements (:mod:`.statements`) and factuality (:mod:`.factuality`), ignoring page
-boilerplate (:mod:`.boilerplate`). Every entity, event and statement carries evidence
-spans that hold in ``article.text``.
+over the parse, run as spaCy components in one order (:mod:`.components`), then find
+entities (:mod:`.entities`), events (:mod:`.events`; one per occurrence,
+:mod:`.event_selection`; labelled from the parse, :mod:`.event_labels`), statements
+(:mod:`.statements`) and factuality (:mod:`.factuality`), ignoring page boilerplate
+(:mod:`.boilerplate`); :func:`graph_from_doc` assembles the graph from what they left on
+the ``Doc``. Every entity, event and statement carries evidence spans that hold in
+``article.text``.
 
 Every date names the rule that made it (``TimeSpan.rule``): a :mod:`graph.timex` rule for a
 time expression, ``coordination+<rule>`` for a verb coordinated after a fronted time
@@ -19,35 +21,47 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, TimeSpan, slug
-from .boilerplate import find_zones
-from .dating import date_events
-from .entities import find_entities
-from .events import (
-    CALL_LEMMAS,
-    find_triggers,
-    id_base,
-    label_for,
-    participants,
-    quantity,
-    time_expressions,
-)
-from .event_selection import select_events
-from .factuality import factuality
+from .components import PASSES, factuality_of, participants_of, register, run_passes
+from .events import CALL_LEMMAS, id_base, label_for, quantity
 from .pipeline import load_model
-from .statements import QuoteDraft, find_statements
+from .statements import QuoteDraft
 
 if TYPE_CHECKING:
     import spacy
     from spacy.tokens import Doc, Token
 
-__all__ = ["extract", "extract_many", "graph_from_doc", "load_model"]
+__all__ = ["extract", "extract_many", "graph_from_doc", "load_model", "new_doc", "parse_many"]
 
 
 
 def extract(article: Article, nlp: spacy.Language | None = None) -> ArticleGraph:
     """The graph of one article."""
     nlp = nlp or load_model()
-    return graph_from_doc(article, nlp(article.text))
+    return graph_from_doc(article, nlp(new_doc(nlp, article)))
+
+
+def new_doc(nlp: spacy.Language, article: Article) -> Doc:
+    """The article's tokens, not yet parsed, dated for the components (``doc._.ng_published``)."""
+    register()
+    doc = nlp.make_doc(article.text)
+    doc._.ng_published = article.published
+    return doc
+
+
+def parse_many(nlp: spacy.Language, articles: list[Article], *, batch_size: int = 16,
+               n_process: int = 1) -> Iterator[Doc]:
+    """The articles' docs through ``nlp.pipe``, each with the passes' extensions set.
+
+    With ``n_process > 1`` the workers parse and the passes run here, where the docs
+    arrive: spaCy sends docs back as msgpack bytes, which do not carry the passes' results.
+    """
+    if n_process <= 1:
+        yield from nlp.pipe((new_doc(nlp, a) for a in articles), batch_size=batch_size)
+        return
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process,
+                    disable=[name for name in PASSES if name in nlp.pipe_names])
+    for article, doc in zip(articles, docs):
+        yield run_passes(doc, article.published)
 
 
 def extract_many(articles: Iterable[Article], nlp: spacy.Language | None = None, n_process: int = 1,
@@ -55,8 +69,7 @@ def extract_many(articles: Iterable[Article], nlp: spacy.Language | None = None,
     """Graphs of many articles, parsed in batches with ``nlp.pipe``."""
     nlp = nlp or load_model()
     items = list(articles)
-    docs = nlp.pipe((a.text for a in items), batch_size=batch_size, n_process=n_process)
-    for article, doc in zip(items, docs):
+    for article, doc in zip(items, parse_many(nlp, items, batch_size=batch_size, n_process=n_process)):
         yield graph_from_doc(article, doc)
 
 
@@ -73,14 +86,9 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     """The graph of one article from its parsed text (``doc.text == article.text``)."""
     text = article.text
     doc.user_data["newsgraph_text"] = text
-    zones = find_zones(text)
-    ents = find_entities(doc, zones)
+    run_passes(doc, article.published)
+    ents, drafts, quotes, times = doc._.ng_entities, doc._.ng_triggers, doc._.ng_statements, doc._.ng_dates
     names = {e.id: e.name for e in ents.entities}
-    drafts = find_triggers(doc, zones)
-    quotes = find_statements(doc, zones, ents)
-    verb_statements = {q.verb: q for q in quotes if q.verb is not None}
-    found = time_expressions(doc, zones, article.published)
-    times = date_events(doc, article, zones, found, quotes, drafts, verb_statements)
 
     used: set[str] = set()
 
@@ -94,11 +102,11 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
 
     events: list[Event] = []
     by_trigger: dict[int, Event] = {}
-    merged = select_events(doc, drafts, times, [q.quote for q in quotes if q.kind is QuoteKind.DIRECT])
+    merged = doc._.ng_events
     for i in sorted(merged):
         draft = drafts[i]
         tok = doc[i]
-        parts, places = participants(doc, draft, ents)
+        parts, places = participants_of(doc, i)
         own = _span(text, tok.sent.start_char, tok.sent.end_char)
         others = {_span(text, doc[j].sent.start_char, doc[j].sent.end_char) for j in merged[i]} - {own}
         common = dict(
@@ -107,7 +115,7 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
             participants=parts,
             places=places,
             time=times.get(i),  # type: ignore[arg-type]
-            factuality=factuality(tok),
+            factuality=factuality_of(doc, i),
             quantity=quantity(doc, draft),
         )
         if draft.type == "statement":
@@ -185,7 +193,7 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
                            participants=parts, speaker=q.speaker, addressee=q.addressee, quote=quote_span,
                            quote_kind=q.kind, speaker_description=description,
                            time=times.get(verb) if verb is not None else None,  # type: ignore[arg-type]
-                           factuality=factuality(doc[q.verb]) if q.verb is not None else
+                           factuality=factuality_of(doc, q.verb) if q.verb is not None else
                            Statement.__dataclass_fields__["factuality"].default_factory())  # type: ignore[misc]
             events.append(st)
         made.append((q, st))

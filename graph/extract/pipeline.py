@@ -4,7 +4,8 @@ The first installed of ``en_core_web_md``, ``en_core_web_sm`` and ``en_core_web_
 (the MIT re-upload of the official sm 3.8.0) is used unless a name is given. A small
 component, ``newsgraph_paragraphs``, is added before the parser: a sentence never crosses
 a line break (nor splits a run of proper nouns), so a headline, an image caption or a link list is never glued to the next
-paragraph. It only sets sentence starts, in one pass over the tokens.
+paragraph. It only sets sentence starts, in one pass over the tokens. The extraction passes follow the
+entity recognizer as components of their own (:mod:`.components`).
 """
 from __future__ import annotations
 
@@ -72,6 +73,9 @@ def load_model(name: str | None = None) -> spacy.Language:
     except OSError as exc:
         raise ModelMissingError(f"spaCy pipeline {candidates[0]!r} is not installed; " + MISSING_MESSAGE) from exc
     add_paragraph_breaks(nlp)
+    from .components import add_newsgraph_components
+
+    add_newsgraph_components(nlp)
     _CACHE[key] = nlp
     return nlp
 
