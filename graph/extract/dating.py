@@ -19,11 +19,12 @@ Clause relations are read by walking up the parse (``Token.ancestors``).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import no_later_than
+from ..timex import find_time_expressions, no_later_than, resolve
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
@@ -50,9 +51,10 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     times: dict[int, Any] = {}
     _date_events(found, drafts, verb_statements, times)
     _date_simultaneous(doc, drafts, verb_statements, times)
-    _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     anchored = _time_anchored_clauses(found)
     quoted = _quoted_speech(quotes)
+    _date_narrative_past(doc, article, zones, found, drafts, verb_statements, times, quoted, anchored)
+    _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
     _date_present_events(doc, article, drafts, verb_statements, times, anchored, quoted)
     return times
@@ -80,6 +82,33 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
         return True
     return bool(_CREDIT_BEFORE.match(before)) and after.lstrip().startswith(")")
+
+
+DATELINE_LINES = 15  # a dateline opens the story: only the first lines are looked at
+
+
+def dateline_date(text: str, published: dt.date) -> TimeSpan | None:
+    """The day a dateline gives the report (rule ``dateline+<rule>``): the date of "KYIV,
+    March 4 (Reuters) -" (:func:`in_dateline`), or a line that is a date and nothing else
+    ("November 24, 2004") among the first lines. None without one, or when it names no day.
+
+    >>> dateline_date("Rebels seize port\\n\\nMarch 4, 2021\\n\\nRebels seized it.", dt.date(2021, 3, 5)).edtf
+    '2021-03-04'
+    >>> dateline_date("KYIV, March 4 (Reuters) - Rebels seized it.", dt.date(2021, 3, 5)).rule
+    'dateline+month-day-nearest-year'
+    >>> dateline_date("Rebels seized the port on March 4, 2021.", dt.date(2021, 3, 5)) is None
+    True
+    """
+    start = 0
+    for line in text.split("\n")[:DATELINE_LINES]:
+        for a, b in find_time_expressions(line):
+            bare = not line[:a].strip() and not line[b:].strip(" .")
+            if bare or in_dateline(text, start + a, start + b):
+                t = resolve(line[a:b], published, span=Span.at(text, start + a, start + b))
+                if t is not None and t.precision is Precision.DAY:
+                    return dataclasses.replace(t, rule=f"dateline+{t.rule}")
+        start += len(line) + 1
+    return None
 
 
 def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
@@ -471,6 +500,127 @@ def _present_occurrences(doc: Doc, zones, drafts: dict[int, Draft],  # type: ign
         if not _has_subject(tok):
             continue
         drafts[tok.i] = Draft(tok.i, "occurrence")
+
+
+# Words that set a clause's own time frame in a narrative: it is not the reference time of
+# the sentences before it ("later", "earlier", "then", "already").
+NARRATIVE_FRAME_ADVERBS = TEMPORAL_ADVERBS | frozenset("then already ago".split())
+NARRATIVE_RULE = "narrative"
+
+
+def _narrative_past(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A simple past (active, passive or progressive) that heads the sentence's main clause or
+    a clause coordinated with it: "Rebels seized the port", "40 were detained". Not a past
+    perfect ("had been killed" lies before the reference time), a modal, a copula, a clause
+    reported by another ("said that ...": the report dates it), a relative or adverbial clause.
+    """
+    if tense_tag(tok) != "VBD" or _copula(tok) or not _has_subject(tok):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    return all(node.dep_ == "conj" for node in _up(tok)[:-1]) and _up(tok)[-1].dep_ == "ROOT"
+
+
+def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-def]
+    """A main clause dated by its own time expression to a closed span that has begun by the
+    publication day sets the narrative's reference time ("On Monday, rebels seized ...");
+    a clause about the future ("will vote on Friday") or an open range ("since 2003") does not."""
+    if time.earliest is None or time.latest is None or time.earliest > published:
+        return False
+    if time.rule.split("+")[0] in _DERIVED_RULES:
+        return False
+    if told_of_future(tok) or any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
+        return False
+    return all(node.dep_ == "conj" for node in _up(tok)[:-1]) and _up(tok)[-1].dep_ == "ROOT"
+
+
+# Rules that pass on a date found elsewhere: they never set the narrative's reference time.
+_DERIVED_RULES = frozenset({NARRATIVE_RULE, "present-at-report", "before-report", "present-tense-at-publication",
+                            "present-tense-at-utterance"})
+
+
+def _reporting(tok, verb_statements: dict[int, QuoteDraft]) -> bool:  # type: ignore[no-untyped-def]
+    """A plain verb of saying ("said", "told", "added") or the speech verb of quoted words:
+    the act of telling the story, not an event of it."""
+    from .event_selection import PLAIN_SPEECH
+
+    return tok.i in verb_statements or tok.lemma_.lower() in PLAIN_SPEECH
+
+
+# Nouns of a span of time: a clause that measures itself in them ("was built over centuries",
+# "had fought for years") sets its own time frame.
+TIME_UNIT_NOUNS = frozenset("week weeks month months year years decade decades century centuries".split())
+
+
+def _own_frame(tok, found) -> bool:  # type: ignore[no-untyped-def]
+    """The clause sets its own time: a time expression or temporal adverb in it (:func:`_own_time`),
+    a narrative adverb ("then", "already"), a span of weeks to centuries."""
+    if _own_time(tok, found):
+        return True
+    if any(t.lower_ in NARRATIVE_FRAME_ADVERBS and t.dep_ in ("advmod", "npadvmod") for t in tok.children):
+        return True
+    return any(t.lower_ in TIME_UNIT_NOUNS and t.pos_ == "NOUN" and t.head.i in (tok.i, *[c.i for c in tok.children])
+               for t in tok.subtree)
+
+
+def _coordinated(tok) -> list:  # type: ignore[type-arg,no-untyped-def]
+    """The verbs of the coordination ``tok`` belongs to: its first conjunct and all conjuncts."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return [first, *_conjoined_verbs(first)]
+
+
+def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: ignore[no-untyped-def]
+                         drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                         times: dict[int, object], quoted: list[tuple[int, int, int | None]],
+                         anchored: set[int]) -> None:
+    """Tense as anaphora (``narrative+<rule>``): a simple past names no time of its own; it
+    refers to the reference time the narrative last set (Reichenbach's reference time,
+    Webber's "tense as discourse anaphor"). "On Monday, rebels seized the port. They
+    detained 40 people." dates the detention on Monday, with Monday as the phrase.
+
+    * The reference time is set by a main clause (or a clause coordinated with it) that its
+      own time expression dates to a closed span that has begun by the publication day; a
+      clause about the future ("will vote on Friday") or an open range ("since 2003") sets none.
+    * It passes on to the main-clause simple pasts of the sentences after it that carry no
+      time expression, temporal adverb ("later", "earlier", "then") or span of years of their own.
+    * A news story has two time lines: what happened, and the telling of it (plain saying and
+      the speech verbs of quotations, which follow the events they tell of). Each passes its
+      reference only along its own line: "The quake struck on Sunday. ... Officials said"
+      does not date the saying on Sunday.
+
+    A verb that is no trigger becomes an ``occurrence`` (a state stays none,
+    :mod:`.event_selection`). Quoted words keep the speaker's time, boilerplate and
+    headlines take no part, and a past before the first dated main clause stays undated.
+    """
+    from spacy.symbols import AUX, VERB
+
+    pos = doc.to_array("POS")
+    verbs = ((pos == VERB) | (pos == AUX)).nonzero()[0].tolist()
+    # keyed by "is the telling": a dateline dates the report, so the telling starts on its day
+    reference: dict[bool, Any] = {False: None, True: dateline_date(article.text, article.published)}
+    k = 0
+    for sent in doc.sents:
+        mine = []
+        while k < len(verbs) and verbs[k] < sent.end:
+            mine.append(doc[verbs[k]])
+            k += 1
+        if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
+            continue
+        mine = [t for t in mine if not any(a <= t.idx < b for a, b, _ in quoted)]
+        for tok in mine:
+            ref = reference[_reporting(tok, verb_statements)]
+            if ref is None or tok.i in times or tok.pos_ != "VERB" or not _narrative_past(tok):
+                continue
+            if any(v.i in anchored for v in _coordinated(tok)):
+                continue  # "agreed on Monday to X but made clear ...": the sentence has its own time
+            if not _own_frame(tok, found) and not _evidential(tok):
+                _dated(tok, NARRATIVE_RULE, ref, drafts, verb_statements, times)
+        for tok in mine:
+            time = times.get(tok.i)
+            if time is not None and _sets_reference(tok, time, article.published):
+                reference[_reporting(tok, verb_statements)] = time
 
 
 def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],

@@ -120,8 +120,9 @@ def _same_type_adjunct(tok: Token, drafts: dict[int, Draft]) -> int | None:
 
 
 def _by_tense(time: Any) -> bool:
-    """Whether a date comes from tense alone (TimeML's document creation time), not from words."""
-    return time.rule.startswith("present-tense")
+    """Whether a date comes from tense alone, not from words of its clause: TimeML's document
+    creation time, or the reference time of the narrative (:mod:`.dating`)."""
+    return time.rule.startswith(("present-tense", "narrative+"))
 
 
 def _edtf(times: dict[int, Any], i: int) -> str | None:
