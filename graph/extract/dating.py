@@ -13,7 +13,11 @@
   expression anchors happens on the publication day (``present-tense-at-publication``);
   the present of quoted words is the speaker's (``present-tense-at-utterance``).
 
-Past-tense events without a time expression stay undated: a date is never guessed.
+* Tense as discourse anaphor: a main-clause simple past without a time of its own takes the
+  reference time the story last set, on its own time line (events, or the telling of
+  them, which a dateline starts): ``narrative+<rule>`` (:func:`_date_narrative_past`).
+
+Other past-tense events without a time expression stay undated: a date is never guessed.
 Clause relations are read by walking up the parse (``Token.ancestors``).
 """
 from __future__ import annotations
