@@ -507,6 +507,35 @@ def test_a_dateline_dates_the_telling_of_the_report(nlp, text, rule) -> None:  #
     assert [(e.time.edtf, e.time.rule) for e in said] == [("2019-01-17", rule)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The index fell 4 percent, its biggest fall since March 2, 2011.",  # superlative + since
+    "The bank had its best week since November 2008.",
+    "Shares fell two percent from Wednesday's closing price.",  # a change measured from a point
+    "The index closed at 7,200, an increase of 54 points from March 12.",
+])
+def test_a_baseline_of_comparison_dates_nothing(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert dated(run(nlp, sentence)) == []
+
+
+def test_a_baseline_that_names_an_event_still_dates_that_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The index fell 4 percent, its biggest fall since the March 2, 2011 crash.")
+    assert [(t, d) for t, d, _, _ in dated(g)] == [("disaster", "2011-03-02")]
+
+
+@pytest.mark.parametrize(("sentence", "edtf"), [
+    ("The shop will be open from Monday.", "2019-01-21"),  # a start, no comparison
+    ("Shares fell in Monday's session.", "2019-01-14"),  # an occasion, not a baseline
+    ("Prices have risen since December.", "2018-12/.."),
+])
+def test_a_start_or_an_occasion_is_no_baseline(nlp, sentence, edtf) -> None:  # type: ignore[no-untyped-def]
+    assert [d for _, d, _, _ in dated(run(nlp, sentence))] == [edtf]
+
+
+def test_the_statement_a_speaker_made_takes_the_date_of_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'Chief executive Jane Roe said in a statement on Monday, "We want to know what happened."')
+    assert [(e.type, e.time.edtf) for e in g.events] == [("statement", "2019-01-14")]
+
+
 @pytest.mark.parametrize(("sentence", "edtf", "rule"), [
     ("The exchange will reopen on Monday.", "2019-01-21", "weekday-upcoming"),
     ("The sale should be completed in October.", "2019-10", "month-upcoming"),

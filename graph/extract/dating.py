@@ -59,6 +59,7 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     quoted = _quoted_speech(quotes)
     _date_narrative_past(doc, article, zones, found, drafts, verb_statements, times, quoted, anchored)
     _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
+    _date_statement_nouns(drafts, verb_statements, times, doc)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
     _date_present_events(doc, article, drafts, verb_statements, times, anchored, quoted)
     return times
@@ -121,6 +122,36 @@ def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
     head = span.root.head
     return head.i != span.root.i and head.pos_ == "NOUN" and event_type(head) is not None \
         and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
+
+
+# Nouns and verbs of a change in amount: "from" a time gives the point it is measured from.
+CHANGE_WORDS = frozenset("increase decrease rise fall gain loss drop decline jump climb improvement growth "
+                         "slump plunge surge dip rally".split())
+
+
+def comparison_baseline(span) -> bool:  # type: ignore[no-untyped-def]
+    """A time expression that is the point a comparison is measured from (``comparison-baseline``)
+    tells no time of the event, so it dates nothing:
+
+    * "since" after a superlative or "first": "its biggest fall since the 2001 attacks", "the
+      best finish since November";
+    * "from" after a change measured in an amount: "fell 2% from Monday's close", "an increase
+      of 54 points from March 12", "up from 2008"; not "from May until June" (a range) nor
+      "open from Monday" (a start).
+    """
+    root = span.root
+    prep = span[0] if span[0].lower_ in ("since", "from") else root.head if root.dep_ == "pobj" else None
+    if prep is None and root.dep_ == "poss" and root.head.dep_ == "pobj":
+        prep = root.head.head  # "from Monday's close": the time is the possessor of the object
+    if prep is None or prep.lower_ not in ("since", "from") or prep.i == root.i and span[0].i != prep.i:
+        return False
+    head = prep.head
+    if prep.lower_ == "since":
+        return head.tag_ == "JJS" or any(c.tag_ == "JJS" or c.lower_ == "first" for c in head.children)
+    if head.lemma_.lower() in CHANGE_WORDS and head.pos_ in ("NOUN", "VERB"):
+        return head.pos_ == "NOUN" or any(c.dep_ in ("npadvmod", "dobj", "prep") and (
+            c.like_num or any(n.like_num for n in c.children)) for c in head.children if c.i != prep.i)
+    return head.lower_ in ("up", "down") and head.pos_ == "ADV"
 
 
 # Verbs whose to-infinitive complement is an intention or expectation: what it tells lies after
@@ -235,6 +266,19 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             if t not in times:
                 times[t] = timespan
     _date_coordinated_verbs(found, drafts, verb_statements, times)
+
+
+def _date_statement_nouns(drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                          times: dict[int, object], doc: Doc) -> None:
+    """ "said in a statement", "issued a statement": the statement noun and its speech verb are
+    one act, so the noun takes the verb's date (same rule), and the statement keeps it."""
+    for i in [i for i in verb_statements if i in times]:
+        verb = doc[i]
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.i in drafts and drafts[noun.i].type == "statement" and noun.i not in times:
+                times[noun.i] = times[i]
 
 
 def _light_participle(verb) -> bool:  # type: ignore[no-untyped-def]
