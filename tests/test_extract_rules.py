@@ -465,6 +465,12 @@ def test_a_simple_past_takes_the_reference_time_the_story_last_set(nlp) -> None:
         ("detention", "2019-01-14", "narrative+weekday", "Monday")]
 
 
+def test_a_dated_complement_clause_sets_the_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Police said the hostages were freed on Monday.\n\nThe kidnappers fled.")
+    fled = next(e for e in g.events if e.evidence[0].text == "The kidnappers fled.")
+    assert (fled.time.edtf, fled.time.rule) == ("2019-01-14", "narrative+weekday")
+
+
 def test_a_new_time_expression_resets_the_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "In 2015, the firm built a plant.\n\nOn Tuesday, it closed the plant. It fired 300 workers.")
     fired = next(e for e in g.events if e.evidence[0].text == "It fired 300 workers.")

@@ -570,8 +570,9 @@ def _narrative_past(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-def]
-    """A main clause dated by its own time expression to a closed span that has begun by the
-    publication day sets the narrative's reference time ("On Monday, rebels seized ...");
+    """A foreground clause (:func:`_foreground`) dated by its own time expression to a closed
+    span that has begun by the publication day sets the narrative's reference time ("On
+    Monday, rebels seized ...", "Police said the men were freed on Monday");
     a clause about the future ("will vote on Friday") or an open range ("since 2003") does not."""
     if time.earliest is None or time.latest is None or time.earliest > published:
         return False
@@ -579,7 +580,7 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
         return False
     if told_of_future(tok) or any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
         return False
-    return all(node.dep_ == "conj" for node in _up(tok)[:-1]) and _up(tok)[-1].dep_ == "ROOT"
+    return _foreground(tok)
 
 
 # Rules that pass on a date found elsewhere: they never set the narrative's reference time.

@@ -28,7 +28,6 @@ from ..timex import find_time_expressions, resolve
 from .pipeline import doc_text
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
-from .factuality import factuality
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
