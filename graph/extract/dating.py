@@ -41,6 +41,7 @@ from .events import (
     tense_tag,
     told_of_future,
 )
+from .event_selection import PLAIN_SPEECH
 from .factuality import PROBABLE_HEADS
 from .statements import QuoteDraft
 
@@ -562,11 +563,12 @@ def _narrative_past(tok) -> bool:  # type: ignore[no-untyped-def]
     perfect ("had been killed" lies before the reference time), a modal, a copula, a clause
     reported by another ("said that ...": the report dates it), a relative or adverbial clause.
     """
-    if tense_tag(tok) != "VBD" or _copula(tok) or not _has_subject(tok):
+    node = tok
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "ROOT" or tense_tag(tok) != "VBD" or _copula(tok) or not _has_subject(tok):
         return False
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
-        return False
-    return all(node.dep_ == "conj" for node in _up(tok)[:-1]) and _up(tok)[-1].dep_ == "ROOT"
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
 def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-def]
@@ -591,8 +593,6 @@ _DERIVED_RULES = frozenset({NARRATIVE_RULE, "present-at-report", "before-report"
 def _reporting(tok, verb_statements: dict[int, QuoteDraft]) -> bool:  # type: ignore[no-untyped-def]
     """A plain verb of saying ("said", "told", "added") or the speech verb of quoted words:
     the act of telling the story, not an event of it."""
-    from .event_selection import PLAIN_SPEECH
-
     return tok.i in verb_statements or tok.lemma_.lower() in PLAIN_SPEECH
 
 
@@ -604,12 +604,13 @@ TIME_UNIT_NOUNS = frozenset("week weeks month months year years decade decades c
 def _own_frame(tok, found) -> bool:  # type: ignore[no-untyped-def]
     """The clause sets its own time: a time expression or temporal adverb in it (:func:`_own_time`),
     a narrative adverb ("then", "already"), a span of weeks to centuries."""
-    if _own_time(tok, found):
+    children = list(tok.children)
+    if any(t.lower_ in NARRATIVE_FRAME_ADVERBS and t.dep_ in ("advmod", "npadvmod") for t in children):
         return True
-    if any(t.lower_ in NARRATIVE_FRAME_ADVERBS and t.dep_ in ("advmod", "npadvmod") for t in tok.children):
+    near = {tok.i, *(c.i for c in children)}
+    if any(t.lower_ in TIME_UNIT_NOUNS and t.head.i in near and t.pos_ == "NOUN" for t in tok.subtree):
         return True
-    return any(t.lower_ in TIME_UNIT_NOUNS and t.pos_ == "NOUN" and t.head.i in (tok.i, *[c.i for c in tok.children])
-               for t in tok.subtree)
+    return _own_time(tok, found)
 
 
 def _coordinated(tok) -> list:  # type: ignore[type-arg,no-untyped-def]
@@ -658,13 +659,14 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
             continue
         mine = [t for t in mine if not any(a <= t.idx < b for a, b, _ in quoted)]
+        local = [(span, t) for span, t in found if sent.start <= span.start < sent.end]
         for tok in mine:
-            ref = reference[_reporting(tok, verb_statements)]
-            if ref is None or tok.i in times or tok.pos_ != "VERB" or not _narrative_past(tok):
+            if tok.i in times or tok.pos_ != "VERB" or not _narrative_past(tok):
                 continue
-            if any(v.i in anchored for v in _coordinated(tok)):
+            ref = reference[_reporting(tok, verb_statements)]
+            if ref is None or any(v.i in anchored for v in _coordinated(tok)):
                 continue  # "agreed on Monday to X but made clear ...": the sentence has its own time
-            if not _own_frame(tok, found) and not _evidential(tok):
+            if not _own_frame(tok, local) and not _evidential(tok):
                 _dated(tok, NARRATIVE_RULE, ref, drafts, verb_statements, times)
         for tok in mine:
             time = times.get(tok.i)
