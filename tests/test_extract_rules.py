@@ -537,6 +537,11 @@ def test_a_start_or_an_occasion_is_no_baseline(nlp, sentence, edtf) -> None:  # 
     assert [d for _, d, _, _ in dated(run(nlp, sentence))] == [edtf]
 
 
+def test_a_date_from_tense_does_not_keep_an_anaphor_apart_from_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Acme bought Zenith in a deal on Monday.\n\nThe deal is announced in a filing.")
+    assert [(e.type, e.time.edtf, len(e.evidence)) for e in g.events] == [("deal", "2019-01-14", 2)]
+
+
 def test_the_statement_a_speaker_made_takes_the_date_of_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, 'Chief executive Jane Roe said in a statement on Monday, "We want to know what happened."')
     assert [(e.type, e.time.edtf) for e in g.events] == [("statement", "2019-01-14")]
