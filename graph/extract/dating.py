@@ -630,11 +630,12 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
     Webber's "tense as discourse anaphor"). "On Monday, rebels seized the port. They
     detained 40 people." dates the detention on Monday, with Monday as the phrase.
 
-    * The reference time is set by a main clause (or a clause coordinated with it) that its
-      own time expression dates to a closed span that has begun by the publication day; a
-      clause about the future ("will vote on Friday") or an open range ("since 2003") sets none.
+    * The reference time is set by a foreground clause that its own time expression dates
+      (:func:`_sets_reference`); a clause about the future ("will vote on Friday") or an open
+      range ("since 2003") sets none.
     * It passes on to the main-clause simple pasts of the sentences after it that carry no
-      time expression, temporal adverb ("later", "earlier", "then") or span of years of their own.
+      time expression, temporal adverb ("later", "earlier", "then") or span of years of their
+      own, and whose coordinated verbs carry none either.
     * A news story has two time lines: what happened, and the telling of it (plain saying and
       the speech verbs of quotations, which follow the events they tell of). Each passes its
       reference only along its own line: "The quake struck on Sunday. ... Officials said"
