@@ -57,6 +57,7 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+_DAYPART = r"(?:morning|afternoon|evening|night)"
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
@@ -181,7 +182,10 @@ def rule_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def
 
 
 def rule_relative_day(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m["word"].lower()]
+    """ "yesterday", "today", "tonight", "tomorrow", with a part of the day ("yesterday
+    morning", "earlier today"); "this morning" is today, "last night" yesterday's."""
+    word = " ".join(m["word"].lower().split())
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(word, 0)
     return _day(anchor + dt.timedelta(days=offset))
 
 
@@ -340,7 +344,8 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("part-of-year", _LEAD + rf"(?P<part>early|mid|late)[\s-]+{_YEAR}", rule_part_of_year),
         ("month-latest-past", _LEAD + rf"(?P<last>last\s+)?{_MONTH}", rule_month),
         ("year", _LEAD + rf"(?:the\s+year\s+)?{_YEAR}", rule_year),
-        ("relative-day", _LEAD + r"(?P<word>yesterday|today|tonight|tomorrow)", rule_relative_day),
+        ("relative-day", _LEAD + rf"(?:(?:earlier|later)\s+)?(?P<word>yesterday|today|tonight|tomorrow|this\s+{_DAYPART}"
+                         rf"|last\s+night)(?:\s+{_DAYPART})?", rule_relative_day),
         ("weekday", _LEAD + rf"(?:(?P<which>last|next|this|this past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", rule_weekday),
         ("this-week", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+week", rule_this_week),
         ("last-week", _LEAD + r"last\s+week", rule_last_week),
@@ -712,7 +717,8 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"|(?:(?:in|during)\s+)?the\s+(?:(?:early|mid|late)[\s-]*)?(?:1[5-9]|20)\d0'?s\b"
     rf"|(?:(?:in|during)\s+(?:the\s+)?|(?:this|last|next)\s+){_SEASON}(?:,?\s+(?:of\s+)?{_YEAR_NUM})?\b(?!\s+of\b)"
     rf"|(?:(?:in|during)\s+)?(?:the\s+)?{_SEASON}(?:,?\s+of)?\s+{_YEAR_NUM}\b"
-    r"|yesterday|today|tonight|tomorrow"
+    rf"|(?:(?:earlier|later)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+{_DAYPART})?"
+    r"|this\s+(?:morning|afternoon|evening)|last\s+night"
     rf"|(?:(?:last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
     r"|(?:last|next)\s+(?:week|month|year)"

@@ -456,6 +456,97 @@ def test_a_coordinated_verb_with_its_own_time_frame_keeps_it(nlp) -> None:  # ty
     assert [(d, r) for _, d, r, _ in dated(g)] == [("2005", "year")]
 
 
+# ---------------------------------------------------------------- narrative reference time
+
+
+def test_a_simple_past_takes_the_reference_time_the_story_last_set(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "On Monday, rebels seized the harbour of Port Elm.\n\nThey detained 40 fishermen.")
+    assert [(t, d, r, p) for t, d, r, p in dated(g) if t == "detention"] == [
+        ("detention", "2019-01-14", "narrative+weekday", "Monday")]
+
+
+def test_a_dated_complement_clause_sets_the_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Police said the hostages were freed on Monday.\n\nThe kidnappers fled.")
+    fled = next(e for e in g.events if e.evidence[0].text == "The kidnappers fled.")
+    assert (fled.time.edtf, fled.time.rule) == ("2019-01-14", "narrative+weekday")
+
+
+def test_a_new_time_expression_resets_the_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "In 2015, the firm built a plant.\n\nOn Tuesday, it closed the plant. It fired 300 workers.")
+    fired = next(e for e in g.events if e.evidence[0].text == "It fired 300 workers.")
+    assert (fired.time.edtf, fired.time.rule) == ("2019-01-15", "narrative+weekday")
+
+
+@pytest.mark.parametrize("second", [
+    "They had detained 40 fishermen.",  # a past perfect lies before the reference time
+    "Later they released 40 fishermen.",  # a temporal adverb sets its own frame
+    "The harbour walls were built over centuries.",  # so does a span of years
+    "The harbour, which they attacked, is small.",  # a relative clause is background
+])
+def test_a_clause_with_a_frame_of_its_own_takes_no_reference_time(nlp, second) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, f"On Monday, rebels seized the harbour of Port Elm.\n\n{second}")
+    assert [r for _, _, r, _ in dated(g) if r.startswith("narrative")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels detained 40 fishermen.\n\nOn Monday, they seized the harbour.",  # no reference before it
+    "The council will vote on the budget on Friday.\n\nIt approved a loan.",  # the future sets none
+    "Prices have risen since 2003.\n\nThe bank raised its rate.",  # nor does an open range
+])
+def test_a_past_with_no_reference_time_before_it_stays_undated(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert [r for _, _, r, _ in dated(run(nlp, text)) if r.startswith("narrative")] == []
+
+
+def test_the_telling_does_not_take_the_time_of_the_events_it_tells(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The quake struck the coast on Sunday.\n\nOfficials said the port was closed.")
+    assert [s.time for s in g.events if s.type == "statement"] == [None]
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("KYIV, Jan 17 (Reuters) - Rebels seized the harbour on Monday.\n\nA spokesman said the town was calm.",
+     "narrative+dateline+month-day-nearest-year"),
+    ("Rebels seize harbour\n\nJanuary 17, 2019\n\nA spokesman said the town was calm.",
+     "narrative+dateline+month-day-year"),
+])
+def test_a_dateline_dates_the_telling_of_the_report(nlp, text, rule) -> None:  # type: ignore[no-untyped-def]
+    said = [e for e in run(nlp, text).events if e.type == "statement"]
+    assert [(e.time.edtf, e.time.rule) for e in said] == [("2019-01-17", rule)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The index fell 4 percent, its biggest fall since March 2, 2011.",  # superlative + since
+    "The bank had its best week since November 2008.",
+    "Shares fell two percent from Wednesday's closing price.",  # a change measured from a point
+    "The index closed at 7,200, an increase of 54 points from March 12.",
+])
+def test_a_baseline_of_comparison_dates_nothing(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert dated(run(nlp, sentence)) == []
+
+
+def test_a_baseline_that_names_an_event_still_dates_that_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The index fell 4 percent, its biggest fall since the March 2, 2011 crash.")
+    assert [(t, d) for t, d, _, _ in dated(g)] == [("disaster", "2011-03-02")]
+
+
+@pytest.mark.parametrize(("sentence", "edtf"), [
+    ("The shop will be open from Monday.", "2019-01-21"),  # a start, no comparison
+    ("Shares fell in Monday's session.", "2019-01-14"),  # an occasion, not a baseline
+    ("Prices have risen since December.", "2018-12/.."),
+])
+def test_a_start_or_an_occasion_is_no_baseline(nlp, sentence, edtf) -> None:  # type: ignore[no-untyped-def]
+    assert [d for _, d, _, _ in dated(run(nlp, sentence))] == [edtf]
+
+
+def test_a_date_from_tense_does_not_keep_an_anaphor_apart_from_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Acme bought Zenith in a deal on Monday.\n\nThe deal is announced in a filing.")
+    assert [(e.type, e.time.edtf, len(e.evidence)) for e in g.events] == [("deal", "2019-01-14", 2)]
+
+
+def test_the_statement_a_speaker_made_takes_the_date_of_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'Chief executive Jane Roe said in a statement on Monday, "We want to know what happened."')
+    assert [(e.type, e.time.edtf) for e in g.events] == [("statement", "2019-01-14")]
+
+
 @pytest.mark.parametrize(("sentence", "edtf", "rule"), [
     ("The exchange will reopen on Monday.", "2019-01-21", "weekday-upcoming"),
     ("The sale should be completed in October.", "2019-10", "month-upcoming"),

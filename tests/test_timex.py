@@ -272,3 +272,20 @@ def test_a_time_of_day_is_on_the_last_day_named_even_after_a_coarser_date():
 
 def test_an_offset_outside_the_calendar_gives_no_date():
     assert resolve("5000 years earlier", dt.date(1, 1, 2), reference=resolve("in 2016", FRI)) is None
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), [
+    ("this morning", "2019-01-18"),
+    ("earlier today", "2019-01-18"),
+    ("this evening", "2019-01-18"),
+    ("yesterday afternoon", "2019-01-17"),
+    ("last night", "2019-01-17"),
+])
+def test_a_part_of_a_relative_day_is_that_day(phrase, edtf):
+    t = resolve(phrase, FRI)
+    assert (t.edtf, t.rule) == (edtf, "relative-day")
+
+
+def test_the_finder_takes_a_part_of_a_relative_day():
+    s = "The agency said last night that the plant had closed earlier today, not this morning."
+    assert [s[a:b] for a, b in find_time_expressions(s)] == ["last night", "earlier today", "this morning"]

@@ -13,17 +13,22 @@
   expression anchors happens on the publication day (``present-tense-at-publication``);
   the present of quoted words is the speaker's (``present-tense-at-utterance``).
 
-Past-tense events without a time expression stay undated: a date is never guessed.
+* Tense as discourse anaphor: a main-clause simple past without a time of its own takes the
+  reference time the story last set, on its own time line (events, or the telling of
+  them, which a dateline starts): ``narrative+<rule>`` (:func:`_date_narrative_past`).
+
+Other past-tense events without a time expression stay undated: a date is never guessed.
 Clause relations are read by walking up the parse (``Token.ancestors``).
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import no_later_than
+from ..timex import find_time_expressions, no_later_than, resolve
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
@@ -36,6 +41,7 @@ from .events import (
     tense_tag,
     told_of_future,
 )
+from .event_selection import PLAIN_SPEECH
 from .factuality import PROBABLE_HEADS
 from .statements import QuoteDraft
 
@@ -50,9 +56,11 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     times: dict[int, Any] = {}
     _date_events(found, drafts, verb_statements, times)
     _date_simultaneous(doc, drafts, verb_statements, times)
-    _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     anchored = _time_anchored_clauses(found)
     quoted = _quoted_speech(quotes)
+    _date_narrative_past(doc, article, zones, found, drafts, verb_statements, times, quoted, anchored)
+    _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
+    _date_statement_nouns(drafts, verb_statements, times, doc)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
     _date_present_events(doc, article, drafts, verb_statements, times, anchored, quoted)
     return times
@@ -82,12 +90,69 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return bool(_CREDIT_BEFORE.match(before)) and after.lstrip().startswith(")")
 
 
+DATELINE_LINES = 15  # a dateline opens the story: only the first lines are looked at
+
+
+def dateline_date(text: str, published: dt.date) -> TimeSpan | None:
+    """The day a dateline gives the report (rule ``dateline+<rule>``): the date of "KYIV,
+    March 4 (Reuters) -" (:func:`in_dateline`), or a line that is a date and nothing else
+    ("November 24, 2004") among the first lines. None without one, or when it names no day.
+
+    >>> dateline_date("Rebels seize port\\n\\nMarch 4, 2021\\n\\nRebels seized it.", dt.date(2021, 3, 5)).edtf
+    '2021-03-04'
+    >>> dateline_date("KYIV, March 4 (Reuters) - Rebels seized it.", dt.date(2021, 3, 5)).rule
+    'dateline+month-day-nearest-year'
+    >>> dateline_date("Rebels seized the port on March 4, 2021.", dt.date(2021, 3, 5)) is None
+    True
+    """
+    start = 0
+    for line in text.split("\n")[:DATELINE_LINES]:
+        for a, b in find_time_expressions(line):
+            bare = not line[:a].strip() and not line[b:].strip(" .")
+            if bare or in_dateline(text, start + a, start + b):
+                t = resolve(line[a:b], published, span=Span.at(text, start + a, start + b))
+                if t is not None and t.precision is Precision.DAY:
+                    return dataclasses.replace(t, rule=f"dateline+{t.rule}")
+        start += len(line) + 1
+    return None
+
+
 def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
     """A bare year modifying an event noun dates it ("the 2015 treaty", "its 1991 agreement");
     before any other noun it is no date ("the 2000 workers")."""
     head = span.root.head
     return head.i != span.root.i and head.pos_ == "NOUN" and event_type(head) is not None \
         and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
+
+
+# Nouns and verbs of a change in amount: "from" a time gives the point it is measured from.
+CHANGE_WORDS = frozenset("increase decrease rise fall gain loss drop decline jump climb improvement growth "
+                         "slump plunge surge dip rally".split())
+
+
+def comparison_baseline(span) -> bool:  # type: ignore[no-untyped-def]
+    """A time expression that is the point a comparison is measured from (``comparison-baseline``)
+    tells no time of the event, so it dates nothing:
+
+    * "since" after a superlative or "first": "its biggest fall since the 2001 attacks", "the
+      best finish since November";
+    * "from" after a change measured in an amount: "fell 2% from Monday's close", "an increase
+      of 54 points from March 12", "up from 2008"; not "from May until June" (a range) nor
+      "open from Monday" (a start).
+    """
+    root = span.root
+    prep = span[0] if span[0].lower_ in ("since", "from") else root.head if root.dep_ == "pobj" else None
+    if prep is None and root.dep_ == "poss" and root.head.dep_ == "pobj":
+        prep = root.head.head  # "from Monday's close": the time is the possessor of the object
+    if prep is None or prep.lower_ not in ("since", "from") or prep.i == root.i and span[0].i != prep.i:
+        return False
+    head = prep.head
+    if prep.lower_ == "since":
+        return head.tag_ == "JJS" or any(c.tag_ == "JJS" or c.lower_ == "first" for c in head.children)
+    if head.lemma_.lower() in CHANGE_WORDS and head.pos_ in ("NOUN", "VERB"):
+        return head.pos_ == "NOUN" or any(c.dep_ in ("npadvmod", "dobj", "prep") and (
+            c.like_num or any(n.like_num for n in c.children)) for c in head.children if c.i != prep.i)
+    return head.lower_ in ("up", "down") and head.pos_ == "ADV"
 
 
 # Verbs whose to-infinitive complement is an intention or expectation: what it tells lies after
@@ -202,6 +267,19 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             if t not in times:
                 times[t] = timespan
     _date_coordinated_verbs(found, drafts, verb_statements, times)
+
+
+def _date_statement_nouns(drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                          times: dict[int, object], doc: Doc) -> None:
+    """ "said in a statement", "issued a statement": the statement noun and its speech verb are
+    one act, so the noun takes the verb's date (same rule), and the statement keeps it."""
+    for i in [i for i in verb_statements if i in times]:
+        verb = doc[i]
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.i in drafts and drafts[noun.i].type == "statement" and noun.i not in times:
+                times[noun.i] = times[i]
 
 
 def _light_participle(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -471,6 +549,130 @@ def _present_occurrences(doc: Doc, zones, drafts: dict[int, Draft],  # type: ign
         if not _has_subject(tok):
             continue
         drafts[tok.i] = Draft(tok.i, "occurrence")
+
+
+# Words that set a clause's own time frame in a narrative: it is not the reference time of
+# the sentences before it ("later", "earlier", "then", "already").
+NARRATIVE_FRAME_ADVERBS = TEMPORAL_ADVERBS | frozenset("then already ago".split())
+NARRATIVE_RULE = "narrative"
+
+
+def _narrative_past(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A simple past (active, passive or progressive) that heads the sentence's main clause or
+    a clause coordinated with it: "Rebels seized the port", "40 were detained". Not a past
+    perfect ("had been killed" lies before the reference time), a modal, a copula, a clause
+    reported by another ("said that ...": the report dates it), a relative or adverbial clause.
+    """
+    node = tok
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "ROOT" or tense_tag(tok) != "VBD" or _copula(tok) or not _has_subject(tok):
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-def]
+    """A foreground clause (:func:`_foreground`) dated by its own time expression to a closed
+    span that has begun by the publication day sets the narrative's reference time ("On
+    Monday, rebels seized ...", "Police said the men were freed on Monday");
+    a clause about the future ("will vote on Friday") or an open range ("since 2003") does not."""
+    if time.earliest is None or time.latest is None or time.earliest > published:
+        return False
+    if time.rule.split("+")[0] in _DERIVED_RULES:
+        return False
+    if told_of_future(tok) or any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
+        return False
+    return _foreground(tok)
+
+
+# Rules that pass on a date found elsewhere: they never set the narrative's reference time.
+_DERIVED_RULES = frozenset({NARRATIVE_RULE, "present-at-report", "before-report", "present-tense-at-publication",
+                            "present-tense-at-utterance"})
+
+
+def _reporting(tok, verb_statements: dict[int, QuoteDraft]) -> bool:  # type: ignore[no-untyped-def]
+    """A plain verb of saying ("said", "told", "added") or the speech verb of quoted words:
+    the act of telling the story, not an event of it."""
+    return tok.i in verb_statements or tok.lemma_.lower() in PLAIN_SPEECH
+
+
+# Nouns of a span of time: a clause that measures itself in them ("was built over centuries",
+# "had fought for years") sets its own time frame.
+TIME_UNIT_NOUNS = frozenset("week weeks month months year years decade decades century centuries".split())
+
+
+def _own_frame(tok, found) -> bool:  # type: ignore[no-untyped-def]
+    """The clause sets its own time: a time expression or temporal adverb in it (:func:`_own_time`),
+    a narrative adverb ("then", "already"), a span of weeks to centuries."""
+    children = list(tok.children)
+    if any(t.lower_ in NARRATIVE_FRAME_ADVERBS and t.dep_ in ("advmod", "npadvmod") for t in children):
+        return True
+    near = {tok.i, *(c.i for c in children)}
+    if any(t.lower_ in TIME_UNIT_NOUNS and t.head.i in near and t.pos_ == "NOUN" for t in tok.subtree):
+        return True
+    return _own_time(tok, found)
+
+
+def _coordinated(tok) -> list:  # type: ignore[type-arg,no-untyped-def]
+    """The verbs of the coordination ``tok`` belongs to: its first conjunct and all conjuncts."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return [first, *_conjoined_verbs(first)]
+
+
+def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: ignore[no-untyped-def]
+                         drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                         times: dict[int, object], quoted: list[tuple[int, int, int | None]],
+                         anchored: set[int]) -> None:
+    """Tense as anaphora (``narrative+<rule>``): a simple past names no time of its own; it
+    refers to the reference time the narrative last set (Reichenbach's reference time,
+    Webber's "tense as discourse anaphor"). "On Monday, rebels seized the port. They
+    detained 40 people." dates the detention on Monday, with Monday as the phrase.
+
+    * The reference time is set by a foreground clause that its own time expression dates
+      (:func:`_sets_reference`); a clause about the future ("will vote on Friday") or an open
+      range ("since 2003") sets none.
+    * It passes on to the main-clause simple pasts of the sentences after it that carry no
+      time expression, temporal adverb ("later", "earlier", "then") or span of years of their
+      own, and whose coordinated verbs carry none either.
+    * A news story has two time lines: what happened, and the telling of it (plain saying and
+      the speech verbs of quotations, which follow the events they tell of). Each passes its
+      reference only along its own line: "The quake struck on Sunday. ... Officials said"
+      does not date the saying on Sunday.
+
+    A verb that is no trigger becomes an ``occurrence`` (a state stays none,
+    :mod:`.event_selection`). Quoted words keep the speaker's time, boilerplate and
+    headlines take no part, and a past before the first dated main clause stays undated.
+    """
+    from spacy.symbols import AUX, VERB
+
+    pos = doc.to_array("POS")
+    verbs = ((pos == VERB) | (pos == AUX)).nonzero()[0].tolist()
+    # keyed by "is the telling": a dateline dates the report, so the telling starts on its day
+    reference: dict[bool, Any] = {False: None, True: dateline_date(article.text, article.published)}
+    k = 0
+    for sent in doc.sents:
+        mine = []
+        while k < len(verbs) and verbs[k] < sent.end:
+            mine.append(doc[verbs[k]])
+            k += 1
+        if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
+            continue
+        mine = [t for t in mine if not any(a <= t.idx < b for a, b, _ in quoted)]
+        local = [(span, t) for span, t in found if sent.start <= span.start < sent.end]
+        for tok in mine:
+            if tok.i in times or tok.pos_ != "VERB" or not _narrative_past(tok):
+                continue
+            ref = reference[_reporting(tok, verb_statements)]
+            if ref is None or any(v.i in anchored for v in _coordinated(tok)):
+                continue  # "agreed on Monday to X but made clear ...": the sentence has its own time
+            if not _own_frame(tok, local) and not _evidential(tok):
+                _dated(tok, NARRATIVE_RULE, ref, drafts, verb_statements, times)
+        for tok in mine:
+            time = times.get(tok.i)
+            if time is not None and _sets_reference(tok, time, article.published):
+                reference[_reporting(tok, verb_statements)] = time
 
 
 def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],

@@ -27,7 +27,7 @@ happenings among them and joins the mentions of one occurrence:
 * ``definite-anaphor``: an event noun with a definite determiner or a possessor and no
   restrictive modifier ("the deal", "the 40 arrests", "Saturday's quake", "the deal, which
   ...", not "the quake that struck in 2017") names the nearest earlier event of its type,
-  unless its own date differs. So does a light verb whose object is such a noun ("the deal
+  unless its own date, from words of its clause, differs. So does a light verb whose object is such a noun ("the deal
   was announced").
 * ``repeated-mention``: an undated event noun without a number of its own that repeats the
   word of an earlier event of its type is that event mentioned again.
@@ -120,8 +120,9 @@ def _same_type_adjunct(tok: Token, drafts: dict[int, Draft]) -> int | None:
 
 
 def _by_tense(time: Any) -> bool:
-    """Whether a date comes from tense alone (TimeML's document creation time), not from words."""
-    return time.rule.startswith("present-tense")
+    """Whether a date comes from tense alone, not from words of its clause: TimeML's document
+    creation time, or the reference time of the narrative (:mod:`.dating`)."""
+    return time.rule.startswith(("present-tense", "narrative+"))
 
 
 def _edtf(times: dict[int, Any], i: int) -> str | None:
@@ -205,7 +206,9 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
         noun = doc[drafts[i].tokens[0]] if drafts[i].tokens else doc[i]
         if not _definite_anaphor(noun) and not _repeated(doc, noun, [j for j in order[:n] if j in kept], times):
             continue
-        own = _edtf(times, i)
+        # a date from tense or the narrative is no date of the mention's own: it does not keep
+        # an anaphor apart from the event it names ("the deal was announced")
+        own = None if i in times and _by_tense(times[i]) else _edtf(times, i)
         for j in reversed(order[:n]):
             if j in kept and drafts[j].type == drafts[i].type and (own is None or own == _edtf(times, j)):
                 kept[j] += [i, *kept.pop(i)]

@@ -28,7 +28,6 @@ from ..timex import find_time_expressions, resolve
 from .pipeline import doc_text
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
-from .factuality import factuality
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -347,8 +346,9 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
     reopen on Friday", :func:`graph.extract.dating.reads_forward`), otherwise its latest one.
     A dateline's date dates no event (:func:`graph.extract.dating.in_dateline`); a bare year
     counts only as the attribute of an event noun ("the 2015 treaty"); "three days later"
-    counts from the date last named before it outside quotations."""
-    from .dating import attributive_year, in_dateline, reads_forward
+    counts from the date last named before it outside quotations; a baseline of comparison
+    dates nothing (:func:`graph.extract.dating.comparison_baseline`)."""
+    from .dating import attributive_year, comparison_baseline, in_dateline, reads_forward
     from .statements import find_quote_marks
 
     found = []
@@ -366,7 +366,7 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
             if span is None or in_dateline(text, start, end):
                 continue
             phrase = text[start:end]
-            if phrase.isdigit() and not attributive_year(span):
+            if phrase.isdigit() and not attributive_year(span) or comparison_baseline(span):
                 continue
             point = attach_point(span)
             t = resolve(phrase, published, span=Span.at(text, start, end),
