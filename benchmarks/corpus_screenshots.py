@@ -39,8 +39,8 @@ def main() -> None:
             page = browser.new_page(viewport={**VIEWPORT, "height": 1000})
             page.goto(page_path.as_uri())
             page.wait_for_selector("body[data-ready]", state="attached")
-            page.evaluate("(() => { const m = newsgraph.stripMonths(); "
-                          "if (m.length) newsgraph.brush(m[0] + '-01', m[m.length - 1] + '-28'); })()")
+            page.evaluate("(() => { const s = newsgraph.stripBins(); "
+                          "if (s.bins.length) newsgraph.brush(s.bins[0], s.bins[s.bins.length - 1]); })()")
             page.wait_for_timeout(500)
             page.screenshot(path=str(out / "corpus-overview.png"))
             actor = page.evaluate(PICK % "Apple")

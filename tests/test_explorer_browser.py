@@ -242,6 +242,28 @@ def test_lanes_switch_to_actors(explorer: Opened) -> None:
     assert explorer.errors == []
 
 
+PREDICATES = {"agent", "patient", "participant", "addressee", "hasPlace", "callsFor"}  # "reports" is a plain word
+EDGE_LABELS = "Object.values({net}.body.edges).map(e => e.options.label).filter(Boolean)"
+
+
+def test_the_network_edges_read_as_the_panels_plain_role_words(browser: sync_api.Browser, explorer: Opened,
+                                                               seed_site) -> None:
+    labels = set(explorer.page.evaluate(EDGE_LABELS.format(net="newsgraph.network")))
+    assert {"actor", "place"} <= labels and not labels & PREDICATES
+    other = open_page(browser, seed_site["exports"] / "network.html")
+    assert set(other.page.evaluate(EDGE_LABELS.format(net="window.newsgraphNetwork"))) == labels
+    assert other.errors == []
+    other.page.close()
+
+
+def test_one_articles_strip_has_bars_fine_enough_to_spread_its_events(explorer: Opened) -> None:
+    """The seed's dated events fall in a few months: bars of a day or a week, not one month."""
+    strip = explorer.page.evaluate("newsgraph.stripBins()")
+    assert strip["unit"] in ("day", "week") and len(strip["bins"]) >= 5
+    assert sum(1 for c in strip["counts"] if c) >= 3  # the events spread over several bars
+    assert explorer.page.locator("#strip-canvas").is_visible()
+
+
 def test_lanes_by_actor_are_the_busiest_actors_and_the_chosen_one(browser: sync_api.Browser, tmp_path: Path) -> None:
     from benchmarks.bench_view import synthetic_article
 

@@ -74,8 +74,15 @@ def vis_network_assets() -> tuple[str, str]:
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
 
 
-PANEL_MODULES = ("dom", "model", "panel", "netpanel")
-"""The explorer's scripts the network page joins for its panel (``graph/resources/explorer/``)."""
+PANEL_MODULES = ("dom", "panel", "netpanel")
+"""The explorer's scripts the network page joins for its panel (``graph/resources/explorer/``);
+its ``model.js`` is always there, for the plain role words on the edges (``NGX.roleWord``)."""
+
+
+def _explorer_script(name: str) -> str:
+    """One of the explorer's scripts, safe to inline in a <script>."""
+    js = (resources.files("graph.resources") / "explorer" / f"{name}.js").read_text(encoding="utf-8")
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
 def _panel_parts(data: Mapping[str, Any] | None) -> tuple[str, str, str]:
@@ -109,6 +116,7 @@ def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network",
         "NODES": script_json(nodes),
         "EDGES": script_json(edges),
         "VIS_JS": js.replace("</script", "<\\/script"),
+        "MODEL_JS": _explorer_script("model"),
     }
     values["DATA"], values["PANEL_JS"], values["PANEL_CSS"] = _panel_parts(data)
     # One pass: a label that reads "{{VIS_JS}}" stays text, it is never substituted again.

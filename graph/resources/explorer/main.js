@@ -88,7 +88,7 @@
       return Boolean(link);
     },
     brush: function (from, to) { app.strip.brush(from, to); },
-    stripMonths: function () { return app.strip.months; },
+    stripBins: function () { return { unit: app.strip.unit, bins: app.strip.bins, counts: app.strip.counts }; },
     expand: function (id) { app.network.toggleExpand(id); },
     undatedIds: function () { return data.undated.filter(function (id) { return m.onTimeline.has(id); }); },
   };

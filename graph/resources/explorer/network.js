@@ -40,7 +40,7 @@
       return { id: "o" + i, from: e.from, to: e.to, width: Math.min(1 + Math.log2(e.weight) * 1.5, 10),
                title: e.weight + (e.weight === 1 ? " shared event" : " shared events") };
     }) : data.edges.map(function (e, i) { // our own ids: no UUID made per edge
-      return large ? { id: i, from: e.from, to: e.to } : { id: i, from: e.from, to: e.to, label: e.label };
+      return large ? { id: i, from: e.from, to: e.to } : { id: i, from: e.from, to: e.to, label: NGX.roleWord(e.label) };
     }));
     function nodeShown(id) {
       if (!m.visible.has(id)) return false;
