@@ -1,10 +1,11 @@
 /* newsgraph explorer, strip: the overview over the timeline, events per day, week, month
- * or year across the page, whichever fits the span in at most 150 bars (light: all, dark:
- * those that pass the filters). Drag across it to choose the detail timeline's window;
+ * or year across the page, the finest whose bars are at least 2 pixels wide (light: all,
+ * dark: those that pass the filters). Drag across it to choose the detail timeline's window;
  * the window shown is shaded. */
 (function (NGX) {
   "use strict";
   const HEIGHT = 44;
+  const BAR_PIXELS = 2; // the finest bars no narrower than this
 
   NGX.strip = function (app) {
     const m = app.model, data = app.data, details = app.data.details, $ = NGX.dom.$;
@@ -14,7 +15,7 @@
     const cut = all.length >= 100 ? Math.floor(all.length * 0.01) : 0;
     const first = all[cut], last = all[all.length - 1 - cut];
     function inRange(day) { return day >= first && day <= last; }
-    const hist = NGX.binCounts(all.filter(inRange));
+    const hist = NGX.binCounts(all.filter(inRange), Math.max(30, Math.floor($("strip-canvas").clientWidth / BAR_PIXELS)));
     const strip = { bins: hist.bins, unit: hist.unit, counts: hist.counts };
     if (hist.bins.length < 2) { $("strip").hidden = true; strip.draw = strip.refresh = strip.shade = function () {}; return strip; }
     const canvas = $("strip-canvas"), ctx = canvas.getContext("2d");
