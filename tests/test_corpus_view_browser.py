@@ -51,7 +51,7 @@ def page(browser: sync_api.Browser, corpus_page: tuple[Path, dict[str, Any]]) ->
 
 def test_a_corpus_opens_on_its_actors_and_a_link_lists_the_shared_events(page, corpus_page) -> None:
     data = corpus_page[1]
-    actors = {n["id"] for n in data["overview"]["nodes"]} - set(data["overview"]["isolated"])
+    actors = {n["id"] for n in data["overview"]["nodes"]} - set(data["overview"]["isolated"]) - set(data["overview"]["minor"])
     shown = set(page.evaluate("newsgraph.visibleNodeIds()"))
     assert shown == actors and all(data["details"][n]["kind"] in ("person", "organization", "place") for n in shown)
     link = data["overview"]["edges"][0]

@@ -26,7 +26,7 @@ from ..rdf import CONTEXT_CHARS, event_type_label, mention_offsets
 from ..store import Store, Term
 from .corpusview import merged_entity, merged_event
 from .netgraph import store_to_networkx
-from .overview import add_corpus_view
+from .overview import add_corpus_view, is_corpus
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
 from .pagedata import pack
 from .timeline import timeline_span
@@ -262,7 +262,7 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
     actor_ids = {e["to"] for e in edges if e["label"] in ("agent", "patient", "participant", "speaker", "addressee")}
     data = {
         "legend": STYLE,
-        "nodes": vis_nodes(graph),
+        "nodes": vis_nodes(graph, layout=not is_corpus(articles)),  # a corpus draws its overview
         "edges": edges,
         "details": details,
         "articles": articles,

@@ -39,12 +39,13 @@ def sizes(graph: nx.Graph) -> dict[str, float]:
     return {n: 10 + 30 * c / top for n, c in centrality.items()}
 
 
-def vis_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def vis_nodes(graph: nx.MultiDiGraph, *, layout: bool = True) -> list[dict[str, Any]]:
     """vis-network node options: positions from networkx (physics stays off), size by
     centrality, shape and colour by kind. Built directly, in the shape pyvis writes
-    (pyvis's own ``add_edge`` is quadratic in the number of edges)."""
+    (pyvis's own ``add_edge`` is quadratic in the number of edges). Without ``layout``
+    (a corpus page draws its actors' overview instead), every node stands at (0, 0)."""
     size = sizes(graph)
-    pos = component_layout(graph, sizes=size)
+    pos = component_layout(graph, sizes=size) if layout else {}
     nodes = []
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "event")

@@ -28,6 +28,8 @@ are grouped by Louvain.
 [('a', 'b', 2, ['e1', 'e2']), ('a', 'c', 1, ['e2']), ('b', 'c', 1, ['e2'])]
 >>> o["isolated"], sorted((n["id"], n["events"]) for n in o["nodes"])
 (['d'], [('a', 2), ('b', 2), ('c', 1), ('d', 0)])
+>>> actor_overview(g, drawn_actors=2)["minor"]
+['c']
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ from .layout import separate
 ACTOR_KINDS = ("person", "organization", "place")
 LINK_ROLES = ("agent", "patient", "participant", "speaker", "addressee", "hasPlace")
 LABELLED = 30  # the most central actors labelled at first
+DRAWN_ACTORS = 2000  # the most linked actors drawn at first (see actor_overview)
 REGION_LABELS = 5  # ... and of those, first the most central of each community
 SEED = 7
 COMMUNITY_GAP = 1.15  # space between communities, in their radii
@@ -139,10 +142,12 @@ def _grid(nodes: list[str], below: float) -> dict[str, tuple[float, float]]:
 
 
 def actor_overview(graph: nx.MultiDiGraph, *, mentions: Mapping[str, Collection[str]] | None = None,
-                   labelled: int = LABELLED, seed: int = SEED) -> dict[str, Any]:
+                   labelled: int = LABELLED, drawn_actors: int = DRAWN_ACTORS, seed: int = SEED) -> dict[str, Any]:
     """The actors' network of ``graph`` (see the module docstring): ``nodes`` (id, x, y,
     events, community, label: whether labelled at first), ``edges`` (from, to, weight,
-    events in date order of the graph's ``start``) and ``isolated`` (ids).
+    events in date order of the graph's ``start``), ``isolated`` (ids) and ``minor``: the
+    linked actors beyond the ``drawn_actors`` with the most shared events, hidden at first
+    like the isolated ones (tens of thousands of dots are slow to draw and nobody reads them).
 
     ``mentions`` (actor -> the articles that name it) ties the actors of one article
     together for the communities and the layout only: a story's actors then share a
@@ -174,6 +179,8 @@ def actor_overview(graph: nx.MultiDiGraph, *, mentions: Mapping[str, Collection[
     pos.update(_grid(isolated, below))
     strength = dict(actors.degree(weight="weight"))
     top = _most_central(linked, strength, community, labelled)
+    drawn = set(sorted(linked, key=lambda n: (-strength[n], -counts[n], n))[:drawn_actors])
+    minor = sorted((n for n in linked if n not in drawn), key=lambda n: (-counts[n], n))
     pos.update(_spread_labels(graph, {n: pos[n] for n in top}, {n: 6 + 3 * math.sqrt(counts[n]) for n in top}))
 
     def when(event: str) -> str:
@@ -183,7 +190,7 @@ def actor_overview(graph: nx.MultiDiGraph, *, mentions: Mapping[str, Collection[
               "label": n in top} for n in sorted(actors, key=str)]
     edges = [{"from": a, "to": b, "weight": len(events), "events": sorted(events, key=lambda e: (when(e), e))}
              for (a, b), events in sorted(shared.items())]
-    return {"nodes": nodes, "edges": edges, "isolated": isolated}
+    return {"nodes": nodes, "edges": edges, "isolated": isolated, "minor": minor}
 
 
 def story_communities(mentions: Mapping[str, Collection[str]], *, seed: int = SEED) -> list[set[str]]:

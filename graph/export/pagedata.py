@@ -182,12 +182,14 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
             roles.append(e["label"])
         edges += (index[e["from"]], index[e["to"]], role_index[e["label"]])
     packer = _Packer(data["articles"])
+    corpus = bool(data.get("corpus"))
     details: list[dict[str, Any]] = []
     packed_nodes: list[list[Any]] = []
     for n in nodes:
         detail = data["details"].get(n["id"], {})
         label = detail.get("label", n["label"])
-        row: list[Any] = [kind_index[n["kind"]], n["x"], n["y"], n["size"], label]
+        # a corpus page draws the actors' overview: its nodes need no position nor size
+        row: list[Any] = [kind_index[n["kind"]], label] if corpus else [kind_index[n["kind"]], n["x"], n["y"], n["size"], label]
         if n["label"] != label:
             row.append(n["label"])
         packed_nodes.append(row)
@@ -213,7 +215,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "timeline": [index[n] for n in data["timeline"]],
         "undated": [index[n] for n in data["undated"]],
         "actors": [index[a] for a, _ in data["actors"]],
-        "corpus": bool(data.get("corpus")),
+        "corpus": corpus,
         "overview": _overview(data.get("overview"), index),
     }
 
@@ -226,7 +228,8 @@ def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> d
     return {"nodes": [[index[n["id"]], n["x"], n["y"], n["events"], n["community"], int(n["label"])]
                       for n in overview["nodes"]],
             "edges": [[index[e["from"]], index[e["to"]], [index[v] for v in e["events"]]] for e in overview["edges"]],
-            "isolated": [index[n] for n in overview["isolated"]]}
+            "isolated": [index[n] for n in overview["isolated"]],
+            "minor": [index[n] for n in overview.get("minor", ())]}
 
 
 def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:

@@ -9,8 +9,13 @@ window.newsgraphUnpack = function (packed) {
 
   const nodes = new Array(ids.length);
   const details = {};
-  packed.nodes.forEach(function (n, i) {
+  packed.nodes.forEach(function (n, i) { // [kind, x, y, size, label, short label?]; a corpus: [kind, label, short label?]
     const kind = packed.kinds[n[0]];
+    if (packed.corpus) {
+      nodes[i] = { id: ids[i], label: n.length > 2 ? n[2] : n[1], kind: kind, x: 0, y: 0, size: 10 };
+      details[ids[i]] = detail(packed.details[i], n[1], kind);
+      return;
+    }
     nodes[i] = { id: ids[i], label: n.length > 5 ? n[5] : n[4], kind: kind, x: n[1], y: n[2], size: n[3] };
     details[ids[i]] = detail(packed.details[i], n[4], kind);
   });
@@ -69,6 +74,7 @@ window.newsgraphUnpack = function (packed) {
     nodes: o.nodes.map(function (n) { return { id: ids[n[0]], x: n[1], y: n[2], events: n[3], community: n[4], label: n[5] === 1 }; }),
     edges: o.edges.map(function (e) { return { from: ids[e[0]], to: ids[e[1]], weight: e[2].length, events: byId(e[2]) }; }),
     isolated: byId(o.isolated),
+    minor: byId(o.minor || []),
   } : null;
   return {
     corpus: Boolean(packed.corpus), overview: overview,

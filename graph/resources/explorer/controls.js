@@ -25,7 +25,7 @@
       const net = app.network;
       if (net.corpus) {
         $("counts").textContent = net.nodesView.length + " actors and events drawn · " + net.isolatedCount() +
-          " isolated actors" + " · " + dated + " of " + data.timeline.length + " dated events on the timeline";
+          " actors hidden · " + dated + " of " + data.timeline.length + " dated events on the timeline";
         return;
       }
       $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +

@@ -18,7 +18,7 @@
     const corpus = Boolean(data.corpus && data.overview);
     const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
                      "#bcbd22", "#7f7f7f", "#393b79", "#637939"];
-    const isolated = new Set(corpus ? data.overview.isolated : []);
+    const isolated = new Set(corpus ? data.overview.isolated.concat(data.overview.minor) : []); // hidden at first
     const expanded = new Set(); // actors whose events are drawn
     const drawnEvents = new Map(); // event -> the number of expanded actors that drew it
     let showIsolated = false;
