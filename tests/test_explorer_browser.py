@@ -32,6 +32,8 @@ from graph.model import (
     Statement,
     TimeSpan,
 )
+from graph.export.netgraph import store_to_networkx
+from graph.export.network import vis_nodes
 from graph.store import Store, open_store
 
 pytestmark = pytest.mark.browser
@@ -363,7 +365,8 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
     with open_store(tmp_path / "store", create=True) as store:
         for i in range(6):
             load_into(store, synthetic_article(i, 40, 40, rng))
-        data = explorer_data(store)
+        graph = store_to_networkx(store)
+        data = {**explorer_data(store, graph), "nodes": vis_nodes(graph)}  # laid out, as one article's view is
     atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True, "corpus": False}))  # as if above LARGE_GRAPH, one article's view
     opened = open_page(browser, tmp_path / "large.html")
     page = opened.page
@@ -379,6 +382,31 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
     assert label == next(n["label"] for n in data["nodes"] if n["id"] == event)
     assert opened.errors == [] and opened.outside_requests() == []
     opened.page.close()
+
+
+def test_a_long_timeline_gets_the_items_near_its_window_and_loads_an_event_chosen_elsewhere(
+        browser: sync_api.Browser, tmp_path: Path) -> None:
+    from benchmarks.bench_view import synthetic_article
+
+    rng = random.Random(11)
+    with open_store(tmp_path / "store", create=True) as store:
+        for i in range(30):
+            load_into(store, synthetic_article(i, 60, 10, rng))
+        data = explorer_data(store)
+    assert len(data["timeline"]) > 1000  # over some 900 days: the latest 300 cover a few months
+    atomic_write(tmp_path / "long.html", render_explorer(data))
+    opened = open_page(browser, tmp_path / "long.html")
+    page = opened.page
+    given = page.evaluate("newsgraph.timelineEventIds()")
+    assert 0 < len(given) < len(data["timeline"])
+    # the earliest day: far from the opening window, which shows the latest events
+    first = next(n for n in data["timeline"] if data["details"][n]["span"]["type"] == "box")
+    assert first not in given
+    page.evaluate(f"newsgraph.select({first!r}, 'test')")
+    assert first in page.evaluate("newsgraph.timelineEventIds()")
+    assert any(i.split(" ")[0] == first for i in page.evaluate("newsgraph.timeline.getSelection()"))
+    assert opened.errors == [] and opened.outside_requests() == []
+    page.close()
 
 
 def test_the_network_page_loads_offline(browser: sync_api.Browser, seed_site, artifacts: Path) -> None:

@@ -12,7 +12,11 @@ just reading a page from disk before any script runs. :func:`pack` writes it sma
 - evidence sentences are cut out of ``passages``: per article, the stretches of text that
   some quoted sentence covers, each written once however many quotes fall in it. A quote
   is then eight numbers (:data:`ANCHORED`); one whose context does not fit the passages
-  keeps its own strings (:data:`LOOSE`).
+  keeps its own strings (:data:`LOOSE`);
+- a corpus page's nodes carry no position (it draws the actors' overview), and what only
+  the panel shows (evidence and passages, a date's derivation, factuality, aliases,
+  merges, sources...) is one gzipped, base64 string (``more``, :func:`_deferred`) that
+  the browser unpacks after the first drawing.
 
 ``newsgraphUnpack`` in ``pagedata.js`` reads it back into the shape of :func:`explorer_data`.
 Positions inside passages count UTF-16 code units, as JavaScript strings do; ``start``
@@ -20,6 +24,9 @@ and ``end`` stay the store's character offsets, which the panel shows.
 """
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 import os
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -195,6 +202,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         packed_nodes.append(row)
         details.append(_detail(detail, packer))
     passages = packer.passages()
+    more = _deferred(details, passages) if corpus else None
     articles = [[iri, *(data["articles"].get(iri, {}).get(k) for k in ("headline", "outlet", "url", "published"))]
                 for iri in packer.articles]
     return {
@@ -211,13 +219,44 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "edges": edges,
         "details": details,
         "articles": articles,
-        "passages": passages,
+        "passages": [] if more else passages,
+        "more": more,
         "timeline": [index[n] for n in data["timeline"]],
         "undated": [index[n] for n in data["undated"]],
         "actors": [index[a] for a, _ in data["actors"]],
         "corpus": corpus,
         "overview": _overview(data.get("overview"), index),
     }
+
+
+DEFERRED = ("text", "quantity", "aliases", "titles", "merges", "factuality", "evidence", "sources")
+"""What a corpus page's panel alone shows, sent compressed (:func:`_deferred`); a date's
+``phrase``, ``anchor`` and ``rule`` go with them, as ``derivation``."""
+
+
+def _deferred(details: list[dict[str, Any]], passages: list[list[str]]) -> str:
+    """Take what only the panel shows out of ``details`` (changed in place) and return it,
+    with the passages, as base64 of gzipped JSON: ``{"details": [{...} or 0 per node],
+    "passages": [...]}``. A corpus page opens without reading it, and unpacks it in the
+    browser (``DecompressionStream``) once it is drawn, or when the panel first asks.
+
+    >>> details = [{"type": "sale", "date": ["2020", "year", "2020-01-01", "2020-12-31", "in 2020", None, "year"],
+    ...             "evidence": [[0, 3, 7, 0, 0, 3, 7, 8]]}, {"aliases": ["Acme Corp"]}, {}]
+    >>> blob = _deferred(details, [["In 2020."]])
+    >>> details
+    [{'type': 'sale', 'date': ['2020', 'year', '2020-01-01', '2020-12-31']}, {}, {}]
+    >>> json.loads(gzip.decompress(base64.b64decode(blob)))["details"][:2]
+    [{'evidence': [[0, 3, 7, 0, 0, 3, 7, 8]], 'derivation': ['in 2020', None, 'year']}, {'aliases': ['Acme Corp']}]
+    """
+    out: list[Any] = []
+    for detail in details:
+        later = {key: detail.pop(key) for key in DEFERRED if key in detail}
+        if "date" in detail:
+            later["derivation"] = detail["date"][4:]
+            detail["date"] = detail["date"][:4]
+        out.append(later or 0)
+    text = json.dumps({"details": out, "passages": passages}, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
 
 
 def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> dict[str, Any] | None:

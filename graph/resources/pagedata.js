@@ -1,6 +1,7 @@
 /* newsgraph explorer: unpacks the page's data (graph/export/pagedata.py writes it) back
  * into the shape of explorer_data(): nodes, edges and details keyed by IRI. Evidence is
- * unpacked only when the panel shows it (data.evidence(id)). */
+ * unpacked only when the panel shows it (data.evidence(id)); a corpus page's deferred
+ * details once data.loadDetails() is called (a Promise). */
 window.newsgraphUnpack = function (packed) {
   "use strict";
   const FACTUAL = ["Certain", "Positive", null];
@@ -21,7 +22,14 @@ window.newsgraphUnpack = function (packed) {
   });
 
   function detail(p, label, kind) {
-    const d = { label: label, kind: kind, packedEvidence: p.evidence || [] };
+    const d = { label: label, kind: kind, packedEvidence: [] };
+    if (p.type !== undefined) d.factuality = { certainty: FACTUAL[0], polarity: FACTUAL[1], cue: FACTUAL[2] };
+    fill(d, p); // the usual factuality is left out of ``p``
+    return d;
+  }
+
+  function fill(d, p) { // the fields of packed detail ``p`` (all of them, or a corpus page's deferred ones) into ``d``
+    if (p.evidence) d.packedEvidence = p.evidence;
     if (p.type !== undefined) d.type = p.type;
     if (p.text !== undefined) d.text = p.text;
     if (p.article !== undefined) d.article = articleIris[p.article];
@@ -34,16 +42,31 @@ window.newsgraphUnpack = function (packed) {
       const t = p.date;
       d.date = { edtf: t[0], precision: t[1], earliest: t[2], latest: t[3], phrase: t[4], anchor: t[5], rule: t[6] };
     }
+    if (p.derivation) Object.assign(d.date, { phrase: p.derivation[0], anchor: p.derivation[1], rule: p.derivation[2] });
     if (p.span) {
       const s = p.span;
       d.span = { start: s[0], type: s[2], className: s[3] };
       if (s[1] !== null) d.span.end = s[1];
     }
-    if (p.type !== undefined) {
-      const f = p.factuality || FACTUAL;
-      d.factuality = { certainty: f[0], polarity: f[1], cue: f[2] };
+    if (p.factuality) d.factuality = { certainty: p.factuality[0], polarity: p.factuality[1], cue: p.factuality[2] };
+  }
+
+  // A corpus page sends what only the panel shows as gzipped JSON (pagedata.py, _deferred):
+  // unpacked once, by the browser's own DecompressionStream, no library and no request.
+  let loading = null;
+  function loadDetails() {
+    if (!packed.more) return Promise.resolve();
+    if (!loading) {
+      const bytes = Uint8Array.from(atob(packed.more), function (c) { return c.charCodeAt(0); });
+      loading = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+        .then(function (text) {
+          const more = JSON.parse(text);
+          packed.passages = more.passages;
+          more.details.forEach(function (p, i) { if (p) fill(details[ids[i]], p); });
+          packed.more = null;
+        });
     }
-    return d;
+    return loading;
   }
 
   const edges = new Array(packed.edges.length / 3);
@@ -83,5 +106,7 @@ window.newsgraphUnpack = function (packed) {
     timeline: byId(packed.timeline), undated: byId(packed.undated),
     actors: packed.actors.map(function (i) { return [ids[i], details[ids[i]].label]; }),
     evidence: function (id) { return details[id] ? details[id].packedEvidence.map(quote) : []; },
+    loadDetails: loadDetails,
+    detailsLoaded: function () { return !packed.more; },
   };
 };

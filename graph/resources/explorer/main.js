@@ -25,9 +25,11 @@
     app.controls.renderCounts();
   };
 
+  /** Select a node (or none) in every view; the panel is filled once the details it shows
+   * are unpacked (at once, but for a corpus page's first click in its first moments). The
+   * Promise resolves when it is: body[data-selected] is then set. */
   app.select = function (id, source) {
     m.state.selected = id && data.details[id] ? id : null;
-    app.panel.render(m.state.selected);
     if (!m.state.selected) {
       app.network.show(null);
       app.timeline.show(null);
@@ -35,8 +37,15 @@
       if (source !== "network") app.network.show(m.state.selected);
       if (source !== "timeline") app.timeline.show(m.state.selected);
     }
-    document.body.setAttribute("data-selected", m.state.selected || "");
     app.controls.renderUndated();
+    const selected = m.state.selected;
+    function fill() {
+      if (m.state.selected !== selected) return; // another click came first
+      app.panel.render(selected);
+      document.body.setAttribute("data-selected", selected || "");
+    }
+    if (data.detailsLoaded()) { fill(); return Promise.resolve(); }
+    return data.loadDetails().then(fill);
   };
 
   /** Select a link of the actors' overview: the panel lists the events the two share. */
@@ -47,7 +56,7 @@
     document.body.setAttribute("data-selected", "link:" + link.from + "|" + link.to);
   };
 
-  const afterReady = [app.network.labelOnScreen, app.controls.fillActors]; // nobody needs these before the first click
+  const afterReady = [app.network.labelOnScreen, app.controls.fillActors, data.loadDetails]; // nobody needs these before the first click
   const drawn = { network: false, timeline: false };
   app.ready = function (which) {
     drawn[which] = true;

@@ -61,13 +61,14 @@
     };
 
     /** The counts of the events that pass the filters, drawn dark over all. */
+    const index = new Map(hist.bins.map(function (k, i) { return [k, i]; }));
+    const binOf = data.timeline.map(function (id) { // each dated event's bar, -1 outside the strip
+      const day = details[id].span.start;
+      return inRange(day) ? index.get(NGX.binStart(day, hist.unit)) : -1;
+    });
     strip.refresh = function () {
-      const index = new Map(hist.bins.map(function (k, i) { return [k, i]; }));
       passing = hist.bins.map(function () { return 0; });
-      data.timeline.forEach(function (id) {
-        const day = details[id].span.start;
-        if (m.onTimeline.has(id) && inRange(day)) passing[index.get(NGX.binStart(day, hist.unit))]++;
-      });
+      data.timeline.forEach(function (id, i) { if (binOf[i] >= 0 && m.onTimeline.has(id)) passing[binOf[i]]++; });
       strip.draw();
     };
 
