@@ -28,7 +28,7 @@ from .corpusview import merged_entity, merged_event
 from .netgraph import store_to_networkx
 from .overview import add_corpus_view, is_corpus
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
-from .pagedata import pack
+from .pagedata import pack, squeeze
 from .timeline import timeline_span
 
 VIS_TIMELINE_VERSION = "8.5.4"
@@ -326,7 +326,7 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
         "TITLE": escape(title),
         "VIS_NETWORK_CSS": net_css.replace("</", "<\\/"),
         "CSS": (_resource("explorer.css") + _resource("panel.css")).replace("</", "<\\/"),
-        "DATA": script_json(pack({**data, "title": title})),
+        "DATA": script_json(squeeze(pack({**data, "title": title}))),
         "VIS_NETWORK_JS": _inline_script(net_js),
         "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
         "UNPACK_JS": _inline_script(_resource("pagedata.js")),

@@ -57,10 +57,8 @@ window.newsgraphUnpack = function (packed) {
   function loadDetails() {
     if (!packed.more) return Promise.resolve();
     if (!loading) {
-      const bytes = Uint8Array.from(atob(packed.more), function (c) { return c.charCodeAt(0); });
-      loading = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
-        .then(function (text) {
-          const more = JSON.parse(text);
+      loading = window.newsgraphInflate(packed.more)
+        .then(function (more) {
           packed.passages = more.passages;
           more.details.forEach(function (p, i) { if (p) fill(details[ids[i]], p); });
           packed.more = null;
@@ -109,4 +107,23 @@ window.newsgraphUnpack = function (packed) {
     loadDetails: loadDetails,
     detailsLoaded: function () { return !packed.more; },
   };
+};
+
+/** The JSON in a gzipped, base64 string (graph/export/pagedata.py, _gzip64), by the
+ * browser's own DecompressionStream: no library, no request. A Promise. */
+window.newsgraphInflate = function (base64) {
+  "use strict";
+  const text = atob(base64), bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+};
+
+/** The page's data (a Promise): unpacked, once gunzipped when the page sends it so (squeeze). */
+window.newsgraphOpen = function (packed) {
+  "use strict";
+  if (!packed.gz) return Promise.resolve(window.newsgraphUnpack(packed));
+  return window.newsgraphInflate(packed.gz).then(function (eager) {
+    eager.more = packed.more;
+    return window.newsgraphUnpack(eager);
+  });
 };
