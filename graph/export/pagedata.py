@@ -11,7 +11,7 @@ just reading a page from disk before any script runs. :func:`pack` writes it sma
   certain and positive with no cue, is left out);
 - evidence sentences are cut out of ``passages``: per article, the stretches of text that
   some quoted sentence covers, each written once however many quotes fall in it. A quote
-  is then eight numbers (:data:`ANCHORED`); one whose context does not fit the passages
+  is then six numbers (:data:`SHORT`, or eight: :data:`ANCHORED`); one whose context does not fit the passages
   keeps its own strings (:data:`LOOSE`);
 - a corpus page's nodes carry no position (it draws the actors' overview), and what only
   the panel shows (evidence and passages, a date's derivation, factuality, aliases,
@@ -36,6 +36,9 @@ FORMAT = 1
 # An evidence quote: [article, start, end, passage, before, exact, end of exact, end of after],
 # the last four in UTF-16 units inside the passage's text.
 ANCHORED = ("article", "start", "end", "passage", "begin", "exact", "exact_end", "stop")
+# ... shorter when the passage holds no character beyond the Basic Multilingual Plane (so
+# UTF-16 units are characters): start and end are the passage's offset plus exact, exact_end.
+SHORT = ("article", "passage", "begin", "exact", "exact_end", "stop")
 # ... or, when it cannot point into a passage: [article, start, end, before, exact, after].
 LOOSE = ("article", "start", "end", "before", "exact", "after")
 DATE_FIELDS = ("edtf", "precision", "earliest", "latest", "phrase", "anchor", "rule")
@@ -103,6 +106,7 @@ class _Packer:
         self.article_index = {iri: i for i, iri in enumerate(self.articles)}
         self.quotes: dict[int, list[tuple[int, str]]] = {}  # article -> (offset, before + exact + after)
         self.anchored: list[tuple[int, int, list[Any]]] = []  # (article, quote number, packed quote)
+        self.offsets: list[list[int]] = []  # per article, where each passage starts (set by passages())
 
     def article(self, iri: str | None) -> int | None:
         if not iri:
@@ -128,7 +132,7 @@ class _Packer:
         return out
 
     def passages(self) -> list[list[str]]:
-        """Each article's passages; the quotes that fit become ANCHORED (changed in place)."""
+        """Each article's passages; the quotes that fit become SHORT or ANCHORED (changed in place)."""
         texts: list[list[str]] = [[] for _ in self.articles]
         placed: dict[int, tuple[list[Passage], list[int | None]]] = {}
         for article, quotes in self.quotes.items():
@@ -145,7 +149,11 @@ class _Packer:
             bounds = [begin, begin + len(packed[3]), begin + len(packed[3]) + len(packed[4]),
                       begin + len(packed[3]) + len(packed[4]) + len(packed[5])]
             table = units[(article, index)]
-            packed[3:] = [index, *(bounds if table is None else [table[b] for b in bounds])]
+            if table is None:  # SHORT: start and end follow from the passage's offset
+                packed[1:] = [index, *bounds]
+            else:
+                packed[3:] = [index, *[table[b] for b in bounds]]
+        self.offsets = [[offset for offset, _ in placed[a][0]] if a in placed else [] for a in range(len(self.articles))]
         return texts
 
 
@@ -191,8 +199,8 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
     >>> packed = pack(data)
     >>> packed["base"], packed["ids"], packed["edges"], packed["roles"]
     ('http://x/', ['e', 'p'], [0, 1, 0], ['agent'])
-    >>> packed["details"][0]["evidence"], packed["passages"]
-    ([[0, 3, 4, 0, 0, 3, 4, 5]], [['On E.']])
+    >>> packed["details"][0]["evidence"], packed["passages"], packed["offsets"]
+    ([[0, 0, 0, 3, 4, 5]], [['On E.']], [[0]])
     """
     nodes = data["nodes"]
     ids = [n["id"] for n in nodes]
@@ -225,7 +233,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         packed_nodes.append(row)
         details.append(_detail(detail, packer))
     passages = packer.passages()
-    more = _deferred(details, passages) if corpus else None
+    more = _deferred(details, passages, packer.offsets) if corpus else None
     articles = [[iri, *(data["articles"].get(iri, {}).get(k) for k in ("headline", "outlet", "url", "published"))]
                 for iri in packer.articles]
     return {
@@ -243,6 +251,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "details": details,
         "articles": articles,
         "passages": [] if more else passages,
+        "offsets": [] if more else packer.offsets,
         "more": more,
         "timeline": [index[n] for n in data["timeline"]],
         "undated": [index[n] for n in data["undated"]],
@@ -257,15 +266,15 @@ DEFERRED = ("text", "quantity", "aliases", "titles", "merges", "factuality", "ev
 ``phrase``, ``anchor`` and ``rule`` go with them, as ``derivation``."""
 
 
-def _deferred(details: list[dict[str, Any]], passages: list[list[str]]) -> str:
+def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets: list[list[int]]) -> str:
     """Take what only the panel shows out of ``details`` (changed in place) and return it,
-    with the passages, as base64 of gzipped JSON: ``{"details": [{...} or 0 per node],
-    "passages": [...]}``. A corpus page opens without reading it, and unpacks it in the
+    with the passages and their offsets, as base64 of gzipped JSON: ``{"details": [{...}
+    or 0 per node], "passages": [...], "offsets": [...]}``. A corpus page opens without reading it, and unpacks it in the
     browser (``DecompressionStream``) once it is drawn, or when the panel first asks.
 
     >>> details = [{"type": "sale", "date": ["2020", "year", "2020-01-01", "2020-12-31", "in 2020", None, "year"],
     ...             "evidence": [[0, 3, 7, 0, 0, 3, 7, 8]]}, {"aliases": ["Acme Corp"]}, {}]
-    >>> blob = _deferred(details, [["In 2020."]])
+    >>> blob = _deferred(details, [["In 2020."]], [[0]])
     >>> details
     [{'type': 'sale', 'date': ['2020', 'year', '2020-01-01', '2020-12-31']}, {}, {}]
     >>> json.loads(gzip.decompress(base64.b64decode(blob)))["details"][:2]
@@ -278,7 +287,7 @@ def _deferred(details: list[dict[str, Any]], passages: list[list[str]]) -> str:
             later["derivation"] = detail["date"][4:]
             detail["date"] = detail["date"][:4]
         out.append(later or 0)
-    return _gzip64({"details": out, "passages": passages})
+    return _gzip64({"details": out, "passages": passages, "offsets": offsets})
 
 
 def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> dict[str, Any] | None:

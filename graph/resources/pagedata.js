@@ -60,6 +60,7 @@ window.newsgraphUnpack = function (packed) {
       loading = window.newsgraphInflate(packed.more)
         .then(function (more) {
           packed.passages = more.passages;
+          packed.offsets = more.offsets;
           more.details.forEach(function (p, i) { if (p) fill(details[ids[i]], p); });
           packed.more = null;
         });
@@ -79,6 +80,12 @@ window.newsgraphUnpack = function (packed) {
 
   function quote(q) { // [article, start, end, passage, begin, exact, exactEnd, stop] or [article, start, end, before, exact, after]
     const out = { article: q[0] === null ? "" : articleIris[q[0]] };
+    if (q.length === 6 && typeof q[3] === "number") { // [article, passage, begin, exact, exactEnd, stop]
+      const text = packed.passages[q[0]][q[1]], at = packed.offsets[q[0]][q[1]];
+      out.start = at + q[3]; out.end = at + q[4];
+      out.before = text.slice(q[2], q[3]); out.exact = text.slice(q[3], q[4]); out.after = text.slice(q[4], q[5]);
+      return out;
+    }
     if (q[1] !== null) { out.start = q[1]; out.end = q[2]; }
     if (typeof q[3] === "string") {
       out.before = q[3]; out.exact = q[4]; out.after = q[5];
