@@ -49,7 +49,7 @@ from .layout import separate
 ACTOR_KINDS = ("person", "organization", "place")
 LINK_ROLES = ("agent", "patient", "participant", "speaker", "addressee", "hasPlace")
 LABELLED = 30  # the most central actors labelled at first
-DRAWN_ACTORS = 2000  # the most linked actors drawn at first (see actor_overview)
+DRAWN_ACTORS = 1000  # the most linked actors drawn at first (see actor_overview)
 REGION_LABELS = 5  # ... and of those, first the most central of each community
 SEED = 7
 COMMUNITY_GAP = 1.15  # space between communities, in their radii

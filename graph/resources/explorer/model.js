@@ -76,7 +76,11 @@
     for (let key = binStart(days[0], unit); key <= last; key = nextBin(key, unit)) bins.push(key);
     const index = new Map(bins.map(function (k, i) { return [k, i]; }));
     const counts = bins.map(function () { return 0; });
-    days.forEach(function (d) { counts[index.get(binStart(d, unit))]++; });
+    let day = null, at = -1;
+    days.forEach(function (d) { // sorted: a day's bar is found once
+      if (d !== day) { day = d; at = index.get(binStart(d, unit)); }
+      counts[at]++;
+    });
     return { unit: unit, bins: bins, counts: counts, end: nextBin(last, unit) };
   }
 

@@ -62,9 +62,12 @@
 
     /** The counts of the events that pass the filters, drawn dark over all. */
     const index = new Map(hist.bins.map(function (k, i) { return [k, i]; }));
+    const dayBin = new Map(); // ISO day -> its bar: far fewer days than events
     const binOf = data.timeline.map(function (id) { // each dated event's bar, -1 outside the strip
       const day = details[id].span.start;
-      return inRange(day) ? index.get(NGX.binStart(day, hist.unit)) : -1;
+      if (!inRange(day)) return -1;
+      if (!dayBin.has(day)) dayBin.set(day, index.get(NGX.binStart(day, hist.unit)));
+      return dayBin.get(day);
     });
     strip.refresh = function () {
       passing = hist.bins.map(function () { return 0; });
