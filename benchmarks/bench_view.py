@@ -2,11 +2,17 @@
 
 Generates a synthetic store of 5,000 events (statements among them) and 10,000 nodes,
 through the real path (model objects -> ``graph.build.load_into`` -> Oxigraph), writes
-the explorer, opens it from file:// and prints the time until the page is interactive:
-``body[data-ready]`` is set once the network and the timeline have both drawn. The goal
-is 3 s or less. Prints only, never asserts.
+the explorer, opens it from file:// and prints the page's size and the time until it is
+interactive: ``body[data-ready]`` is set once the network and the timeline have both
+drawn. The goal is 3 s or less. Prints only, never asserts.
+
+``--corpus`` measures the corpus view's pages instead (issue #15's goals: interactive in
+2 s or less for 1 k articles, 4 s for 10 k, and 10 k in 15 MB or less): the 120 MEANTIME
+articles (``--meantime DIR``, ingested with their ``published``) and 1 k and 10 k articles
+from ``benchmarks/generate.py`` (``--sizes``), then a table of the three.
 
     make bench-view            # or: .venv/bin/python benchmarks/bench_view.py [--articles 100]
+    .venv/bin/python benchmarks/bench_view.py --corpus [--sizes 1000,10000] [--runs 2]
 """
 from __future__ import annotations
 
@@ -137,6 +143,63 @@ def measure(page_path: Path, runs: int) -> list[float]:
     return times
 
 
+MEANTIME = Path(__file__).resolve().parents[2] / "shared" / "bench" / "meantime"
+if not MEANTIME.is_dir():
+    MEANTIME = Path("/work/shared/bench/meantime")
+
+
+def meantime_jsonl(folder: Path, out: Path) -> Path:
+    """The MEANTIME articles (``NAME.txt`` beside ``NAME.json``) as JSON Lines, each with
+    its ``published`` and ``url``, its first line as title."""
+    import json
+
+    with out.open("w", encoding="utf-8") as f:
+        for meta in sorted(folder.glob("*.json")):
+            text = meta.with_suffix(".txt").read_text(encoding="utf-8")
+            info = json.loads(meta.read_text(encoding="utf-8"))
+            f.write(json.dumps({"text": text, "published": info["published"], "url": info.get("url"),
+                                "title": text.split("\n", 1)[0].strip()}) + "\n")
+    return out
+
+
+def corpus_pages(args: argparse.Namespace) -> None:
+    """The corpus view's pages: MEANTIME, then the generated sizes; a table at the end."""
+    from graph.corpus import ingest
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        sets: list[tuple[str, int]] = [("MEANTIME", 0)] if args.meantime.is_dir() else []
+        sets += [(f"{n:,} generated", n) for n in args.sizes]
+        for name, size in sets:
+            store_path = Path(tmp) / f"store-{size}"
+            started = time.perf_counter()
+            with open_store(store_path, create=True) as store:
+                if size:
+                    from benchmarks.generate import generate_articles
+
+                    for graph in generate_articles(size, seed=7):
+                        load_into(store, graph)
+                else:
+                    ingest([meantime_jsonl(args.meantime, Path(tmp) / "meantime.jsonl")], store)
+                loaded = time.perf_counter()
+                data = explorer_data(store)
+            html = render_explorer(data, title=name)
+            page = Path(tmp) / f"page-{size}.html"
+            atomic_write(page, html)
+            made = time.perf_counter()
+            megabytes = len(html.encode()) / 1e6
+            print(f"bench_view {name}: {len(data['articles'])} articles, {len(data['timeline'])} dated events, "
+                  f"{len(data['overview']['nodes'])} actors; store {loaded - started:.0f} s, page made in "
+                  f"{made - loaded:.0f} s, {megabytes:.1f} MB")
+            times = measure(page, args.runs)
+            rows.append((name, megabytes, min(times), sorted(times)[len(times) // 2]))
+            page.unlink()
+    print("bench_view corpus pages (headless chromium, file://; goals: 1 k <= 2 s, 10 k <= 4 s and <= 15 MB)")
+    print(f"  {'page':<18} {'MB':>6} {'best s':>7} {'median s':>9}")
+    for name, megabytes, best, median in rows:
+        print(f"  {name:<18} {megabytes:>6.1f} {best:>7.2f} {median:>9.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100)
@@ -148,7 +211,14 @@ def main() -> None:
                         help="N news-sized articles from benchmarks/generate.py instead (the corpus view's goals: "
                              "interactive <= 2 s for 1 k, <= 4 s for 10 k; page <= 15 MB for 10 k)")
     parser.add_argument("--store", type=Path, help="the page of this store instead (e.g. the 120 MEANTIME articles)")
+    parser.add_argument("--corpus", action="store_true", help="the corpus view's pages: MEANTIME, 1 k and 10 k")
+    parser.add_argument("--meantime", type=Path, default=MEANTIME, help="the MEANTIME folder (.txt and .json)")
+    parser.add_argument("--sizes", type=lambda v: [int(n) for n in v.split(",")], default=[1000, 10000],
+                        help="generated corpus sizes for --corpus (default 1000,10000)")
     args = parser.parse_args()
+    if args.corpus:
+        corpus_pages(args)
+        return
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()

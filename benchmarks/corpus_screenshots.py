@@ -26,6 +26,13 @@ PICK = """() => {  // the most-linked actor whose label names the text given
   return nodes.length ? nodes[0].id : null;
 }"""
 
+BRUSH = """(() => {  // the timeline's window over the bars that hold the middle 90% of the events
+  const s = newsgraph.stripBins(), total = s.counts.reduce((a, b) => a + b, 0);
+  let seen = 0, lo = null, hi = null;
+  s.counts.forEach((c, i) => { seen += c; if (lo === null && seen > total * 0.05) lo = i; if (hi === null && seen >= total * 0.95) hi = i; });
+  if (lo !== null) newsgraph.brush(s.bins[lo], s.bins[Math.min(hi + 1, s.bins.length - 1)]);
+})()"""
+
 
 def main() -> None:
     store_path = Path(sys.argv[1])
@@ -39,8 +46,7 @@ def main() -> None:
             page = browser.new_page(viewport={**VIEWPORT, "height": 1000})
             page.goto(page_path.as_uri())
             page.wait_for_selector("body[data-ready]", state="attached")
-            page.evaluate("(() => { const m = newsgraph.stripMonths(); "
-                          "if (m.length) newsgraph.brush(m[0] + '-01', m[m.length - 1] + '-28'); })()")
+            page.evaluate(BRUSH)
             page.wait_for_timeout(500)
             page.screenshot(path=str(out / "corpus-overview.png"))
             actor = page.evaluate(PICK % "Apple")

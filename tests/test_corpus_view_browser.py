@@ -51,7 +51,7 @@ def page(browser: sync_api.Browser, corpus_page: tuple[Path, dict[str, Any]]) ->
 
 def test_a_corpus_opens_on_its_actors_and_a_link_lists_the_shared_events(page, corpus_page) -> None:
     data = corpus_page[1]
-    actors = {n["id"] for n in data["overview"]["nodes"]} - set(data["overview"]["isolated"])
+    actors = {n["id"] for n in data["overview"]["nodes"]} - set(data["overview"]["isolated"]) - set(data["overview"]["minor"])
     shown = set(page.evaluate("newsgraph.visibleNodeIds()"))
     assert shown == actors and all(data["details"][n]["kind"] in ("person", "organization", "place") for n in shown)
     link = data["overview"]["edges"][0]
@@ -122,3 +122,24 @@ def test_the_network_page_has_the_same_panel(browser, corpus_page) -> None:
     assert page.locator("#panel-merges .rule-line").first.inner_text() == detail["merges"][0]["split"]
     page.close()
     assert errors == []
+
+
+def test_the_panels_details_arrive_compressed_and_unpack_to_what_explorer_data_gave(page, corpus_page) -> None:
+    from .test_explorer_browser import _plain
+
+    data = corpus_page[1]
+    assert page.evaluate("newsgraph.data.detailsLoaded()") in (False, True)  # unpacking starts once drawn
+    got = page.evaluate("""newsgraph.data.loadDetails().then(() => {
+        const d = newsgraph.data, details = {}, evidence = {};
+        Object.keys(d.details).forEach(id => {
+            const { packedEvidence, ...rest } = d.details[id];
+            details[id] = rest;
+            evidence[id] = d.evidence(id);
+        });
+        return { details, evidence };
+    })""")
+    assert sum(len(d["evidence"]) for d in data["details"].values()) > 20
+    quoted = ("article", "start", "end", "before", "exact", "after")
+    for node, detail in data["details"].items():
+        assert _plain(got["details"][node]) == _plain({k: v for k, v in detail.items() if k != "evidence"})
+        assert got["evidence"][node] == [{k: q[k] for k in quoted if k in q} for q in detail["evidence"]]

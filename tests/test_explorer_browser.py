@@ -32,6 +32,8 @@ from graph.model import (
     Statement,
     TimeSpan,
 )
+from graph.export.netgraph import store_to_networkx
+from graph.export.network import vis_nodes
 from graph.store import Store, open_store
 
 pytestmark = pytest.mark.browser
@@ -242,6 +244,28 @@ def test_lanes_switch_to_actors(explorer: Opened) -> None:
     assert explorer.errors == []
 
 
+PREDICATES = {"agent", "patient", "participant", "addressee", "hasPlace", "callsFor"}  # "reports" is a plain word
+EDGE_LABELS = "Object.values({net}.body.edges).map(e => e.options.label).filter(Boolean)"
+
+
+def test_the_network_edges_read_as_the_panels_plain_role_words(browser: sync_api.Browser, explorer: Opened,
+                                                               seed_site) -> None:
+    labels = set(explorer.page.evaluate(EDGE_LABELS.format(net="newsgraph.network")))
+    assert {"actor", "place"} <= labels and not labels & PREDICATES
+    other = open_page(browser, seed_site["exports"] / "network.html")
+    assert set(other.page.evaluate(EDGE_LABELS.format(net="window.newsgraphNetwork"))) == labels
+    assert other.errors == []
+    other.page.close()
+
+
+def test_one_articles_strip_has_bars_fine_enough_to_spread_its_events(explorer: Opened) -> None:
+    """The seed's dated events fall in a few months: bars of a day or a week, not one month."""
+    strip = explorer.page.evaluate("newsgraph.stripBins()")
+    assert strip["unit"] in ("day", "week") and len(strip["bins"]) >= 5
+    assert sum(1 for c in strip["counts"] if c) >= 3  # the events spread over several bars
+    assert explorer.page.locator("#strip-canvas").is_visible()
+
+
 def test_lanes_by_actor_are_the_busiest_actors_and_the_chosen_one(browser: sync_api.Browser, tmp_path: Path) -> None:
     from benchmarks.bench_view import synthetic_article
 
@@ -341,7 +365,8 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
     with open_store(tmp_path / "store", create=True) as store:
         for i in range(6):
             load_into(store, synthetic_article(i, 40, 40, rng))
-        data = explorer_data(store)
+        graph = store_to_networkx(store)
+        data = {**explorer_data(store, graph), "nodes": vis_nodes(graph)}  # laid out, as one article's view is
     atomic_write(tmp_path / "large.html", render_explorer({**data, "large": True, "corpus": False}))  # as if above LARGE_GRAPH, one article's view
     opened = open_page(browser, tmp_path / "large.html")
     page = opened.page
@@ -357,6 +382,31 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
     assert label == next(n["label"] for n in data["nodes"] if n["id"] == event)
     assert opened.errors == [] and opened.outside_requests() == []
     opened.page.close()
+
+
+def test_a_long_timeline_gets_the_items_near_its_window_and_loads_an_event_chosen_elsewhere(
+        browser: sync_api.Browser, tmp_path: Path) -> None:
+    from benchmarks.bench_view import synthetic_article
+
+    rng = random.Random(11)
+    with open_store(tmp_path / "store", create=True) as store:
+        for i in range(30):
+            load_into(store, synthetic_article(i, 60, 10, rng))
+        data = explorer_data(store)
+    assert len(data["timeline"]) > 1000  # over some 900 days: the latest 300 cover a few months
+    atomic_write(tmp_path / "long.html", render_explorer(data))
+    opened = open_page(browser, tmp_path / "long.html")
+    page = opened.page
+    given = page.evaluate("newsgraph.timelineEventIds()")
+    assert 0 < len(given) < len(data["timeline"])
+    # the earliest day: far from the opening window, which shows the latest events
+    first = next(n for n in data["timeline"] if data["details"][n]["span"]["type"] == "box")
+    assert first not in given
+    page.evaluate(f"newsgraph.select({first!r}, 'test')")
+    assert first in page.evaluate("newsgraph.timelineEventIds()")
+    assert any(i.split(" ")[0] == first for i in page.evaluate("newsgraph.timeline.getSelection()"))
+    assert opened.errors == [] and opened.outside_requests() == []
+    page.close()
 
 
 def test_the_network_page_loads_offline(browser: sync_api.Browser, seed_site, artifacts: Path) -> None:

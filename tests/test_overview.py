@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.export.overview import actor_overview, is_corpus
+from graph.export.overview import actor_overview, is_corpus, story_communities
 
 
 def _story() -> nx.MultiDiGraph:
@@ -44,6 +44,40 @@ def test_shared_articles_tie_actors_into_one_community_without_drawing_a_link() 
     community = {n["id"]: n["community"] for n in o["nodes"]}
     assert o["isolated"] == [] and community["lonely"] == community["union"]
     assert not any("lonely" in (e["from"], e["to"]) for e in o["edges"])
+
+
+def _two_stories() -> tuple[nx.MultiDiGraph, dict[str, set[str]]]:
+    """Two stories of three articles each (a strike at a port, a bank's merger), and a
+    country named in all six where every actor of both stories does something."""
+    g = nx.MultiDiGraph()
+    mentions: dict[str, set[str]] = {"country": {"s1", "s2", "s3", "m1", "m2", "m3"}}
+    for story, actors in (("s", ["union", "docks", "mayor"]), ("m", ["bank", "rival", "regulator"])):
+        for i, actor in enumerate(actors):
+            g.add_node(actor, label=actor.title(), kind="organization")
+            mentions[actor] = {f"{story}1", f"{story}2", f"{story}3"}
+            g.add_node(f"{story}{i}", label="event", kind="event")
+            g.add_edge(f"{story}{i}", actor, key="agent", label="agent")
+            g.add_edge(f"{story}{i}", actors[(i + 1) % 3], key="patient", label="patient")
+        for actor in actors:  # each actor does something in the country, twice
+            for visit in (f"{actor}-visit", f"{actor}-return"):
+                g.add_node(visit, label="visit", kind="event")
+                g.add_edge(visit, actor, key="agent", label="agent")
+                g.add_edge(visit, "country", key="hasPlace", label="hasPlace")
+    g.add_node("country", label="Country", kind="place")
+    return g, mentions
+
+
+def test_a_hub_named_in_every_story_does_not_glue_two_stories_into_one_region() -> None:
+    graph, mentions = _two_stories()
+    community = {n["id"]: n["community"] for n in actor_overview(graph, mentions=mentions)["nodes"]}
+    assert community["union"] == community["docks"] == community["mayor"]
+    assert community["bank"] == community["rival"] == community["regulator"] != community["union"]
+    assert community["country"] in (community["union"], community["bank"])
+
+
+def test_stories_group_the_articles_by_the_rare_names_they_share() -> None:
+    _, mentions = _two_stories()
+    assert sorted(sorted(c) for c in story_communities(mentions)) == [["m1", "m2", "m3"], ["s1", "s2", "s3"]]
 
 
 def test_only_the_most_central_actors_are_labelled() -> None:

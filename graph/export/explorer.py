@@ -29,9 +29,9 @@ from ..readmodel import articles as read_articles
 from ..store import Store
 from .corpusview import merged_entity, merged_event
 from .netgraph import records_to_networkx
-from .overview import add_corpus_view
+from .overview import add_corpus_view, is_corpus
 from .network import STYLE, script_json, vis_edges, vis_network_assets, vis_nodes
-from .pagedata import pack
+from .pagedata import pack, squeeze
 from .timeline import timeline_span
 
 VIS_TIMELINE_VERSION = "8.5.4"
@@ -198,7 +198,7 @@ def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[st
     actor_ids = {e["to"] for e in edges if e["label"] in ("agent", "patient", "participant", "speaker", "addressee")}
     data = {
         "legend": STYLE,
-        "nodes": vis_nodes(graph),
+        "nodes": vis_nodes(graph, layout=not is_corpus(articles)),  # a corpus draws its overview
         "edges": edges,
         "details": details,
         "articles": articles,
@@ -262,7 +262,7 @@ def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer
         "TITLE": escape(title),
         "VIS_NETWORK_CSS": net_css.replace("</", "<\\/"),
         "CSS": (_resource("explorer.css") + _resource("panel.css")).replace("</", "<\\/"),
-        "DATA": script_json(pack({**data, "title": title})),
+        "DATA": script_json(squeeze(pack({**data, "title": title}))),
         "VIS_NETWORK_JS": _inline_script(net_js),
         "VIS_TIMELINE_JS": _inline_script(vis_timeline_js()),
         "UNPACK_JS": _inline_script(_resource("pagedata.js")),

@@ -137,7 +137,7 @@ def footprint(label: str, size: float) -> tuple[float, float]:
     return max(min(len(label), LABEL_LIMIT) * LABEL_CHAR_PIXELS, 2 * size), 2 * size + LABEL_HEIGHT
 
 
-def _separate(component: nx.Graph, pos: dict[Hashable, Position],
+def separate(component: nx.Graph, pos: dict[Hashable, Position],
               sizes: Mapping[Hashable, float]) -> dict[Hashable, Position]:
     """Move apart the nodes whose footprints (shape and label) would overlap: each pair
     is pushed along the axis where it overlaps least (usually up and down, labels being
@@ -179,7 +179,7 @@ def _local(component: nx.Graph, seed: int, spring_limit: int,
     if n == 1:
         pos = {next(iter(component.nodes)): (0.0, 0.0)}
     elif n <= STRESS_LIMIT:
-        pos = _separate(component, _centred(_stress(component, seed), EDGE_PIXELS), sizes)
+        pos = separate(component, _centred(_stress(component, seed), EDGE_PIXELS), sizes)
     else:
         unit = _spring(component, seed) if n <= spring_limit else _rings_by_kind(component)
         pos = _centred(unit, None)

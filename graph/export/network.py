@@ -39,12 +39,13 @@ def sizes(graph: nx.Graph) -> dict[str, float]:
     return {n: 10 + 30 * c / top for n, c in centrality.items()}
 
 
-def vis_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def vis_nodes(graph: nx.MultiDiGraph, *, layout: bool = True) -> list[dict[str, Any]]:
     """vis-network node options: positions from networkx (physics stays off), size by
     centrality, shape and colour by kind. Built directly, in the shape pyvis writes
-    (pyvis's own ``add_edge`` is quadratic in the number of edges)."""
+    (pyvis's own ``add_edge`` is quadratic in the number of edges). Without ``layout``
+    (a corpus page draws its actors' overview instead), every node stands at (0, 0)."""
     size = sizes(graph)
-    pos = component_layout(graph, sizes=size)
+    pos = component_layout(graph, sizes=size) if layout else {}
     nodes = []
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "event")
@@ -74,8 +75,15 @@ def vis_network_assets() -> tuple[str, str]:
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
 
 
-PANEL_MODULES = ("dom", "model", "panel", "netpanel")
-"""The explorer's scripts the network page joins for its panel (``graph/resources/explorer/``)."""
+PANEL_MODULES = ("dom", "panel", "netpanel")
+"""The explorer's scripts the network page joins for its panel (``graph/resources/explorer/``);
+its ``model.js`` is always there, for the plain role words on the edges (``NGX.roleWord``)."""
+
+
+def _explorer_script(name: str) -> str:
+    """One of the explorer's scripts, safe to inline in a <script>."""
+    js = (resources.files("graph.resources") / "explorer" / f"{name}.js").read_text(encoding="utf-8")
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
 def _panel_parts(data: Mapping[str, Any] | None) -> tuple[str, str, str]:
@@ -109,6 +117,7 @@ def render_network(graph: nx.MultiDiGraph, *, title: str = "newsgraph network",
         "NODES": script_json(nodes),
         "EDGES": script_json(edges),
         "VIS_JS": js.replace("</script", "<\\/script"),
+        "MODEL_JS": _explorer_script("model"),
     }
     values["DATA"], values["PANEL_JS"], values["PANEL_CSS"] = _panel_parts(data)
     # One pass: a label that reads "{{VIS_JS}}" stays text, it is never substituted again.

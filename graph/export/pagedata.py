@@ -11,8 +11,13 @@ just reading a page from disk before any script runs. :func:`pack` writes it sma
   certain and positive with no cue, is left out);
 - evidence sentences are cut out of ``passages``: per article, the stretches of text that
   some quoted sentence covers, each written once however many quotes fall in it. A quote
-  is then eight numbers (:data:`ANCHORED`); one whose context does not fit the passages
-  keeps its own strings (:data:`LOOSE`).
+  is then six numbers (:data:`SHORT`, or eight: :data:`ANCHORED`); one whose context does not fit the passages
+  keeps its own strings (:data:`LOOSE`);
+- a corpus page's nodes carry no position (it draws the actors' overview), and what only
+  the panel shows (evidence and passages, a date's derivation, factuality, aliases,
+  merges, sources...) is one gzipped, base64 string (``more``, :func:`_deferred`) that
+  the browser unpacks after the first drawing; the explorer page sends the rest gzipped
+  too (:func:`squeeze`).
 
 ``newsgraphUnpack`` in ``pagedata.js`` reads it back into the shape of :func:`explorer_data`.
 Positions inside passages count UTF-16 code units, as JavaScript strings do; ``start``
@@ -20,6 +25,9 @@ and ``end`` stay the store's character offsets, which the panel shows.
 """
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 import os
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -28,6 +36,9 @@ FORMAT = 1
 # An evidence quote: [article, start, end, passage, before, exact, end of exact, end of after],
 # the last four in UTF-16 units inside the passage's text.
 ANCHORED = ("article", "start", "end", "passage", "begin", "exact", "exact_end", "stop")
+# ... shorter when the passage holds no character beyond the Basic Multilingual Plane (so
+# UTF-16 units are characters): start and end are the passage's offset plus exact, exact_end.
+SHORT = ("article", "passage", "begin", "exact", "exact_end", "stop")
 # ... or, when it cannot point into a passage: [article, start, end, before, exact, after].
 LOOSE = ("article", "start", "end", "before", "exact", "after")
 DATE_FIELDS = ("edtf", "precision", "earliest", "latest", "phrase", "anchor", "rule")
@@ -95,6 +106,7 @@ class _Packer:
         self.article_index = {iri: i for i, iri in enumerate(self.articles)}
         self.quotes: dict[int, list[tuple[int, str]]] = {}  # article -> (offset, before + exact + after)
         self.anchored: list[tuple[int, int, list[Any]]] = []  # (article, quote number, packed quote)
+        self.offsets: list[list[int]] = []  # per article, where each passage starts (set by passages())
 
     def article(self, iri: str | None) -> int | None:
         if not iri:
@@ -120,7 +132,7 @@ class _Packer:
         return out
 
     def passages(self) -> list[list[str]]:
-        """Each article's passages; the quotes that fit become ANCHORED (changed in place)."""
+        """Each article's passages; the quotes that fit become SHORT or ANCHORED (changed in place)."""
         texts: list[list[str]] = [[] for _ in self.articles]
         placed: dict[int, tuple[list[Passage], list[int | None]]] = {}
         for article, quotes in self.quotes.items():
@@ -137,12 +149,38 @@ class _Packer:
             bounds = [begin, begin + len(packed[3]), begin + len(packed[3]) + len(packed[4]),
                       begin + len(packed[3]) + len(packed[4]) + len(packed[5])]
             table = units[(article, index)]
-            packed[3:] = [index, *(bounds if table is None else [table[b] for b in bounds])]
+            if table is None:  # SHORT: start and end follow from the passage's offset
+                packed[1:] = [index, *bounds]
+            else:
+                packed[3:] = [index, *[table[b] for b in bounds]]
+        self.offsets = [[offset for offset, _ in placed[a][0]] if a in placed else [] for a in range(len(self.articles))]
         return texts
 
 
 def _date(date: Mapping[str, Any]) -> list[Any]:
     return [date.get(k) for k in DATE_FIELDS]
+
+
+def squeeze(packed: dict[str, Any]) -> dict[str, Any]:
+    """A corpus page's packed data as two gzipped, base64 strings: ``gz``, all that the
+    page needs to open, and ``more`` (:func:`_deferred`); any other page as it is. Chromium
+    reads a page at some 35 ms per MB before any script runs, and gunzips far faster.
+
+    >>> squeeze({"corpus": False, "ids": ["e"]})
+    {'corpus': False, 'ids': ['e']}
+    >>> sorted(squeeze({"corpus": True, "ids": ["e"], "more": "H4sI"}))
+    ['corpus', 'format', 'gz', 'more']
+    """
+    if not packed.get("corpus"):
+        return packed
+    eager = {k: v for k, v in packed.items() if k != "more"}
+    return {"format": packed.get("format", FORMAT), "corpus": True, "gz": _gzip64(eager), "more": packed.get("more")}
+
+
+def _gzip64(value: object) -> str:
+    """``value`` as JSON, gzipped (no timestamp: the same page twice is the same bytes), in base64."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
 
 
 def pack(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -161,8 +199,8 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
     >>> packed = pack(data)
     >>> packed["base"], packed["ids"], packed["edges"], packed["roles"]
     ('http://x/', ['e', 'p'], [0, 1, 0], ['agent'])
-    >>> packed["details"][0]["evidence"], packed["passages"]
-    ([[0, 3, 4, 0, 0, 3, 4, 5]], [['On E.']])
+    >>> packed["details"][0]["evidence"], packed["passages"], packed["offsets"]
+    ([[0, 0, 0, 3, 4, 5]], [['On E.']], [[0]])
     """
     nodes = data["nodes"]
     ids = [n["id"] for n in nodes]
@@ -182,17 +220,20 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
             roles.append(e["label"])
         edges += (index[e["from"]], index[e["to"]], role_index[e["label"]])
     packer = _Packer(data["articles"])
+    corpus = bool(data.get("corpus"))
     details: list[dict[str, Any]] = []
     packed_nodes: list[list[Any]] = []
     for n in nodes:
         detail = data["details"].get(n["id"], {})
         label = detail.get("label", n["label"])
-        row: list[Any] = [kind_index[n["kind"]], n["x"], n["y"], n["size"], label]
+        # a corpus page draws the actors' overview: its nodes need no position nor size
+        row: list[Any] = [kind_index[n["kind"]], label] if corpus else [kind_index[n["kind"]], n["x"], n["y"], n["size"], label]
         if n["label"] != label:
             row.append(n["label"])
         packed_nodes.append(row)
         details.append(_detail(detail, packer))
     passages = packer.passages()
+    more = _deferred(details, passages, packer.offsets) if corpus else None
     articles = [[iri, *(data["articles"].get(iri, {}).get(k) for k in ("headline", "outlet", "url", "published"))]
                 for iri in packer.articles]
     return {
@@ -209,13 +250,44 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "edges": edges,
         "details": details,
         "articles": articles,
-        "passages": passages,
+        "passages": [] if more else passages,
+        "offsets": [] if more else packer.offsets,
+        "more": more,
         "timeline": [index[n] for n in data["timeline"]],
         "undated": [index[n] for n in data["undated"]],
         "actors": [index[a] for a, _ in data["actors"]],
-        "corpus": bool(data.get("corpus")),
+        "corpus": corpus,
         "overview": _overview(data.get("overview"), index),
     }
+
+
+DEFERRED = ("text", "quantity", "aliases", "titles", "merges", "factuality", "evidence", "sources")
+"""What a corpus page's panel alone shows, sent compressed (:func:`_deferred`); a date's
+``phrase``, ``anchor`` and ``rule`` go with them, as ``derivation``."""
+
+
+def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets: list[list[int]]) -> str:
+    """Take what only the panel shows out of ``details`` (changed in place) and return it,
+    with the passages and their offsets, as base64 of gzipped JSON: ``{"details": [{...}
+    or 0 per node], "passages": [...], "offsets": [...]}``. A corpus page opens without reading it, and unpacks it in the
+    browser (``DecompressionStream``) once it is drawn, or when the panel first asks.
+
+    >>> details = [{"type": "sale", "date": ["2020", "year", "2020-01-01", "2020-12-31", "in 2020", None, "year"],
+    ...             "evidence": [[0, 3, 7, 0, 0, 3, 7, 8]]}, {"aliases": ["Acme Corp"]}, {}]
+    >>> blob = _deferred(details, [["In 2020."]], [[0]])
+    >>> details
+    [{'type': 'sale', 'date': ['2020', 'year', '2020-01-01', '2020-12-31']}, {}, {}]
+    >>> json.loads(gzip.decompress(base64.b64decode(blob)))["details"][:2]
+    [{'evidence': [[0, 3, 7, 0, 0, 3, 7, 8]], 'derivation': ['in 2020', None, 'year']}, {'aliases': ['Acme Corp']}]
+    """
+    out: list[Any] = []
+    for detail in details:
+        later = {key: detail.pop(key) for key in DEFERRED if key in detail}
+        if "date" in detail:
+            later["derivation"] = detail["date"][4:]
+            detail["date"] = detail["date"][:4]
+        out.append(later or 0)
+    return _gzip64({"details": out, "passages": passages, "offsets": offsets})
 
 
 def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> dict[str, Any] | None:
@@ -226,7 +298,8 @@ def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> d
     return {"nodes": [[index[n["id"]], n["x"], n["y"], n["events"], n["community"], int(n["label"])]
                       for n in overview["nodes"]],
             "edges": [[index[e["from"]], index[e["to"]], [index[v] for v in e["events"]]] for e in overview["edges"]],
-            "isolated": [index[n] for n in overview["isolated"]]}
+            "isolated": [index[n] for n in overview["isolated"]],
+            "minor": [index[n] for n in overview.get("minor", ())]}
 
 
 def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:

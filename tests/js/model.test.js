@@ -118,7 +118,8 @@ test("a long label is cut at a word boundary with an ellipsis", () => {
 
 test("roles read as plain words, never predicate names", () => {
   const { roleWord } = require("../../graph/resources/explorer/model.js");
-  assert.deepStrictEqual(["agent", "patient", "hasPlace", "speaker"].map(roleWord), ["actor", "target", "place", "speaker"]);
+  assert.deepStrictEqual(["agent", "patient", "hasPlace", "speaker", "callsFor"].map(roleWord),
+                         ["actor", "target", "place", "speaker", "calls for"]);
 });
 
 test("an actor's events come in date order, undated last", () => {
@@ -128,12 +129,38 @@ test("an actor's events come in date order, undated last", () => {
   assert.deepStrictEqual(m.eventsOf("lee").map((p) => p[0]), ["detention", "talks", "denial"]);
 });
 
-test("the overview counts events per month, empty months included", () => {
-  const { monthCounts } = require("../../graph/resources/explorer/model.js");
-  const out = monthCounts(["2017-11-03", "2018-01-30", "2017-11-20", null]);
-  assert.deepStrictEqual(out.months, ["2017-11", "2017-12", "2018-01"]);
+test("the strip counts events per bin, empty bins included", () => {
+  const { binCounts } = require("../../graph/resources/explorer/model.js");
+  const out = binCounts(["2017-11-03", "2018-01-30", "2017-11-20", null], 3);
+  assert.strictEqual(out.unit, "month");
+  assert.deepStrictEqual(out.bins, ["2017-11-01", "2017-12-01", "2018-01-01"]);
   assert.deepStrictEqual(out.counts, [2, 0, 1]);
-  assert.deepStrictEqual(monthCounts([]).months, []);
+  assert.strictEqual(out.end, "2018-02-01");
+  assert.deepStrictEqual(binCounts([]).bins, []);
+});
+
+test("the strip's bin follows the span: days for a week's events, years for decades", () => {
+  const { binCounts } = require("../../graph/resources/explorer/model.js");
+  const week = binCounts(["2020-02-27", "2020-03-01", "2020-03-01"]);
+  assert.strictEqual(week.unit, "day");
+  assert.deepStrictEqual(week.bins, ["2020-02-27", "2020-02-28", "2020-02-29", "2020-03-01"]);
+  assert.deepStrictEqual(week.counts, [1, 0, 0, 2]);
+  const season = binCounts(["2021-01-04", "2021-06-30"]);
+  assert.strictEqual(season.unit, "week");
+  assert.strictEqual(season.bins[0], "2021-01-04"); // a Monday: weeks start on Mondays
+  assert.strictEqual(season.counts.reduce((a, b) => a + b), 2);
+  assert.strictEqual(binCounts(["2000-05-05", "2010-01-01"]).unit, "month");
+  const ages = binCounts(["1850-07-14", "2020-01-01"]);
+  assert.strictEqual(ages.unit, "year");
+  assert.deepStrictEqual([ages.bins[0], ages.end], ["1850-01-01", "2021-01-01"]);
+});
+
+test("a week starts on the Monday before, across a month and a year", () => {
+  const { binStart } = require("../../graph/resources/explorer/model.js");
+  assert.strictEqual(binStart("2021-01-03", "week"), "2020-12-28"); // a Sunday
+  assert.strictEqual(binStart("2021-01-04", "week"), "2021-01-04");
+  assert.strictEqual(binStart("2021-03-17", "month"), "2021-03-01");
+  assert.strictEqual(binStart("2021-03-17", "year"), "2021-01-01");
 });
 
 test("an event's sources are followed back through the statements that relay them", () => {

@@ -6,11 +6,18 @@
     const m = app.model, data = app.data, details = app.data.details;
     const dom = NGX.dom, $ = dom.$, el = dom.el;
 
+    const UNDATED_SHOWN = 200; // buttons in the undated list at most (and the selected one): filter to narrow it
+
     function renderUndated() {
       const box = $("undated");
       box.replaceChildren();
-      const shown = data.undated.filter(function (id) { return m.onTimeline.has(id); });
+      const passing = data.undated.filter(function (id) { return m.onTimeline.has(id); });
+      const shown = passing.slice(0, UNDATED_SHOWN);
+      if (passing.indexOf(m.state.selected) >= UNDATED_SHOWN) shown.push(m.state.selected);
       if (!shown.length) box.appendChild(el("span", { className: "hint" }, "none"));
+      if (passing.length > shown.length) {
+        box.appendChild(el("span", { className: "hint" }, "(" + (passing.length - shown.length) + " more: filter to narrow) "));
+      }
       shown.forEach(function (id) {
         const b = el("button", { type: "button", className: id === m.state.selected ? "selected" : "" }, m.display(id));
         b.dataset.id = id;
@@ -25,7 +32,7 @@
       const net = app.network;
       if (net.corpus) {
         $("counts").textContent = net.nodesView.length + " actors and events drawn · " + net.isolatedCount() +
-          " isolated actors" + " · " + dated + " of " + data.timeline.length + " dated events on the timeline";
+          " actors hidden · " + dated + " of " + data.timeline.length + " dated events on the timeline";
         return;
       }
       $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +

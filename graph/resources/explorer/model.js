@@ -34,24 +34,54 @@
     return shorten(kind.charAt(0).toUpperCase() + kind.slice(1) + (actor ? " — " + actor : ""));
   }
 
-  /** Events per month from the first month to the last: {months: ["2005-01", ...], counts}
-   * (an event counts in the month it starts). */
-  function monthCounts(starts) {
+  const DAY_MS = 86400000;
+  const BIN_UNITS = ["day", "week", "month", "year"];
+  const STRIP_BINS = 150; // at most this many bars on the strip
+
+  function dayNumber(iso) { return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS; }
+  function isoOf(number) { return new Date(number * DAY_MS).toISOString().slice(0, 10); }
+
+  /** The first day of the bin of ISO day ``iso``: itself, its week's Monday, its month's or its year's first day. */
+  function binStart(iso, unit) {
+    if (unit === "day") return iso;
+    if (unit === "week") { const n = dayNumber(iso); return isoOf(n - (new Date(n * DAY_MS).getUTCDay() + 6) % 7); }
+    return unit === "month" ? iso.slice(0, 7) + "-01" : iso.slice(0, 4) + "-01-01";
+  }
+
+  /** The first day of the bin after the one starting on ``key``. */
+  function nextBin(key, unit) {
+    if (unit === "day" || unit === "week") return isoOf(dayNumber(key) + (unit === "day" ? 1 : 7));
+    let y = Number(key.slice(0, 4)), mo = Number(key.slice(5, 7)) + 1;
+    if (unit === "year" || mo > 12) { y++; mo = 1; }
+    return String(y).padStart(4, "0") + "-" + String(mo).padStart(2, "0") + "-01";
+  }
+
+  /** The finest unit (day, week, month, year) that cuts ``first``..``last`` into at most ``max`` bins. */
+  function binUnit(first, last, max) {
+    const years = Number(last.slice(0, 4)) - Number(first.slice(0, 4));
+    const bins = { day: dayNumber(last) - dayNumber(first) + 1,
+                   week: (dayNumber(binStart(last, "week")) - dayNumber(binStart(first, "week"))) / 7 + 1,
+                   month: years * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1, year: years + 1 };
+    return BIN_UNITS.find(function (u) { return bins[u] <= max; }) || "year";
+  }
+
+  /** Events per bin from the first date to the last, empty bins included, in the finest unit
+   * that gives at most ``max`` bins: {unit, bins: [first day of each bin], counts, end: the day
+   * after the last bin}. An event counts in the bin it starts in. */
+  function binCounts(starts, max) {
     const days = starts.filter(Boolean).sort();
-    if (!days.length) return { months: [], counts: [] };
-    const first = days[0].slice(0, 7), last = days[days.length - 1].slice(0, 7);
-    const months = [];
-    let y = Number(first.slice(0, 4)), mo = Number(first.slice(5, 7));
-    for (;;) {
-      const key = y + "-" + String(mo).padStart(2, "0");
-      months.push(key);
-      if (key >= last || months.length > 12 * 200) break;
-      if (++mo > 12) { mo = 1; y++; }
-    }
-    const index = new Map(months.map(function (k, i) { return [k, i]; }));
-    const counts = months.map(function () { return 0; });
-    days.forEach(function (d) { counts[index.get(d.slice(0, 7))]++; });
-    return { months: months, counts: counts };
+    if (!days.length) return { unit: "month", bins: [], counts: [], end: null };
+    const unit = binUnit(days[0], days[days.length - 1], max || STRIP_BINS);
+    const last = binStart(days[days.length - 1], unit), bins = [];
+    for (let key = binStart(days[0], unit); key <= last; key = nextBin(key, unit)) bins.push(key);
+    const index = new Map(bins.map(function (k, i) { return [k, i]; }));
+    const counts = bins.map(function () { return 0; });
+    let day = null, at = -1;
+    days.forEach(function (d) { // sorted: a day's bar is found once
+      if (d !== day) { day = d; at = index.get(binStart(d, unit)); }
+      counts[at]++;
+    });
+    return { unit: unit, bins: bins, counts: counts, end: nextBin(last, unit) };
   }
 
   function newState() {
@@ -185,7 +215,8 @@
 
   NGX.model = model;
   NGX.roleWord = roleWord;
-  NGX.monthCounts = monthCounts;
+  NGX.binCounts = binCounts;
+  NGX.binStart = binStart;
   NGX.shorten = shorten;
   NGX.readableLabel = readableLabel;
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

@@ -7,14 +7,16 @@
   const data = window.newsgraphUnpack(packed);
   const network = window.newsgraphNetwork, nodes = window.newsgraphNodes;
   const app = { data: data, model: NGX.model(data), network: {} };
-  app.select = function (id, source) {
+  app.select = function (id, source) { // a Promise: the panel is filled once its details are unpacked
     const selected = id && data.details[id] ? id : null;
-    app.panel.render(selected);
     if (selected && source !== "network" && nodes.get(selected)) {
       network.selectNodes([selected]);
       network.focus(selected, { scale: Math.max(network.getScale(), 0.9), animation: false });
     }
-    document.body.setAttribute("data-selected", selected || "");
+    return data.loadDetails().then(function () {
+      app.panel.render(selected);
+      document.body.setAttribute("data-selected", selected || "");
+    });
   };
   app.panel = NGX.panel(app);
   network.on("click", function (params) { app.select(params.nodes.length ? params.nodes[0] : null, "network"); });

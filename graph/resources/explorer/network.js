@@ -18,7 +18,7 @@
     const corpus = Boolean(data.corpus && data.overview);
     const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
                      "#bcbd22", "#7f7f7f", "#393b79", "#637939"];
-    const isolated = new Set(corpus ? data.overview.isolated : []);
+    const isolated = new Set(corpus ? data.overview.isolated.concat(data.overview.minor) : []); // hidden at first
     const expanded = new Set(); // actors whose events are drawn
     const drawnEvents = new Map(); // event -> the number of expanded actors that drew it
     let showIsolated = false;
@@ -40,7 +40,7 @@
       return { id: "o" + i, from: e.from, to: e.to, width: Math.min(1 + Math.log2(e.weight) * 1.5, 10),
                title: e.weight + (e.weight === 1 ? " shared event" : " shared events") };
     }) : data.edges.map(function (e, i) { // our own ids: no UUID made per edge
-      return large ? { id: i, from: e.from, to: e.to } : { id: i, from: e.from, to: e.to, label: e.label };
+      return large ? { id: i, from: e.from, to: e.to } : { id: i, from: e.from, to: e.to, label: NGX.roleWord(e.label) };
     }));
     function nodeShown(id) {
       if (!m.visible.has(id)) return false;

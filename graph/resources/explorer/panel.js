@@ -64,7 +64,7 @@
       panel.appendChild(el("h3", null, "Participants"));
       panel.appendChild(actors.length || places.length ? list(actors.map(function (p) {
         return [NGX.roleWord(p[1]) + ": ", linkTo(p[0])];
-      }).concat(places.map(function (p) { return ["place: ", linkTo(p[0])]; }))) : el("p", { className: "hint" }, "none named"));
+      }).concat(places.map(function (p) { return [NGX.roleWord(p[1]) + ": ", linkTo(p[0])]; }))) : el("p", { className: "hint" }, "none named"));
       if (linked.length) {
         panel.appendChild(el("h3", null, "Reports / calls for"));
         panel.appendChild(list(linked.map(function (p) { return [NGX.roleWord(p[1]) + ": ", linkTo(p[0])]; })));

@@ -1,9 +1,11 @@
-/* newsgraph explorer, strip: the overview over the timeline, events per month across the
- * page (light: all, dark: those that pass the filters). Drag across it to choose the
- * detail timeline's window; the window shown is shaded. */
+/* newsgraph explorer, strip: the overview over the timeline, events per day, week, month
+ * or year across the page, the finest whose bars are at least 2 pixels wide (light: all,
+ * dark: those that pass the filters). Drag across it to choose the detail timeline's window;
+ * the window shown is shaded. */
 (function (NGX) {
   "use strict";
   const HEIGHT = 44;
+  const BAR_PIXELS = 2; // the finest bars no narrower than this
 
   NGX.strip = function (app) {
     const m = app.model, data = app.data, details = app.data.details, $ = NGX.dom.$;
@@ -13,19 +15,13 @@
     const cut = all.length >= 100 ? Math.floor(all.length * 0.01) : 0;
     const first = all[cut], last = all[all.length - 1 - cut];
     function inRange(day) { return day >= first && day <= last; }
-    const hist = NGX.monthCounts(all.filter(inRange));
-    const strip = { months: hist.months, counts: hist.counts };
-    if (hist.months.length < 2) { $("strip").hidden = true; strip.draw = strip.refresh = strip.shade = function () {}; return strip; }
+    const hist = NGX.binCounts(all.filter(inRange), Math.max(30, Math.floor($("strip-canvas").clientWidth / BAR_PIXELS)));
+    const strip = { bins: hist.bins, unit: hist.unit, counts: hist.counts };
+    if (hist.bins.length < 2) { $("strip").hidden = true; strip.draw = strip.refresh = strip.shade = function () {}; return strip; }
     const canvas = $("strip-canvas"), ctx = canvas.getContext("2d");
-    const lo = monthStart(hist.months[0]), hi = monthStart(next(hist.months[hist.months.length - 1]));
+    const lo = NGX.dom.localDay(hist.bins[0]).getTime(), hi = NGX.dom.localDay(hist.end).getTime();
     let shaded = null, dragFrom = null, passing = hist.counts;
 
-    function monthStart(key) { return NGX.dom.localDay(key + "-01").getTime(); }
-    function next(key) {
-      let y = Number(key.slice(0, 4)), mo = Number(key.slice(5, 7)) + 1;
-      if (mo > 12) { mo = 1; y++; }
-      return y + "-" + String(mo).padStart(2, "0");
-    }
     function xOf(t) { return (t - lo) / (hi - lo) * canvas.width; }
     function tOf(x) { return lo + x / canvas.width * (hi - lo); }
 
@@ -34,8 +30,8 @@
       if (canvas.width !== w) { canvas.width = w; canvas.height = HEIGHT; }
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const top = Math.max.apply(null, hist.counts.concat([1]));
-      const bar = canvas.width / hist.months.length;
-      hist.months.forEach(function (key, i) {
+      const bar = canvas.width / hist.bins.length;
+      hist.bins.forEach(function (key, i) {
         const all = hist.counts[i] / top * (HEIGHT - 12), shown = passing[i] / top * (HEIGHT - 12);
         ctx.fillStyle = "#c9d6ea";
         ctx.fillRect(i * bar, HEIGHT - 10 - all, Math.max(bar - 0.5, 0.5), all);
@@ -44,14 +40,17 @@
       });
       ctx.fillStyle = "#555";
       ctx.font = "9px sans-serif";
-      let lastYear = "";
-      hist.months.forEach(function (key, i) { // a tick per year, when there is room
-        const year = key.slice(0, 4);
-        if (year !== lastYear && (i === 0 || key.slice(5) === "01")) {
-          lastYear = year;
-          if (hist.months.length / 12 < canvas.width / 30) ctx.fillText(year, i * bar + 1, HEIGHT - 1);
-        }
-      });
+      // A tick where the year starts (bars of months or years) or the month (days or weeks),
+      // when there is room for them.
+      const fine = hist.unit === "day" || hist.unit === "week", tick = fine ? 7 : 4;
+      const ticks = hist.bins.map(function (key) { return key.slice(0, tick); }).filter(function (t, i, all) { return i === 0 || t !== all[i - 1]; });
+      let lastTick = "";
+      if (ticks.length < canvas.width / (fine ? 45 : 30)) {
+        hist.bins.forEach(function (key, i) {
+          const t = key.slice(0, tick);
+          if (t !== lastTick) { lastTick = t; ctx.fillText(t, i * bar + 1, HEIGHT - 1); }
+        });
+      }
       if (shaded) {
         const a = Math.max(0, xOf(shaded[0])), b = Math.min(canvas.width, xOf(shaded[1]));
         ctx.fillStyle = "rgba(217, 164, 0, 0.25)";
@@ -62,11 +61,17 @@
     };
 
     /** The counts of the events that pass the filters, drawn dark over all. */
+    const index = new Map(hist.bins.map(function (k, i) { return [k, i]; }));
+    const dayBin = new Map(); // ISO day -> its bar: far fewer days than events
+    const binOf = data.timeline.map(function (id) { // each dated event's bar, -1 outside the strip
+      const day = details[id].span.start;
+      if (!inRange(day)) return -1;
+      if (!dayBin.has(day)) dayBin.set(day, index.get(NGX.binStart(day, hist.unit)));
+      return dayBin.get(day);
+    });
     strip.refresh = function () {
-      const counts = NGX.monthCounts(data.timeline.filter(function (id) { return m.onTimeline.has(id); })
-        .map(function (id) { return details[id].span.start; }).filter(inRange));
-      const at = new Map(counts.months.map(function (k, i) { return [k, counts.counts[i]]; }));
-      passing = hist.months.map(function (k) { return at.get(k) || 0; });
+      passing = hist.bins.map(function () { return 0; });
+      data.timeline.forEach(function (id, i) { if (binOf[i] >= 0 && m.onTimeline.has(id)) passing[binOf[i]]++; });
       strip.draw();
     };
 

@@ -14,7 +14,17 @@
     const dom = NGX.dom, $ = dom.$, el = dom.el, escapeHtml = dom.escapeHtml, localDay = dom.localDay;
     const groupsData = new VT.DataSet();
     const itemsData = new VT.DataSet();
-    const itemsView = new VT.DataView(itemsData, { filter: function (it) { return m.onTimeline.has(it.event); } });
+    // A long timeline hands vis-timeline only the items near its window (loaded: the window
+    // and as much again either side, from ISO day to ISO day), and loads more as it moves:
+    // vis-timeline makes and measures an object for every item it is given.
+    const windowed = data.timeline.length > FIRST_ITEMS;
+    let loaded = null; // [from, to] ISO days, null: every item
+    function near(it) {
+      if (!loaded) return true;
+      const s = details[it.event].span;
+      return s.start <= loaded[1] && (s.end || s.start) >= loaded[0];
+    }
+    const itemsView = new VT.DataView(itemsData, { filter: function (it) { return m.onTimeline.has(it.event) && near(it); } });
     let laneActors = new Set();
     const tl = { groupsData: groupsData, itemsData: itemsData, itemsView: itemsView, timeline: null };
 
@@ -83,9 +93,21 @@
       itemsData.add(built.items);
     };
 
+    /** Load the items near ``start``..``end`` (Dates) when that leaves what is loaded. */
+    function loadNear(start, end) {
+      if (!windowed) return;
+      const from = dom.isoDay(start), to = dom.isoDay(end);
+      if (loaded && from >= loaded[0] && to <= loaded[1]) return;
+      const width = end - start;
+      loaded = [dom.isoDay(new Date(start.valueOf() - width)), dom.isoDay(new Date(end.valueOf() + width))];
+      itemsView.refresh();
+    }
+    tl.loadNear = loadNear;
+
     tl.refresh = function () { // lanes with nothing left are hidden
       itemsView.refresh();
-      const used = new Set(itemsView.get().map(function (it) { return it.group; }));
+      const used = new Set();
+      itemsData.forEach(function (it) { if (m.onTimeline.has(it.event)) used.add(it.group); });
       const changed = groupsData.get().filter(function (g) { return (g.visible !== false) !== used.has(g.id); });
       if (changed.length) groupsData.update(changed.map(function (g) { return { id: g.id, visible: used.has(g.id) }; }));
     };
@@ -153,16 +175,19 @@
       });
       if (lo === Infinity) return;
       const pad = Math.max((hi - lo) * 0.05, DAY * 3);
+      loadNear(new Date(lo - pad), new Date(hi + pad));
       tl.timeline.setWindow(new Date(lo - pad), new Date(hi + pad), { animation: false });
     };
 
-    tl.showInitialWindow = function () {
-      const initial = initialWindow();
-      if (initial) tl.timeline.setWindow(initial.start, initial.end, { animation: false });
+    tl.showInitialWindow = function (initial) {
+      initial = initial || initialWindow();
+      if (initial) { loadNear(initial.start, initial.end); tl.timeline.setWindow(initial.start, initial.end, { animation: false }); }
     };
 
     /** Draw the timeline (once the page's layout is final). */
     tl.draw = function () {
+      const initial = initialWindow();
+      if (initial) loadNear(initial.start, initial.end); // vis-timeline is given only the items near it
       const timeline = new VT.Timeline($("timeline"), itemsView, groupsData, {
         stack: true,
         height: "100%",
@@ -182,7 +207,7 @@
       // constructor, a forced reflow each (37 s for 4,000 items here). And it would fit the
       // window to all items on its first "changed" (a second, full redraw) unless told that
       // this is done.
-      tl.showInitialWindow();
+      tl.showInitialWindow(initial);
       timeline.initialFitDone = true;
       timeline.on("select", function (props) {
         const item = props.items.length ? itemsData.get(props.items[0]) : null;
@@ -191,6 +216,7 @@
       timeline.on("rangechange", function (props) { app.strip.shade(props.start, props.end); });
       timeline.on("rangechanged", function (props) {
         app.strip.shade(props.start, props.end);
+        loadNear(props.start, props.end);
         if (!m.state.follow) return;
         m.state.windowFrom = dom.isoDay(props.start);
         m.state.windowTo = dom.isoDay(props.end);
@@ -203,6 +229,11 @@
     /** Select (or, with null, unselect) an event's items, or an actor's events, and pan to them. */
     tl.show = function (id) {
       if (!id) { tl.timeline.setSelection([]); return; }
+      const d = details[id];
+      if (windowed && d && d.span) { // an event not loaded yet: load around it, where focus() goes
+        const w = tl.timeline.getWindow(), at = localDay(d.span.start).getTime(), half = (w.end - w.start) / 2;
+        loadNear(new Date(at - half), new Date(at + half));
+      }
       const ids = tl.itemIdsFor(id);
       tl.timeline.setSelection(ids);
       if (ids.length) tl.timeline.focus(ids, { zoom: false, animation: false }); // pan to it, keep the zoom
