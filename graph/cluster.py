@@ -25,6 +25,21 @@ from .workers import Job, Outcome, render_batch
 K = TypeVar("K")
 LOCALHOST = "127.0.0.1"
 CONNECT_TIMEOUT = "30s"
+# Dask defaults that cost extraction time and buy nothing here, turned off for local workers
+# (docs/scale.md gives the same settings as a config file for a remote cluster's workers):
+# - the nanny's MALLOC_TRIM_THRESHOLD_ (64 kB). Setting any malloc threshold turns off glibc's
+#   adaptive mmap threshold (mallopt(3)), so every block over 128 kB that spaCy allocates and
+#   frees is a fresh mmap: ~550,000 page faults and ~10% more CPU per 120 articles measured.
+#   None unsets it: the worker allocates as the in-process path does.
+# - the statistical profiler, sampling every worker thread 100 times a second;
+# - the event loop's health check every 20 ms and the system monitor every 0.5 s, half of an
+#   idle worker's and of the parent's (scheduler, nannies) background CPU.
+LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 
 
 def _in_worker(batch: list[Job], render: Callable[[Any], Any]) -> list[Outcome]:
@@ -54,13 +69,7 @@ def cluster_client(spec: str) -> Iterator[Any]:
             n = 0
         if n < 1:
             raise InputError(f"--cluster {spec}: write local:N with N >= 1 worker processes")
-        # Two of dask's defaults cost our batches time and buy nothing here: the statistical
-        # profiler sampling every worker thread 100 times a second, and a nanny making each
-        # worker give freed memory back to the system after every 64 kB (MALLOC_TRIM_THRESHOLD_),
-        # which spaCy's many small allocations then pay for. Set only while the local workers
-        # start; a remote cluster's workers take their own configuration.
-        with dask.config.set({"distributed.worker.profile.enabled": False,
-                              "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 128 * 1024 * 1024}):
+        with dask.config.set(LOCAL_WORKER_CONFIG):  # only while the local workers start
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host=LOCALHOST,
                                    dashboard_address=f"{LOCALHOST}:0", worker_dashboard_address=f"{LOCALHOST}:0",
                                    silence_logs=logging.ERROR)

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import dask
 import psutil
 import pytest
 
@@ -48,6 +49,14 @@ def test_the_cluster_renders_the_same_ntriples_as_one_process_in_input_order(cli
 def test_each_worker_loads_the_model_once(client, jobs):
     list(render_with_client(client, jobs * 3, article_ntriples, batch_size=1))
     assert set(client.run(loaded_models).values()) == {1}
+
+
+def test_local_workers_allocate_memory_as_this_process_does_and_run_no_profiler(client):
+    # the nanny's default MALLOC_TRIM_THRESHOLD_ would pin glibc's mmap threshold: a page fault storm
+    assert set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == {os.environ.get("MALLOC_TRIM_THRESHOLD_")}
+    settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.admin.tick.interval")))
+    assert set(settings.values()) == {(False, "1s")}
 
 
 def test_every_socket_of_the_cluster_listens_on_127_0_0_1_only(client):
