@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from graph.articles import read_article
-from graph.cluster import cluster_client, loaded_models, render_with_client
+from graph.cluster import _in_worker, cluster_client, loaded_models, render_with_client
 from graph.rdf import article_ntriples
 from graph.store import open_store
 from graph.workers import render_articles
@@ -44,6 +44,13 @@ def test_the_cluster_renders_the_same_ntriples_as_one_process_in_input_order(cli
     assert [k for k, _, _ in remote] == [k for k, _ in jobs]
     assert all(error is None for _, _, error in remote)
     assert remote == local
+
+
+def test_a_batch_crosses_the_network_as_compressed_ntriples(client, jobs):
+    batch = [job for _key, job in jobs[:4]]
+    packed = client.submit(_in_worker, batch, article_ntriples, pure=False).result()
+    texts = [text for _key, text, _error in render_articles(jobs[:4], article_ntriples)]
+    assert isinstance(packed, bytes) and len(packed) * 5 < sum(len(t.encode("utf-8")) for t in texts)
 
 
 def test_each_worker_loads_the_model_once(client, jobs):
