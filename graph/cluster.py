@@ -31,7 +31,7 @@ CONNECT_TIMEOUT = "30s"
 # (docs/scale.md gives the same settings as a config file for a remote cluster's workers):
 # - the nanny's MALLOC_TRIM_THRESHOLD_ (64 kB). Setting any malloc threshold turns off glibc's
 #   adaptive mmap threshold (mallopt(3)), so every block over 128 kB that spaCy allocates and
-#   frees is a fresh mmap: ~550,000 page faults and ~10% more CPU per 120 articles measured.
+#   frees is a fresh mmap: ~550,000 page faults and 15-20% more CPU per 120 articles measured.
 #   None unsets it: the worker allocates as the in-process path does.
 # - the statistical profiler, sampling every worker thread 100 times a second;
 # - the event loop's health check every 20 ms and the system monitor every 0.5 s, half of an
