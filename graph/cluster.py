@@ -1,10 +1,10 @@
 """Extraction on a Dask cluster: parse -> extract -> render mapped over ``dask.distributed``.
 
 The parent sends articles (text and metadata) in batches and receives what ``render``
-makes of each graph (for ingest: N-Triples text); no spaCy ``Doc`` crosses the network.
-Each worker loads the spaCy model once (:func:`graph.extract.load_model` caches it per
-process). Results come back in input order, each exactly once, so the parent writes to
-the store as it does with ``--jobs``. A worker that dies has its batches run again
+makes of each graph (for ingest: N-Triples text), compressed; no spaCy ``Doc`` crosses
+the network. Each worker loads the spaCy model once (:func:`graph.extract.load_model`
+caches it per process). Results come back in input order, each exactly once, so the
+parent writes to the store as it does with ``--jobs``. A worker that dies has its batches run again
 elsewhere by the scheduler; a batch that fails on every worker it is given is reported as
 failed, article by article, never silently dropped.
 
@@ -14,6 +14,8 @@ failed, article by article, never silently dropped.
 from __future__ import annotations
 
 import logging
+import pickle
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,13 +27,33 @@ from .workers import Job, Outcome, render_batch
 K = TypeVar("K")
 LOCALHOST = "127.0.0.1"
 CONNECT_TIMEOUT = "30s"
+# Dask defaults that cost extraction time and buy nothing here, turned off for local workers
+# (docs/scale.md gives the same settings as a config file for a remote cluster's workers):
+# - the nanny's MALLOC_TRIM_THRESHOLD_ (64 kB). Setting any malloc threshold turns off glibc's
+#   adaptive mmap threshold (mallopt(3)), so every block over 128 kB that spaCy allocates and
+#   frees is a fresh mmap: ~550,000 page faults and 15-20% more CPU per 120 articles measured.
+#   None unsets it: the worker allocates as the in-process path does.
+# - the statistical profiler, sampling every worker thread 100 times a second;
+# - the event loop's health check every 20 ms and the system monitor every 0.5 s, half of an
+#   idle worker's and of the parent's (scheduler, nannies) background CPU.
+LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 
 
-def _in_worker(batch: list[Job], render: Callable[[Any], Any]) -> list[Outcome]:
-    """One batch on a worker, with the worker's own (cached) model."""
+def _in_worker(batch: list[Job], render: Callable[[Any], Any]) -> bytes:
+    """One batch on a worker, with the worker's own (cached) model, its outcomes packed.
+
+    N-Triples repeat their IRIs: zlib at level 1 makes a batch 15 times smaller (106 kB
+    an article -> 7 kB) for ~3 ms per 8 articles, so a parent fed by many workers over a
+    network is not bound by its link.
+    """
     from .extract import load_model
 
-    return render_batch(batch, load_model(), render)
+    return zlib.compress(pickle.dumps(render_batch(batch, load_model(), render), pickle.HIGHEST_PROTOCOL), 1)
 
 
 def loaded_models() -> int:
@@ -54,13 +76,7 @@ def cluster_client(spec: str) -> Iterator[Any]:
             n = 0
         if n < 1:
             raise InputError(f"--cluster {spec}: write local:N with N >= 1 worker processes")
-        # Two of dask's defaults cost our batches time and buy nothing here: the statistical
-        # profiler sampling every worker thread 100 times a second, and a nanny making each
-        # worker give freed memory back to the system after every 64 kB (MALLOC_TRIM_THRESHOLD_),
-        # which spaCy's many small allocations then pay for. Set only while the local workers
-        # start; a remote cluster's workers take their own configuration.
-        with dask.config.set({"distributed.worker.profile.enabled": False,
-                              "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 128 * 1024 * 1024}):
+        with dask.config.set(LOCAL_WORKER_CONFIG):  # only while the local workers start
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host=LOCALHOST,
                                    dashboard_address=f"{LOCALHOST}:0", worker_dashboard_address=f"{LOCALHOST}:0",
                                    silence_logs=logging.ERROR)
@@ -106,8 +122,10 @@ def render_with_client(client: Any, jobs: Iterable[tuple[K, Job]], render: Calla
 
 def _collect(keys: list[K], future: Any) -> Iterator[tuple[K, Any, str | None]]:
     try:
-        outcomes = future.result()
+        packed: bytes = future.result()
     except Exception as exc:  # noqa: BLE001 - KilledWorker and the like: the batch is reported, not lost
-        outcomes = [(None, f"extraction failed on the cluster ({exc.__class__.__name__})")] * len(keys)
+        outcomes: list[Outcome] = [(None, f"extraction failed on the cluster ({exc.__class__.__name__})")] * len(keys)
+    else:
+        outcomes = pickle.loads(zlib.decompress(packed))
     for key, (result, error) in zip(keys, outcomes):
         yield key, result, error

@@ -10,11 +10,12 @@ import sys
 import time
 from pathlib import Path
 
+import dask
 import psutil
 import pytest
 
 from graph.articles import read_article
-from graph.cluster import cluster_client, loaded_models, render_with_client
+from graph.cluster import _in_worker, cluster_client, loaded_models, render_with_client
 from graph.rdf import article_ntriples
 from graph.store import open_store
 from graph.workers import render_articles
@@ -45,9 +46,24 @@ def test_the_cluster_renders_the_same_ntriples_as_one_process_in_input_order(cli
     assert remote == local
 
 
+def test_a_batch_crosses_the_network_as_compressed_ntriples(client, jobs):
+    batch = [job for _key, job in jobs[:4]]
+    packed = client.submit(_in_worker, batch, article_ntriples, pure=False).result()
+    texts = [text for _key, text, _error in render_articles(jobs[:4], article_ntriples)]
+    assert isinstance(packed, bytes) and len(packed) * 5 < sum(len(t.encode("utf-8")) for t in texts)
+
+
 def test_each_worker_loads_the_model_once(client, jobs):
     list(render_with_client(client, jobs * 3, article_ntriples, batch_size=1))
     assert set(client.run(loaded_models).values()) == {1}
+
+
+def test_local_workers_allocate_memory_as_this_process_does_and_run_no_profiler(client):
+    # the nanny's default MALLOC_TRIM_THRESHOLD_ would pin glibc's mmap threshold: a page fault storm
+    assert set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == {os.environ.get("MALLOC_TRIM_THRESHOLD_")}
+    settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.admin.tick.interval")))
+    assert set(settings.values()) == {(False, "1s")}
 
 
 def test_every_socket_of_the_cluster_listens_on_127_0_0_1_only(client):
