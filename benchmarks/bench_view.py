@@ -164,7 +164,7 @@ def meantime_jsonl(folder: Path, out: Path) -> Path:
 
 def corpus_pages(args: argparse.Namespace) -> None:
     """The corpus view's pages: MEANTIME, then the generated sizes; a table at the end."""
-    from graph.corpus import ingest
+    from graph.ingest import ingest
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,7 +21,9 @@ from typing import Literal
 from .coref import EventRecord, corefer
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import ID, NG, NGT, OWL
-from .rdf import ROLE_PROPERTY_VALUES, Block, corpus_blocks, corpus_graph_iri, corpus_nodes, entity_kind, roles_from
+from .rdf import Block, corpus_blocks, corpus_graph_iri, corpus_nodes, entity_kind, roles_from
+from .readmodel import EVENT_DETAILS, ArticleRecords
+from .readmodel import article_records as read_records
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .store.base import term_sparql
@@ -36,49 +38,6 @@ RECORDS = f"{NG}records"
 # What the corpus layer reads of an article graph: (select, pattern) per part. Each query
 # is one join at most: at 10 k articles, one query with seven OPTIONALs took 28 s where
 # these took 17 s, and an article is found from its graph, not by a join.
-EVENT_DETAILS = {"earliestBegin": "sem:hasEarliestBeginTimeStamp", "latestBegin": "sem:hasLatestBeginTimeStamp",
-                 "datePrecision": "ng:datePrecision", "edtf": "ng:edtf", "quantity": "ng:quantity",
-                 "quote": "schema:text"}
-_PARTS: dict[str, tuple[str, str]] = {
-    "article": ("?a ?published", "?a a schema:NewsArticle ; schema:datePublished ?published"),
-    "entities": ("?e ?kind ?label", "VALUES ?kind { schema:Person schema:Organization schema:Place } "
-                 "?e a ?kind ; rdfs:label ?label ; prov:wasDerivedFrom []"),
-    "actors": ("DISTINCT ?e", "[] sem:hasActor ?e"),
-    "aliases": ("?e ?alias", "?e skos:altLabel ?alias"),
-    "titles": ("?e ?title", "?e org:holds/rdfs:label ?title"),
-    "events": ("?ev ?type ?label", "?ev a sem:Event ; sem:eventType ?type ; rdfs:label ?label"),
-    "statements": ("?ev", "?ev a schema:Quotation"),
-    **{f"detail:{name}": ("?ev ?value", f"?ev {prop} ?value") for name, prop in EVENT_DETAILS.items()},
-    "roles": ("?ev ?role ?actor", f"VALUES ?role {{ {ROLE_PROPERTY_VALUES} }} ?ev ?role ?actor"),
-    "reports": ("?st ?ev", "?st ng:reports|ng:reportsStatement ?ev"),
-}
-ArticleRecords = dict[str, list[list[str]]]  # part -> rows, sorted: what one article graph gives the corpus layer
-
-
-def read_records(store: Store, graphs: list[str] | None = None) -> dict[str, ArticleRecords]:
-    """Each article graph's records (:data:`_PARTS`), read from the article graphs
-    themselves: every one (``graphs`` None, one query a part) or only ``graphs`` (one
-    query a part and graph). The one place the corpus layer reads articles. A graph that
-    holds no article has no ``article`` row: it is kept, and left out of the corpus."""
-    out: dict[str, ArticleRecords] = {g: {part: [] for part in _PARTS}
-                                      for g in (store.graph_iris() if graphs is None else graphs) if g != CORPUS_GRAPH}
-    for part, (select, pattern) in _PARTS.items():
-        distinct, select = ("DISTINCT ", select[9:]) if select.startswith("DISTINCT ") else ("", select)
-        if graphs is None:
-            rows = store.select_values(f"SELECT {distinct}?g {select} WHERE {{ GRAPH ?g {{ {pattern} }} "
-                                       f"FILTER (?g != <{CORPUS_GRAPH}>) }}")
-        else:
-            rows = [[g, *row] for g in graphs
-                    for row in store.select_values(f"SELECT {distinct}{select} WHERE {{ GRAPH <{g}> {{ {pattern} }} }}")]
-        for g, *row in rows:
-            if g in out:
-                out[g][part].append(row)  # type: ignore[index,arg-type]
-    for records in out.values():
-        for rows in records.values():
-            rows.sort()
-    return out
-
-
 def index_records(store: Store, records: dict[str, ArticleRecords], removed: Iterable[str] = (), *,
                   replace_all: bool = False) -> None:
     """Keep ``records`` in the record index (:data:`RECORDS_GRAPH`), replacing what the

@@ -1,6 +1,6 @@
 """One read model: the records newsgraph gets back out of a store, each kind in one or two queries.
 
-The corpus layer (:mod:`graph.corpus`), the network (:mod:`graph.export.netgraph`), the
+The corpus layer (:mod:`graph.corpuslayer`), the network (:mod:`graph.export.netgraph`), the
 explorer (:mod:`graph.export.explorer`) and the article list (:mod:`graph.listing`) read
 through these functions, so the store's shape (``ontology/README.md``) is spelled out here
 once. Each query is portable SPARQL 1.1 (tested against Oxigraph, ``oxigraph serve`` and
@@ -31,16 +31,13 @@ never depends on the order a store answers in.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .coref import EventRecord
 from .model import EntityKind, Role
-from .ontology import NG, NGT, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import NG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 from .rdf import ROLE_PROPERTY_VALUES, corpus_graph_iri, entity_kind, mention_offsets, roles_from
-from .resolve import NameRecord
 from .store import Store
 
 CORPUS_GRAPH = str(corpus_graph_iri())
@@ -86,7 +83,7 @@ class StoredEntity:
     a corpus node. ``aliases`` and ``titles`` are sorted."""
 
     node: str
-    graph: str | None  # None when read by corpus_records, which reads no graph names
+    graph: str | None  # the named graph the node was read from
     kind: EntityKind
     label: str
     article: str  # the first prov:wasDerivedFrom in IRI order (a corpus node has several)
@@ -106,7 +103,7 @@ class StoredEvent:
     """
 
     node: str
-    graph: str | None  # None when read by corpus_records, which reads no graph names
+    graph: str | None  # the named graph the node was read from
     type: str | None = None  # the event type IRI
     label: str | None = None
     is_statement: bool = False
@@ -366,69 +363,44 @@ def article_counts(store: Store) -> dict[str, ArticleCounts]:
 
 # ----------------------------------------------------------------------------- the corpus layer's records
 
+EVENT_DETAILS = {"earliestBegin": "sem:hasEarliestBeginTimeStamp", "latestBegin": "sem:hasLatestBeginTimeStamp",
+                 "datePrecision": "ng:datePrecision", "edtf": "ng:edtf", "quantity": "ng:quantity",
+                 "quote": "schema:text"}
+_PARTS: dict[str, tuple[str, str]] = {
+    "article": ("?a ?published", "?a a schema:NewsArticle ; schema:datePublished ?published"),
+    "entities": ("?e ?kind ?label", "VALUES ?kind { schema:Person schema:Organization schema:Place } "
+                 "?e a ?kind ; rdfs:label ?label ; prov:wasDerivedFrom []"),
+    "actors": ("DISTINCT ?e", "[] sem:hasActor ?e"),
+    "aliases": ("?e ?alias", "?e skos:altLabel ?alias"),
+    "titles": ("?e ?title", "?e org:holds/rdfs:label ?title"),
+    "events": ("?ev ?type ?label", "?ev a sem:Event ; sem:eventType ?type ; rdfs:label ?label"),
+    "statements": ("?ev", "?ev a schema:Quotation"),
+    **{f"detail:{name}": ("?ev ?value", f"?ev {prop} ?value") for name, prop in EVENT_DETAILS.items()},
+    "roles": ("?ev ?role ?actor", f"VALUES ?role {{ {ROLE_PROPERTY_VALUES} }} ?ev ?role ?actor"),
+    "reports": ("?st ?ev", "?st ng:reports|ng:reportsStatement ?ev"),
+}
+ArticleRecords = dict[str, list[list[str]]]  # part -> rows, sorted: what one article graph gives the corpus layer
 
-@dataclass
-class CorpusRecords:
-    """What the corpus layer computes from: each article graph's article and publication
-    date, its entities as :class:`~graph.resolve.NameRecord` inputs, the entities that act,
-    and its events (actors still article nodes)."""
 
-    article_of: dict[str, str] = field(default_factory=dict)  # article graph -> article node
-    published: dict[str, str] = field(default_factory=dict)  # article node -> datePublished (lexical)
-    entities: list[StoredEntity] = field(default_factory=list)
-    actors: set[str] = field(default_factory=set)  # entity nodes some event links by sem:hasActor
-    events: list[StoredEvent] = field(default_factory=list)
-
-
-def corpus_records(store: Store) -> CorpusRecords:
-    """The records of every article graph (never the corpus graph's), in two queries.
-
-    Only what entity resolution and event coreference use is read (not factuality, places,
-    what a statement calls for, or graph names: each record's ``graph`` is None), and an
-    entity or event is kept only when its article (``prov:wasDerivedFrom``) is dated.
-    """
-    out = CorpusRecords()
-    for art in articles(store, corpus=False):
-        if art.published:
-            out.article_of[art.graph], out.published[art.node] = art.node, art.published
-    found: dict[tuple[str | None, str], dict[str, list[str]]] = {}
-    for s, p, o in store.select_values(NODES_QUERY.format(select="?s ?p ?o", properties=_CORPUS_PROPERTIES,
-                                                                graphs=_NOT_CORPUS)):
-        found.setdefault((None, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
-    read = _fold(found, {})
-    out.entities = [e for e in read.entities if e.article in out.published]
-    for ev in read.events:
-        out.actors.update(ev.actors)
-        if ev.article in out.published and ev.type and ev.label:
-            out.events.append(ev)
+def article_records(store: Store, graphs: list[str] | None = None) -> dict[str, ArticleRecords]:
+    """Each article graph's records (:data:`_PARTS`), read from the article graphs
+    themselves: every one (``graphs`` None, one query a part) or only ``graphs`` (one
+    query a part and graph). The one place the corpus layer reads articles. A graph that
+    holds no article has no ``article`` row: it is kept, and left out of the corpus."""
+    out: dict[str, ArticleRecords] = {g: {part: [] for part in _PARTS}
+                                      for g in (store.graph_iris() if graphs is None else graphs) if g != CORPUS_GRAPH}
+    for part, (select, pattern) in _PARTS.items():
+        distinct, select = ("DISTINCT ", select[9:]) if select.startswith("DISTINCT ") else ("", select)
+        if graphs is None:
+            rows = store.select_values(f"SELECT {distinct}?g {select} WHERE {{ GRAPH ?g {{ {pattern} }} "
+                                       f"FILTER (?g != <{CORPUS_GRAPH}>) }}")
+        else:
+            rows = [[g, *row] for g in graphs
+                    for row in store.select_values(f"SELECT {distinct}{select} WHERE {{ GRAPH <{g}> {{ {pattern} }} }}")]
+        for g, *row in rows:
+            if g in out:
+                out[g][part].append(row)  # type: ignore[index,arg-type]
+    for records in out.values():
+        for rows in records.values():
+            rows.sort()
     return out
-
-
-def name_records(records: CorpusRecords) -> list[NameRecord]:
-    """The entities as entity resolution (:func:`graph.resolve.resolve`) takes them: each
-    title by its words alone."""
-    return [NameRecord(e.node, e.article, e.kind.value, e.label, e.aliases,
-                       tuple(sorted(t.words for t in e.titles))) for e in records.entities]
-
-
-def event_record(ev: StoredEvent, records: CorpusRecords, canonical: Mapping[str, str]) -> EventRecord:
-    """One article event as event coreference (:func:`graph.coref.corefer`) takes it: its
-    actors as the corpus entity ids ``canonical`` gives their nodes (an actor without one is
-    left out), its dates as days."""
-    article = ev.article or ""
-    roles = [(role, canonical[actor]) for role, actor in ev.roles if actor in canonical]
-    return EventRecord(
-        node=ev.node, article=article, published=_day(records.published[article]),  # type: ignore[arg-type]
-        type=(ev.type or "")[len(str(NGT)):],
-        label=ev.label or "", actors=frozenset(c for _r, c in roles),
-        speaker=next((c for r, c in roles if r is Role.SPEAKER), None), is_statement=ev.is_statement,
-        earliest=_day(ev.earliest), latest=_day(ev.latest), precision=ev.precision, quote=ev.text)
-
-
-def _day(value: str | None) -> dt.date | None:
-    """The day of a date or date-time's lexical value.
-
-    >>> _day("2017-04-03T10:00:00")
-    datetime.date(2017, 4, 3)
-    """
-    return dt.date.fromisoformat(value[:10]) if value else None

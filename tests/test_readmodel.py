@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from graph import readmodel as rm
-from graph.corpus import CORPUS_GRAPH, rebuild_corpus
+from graph.corpuslayer import CORPUS_GRAPH, rebuild_corpus
 from graph.model import (
     Article,
     ArticleGraph,
@@ -158,30 +158,19 @@ def test_counts_per_article_graph_separate_events_from_statements(store):
     assert counts[str(graph_iri("first"))] == rm.ArticleCounts(entities=5, events=2, statements=1)
 
 
-def test_corpus_records_hold_article_graphs_only_with_their_actors(store):
-    rec = rm.corpus_records(store)
-    assert sorted(a.rpartition("/")[2] for a in rec.published) == ["first", "second"]
-    assert all(e.graph != CORPUS_GRAPH for e in [*rec.entities, *rec.events])
-    assert {a.rpartition("/")[2] for a in rec.actors} == {"berg", "council", "police"}
-    names = {(n.name, n.titles) for n in rm.name_records(rec)}
-    assert ("Anna Berg", ("Mayor",)) in names
-
-
-def test_an_event_record_names_its_actors_by_corpus_id(store):
-    rec = rm.corpus_records(store)
-    said = next(e for e in rec.events if e.is_statement)
-    speaker = next(a for r, a in said.roles if r is Role.SPEAKER)
-    record = rm.event_record(said, rec, {speaker: "person/anna-berg"})
-    assert (record.speaker, record.actors, record.type, record.published) == (
-        "person/anna-berg", frozenset({"person/anna-berg"}), "statement", DAY)
-    assert rm.event_record(said, rec, {}).actors == frozenset()  # an actor without a corpus id is left out
+def test_article_records_hold_each_article_graph_and_its_actors(store):
+    rec = rm.article_records(store)
+    assert CORPUS_GRAPH not in rec
+    first = rec[str(graph_iri("first"))]
+    assert {row[0].rpartition("/")[2] for row in first["actors"]} >= {"berg"}
+    assert any(label == "Anna Berg" for _e, _kind, label in first["entities"])
 
 
 def _everything(store) -> dict:
     found = rm.nodes(store, details=True)
     return {"articles": rm.articles(store, body=True), "entities": found.entities, "events": found.events,
             "mentions": rm.mentions(store), "same_as": rm.same_as(store), "counts": rm.article_counts(store),
-            "corpus": rm.corpus_records(store)}
+            "corpus": rm.article_records(store)}
 
 
 @pytest.mark.server
