@@ -142,10 +142,11 @@ def read_query_file(path: Path) -> str:
 
 def run_query(store: Store, sparql: str, *, params: dict[str, str] | None = None,
               allow_update: bool = False) -> QueryResult:
-    """Run ``sparql`` with ``params`` bound as plain literals (or IRIs when written <...>)."""
+    """Run ``sparql`` with ``params`` bound as plain literals (or IRIs when written <...>;
+    ``<>`` names no IRI, so it is the two-character literal)."""
     bindings = {}
     for key, value in (params or {}).items():
-        if value.startswith("<") and value.endswith(">"):
+        if len(value) > 2 and value.startswith("<") and value.endswith(">"):
             bindings[key] = Term("uri", value[1:-1])
         else:
             bindings[key] = Term("literal", value)

@@ -12,8 +12,9 @@ the ``Doc``. Every entity, event and statement carries evidence spans that hold 
 Every date names the rule that made it (``TimeSpan.rule``): a :mod:`graph.timex` rule for a
 time expression, ``coordination+<rule>`` for a verb coordinated after a fronted time
 expression, ``present-tense-at-publication`` for an event told in the present (TimeML's
-document creation time) and ``present-tense-at-utterance`` for the present of quoted words
-whose speech verb is dated.
+document creation time), ``present-tense-at-utterance`` for the present of quoted words
+whose speech verb is dated, and ``narrative+<rule>`` for a past-tense clause with no time of
+its own that takes the time the story last named (docs/extraction.md).
 """
 from __future__ import annotations
 
