@@ -271,22 +271,22 @@ def speed_report(nlp, raw_nlp) -> None:  # type: ignore[no-untyped-def]
     words = sum(len(t.split()) for t in texts)
     list(raw_nlp.pipe(texts[:8]))
     list(extract_many(articles[:8], nlp))
-    raw_best = ext_best = float("inf")
+    raw_best = ext_best = raw_cpu = ext_cpu = float("inf")
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in raw_nlp.pipe(texts, batch_size=16):
             pass
-        raw_best = min(raw_best, time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        raw_best, raw_cpu = min(raw_best, time.perf_counter() - t0), min(raw_cpu, time.process_time() - c0)
+        t0, c0 = time.perf_counter(), time.process_time()
         for _g in extract_many(articles, nlp, batch_size=16):
             pass
-        ext_best = min(ext_best, time.perf_counter() - t0)
+        ext_best, ext_cpu = min(ext_best, time.perf_counter() - t0), min(ext_cpu, time.process_time() - c0)
     raw_rate, ext_rate = words / raw_best, words / ext_best
     print(f"\n== (c) speed, {len(texts)} texts, {words} words, best of 3 interleaved rounds, one process ==")
     print(f"raw nlp.pipe      {raw_rate:9.0f} words/s")
     print(f"extract_many      {ext_rate:9.0f} words/s")
-    print(f"ratio             {ext_rate / raw_rate:9.2f}  (target >= 0.85)")
-
+    print(f"ratio             {ext_rate / raw_rate:9.2f}  (target >= 0.85; wall clock)")
+    print(f"ratio, CPU time   {raw_cpu / ext_cpu:9.2f}  (the same runs by process CPU time: steadier on a busy machine)")
 
 def main(argv: list[str]) -> None:
     """``--sets news-dev,meantime`` picks gold sets, ``--details`` lists misses per article,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,28 @@ def test_a_user_pipeline_can_take_only_the_zones_and_entities_passes() -> None:
     assert {"Springfield police", "Acme Corp.", "Shelbyville"} <= names
     assert not names & {"Jane Roe", "John Smith"}  # the byline and the photo credit are page furniture
     assert doc._.ng_triggers is None  # a pass not in the pipeline leaves its extension unset
+
+
+def test_an_installed_newsgraph_lets_spacy_add_every_pass_by_name_without_importing_it() -> None:
+    # a fresh interpreter that never imports graph: spaCy finds the passes through the
+    # spacy_factories entry points of the installed package
+    script = (
+        "import datetime as dt, sys, spacy\n"
+        f"nlp = spacy.load({installed_models()[0]!r})\n"
+        f"for name in {list(PASSES)!r}:\n"
+        "    nlp.add_pipe(name)\n"
+        "doc = nlp.make_doc('Police detained Jane Roe in Paris on Friday, the ministry said.')\n"
+        "doc._.ng_published = dt.date(2024, 5, 22)\n"
+        "doc = nlp(doc)\n"
+        "print(sorted(e.name for e in doc._.ng_entities.entities))\n"
+        "print([(s.text, t.edtf) for s, t in doc._.ng_time_expressions])\n"
+        "print(sorted(doc[i].text for i in doc._.ng_events))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    entities, times, events = out.splitlines()
+    assert "Jane Roe" in entities and "Paris" in entities
+    assert times == "[('Friday', '2024-05-17')]"  # the Friday before a Wednesday's story
+    assert "detained" in events
 
 
 def test_the_passes_follow_the_entity_recognizer_in_their_order_once() -> None:

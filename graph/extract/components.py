@@ -164,6 +164,19 @@ def register() -> None:
                                func=_component(reads, run))
 
 
+def __getattr__(name: str) -> Callable[[Doc], Doc]:
+    """A component by its name, registered first: the target of the ``spacy_factories``
+    entry points in ``pyproject.toml``. spaCy loads those when it makes a pipeline, so in an
+    environment where newsgraph is installed ``nlp.add_pipe("newsgraph_zones")`` works
+    without importing newsgraph first."""
+    if name not in PASSES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from spacy.language import Language
+
+    register()
+    return Language.get_factory_meta(name).factory  # type: ignore[no-any-return]
+
+
 def add_newsgraph_components(nlp: spacy.Language, only: tuple[str, ...] = PASSES) -> spacy.Language:
     """Add the extraction components (all, or ``only`` these) at the end of ``nlp``, after
     the parser and the entity recognizer, in pipeline order (idempotent)."""

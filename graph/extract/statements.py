@@ -81,6 +81,8 @@ class QuoteDraft:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n\s*")  # a blank line, and the blanks after it
 _OPENERS = ("“", '"', "``", "''")
+# what find_quote_marks reads: line breaks and the marks (a lone ` or ' is neither)
+_MARK_OR_BREAK = re.compile(r"\n|[“”\"]|``|''")
 
 
 def _straight_quote_side(text: str, i: int, width: int = 1) -> str | None:
@@ -141,25 +143,25 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     opened: int | None = None  # where the words of the open quotation start
     line_start = True  # only blanks since the last line break
     crossed = False  # a line break since the quotation opened
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\n":
+    done = 0  # the text before here has been read
+    for found in _MARK_OR_BREAK.finditer(text):
+        i = found.start()
+        if line_start and text[done:i].strip():
+            line_start = False
+        done = found.end()
+        if text[i] == "\n":
             gap = _PARAGRAPH_BREAK.match(text, i)
             if opened is not None and gap and not text.startswith(_OPENERS, gap.end()):
                 opened = None  # a blank line ends it, unless the next paragraph reopens it
             line_start, crossed = True, opened is not None
-            i += 1
             continue
         side, width = _mark_at(text, i)
         if side == "open" and not (opened is not None and crossed and line_start):
             opened, crossed = i + width, False
-        elif opened is not None and (side == "close" or side is None and ch == '"'):  # a lone one closes
+        elif opened is not None and (side == "close" or side is None and text[i] == '"'):  # a lone one closes
             spans.append((opened, i))
             opened = None
-        if not ch.isspace():
-            line_start = False
-        i += width
+        line_start = False
     if opened is not None and text[opened:].strip():
         spans.append((opened, len(text.rstrip())))
     return sorted(s for s in spans if s[1] > s[0])
