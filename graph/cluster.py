@@ -14,6 +14,7 @@ failed, article by article, never silently dropped.
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import zlib
 from collections import deque
@@ -63,6 +64,15 @@ def loaded_models() -> int:
     return len(_CACHE)
 
 
+def _restore(environ: dict[str, str]) -> None:
+    """Put ``os.environ`` back as it was: a local nanny sets OMP_NUM_THREADS=1, PYTHONHASHSEED
+    and others in its own process (here, the parent) before it spawns a worker, so every
+    program the parent started afterwards would inherit them."""
+    for key in set(os.environ) - set(environ):
+        del os.environ[key]
+    os.environ.update(environ)
+
+
 @contextmanager
 def cluster_client(spec: str) -> Iterator[Any]:
     """A ``distributed.Client`` for ``local:N`` or ``tcp://HOST:PORT``, closed on exit."""
@@ -76,15 +86,20 @@ def cluster_client(spec: str) -> Iterator[Any]:
             n = 0
         if n < 1:
             raise InputError(f"--cluster {spec}: write local:N with N >= 1 worker processes")
-        with dask.config.set(LOCAL_WORKER_CONFIG):  # only while the local workers start
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host=LOCALHOST,
-                                   dashboard_address=f"{LOCALHOST}:0", worker_dashboard_address=f"{LOCALHOST}:0",
-                                   silence_logs=logging.ERROR)
+        environ = dict(os.environ)  # the nannies write their workers' settings into ours
         try:
-            with Client(cluster) as client:
-                yield client
+            with dask.config.set(LOCAL_WORKER_CONFIG):  # only while the local workers start
+                cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host=LOCALHOST,
+                                       dashboard_address=f"{LOCALHOST}:0", worker_dashboard_address=f"{LOCALHOST}:0",
+                                       silence_logs=logging.ERROR)
+            _restore(environ)
+            try:
+                with Client(cluster) as client:
+                    yield client
+            finally:
+                cluster.close()
         finally:
-            cluster.close()
+            _restore(environ)
         return
     if not spec.startswith(("tcp://", "tls://")):
         raise InputError(f"--cluster {spec}: expected local:N or tcp://HOST:PORT of a dask scheduler")

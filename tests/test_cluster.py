@@ -26,8 +26,11 @@ ARTICLES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".h
 
 @pytest.fixture(scope="module")
 def client():
+    environ = dict(os.environ)
     with cluster_client("local:2") as c:
+        assert dict(os.environ) == environ  # the nannies' settings stay in the workers
         yield c
+    assert dict(os.environ) == environ
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,14 @@ def jobs():
 
     # each fixture file's name ends in its publication date
     return [(p.name, read_article(p, published=dt.date.fromisoformat(p.stem[-10:]))) for p in ARTICLES]
+
+
+def test_starting_a_local_cluster_leaves_this_process_environment_as_it_was():
+    environ = dict(os.environ)
+    with cluster_client("local:1"):
+        assert os.environ.get("OMP_NUM_THREADS") == environ.get("OMP_NUM_THREADS")
+        assert dict(os.environ) == environ
+    assert dict(os.environ) == environ
 
 
 def test_the_cluster_renders_the_same_ntriples_as_one_process_in_input_order(client, jobs):
