@@ -22,6 +22,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import spacy
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate_articles  # noqa: E402
@@ -48,7 +50,7 @@ def peak_mb() -> tuple[float, float]:
 def query_suite(store: Store) -> list[tuple[str, float, int]]:
     out = []
     for q in named_queries():
-        params = {k: QUERY_PARAMS.get(k) or QUERY_PARAMS["actor"] for k in q.params}
+        params = {p.name: QUERY_PARAMS.get(p.name) or QUERY_PARAMS["actor"] for p in q.params}
         if q.name == "statement-sources":
             params = {"text": "respected"}
         t0 = time.perf_counter()
@@ -146,7 +148,9 @@ def main() -> None:
                 out.write(json.dumps({"text": a.text, "published": a.published.isoformat(), "url": a.url,
                                       "title": a.headline, "publisher": a.publisher}) + "\n")
         print(f"newsgraph corpus benchmark: {n} synthetic articles, {sum(map(len, texts)) / 1e6:.1f} M characters")
-        nlp = load_model()
+        # spaCy's own pipeline, untouched: newsgraph's passes keep Python objects on the Doc,
+        # which nlp.pipe(n_process=N) cannot send back between processes (docs/extraction.md).
+        nlp = spacy.load(load_model().meta["lang"] + "_" + load_model().meta["name"])
         t0, c0 = time.perf_counter(), cpu_seconds()
         for _doc in nlp.pipe(texts, batch_size=32, n_process=jobs):
             pass
