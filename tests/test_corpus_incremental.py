@@ -6,6 +6,7 @@ any order of ingest and remove, and the final graph must not depend on the order
 """
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import graph.corpuslayer as corpuslayer
-from graph.corpuslayer import CORPUS_GRAPH, RECORDS_GRAPH, build_corpus, indexed_records, read_records
+from graph.corpuslayer import CORPUS_GRAPH, RECORDS_GRAPH, build_corpus, indexed_records, read_records, rebuild_corpus
 from graph.ingest import ingest, remove
 from graph.inputs import expand
 from graph.rdf import corpus_blocks
@@ -158,5 +159,21 @@ def test_build_into_a_corpus_store_marks_the_corpus_stale_and_the_next_ingest_re
         ingest([p for p in files if p != annotated][:1], store)
         assert not corpus_is_stale(store)
         assert_up_to_date(store)
+    finally:
+        store.close()
+
+
+def test_garbage_collection_is_back_on_after_a_corpus_step_that_raises(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        assert not gc.isenabled()
+        raise RuntimeError("resolution failed")
+
+    monkeypatch.setattr(corpuslayer, "build_corpus", broken)
+    store = open_store(tmp_path / "store", create=True)
+    try:
+        assert gc.isenabled()
+        with pytest.raises(RuntimeError, match="resolution failed"):
+            rebuild_corpus(store)
+        assert gc.isenabled()
     finally:
         store.close()
