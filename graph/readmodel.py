@@ -221,6 +221,7 @@ SELECT ?g ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
   GRAPH ?g {
     VALUES ?class { schema:Person schema:Organization schema:Place sem:Event schema:Quotation }
     ?e a ?class
+    FILTER (?class IN (sem:Event, schema:Quotation) || EXISTS { ?e gaf:denotedBy [] })
   }
 } GROUP BY ?g ?class"""
 
@@ -348,7 +349,8 @@ def same_as(store: Store) -> dict[str, str]:
 
 
 def article_counts(store: Store) -> dict[str, ArticleCounts]:
-    """Per named graph: its entities, events (statements not counted) and statements. One query."""
+    """Per named graph: the entities its text names (the publisher, known from the page's
+    metadata alone, is not one), its events (statements not counted) and statements. One query."""
     by_class: dict[str, dict[str, int]] = defaultdict(dict)
     for g, cls, n in store.select_values(COUNTS_QUERY):
         by_class[g][cls] = int(n or 0)  # type: ignore[index]

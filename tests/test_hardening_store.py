@@ -140,6 +140,36 @@ def test_a_bulk_load_cut_off_halfway_is_rolled_back_when_the_store_is_next_opene
         assert store.triple_count() == sum(expected.values())
 
 
+def test_a_batch_written_again_after_a_ctrl_c_inside_its_load_survives_the_next_open(tmp_path):
+    """Ingest answers a Ctrl-C by writing its pending batch once more (graph/ingest.py); a
+    Ctrl-C after the bulk load but before its journal was cleared must not leave the
+    journal naming graphs that the next open would drop."""
+    graphs = [(f"urn:g:{i}", f"<urn:s{i}> <urn:p> \"article {i}\" .\n") for i in range(3)]
+
+    class CtrlCBeforeTheJournalIsCleared:
+        def __init__(self, real):
+            self.real = real
+
+        def __getattr__(self, name):
+            return getattr(self.real, name)
+
+        def remove_graph(self, graph):
+            raise KeyboardInterrupt
+
+    with open_store(tmp_path / "store", create=True) as store:
+        real = store._store
+        store._store = cut = CtrlCBeforeTheJournalIsCleared(real)
+        with pytest.raises(KeyboardInterrupt):
+            store.add_graphs(graphs)
+        store._store, cut.real = real, None  # the traceback keeps `cut`: let it hold no store
+        del real  # the store closes when its last reference goes
+        store.add_graphs(graphs)  # the final flush
+    with open_store(tmp_path / "store") as store:
+        assert store.recovered == []
+        assert store.graph_iris() == [g for g, _ in graphs]
+        assert store.triple_count() == 3
+
+
 def test_a_batch_with_a_malformed_graph_is_refused_whole_and_rolled_back(tmp_path):
     from graph.errors import InputError
 

@@ -91,8 +91,11 @@ class OxigraphStore(Store):
         are dropped, in one transaction, the next time the store is opened (or at once,
         for an error). Only graphs that do not exist yet are loaded this way, so rolling
         back never takes an older version with it; any other graph is replaced in one
-        transaction.
+        transaction. A load this process began and did not finish (a Ctrl-C inside it, which
+        the caller answers by writing the same batch again) is rolled back first: its graphs
+        would otherwise look complete here and be dropped by the next open.
         """
+        self._roll_back_interrupted_load()
         new: list[tuple[str, str]] = []
         for iri, text in graphs:
             if self._store.contains_named_graph(ox.NamedNode(iri)):
