@@ -76,6 +76,7 @@
     m.computeVisible();
     app.network.refresh(); // the views were made before anything was visible; nothing listens yet
     app.timeline.load("type");
+    app.timeline.refresh();
     app.controls.renderUndated();
     app.controls.renderCounts();
     performance.mark("ng:prepared");
@@ -90,9 +91,9 @@
     window.newsgraph = {
       data: data, network: network, timeline: timeline, state: m.state, select: app.select, applyFilters: app.applyFilters,
       visibleNodeIds: function () { return app.network.nodesView.getIds(); },
-      timelineItemIds: function () { return app.timeline.itemsView.getIds(); },
+      timelineItemIds: function () { return app.timeline.itemsData.getIds(); },
       timelineEventIds: function () {
-        return Array.from(new Set(app.timeline.itemsView.get().map(function (it) { return it.event; })));
+        return Array.from(new Set(app.timeline.itemsData.get().map(function (it) { return it.event; })));
       },
       selectLink: function (from, to) {
         const link = app.network.links.filter(function (l) { return l.from === from && l.to === to; })[0];

@@ -91,11 +91,11 @@
       let a = tOf(Math.min(dragFrom, at(e))), b = tOf(Math.max(dragFrom, at(e)));
       dragFrom = null;
       if (b - a < (hi - lo) / 200) { const mid = (a + b) / 2, half = (hi - lo) / 20; a = mid - half; b = mid + half; } // a click: a tenth around it
-      app.timeline.timeline.setWindow(new Date(a), new Date(b), { animation: false });
+      app.timeline.setWindow(new Date(a), new Date(b));
     });
     /** Brush from code (tests): the window from ISO day to ISO day. */
     strip.brush = function (from, to) {
-      app.timeline.timeline.setWindow(NGX.dom.localDay(from), NGX.dom.localDay(to), { animation: false });
+      app.timeline.setWindow(NGX.dom.localDay(from), NGX.dom.localDay(to));
     };
     return strip;
   };
