@@ -88,7 +88,25 @@
       const gone = itemsData.getIds({ filter: function (it) { return !keep.has(it.id); } });
       if (gone.length) itemsData.remove(gone);
       const fresh = items.filter(function (it) { return !itemsData.get(it.id); });
-      if (fresh.length) itemsData.add(fresh);
+      if (fresh.length) addQuietly(fresh);
+    }
+
+    // vis-timeline 8.5.4 draws and measures each item that falls in its window as it is
+    // added (Group.add -> _checkIfVisible -> show: a forced layout each, 1.8 s for 1,000
+    // items), then draws them all again in one batch at its next redraw. While we add, the
+    // one-by-one check is skipped: the batch finds them in its index of items by start.
+    let quiet = false;
+    function addQuietly(items) {
+      const groups = tl.timeline ? Object.values(tl.timeline.itemSet.groups) : [];
+      let proto = groups.length ? Object.getPrototypeOf(groups[0]) : null;
+      while (proto && !Object.prototype.hasOwnProperty.call(proto, "_checkIfVisible")) proto = Object.getPrototypeOf(proto);
+      if (proto && !proto._checkIfVisible.ngQuiet) {
+        const check = proto._checkIfVisible;
+        proto._checkIfVisible = function () { if (!quiet) check.apply(this, arguments); };
+        proto._checkIfVisible.ngQuiet = true;
+      }
+      quiet = true;
+      try { itemsData.add(items); } finally { quiet = false; }
     }
 
     function chooseLaneActors() {
