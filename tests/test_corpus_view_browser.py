@@ -143,3 +143,19 @@ def test_the_panels_details_arrive_compressed_and_unpack_to_what_explorer_data_g
     for node, detail in data["details"].items():
         assert _plain(got["details"][node]) == _plain({k: v for k, v in detail.items() if k != "evidence"})
         assert got["evidence"][node] == [{k: q[k] for k in quoted if k in q} for q in detail["evidence"]]
+
+
+def test_the_actors_overview_unpacks_to_what_explorer_data_gave(page, corpus_page) -> None:
+    """Sent in columns, with links that carry no events: each link's events are found again
+    in the edges, the same as explorer_data's."""
+    overview = corpus_page[1]["overview"]
+    got = page.evaluate("""(() => {
+        const o = newsgraph.data.overview;
+        return { nodes: o.nodes, isolated: o.isolated, minor: o.minor,
+                 edges: o.edges.map(e => ({ from: e.from, to: e.to, weight: e.weight, events: e.events })) };
+    })()""")
+    assert got["nodes"] == [{**n, "x": round(n["x"]), "y": round(n["y"])} for n in overview["nodes"]]
+    assert got["isolated"] == overview["isolated"] and got["minor"] == overview["minor"]
+    assert len(got["edges"]) == len(overview["edges"]) > 0
+    for mine, theirs in zip(got["edges"], overview["edges"]):
+        assert {**mine, "events": sorted(mine["events"])} == {**theirs, "events": sorted(theirs["events"])}

@@ -4,8 +4,18 @@
  * details once data.loadDetails() is called (a Promise). */
 window.newsgraphUnpack = function (packed) {
   "use strict";
+  const LINK_ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee", "hasPlace"]); // overview.py's
+
+  function unfrontCode(coded) { // "n rest": the first n characters of the id before, then rest (pagedata.py, front_code)
+    let previous = "";
+    return coded.map(function (c) {
+      const space = c.indexOf(" ");
+      previous = previous.slice(0, Number(c.slice(0, space))) + c.slice(space + 1);
+      return previous;
+    });
+  }
   const FACTUAL = ["Certain", "Positive", null];
-  const ids = packed.ids.map(function (rest) { return packed.base + rest; });
+  const ids = unfrontCode(packed.ids).map(function (rest) { return packed.base + rest; });
   const articleIris = packed.articles.map(function (a) { return a[0]; });
 
   const nodes = new Array(ids.length);
@@ -47,6 +57,8 @@ window.newsgraphUnpack = function (packed) {
       const s = p.span;
       d.span = { start: s[0], type: s[2], className: s[3] };
       if (s[1] !== null) d.span.end = s[1];
+    } else if (p.date && p.span === undefined) {
+      d.span = window.newsgraphSpan(d.date, (packed.articles[p.article] || [])[4]);
     }
     if (p.factuality) d.factuality = { certainty: p.factuality[0], polarity: p.factuality[1], cue: p.factuality[2] };
   }
@@ -68,10 +80,34 @@ window.newsgraphUnpack = function (packed) {
     return loading;
   }
 
-  const edges = new Array(packed.edges.length / 3);
-  for (let i = 0, e = 0; i < packed.edges.length; i += 3, e++) {
-    edges[e] = { from: ids[packed.edges[i]], to: ids[packed.edges[i + 1]], label: packed.roles[packed.edges[i + 2]] };
+  // An edge is (step from the previous edge's source, step from its source to its target, role).
+  const edges = new Array(packed.edges.length / 3), edgeEnds = new Int32Array(packed.edges.length / 3 * 2);
+  for (let i = 0, e = 0, from = 0; i < packed.edges.length; i += 3, e++) {
+    from += packed.edges[i];
+    const to = from + packed.edges[i + 1], role = packed.roles[packed.edges[i + 2]];
+    edges[e] = { from: ids[from], to: ids[to], label: role };
+    edgeEnds[2 * e] = from; edgeEnds[2 * e + 1] = LINK_ROLES.has(role) ? to : -1;
   }
+
+  // A link of the actors' overview carries no events: they are those both its actors take
+  // part in (graph/export/overview.py), found in the edges when the panel asks.
+  let eventsOfActor = null; // actor number -> the numbers of its events
+  function sharedEvents(a, b) {
+    if (!eventsOfActor) {
+      eventsOfActor = new Map();
+      for (let e = 0; e < edgeEnds.length; e += 2) {
+        if (edgeEnds[e + 1] < 0) continue;
+        const list = eventsOfActor.get(edgeEnds[e + 1]);
+        if (!list) eventsOfActor.set(edgeEnds[e + 1], [edgeEnds[e]]);
+        else if (list[list.length - 1] !== edgeEnds[e]) list.push(edgeEnds[e]);
+      }
+    }
+    const theirs = new Set(eventsOfActor.get(b) || []);
+    return Array.from(new Set(eventsOfActor.get(a) || [])).filter(function (e) { return theirs.has(e); })
+      .map(function (e) { return ids[e]; });
+  }
+  function Link(a, b, weight) { this.from = ids[a]; this.to = ids[b]; this.weight = weight; this.ends = [a, b]; }
+  Object.defineProperty(Link.prototype, "events", { get: function () { return sharedEvents(this.ends[0], this.ends[1]); } });
 
   const articles = {};
   packed.articles.forEach(function (a) {
@@ -97,13 +133,22 @@ window.newsgraphUnpack = function (packed) {
   }
 
   function byId(list) { return list.map(function (i) { return ids[i]; }); }
+  function unstep(steps) { let at = 0; return steps.map(function (s) { at += s; return at; }); }
   const o = packed.overview;
-  const overview = o ? {
-    nodes: o.nodes.map(function (n) { return { id: ids[n[0]], x: n[1], y: n[2], events: n[3], community: n[4], label: n[5] === 1 }; }),
-    edges: o.edges.map(function (e) { return { from: ids[e[0]], to: ids[e[1]], weight: e[2].length, events: byId(e[2]) }; }),
-    isolated: byId(o.isolated),
-    minor: byId(o.minor || []),
-  } : null;
+  let overview = null;
+  if (o) { // in columns (pagedata.py, _overview)
+    const labelled = new Set(o.labelled), links = [];
+    for (let i = 0, a = 0; i < o.links.length; i += 3) {
+      a += o.links[i];
+      links.push(new Link(a, a + o.links[i + 1], o.links[i + 2]));
+    }
+    overview = {
+      nodes: unstep(o.nodes).map(function (n, i) {
+        return { id: ids[n], x: o.x[i], y: o.y[i], events: o.events[i], community: o.community[i], label: labelled.has(i) };
+      }),
+      edges: links, isolated: byId(unstep(o.isolated)), minor: byId(unstep(o.minor)),
+    };
+  }
   return {
     corpus: Boolean(packed.corpus), overview: overview,
     title: packed.title, legend: packed.legend, large: packed.large, types: packed.types,
@@ -114,6 +159,32 @@ window.newsgraphUnpack = function (packed) {
     loadDetails: loadDetails,
     detailsLoaded: function () { return !packed.more; },
   };
+};
+
+/** How a dated event is drawn on the timeline, from its date and its article's publication
+ * date: graph/export/timeline.py's timeline_span (pagedata.py sends a span only when it differs). */
+window.newsgraphSpan = function (date, published) {
+  "use strict";
+  const OPEN_RANGE_DAYS = 30;
+  function plus(iso, days) {
+    const d = new Date(0);
+    d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
+    return String(d.getUTCFullYear()).padStart(4, "0") + "-" + String(d.getUTCMonth() + 1).padStart(2, "0") + "-" +
+      String(d.getUTCDate()).padStart(2, "0");
+  }
+  const earliest = date.earliest, latest = date.latest;
+  if (!earliest) {
+    const end = plus(latest, 1);
+    return { start: plus(end, -OPEN_RANGE_DAYS), end: end, type: "range", className: "ng-before" };
+  }
+  if (date.precision === "open" || !latest) {
+    let end = plus(earliest, OPEN_RANGE_DAYS);
+    if (published && published > end) end = published;
+    return { start: earliest, end: end, type: "range", className: "ng-open" };
+  }
+  if (date.precision === "day" || latest <= earliest) return { start: earliest, type: "box", className: "ng-day" };
+  const kind = ["month", "year", "range"].indexOf(date.precision) >= 0 ? date.precision : "range";
+  return { start: earliest, end: plus(latest, 1), type: "range", className: "ng-" + kind };
 };
 
 /** The JSON in a gzipped, base64 string (graph/export/pagedata.py, _gzip64), by the
