@@ -159,3 +159,4 @@ def test_the_actors_overview_unpacks_to_what_explorer_data_gave(page, corpus_pag
     assert len(got["edges"]) == len(overview["edges"]) > 0
     for mine, theirs in zip(got["edges"], overview["edges"]):
         assert {**mine, "events": sorted(mine["events"])} == {**theirs, "events": sorted(theirs["events"])}
+

@@ -438,6 +438,29 @@ def test_a_long_timelines_window_moved_elsewhere_shows_exactly_the_filtered_even
     page.close()
 
 
+def test_the_hidden_actors_join_the_network_when_shown_or_expanded(browser: sync_api.Browser, tmp_path: Path) -> None:
+    """vis-network is given the actors drawn at first only; the hidden ones (here the 200
+    past the 1,000 most linked) join it, with their links, when shown, or one by one when
+    expanded."""
+    data = synthetic_page(tmp_path / "many.html", 9, 30, 20, 40)
+    overview = data["overview"]
+    hidden = overview["isolated"] + overview["minor"]
+    assert len(hidden) > 100
+    for show in ("switch", "expand"):
+        opened = open_page(browser, tmp_path / "many.html")
+        page = opened.page
+        assert not set(hidden) & set(page.evaluate("newsgraph.visibleNodeIds()"))
+        if show == "switch":
+            page.check("#f-isolated")
+            assert set(page.evaluate("newsgraph.visibleNodeIds()")) == {n["id"] for n in overview["nodes"]}
+            assert len(page.evaluate("newsgraph.network.body.data.edges.getIds()")) == len(overview["edges"])
+        else:
+            page.evaluate(f"newsgraph.expand({hidden[-1]!r})")
+            assert hidden[-1] in page.evaluate("newsgraph.visibleNodeIds()")
+        assert opened.errors == [] and opened.outside_requests() == []
+        page.close()
+
+
 def test_the_network_page_loads_offline(browser: sync_api.Browser, seed_site, artifacts: Path) -> None:
     opened = open_page(browser, seed_site["exports"] / "network.html")
     with open_store(seed_site["store"]) as store:

@@ -129,6 +129,6 @@
       $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
     }
 
-    return { renderUndated: renderUndated, renderCounts: renderCounts, wire: wire, fillActors: fillActors };
+    return { renderUndated: renderUndated, renderCounts: renderCounts, wire: wire, fillActors: fillActors, whenIdle: whenIdle };
   };
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

@@ -59,7 +59,8 @@
       document.body.setAttribute("data-selected", "link:" + link.from + "|" + link.to);
     };
 
-    const afterReady = [app.network.labelOnScreen, app.controls.fillActors, data.loadDetails]; // nobody needs these before the first click
+    // nobody needs these before the first click (which unpacks the details at once if need be)
+    const afterReady = [app.network.labelOnScreen, app.controls.fillActors, function () { app.controls.whenIdle(data.loadDetails); }];
     const drawn = { network: false, timeline: false };
     app.ready = function (which) {
       drawn[which] = true;
