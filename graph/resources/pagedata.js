@@ -18,18 +18,21 @@ window.newsgraphUnpack = function (packed) {
   const ids = unfrontCode(packed.ids).map(function (rest) { return packed.base + rest; });
   const articleIris = packed.articles.map(function (a) { return a[0]; });
 
-  const nodes = new Array(ids.length);
   const details = {};
   packed.nodes.forEach(function (n, i) { // [kind, x, y, size, label, short label?]; a corpus: [kind, label, short label?]
-    const kind = packed.kinds[n[0]];
-    if (packed.corpus) {
-      nodes[i] = { id: ids[i], label: n.length > 2 ? n[2] : n[1], kind: kind, x: 0, y: 0, size: 10 };
-      details[ids[i]] = detail(packed.details[i], n[1], kind);
-      return;
-    }
-    nodes[i] = { id: ids[i], label: n.length > 5 ? n[5] : n[4], kind: kind, x: n[1], y: n[2], size: n[3] };
-    details[ids[i]] = detail(packed.details[i], n[4], kind);
+    details[ids[i]] = detail(packed.details[i], n[packed.corpus ? 1 : 4], packed.kinds[n[0]]);
   });
+  let nodes = null; // made when asked for: a corpus page draws its overview instead
+  function nodeList() {
+    if (!nodes) {
+      nodes = packed.nodes.map(function (n, i) {
+        const kind = packed.kinds[n[0]];
+        if (packed.corpus) return { id: ids[i], label: n.length > 2 ? n[2] : n[1], kind: kind, x: 0, y: 0, size: 10 };
+        return { id: ids[i], label: n.length > 5 ? n[5] : n[4], kind: kind, x: n[1], y: n[2], size: n[3] };
+      });
+    }
+    return nodes;
+  }
 
   function detail(p, label, kind) {
     const d = { label: label, kind: kind, packedEvidence: [] };
@@ -149,16 +152,18 @@ window.newsgraphUnpack = function (packed) {
       edges: links, isolated: byId(unstep(o.isolated)), minor: byId(unstep(o.minor)),
     };
   }
-  return {
+  const data = {
     corpus: Boolean(packed.corpus), overview: overview,
     title: packed.title, legend: packed.legend, large: packed.large, types: packed.types,
-    nodes: nodes, edges: edges, details: details, articles: articles,
+    nodeCount: ids.length, edges: edges, details: details, articles: articles,
     timeline: byId(packed.timeline), undated: byId(packed.undated),
     actors: packed.actors.map(function (i) { return [ids[i], details[ids[i]].label]; }),
     evidence: function (id) { return details[id] ? details[id].packedEvidence.map(quote) : []; },
     loadDetails: loadDetails,
     detailsLoaded: function () { return !packed.more; },
   };
+  Object.defineProperty(data, "nodes", { get: nodeList, enumerable: true });
+  return data;
 };
 
 /** How a dated event is drawn on the timeline, from its date and its article's publication
@@ -191,8 +196,13 @@ window.newsgraphSpan = function (date, published) {
  * browser's own DecompressionStream: no library, no request. A Promise. */
 window.newsgraphInflate = function (base64) {
   "use strict";
-  const text = atob(base64), bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  let bytes;
+  if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(base64); // chromium 140 on: no loop over megabytes
+  else {
+    const text = atob(base64);
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  }
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
 };
 

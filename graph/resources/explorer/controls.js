@@ -35,7 +35,7 @@
           " actors hidden · " + dated + " of " + data.timeline.length + " dated events on the timeline";
         return;
       }
-      $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +
+      $("counts").textContent = m.visible.size + " of " + data.nodeCount + " nodes · " + dated + " of " +
         data.timeline.length + " dated on the timeline · " + undated + " of " + data.undated.length + " undated";
     }
 

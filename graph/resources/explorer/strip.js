@@ -11,7 +11,7 @@
     const m = app.model, data = app.data, details = app.data.details, $ = NGX.dom.$;
     // The strip spans the middle 98% of the dates (with 100 events or more): a stray 1976
     // would otherwise squeeze a story's years into a few pixels. The timeline keeps them all.
-    const all = data.timeline.map(function (id) { return details[id].span.start; }).sort();
+    const all = data.timeline.map(function (id) { return details[id].span.start; }); // data.timeline is in order of start
     const cut = all.length >= 100 ? Math.floor(all.length * 0.01) : 0;
     const first = all[cut], last = all[all.length - 1 - cut];
     function inRange(day) { return day >= first && day <= last; }

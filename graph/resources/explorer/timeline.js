@@ -20,19 +20,26 @@
     // events that pass the filters are found in it by binary search (NGX.timeIndex).
     const itemsData = new VT.DataSet();
     const windowed = data.timeline.length > FIRST_ITEMS;
-    const starts = data.timeline.map(function (id) { return localDay(details[id].span.start).getTime(); });
-    const ends = data.timeline.map(function (id, i) { const e = details[id].span.end; return e ? localDay(e).getTime() : starts[i]; });
+    const dayTimes = new Map(); // ISO day -> its local midnight in ms: far fewer days than events
+    function dayTime(iso) {
+      let t = dayTimes.get(iso);
+      if (t === undefined) { t = localDay(iso).getTime(); dayTimes.set(iso, t); }
+      return t;
+    }
+    const starts = data.timeline.map(function (id) { return dayTime(details[id].span.start); });
+    const ends = data.timeline.map(function (id, i) { const e = details[id].span.end; return e ? dayTime(e) : starts[i]; });
     let passing = [], index = NGX.timeIndex(starts, ends, []);
     let shown = null, loaded = null, sampled = false; // the window, what is loaded around it [from, to] (ms)
     let pinned = null; // the selected event's number: loaded whatever the sample
     let position = null; // event -> its number in data.timeline, made at the first selection
     let mode = "type", lanesOf = [];
+    const typeLane = {}; // type -> its one lane, shared by its events
     let laneActors = new Set();
     const tl = { groupsData: groupsData, itemsData: itemsData, timeline: null };
 
     function laneIds(id) { // the lanes an event sits in, in the current mode
       const d = details[id];
-      if (mode === "type") return ["t:" + d.type];
+      if (mode === "type") return typeLane[d.type] || (typeLane[d.type] = ["t:" + d.type]);
       if (mode === "source") { // the outlet of the article it comes from (the first, for a corpus event)
         const a = data.articles[d.article] || {};
         return ["s:" + (a.outlet || "(outlet unknown)")];
