@@ -277,10 +277,10 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "base": base,
         "ids": front_code([node[len(base) :] for node in ids]),
         "kinds": kinds,
-        "nodes": packed_nodes,
+        "nodes": _columns(packed_nodes, details) if corpus else packed_nodes,
         "roles": roles,
         "edges": edges,
-        "details": details,
+        "details": None if corpus else details,
         "articles": articles,
         "passages": [] if more else passages,
         "offsets": [] if more else packer.offsets,
@@ -290,6 +290,36 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "actors": [index[a] for a, _ in data["actors"]],
         "corpus": corpus,
         "overview": _overview(data.get("overview"), index),
+    }
+
+
+def _columns(nodes: list[list[Any]], details: list[dict[str, Any]]) -> dict[str, Any]:
+    """A corpus page's nodes and what it shows of them at first, in columns (JSON reads a
+    list of 280,000 strings far faster than 280,000 small objects): ``kind``, ``label``,
+    ``short`` (the labels drawn shorter, by node), ``type`` (an index in ``types``, -1 for
+    none), ``article`` (as steps, -1 for none), the ``dated`` nodes (as steps) and their
+    date's ``edtf``, ``precision``, ``earliest`` and ``latest``, and ``span``: the spans
+    that are not the one their date gives (by node; 0 for none).
+
+    >>> _columns([[0, "Acme"], [1, "Sale", "Sale!"]], [{"article": 0}, {"type": "sale", "article": 0,
+    ...     "date": ["2020", "year", "2020-01-01", "2020-12-31"]}])["dated"]
+    [1]
+    """
+    types: list[str] = []
+    type_index: dict[str, int] = {}
+    for d in details:
+        if "type" in d and d["type"] not in type_index:
+            type_index[d["type"]] = len(types)
+            types.append(d["type"])
+    dated = [i for i, d in enumerate(details) if "date" in d]
+    return {
+        "kind": [n[0] for n in nodes], "label": [n[1] for n in nodes],
+        "short": {i: n[2] for i, n in enumerate(nodes) if len(n) > 2},
+        "types": types, "type": [type_index.get(d.get("type"), -1) if "type" in d else -1 for d in details],
+        "article": _steps([d["article"] if d.get("article") is not None else -1 for d in details]),
+        "dated": _steps(dated),
+        **{field: [details[i]["date"][k] for i in dated] for k, field in enumerate(DATE_FIELDS[:4])},
+        "span": {i: d["span"] for i, d in enumerate(details) if "span" in d},
     }
 
 

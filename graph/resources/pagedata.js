@@ -6,6 +6,8 @@ window.newsgraphUnpack = function (packed) {
   "use strict";
   const LINK_ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee", "hasPlace"]); // overview.py's
 
+  function unstep(steps) { let at = 0; return steps.map(function (s) { at += s; return at; }); }
+
   function unfrontCode(coded) { // "n rest": the first n characters of the id before, then rest (pagedata.py, front_code)
     let previous = "";
     return coded.map(function (c) {
@@ -19,19 +21,40 @@ window.newsgraphUnpack = function (packed) {
   const articleIris = packed.articles.map(function (a) { return a[0]; });
 
   const details = {};
-  packed.nodes.forEach(function (n, i) { // [kind, x, y, size, label, short label?]; a corpus: [kind, label, short label?]
-    details[ids[i]] = detail(packed.details[i], n[packed.corpus ? 1 : 4], packed.kinds[n[0]]);
-  });
+  if (packed.corpus) fromColumns(packed.nodes);
+  else {
+    packed.nodes.forEach(function (n, i) { // [kind, x, y, size, label, short label?]
+      details[ids[i]] = detail(packed.details[i], n[4], packed.kinds[n[0]]);
+    });
+  }
   let nodes = null; // made when asked for: a corpus page draws its overview instead
   function nodeList() {
     if (!nodes) {
-      nodes = packed.nodes.map(function (n, i) {
-        const kind = packed.kinds[n[0]];
-        if (packed.corpus) return { id: ids[i], label: n.length > 2 ? n[2] : n[1], kind: kind, x: 0, y: 0, size: 10 };
-        return { id: ids[i], label: n.length > 5 ? n[5] : n[4], kind: kind, x: n[1], y: n[2], size: n[3] };
+      const c = packed.nodes;
+      nodes = ids.map(function (id, i) {
+        if (packed.corpus) return { id: id, label: i in c.short ? c.short[i] : c.label[i], kind: packed.kinds[c.kind[i]], x: 0, y: 0, size: 10 };
+        const n = packed.nodes[i];
+        return { id: id, label: n.length > 5 ? n[5] : n[4], kind: packed.kinds[n[0]], x: n[1], y: n[2], size: n[3] };
       });
     }
     return nodes;
+  }
+
+  /** A corpus page's details, in columns (pagedata.py, _columns). */
+  function fromColumns(c) {
+    const article = unstep(c.article), dated = unstep(c.dated);
+    ids.forEach(function (id, i) {
+      const p = {};
+      if (c.type[i] >= 0) p.type = c.types[c.type[i]];
+      if (article[i] >= 0) p.article = article[i];
+      if (c.span[i]) p.span = c.span[i];
+      details[id] = detail(p, c.label[i], packed.kinds[c.kind[i]]);
+    });
+    dated.forEach(function (i, k) {
+      const d = details[ids[i]];
+      d.date = { edtf: c.edtf[k], precision: c.precision[k], earliest: c.earliest[k], latest: c.latest[k] };
+      if (c.span[i] === undefined) d.span = window.newsgraphSpan(d.date, (packed.articles[article[i]] || [])[4]);
+    });
   }
 
   function detail(p, label, kind) {
@@ -136,7 +159,6 @@ window.newsgraphUnpack = function (packed) {
   }
 
   function byId(list) { return list.map(function (i) { return ids[i]; }); }
-  function unstep(steps) { let at = 0; return steps.map(function (s) { at += s; return at; }); }
   const o = packed.overview;
   let overview = null;
   if (o) { // in columns (pagedata.py, _overview)

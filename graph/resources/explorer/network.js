@@ -74,10 +74,15 @@
     // A large network opens too far out for any label to show, so its nodes get their
     // labels once zoomed in, those on screen only: measuring 10,000 labels first would hold
     // up the first drawing for nothing.
-    const nodeLabel = {};
     const lazy = large || corpus; // labels given once zoomed in
-    if (corpus) data.overview.nodes.forEach(function (n) { if (!n.label) nodeLabel[n.id] = details[n.id].label; });
-    else if (large) data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+    let nodeLabel = null; // id -> the label it gets once zoomed in, made at the first zoom
+    function lateLabels() {
+      if (nodeLabel) return nodeLabel;
+      nodeLabel = {};
+      if (corpus) data.overview.nodes.forEach(function (n) { if (!n.label) nodeLabel[n.id] = details[n.id].label; });
+      else if (large) data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+      return nodeLabel;
+    }
     const labelled = new Set();
     let labelTimer = null;
     const net = { nodesView: nodesView, edgesView: edgesView, network: null, corpus: corpus, links: links };
@@ -89,13 +94,13 @@
       if (!lazy || !network || network.getScale() < (corpus ? 0.6 : LABEL_SCALE)) return;
       const box = $("network"), pad = 200;
       const a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
-      const positions = network.getPositions(nodesView.getIds());
+      const positions = network.getPositions(nodesView.getIds()), late = lateLabels();
       const updates = [];
       Object.keys(positions).forEach(function (id) {
         const p = positions[id];
-        if (labelled.has(id) || !(id in nodeLabel) || p.x < a.x - pad || p.x > b.x + pad || p.y < a.y - pad || p.y > b.y + pad) return;
+        if (labelled.has(id) || !(id in late) || p.x < a.x - pad || p.x > b.x + pad || p.y < a.y - pad || p.y > b.y + pad) return;
         labelled.add(id);
-        updates.push({ id: id, label: nodeLabel[id] });
+        updates.push({ id: id, label: late[id] });
       });
       if (updates.length) nodesData.update(updates);
     };
