@@ -21,9 +21,9 @@ just reading a page from disk before any script runs. :func:`pack` writes it sma
   keeps its own strings (:data:`LOOSE`);
 - a corpus page's nodes carry no position (it draws the actors' overview), and what only
   the panel shows (evidence and passages, a date's derivation, factuality, aliases,
-  merges, sources...) is one gzipped, base64 string (``more``, :func:`_deferred`) that
-  the browser unpacks after the first drawing; the explorer page sends the rest gzipped
-  too (:func:`squeeze`).
+  merges, sources...) is in gzipped, base64 chunks (``more``, :func:`_deferred`) that
+  the browser unpacks after the first drawing, or a node's when the panel asks for it;
+  the explorer page sends the rest gzipped too (:func:`squeeze`).
 
 ``newsgraphUnpack`` in ``pagedata.js`` reads it back into the shape of :func:`explorer_data`.
 Positions inside passages count UTF-16 code units, as JavaScript strings do; ``start``
@@ -199,7 +199,7 @@ def squeeze(packed: dict[str, Any]) -> dict[str, Any]:
 
     >>> squeeze({"corpus": False, "ids": ["e"]})
     {'corpus': False, 'ids': ['e']}
-    >>> sorted(squeeze({"corpus": True, "ids": ["e"], "more": "H4sI"}))
+    >>> sorted(squeeze({"corpus": True, "ids": ["e"], "more": {"details": ["H4sI"]}}))
     ['corpus', 'format', 'gz', 'more']
     """
     if not packed.get("corpus"):
@@ -328,19 +328,27 @@ DEFERRED = ("text", "quantity", "aliases", "titles", "merges", "factuality", "ev
 ``phrase``, ``anchor`` and ``rule`` go with them, as ``derivation``."""
 
 
-def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets: list[list[int]]) -> str:
+CHUNK_NODES = 8192  # nodes per chunk of a corpus page's deferred details
+CHUNK_ARTICLES = 256  # articles per chunk of their passages
+
+
+def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets: list[list[int]]) -> dict[str, Any]:
     """Take what only the panel shows out of ``details`` (changed in place) and return it,
-    with the passages and their offsets, as base64 of gzipped JSON: ``{"details": [{...}
-    or 0 per node], "passages": [...], "offsets": [...]}``. A corpus page opens without reading it, and unpacks it in the
-    browser (``DecompressionStream``) once it is drawn, or when the panel first asks.
+    with the passages and their offsets, in chunks of base64 gzipped JSON: ``details``, a
+    list ({...} or 0 per node) per :data:`CHUNK_NODES` nodes, and ``passages``, ``{"passages":
+    [...], "offsets": [...]}`` per :data:`CHUNK_ARTICLES` articles. A corpus page opens
+    without reading them, and unpacks them in the browser (``DecompressionStream``) once it
+    is drawn, or those of a node when the panel first asks for it.
 
     >>> details = [{"type": "sale", "date": ["2020", "year", "2020-01-01", "2020-12-31", "in 2020", None, "year"],
     ...             "evidence": [[0, 3, 7, 0, 0, 3, 7, 8]]}, {"aliases": ["Acme Corp"]}, {}]
-    >>> blob = _deferred(details, [["In 2020."]], [[0]])
+    >>> more = _deferred(details, [["In 2020."]], [[0]])
     >>> details
     [{'type': 'sale', 'date': ['2020', 'year', '2020-01-01', '2020-12-31']}, {}, {}]
-    >>> json.loads(gzip.decompress(base64.b64decode(blob)))["details"][:2]
+    >>> json.loads(gzip.decompress(base64.b64decode(more["details"][0])))[:2]
     [{'evidence': [[0, 3, 7, 0, 0, 3, 7, 8]], 'derivation': ['in 2020', None, 'year']}, {'aliases': ['Acme Corp']}]
+    >>> more["nodes"], len(more["passages"])
+    (8192, 1)
     """
     out: list[Any] = []
     for detail in details:
@@ -349,7 +357,10 @@ def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets:
             later["derivation"] = detail["date"][4:]
             detail["date"] = detail["date"][:4]
         out.append(later or 0)
-    return _gzip64({"details": out, "passages": passages, "offsets": offsets})
+    return {"nodes": CHUNK_NODES, "articles": CHUNK_ARTICLES,
+            "details": [_gzip64(out[i : i + CHUNK_NODES]) for i in range(0, len(out), CHUNK_NODES)],
+            "passages": [_gzip64({"passages": passages[i : i + CHUNK_ARTICLES], "offsets": offsets[i : i + CHUNK_ARTICLES]})
+                         for i in range(0, len(passages), CHUNK_ARTICLES)]}
 
 
 def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> dict[str, Any] | None:

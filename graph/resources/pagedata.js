@@ -1,7 +1,7 @@
 /* newsgraph explorer: unpacks the page's data (graph/export/pagedata.py writes it) back
  * into the shape of explorer_data(): nodes, edges and details keyed by IRI. Evidence is
  * unpacked only when the panel shows it (data.evidence(id)); a corpus page's deferred
- * details once data.loadDetails() is called (a Promise). */
+ * details once data.loadDetails(id) is called (a Promise; all of them without an id). */
 window.newsgraphUnpack = function (packed) {
   "use strict";
   const LINK_ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee", "hasPlace"]); // overview.py's
@@ -89,21 +89,56 @@ window.newsgraphUnpack = function (packed) {
     if (p.factuality) d.factuality = { certainty: p.factuality[0], polarity: p.factuality[1], cue: p.factuality[2] };
   }
 
-  // A corpus page sends what only the panel shows as gzipped JSON (pagedata.py, _deferred):
-  // unpacked once, by the browser's own DecompressionStream, no library and no request.
-  let loading = null;
-  function loadDetails() {
-    if (!packed.more) return Promise.resolve();
-    if (!loading) {
-      loading = window.newsgraphInflate(packed.more)
-        .then(function (more) {
-          packed.passages = more.passages;
-          packed.offsets = more.offsets;
-          more.details.forEach(function (p, i) { if (p) fill(details[ids[i]], p); });
-          packed.more = null;
-        });
+  // A corpus page sends what only the panel shows as gzipped JSON (pagedata.py, _deferred),
+  // in chunks of nodes and of articles' passages: the first click unpacks only the chunks of
+  // its node, by the browser's own DecompressionStream (no library, no request).
+  const more = packed.more, done = new Set(), loads = new Map();
+  function loadChunk(kind, k) { // kind: "details" or "passages"; a Promise
+    const key = kind + k;
+    if (!loads.has(key)) {
+      loads.set(key, window.newsgraphInflate(more[kind][k]).then(function (chunk) {
+        if (kind === "details") {
+          chunk.forEach(function (p, j) { if (p) fill(details[ids[k * more.nodes + j]], p); });
+        } else {
+          chunk.passages.forEach(function (texts, j) {
+            packed.passages[k * more.articles + j] = texts;
+            packed.offsets[k * more.articles + j] = chunk.offsets[j];
+          });
+        }
+        done.add(key);
+      }));
     }
-    return loading;
+    return loads.get(key);
+  }
+  let position = null; // id -> node number, made at the first question
+  function chunksOf(id) { // the chunks a node's panel needs: [[kind, k]], those of its evidence once known
+    if (!position) position = new Map(ids.map(function (node, i) { return [node, i]; }));
+    const i = position.get(id);
+    if (i === undefined) return [];
+    const own = [["details", Math.floor(i / more.nodes)]];
+    if (!done.has("details" + own[0][1])) return own;
+    const articles = new Set(details[id].packedEvidence.map(function (q) { return q[0]; }));
+    articles.forEach(function (a) { if (a !== null) own.push(["passages", Math.floor(a / more.articles)]); });
+    return own;
+  }
+  /** Whether the panel of ``id`` (of every node: no id) has all it shows. */
+  function detailsLoaded(id) {
+    if (!more) return true;
+    if (id === undefined) return done.size === more.details.length + more.passages.length;
+    return chunksOf(id).every(function (c) { return done.has(c[0] + c[1]); });
+  }
+  /** Unpack what the panel of ``id`` shows (of every node: no id, one chunk after another). A Promise. */
+  function loadDetails(id) {
+    if (!more) return Promise.resolve();
+    if (id === undefined) {
+      const all = more.details.map(function (_, k) { return ["details", k]; })
+        .concat(more.passages.map(function (_, k) { return ["passages", k]; }));
+      return all.reduce(function (previous, c) { return previous.then(function () { return loadChunk(c[0], c[1]); }); },
+                        Promise.resolve());
+    }
+    return Promise.all(chunksOf(id).map(function (c) { return loadChunk(c[0], c[1]); })).then(function () {
+      return Promise.all(chunksOf(id).map(function (c) { return loadChunk(c[0], c[1]); })); // its evidence's passages
+    });
   }
 
   // An edge is (step from the previous edge's source, step from its source to its target, role).
@@ -182,7 +217,7 @@ window.newsgraphUnpack = function (packed) {
     actors: packed.actors.map(function (i) { return [ids[i], details[ids[i]].label]; }),
     evidence: function (id) { return details[id] ? details[id].packedEvidence.map(quote) : []; },
     loadDetails: loadDetails,
-    detailsLoaded: function () { return !packed.more; },
+    detailsLoaded: detailsLoaded,
   };
   Object.defineProperty(data, "nodes", { get: nodeList, enumerable: true });
   return data;

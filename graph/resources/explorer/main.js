@@ -47,8 +47,8 @@
         app.panel.render(selected);
         document.body.setAttribute("data-selected", selected || "");
       }
-      if (data.detailsLoaded()) { fill(); return Promise.resolve(); }
-      return data.loadDetails().then(fill);
+      if (!selected || data.detailsLoaded(selected)) { fill(); return Promise.resolve(); }
+      return data.loadDetails(selected).then(fill);
     };
 
     /** Select a link of the actors' overview: the panel lists the events the two share. */
@@ -60,7 +60,7 @@
     };
 
     // nobody needs these before the first click (which unpacks the details at once if need be)
-    const afterReady = [app.network.labelOnScreen, app.controls.fillActors, function () { app.controls.whenIdle(data.loadDetails); }];
+    const afterReady = [app.network.labelOnScreen, app.controls.fillActors, function () { app.controls.whenIdle(function () { data.loadDetails(); }); }];
     const drawn = { network: false, timeline: false };
     app.ready = function (which) {
       drawn[which] = true;
