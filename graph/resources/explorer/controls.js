@@ -77,9 +77,10 @@
       }
     }
 
-    function relane() {
+    /** Lanes again (by ``m.state.lanes``); the filters too when they changed. */
+    function relane(filtered) {
       app.timeline.load(m.state.lanes);
-      app.applyFilters(true);
+      if (filtered) app.applyFilters(true); else app.timeline.refresh();
       if (m.state.selected) app.timeline.timeline.setSelection(app.timeline.itemIdsFor(m.state.selected));
     }
 
@@ -100,7 +101,7 @@
         $(pair[0]).addEventListener("change", function (e) {
           m.state[pair[1]] = e.target.value;
           if (pair[1] === "actor" && m.state.lanes === "actor" && m.state.actor && !app.timeline.hasLane(m.state.actor)) {
-            relane(); // the chosen actor gets a lane of its own
+            relane(true); // the chosen actor gets a lane of its own
           } else {
             app.applyFilters();
           }
