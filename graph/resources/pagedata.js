@@ -17,6 +17,7 @@ window.newsgraphUnpack = function (packed) {
     });
   }
   const FACTUAL = ["Certain", "Positive", null];
+  const NO_EVIDENCE = Object.freeze([]); // shared: a node's evidence is replaced when it comes, never changed
   const ids = unfrontCode(packed.ids).map(function (rest) { return packed.base + rest; });
   const articleIris = packed.articles.map(function (a) { return a[0]; });
 
@@ -42,20 +43,22 @@ window.newsgraphUnpack = function (packed) {
 
   /** A corpus page's details, in columns (pagedata.py, _columns). */
   function fromColumns(c) {
-    const article = unstep(c.article), dated = unstep(c.dated);
-    ids.forEach(function (id, i) {
-      const p = {};
-      if (c.type[i] >= 0) p.type = c.types[c.type[i]];
-      if (article[i] >= 0) p.article = article[i];
-      if (c.span[i]) p.span = c.span[i];
-      details[id] = detail(p, c.label[i], packed.kinds[c.kind[i]]);
+    const article = unstep(c.article), made = new Array(ids.length);
+    const usual = Object.freeze({ certainty: FACTUAL[0], polarity: FACTUAL[1], cue: FACTUAL[2] }); // replaced, never changed
+    ids.forEach(function (id, i) { // each detail made whole at once: 286,000 of them at 10 k articles
+      const d = { label: c.label[i], kind: packed.kinds[c.kind[i]], packedEvidence: NO_EVIDENCE };
+      if (c.type[i] >= 0) { d.factuality = usual; d.type = c.types[c.type[i]]; }
+      if (article[i] >= 0) d.article = articleIris[article[i]];
+      if (c.span[i]) fill(d, { span: c.span[i] });
+      details[id] = made[i] = d;
     });
-    dated.forEach(function (i, k) {
-      const d = details[ids[i]];
+    unstep(c.dated).forEach(function (i, k) {
+      const d = made[i];
       d.date = { edtf: c.edtf[k], precision: c.precision[k], earliest: c.earliest[k], latest: c.latest[k] };
       if (c.span[i] === undefined) d.span = window.newsgraphSpan(d.date, (packed.articles[article[i]] || [])[4]);
     });
   }
+
 
   function detail(p, label, kind) {
     const d = { label: label, kind: kind, packedEvidence: [] };
