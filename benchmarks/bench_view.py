@@ -13,11 +13,14 @@ from ``benchmarks/generate.py`` (``--sizes``), then a table of the three.
 
     make bench-view            # or: .venv/bin/python benchmarks/bench_view.py [--articles 100]
     .venv/bin/python benchmarks/bench_view.py --corpus [--sizes 1000,10000] [--runs 2]
+    .venv/bin/python benchmarks/bench_view.py --corpus --save-data /tmp/views   # once, then:
+    .venv/bin/python benchmarks/bench_view.py --corpus --from-data /tmp/views  # the pages only
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import sys
 import tempfile
@@ -162,6 +165,11 @@ def meantime_jsonl(folder: Path, out: Path) -> Path:
     return out
 
 
+def data_file(size: int) -> str:
+    """The file that ``--save-data`` writes (and ``--from-data`` reads) for one corpus: 0 is MEANTIME."""
+    return f"explorer-data-{size or 'meantime'}.json"
+
+
 def corpus_pages(args: argparse.Namespace) -> None:
     """The corpus view's pages: MEANTIME, then the generated sizes; a table at the end."""
     from graph.ingest import ingest
@@ -171,25 +179,38 @@ def corpus_pages(args: argparse.Namespace) -> None:
         sets: list[tuple[str, int]] = [("MEANTIME", 0)] if args.meantime.is_dir() else []
         sets += [(f"{n:,} generated", n) for n in args.sizes]
         for name, size in sets:
-            store_path = Path(tmp) / f"store-{size}"
             started = time.perf_counter()
-            with open_store(store_path, create=True) as store:
-                if size:
-                    from benchmarks.generate import generate_articles
+            saved = args.from_data / data_file(size) if args.from_data else None
+            if saved and saved.exists():  # computed by an earlier run (--save-data)
+                data = json.loads(saved.read_text(encoding="utf-8"))
+                loaded = started
+                print(f"bench_view {name}: explorer data read from {saved} in {time.perf_counter() - started:.0f} s")
+            else:
+                with open_store(Path(tmp) / f"store-{size}", create=True) as store:
+                    if size:
+                        from benchmarks.generate import generate_articles
 
-                    for graph in generate_articles(size, seed=7):
-                        load_into(store, graph)
-                else:
-                    ingest([meantime_jsonl(args.meantime, Path(tmp) / "meantime.jsonl")], store)
-                loaded = time.perf_counter()
-                data = explorer_data(store)
+                        for graph in generate_articles(size, seed=7):
+                            load_into(store, graph)
+                    else:
+                        ingest([meantime_jsonl(args.meantime, Path(tmp) / "meantime.jsonl")], store)
+                    loaded = time.perf_counter()
+                    data = explorer_data(store)
+                print(f"bench_view {name}: store {loaded - started:.0f} s, explorer data {time.perf_counter() - loaded:.0f} s")
+                if args.save_data:
+                    args.save_data.mkdir(parents=True, exist_ok=True)
+                    atomic_write(args.save_data / data_file(size), json.dumps(data, ensure_ascii=False))
+            loaded = time.perf_counter()
             html = render_explorer(data, title=name)
             page = Path(tmp) / f"page-{size}.html"
             atomic_write(page, html)
+            if args.keep:  # a folder, with --corpus
+                args.keep.mkdir(parents=True, exist_ok=True)
+                atomic_write(args.keep / page.name, html)
             made = time.perf_counter()
             megabytes = len(html.encode()) / 1e6
             print(f"bench_view {name}: {len(data['articles'])} articles, {len(data['timeline'])} dated events, "
-                  f"{len(data['overview']['nodes'])} actors; store {loaded - started:.0f} s, page made in "
+                  f"{len(data['overview']['nodes'])} actors; page made in "
                   f"{made - loaded:.0f} s, {megabytes:.1f} MB")
             times = measure(page, args.runs)
             rows.append((name, megabytes, min(times), sorted(times)[len(times) // 2]))
@@ -206,13 +227,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=50, help="events per article")
     parser.add_argument("--entities", type=int, default=50, help="actors and places per article")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="also copy the page here")
+    parser.add_argument("--keep", type=Path, help="also copy the page here (--corpus: a folder for the pages)")
     parser.add_argument("--generated", type=int, metavar="N",
                         help="N news-sized articles from benchmarks/generate.py instead (the corpus view's goals: "
                              "interactive <= 2 s for 1 k, <= 4 s for 10 k; page <= 15 MB for 10 k)")
     parser.add_argument("--store", type=Path, help="the page of this store instead (e.g. the 120 MEANTIME articles)")
     parser.add_argument("--corpus", action="store_true", help="the corpus view's pages: MEANTIME, 1 k and 10 k")
     parser.add_argument("--meantime", type=Path, default=MEANTIME, help="the MEANTIME folder (.txt and .json)")
+    parser.add_argument("--save-data", type=Path, metavar="DIR",
+                        help="--corpus: also write each corpus's explorer data to DIR (the 10 k store and its data "
+                             "take some 10 minutes to make)")
+    parser.add_argument("--from-data", type=Path, metavar="DIR",
+                        help="--corpus: read each corpus's explorer data from DIR when --save-data wrote it there")
     parser.add_argument("--sizes", type=lambda v: [int(n) for n in v.split(",")], default=[1000, 10000],
                         help="generated corpus sizes for --corpus (default 1000,10000)")
     args = parser.parse_args()

@@ -124,11 +124,10 @@ def test_the_network_page_has_the_same_panel(browser, corpus_page) -> None:
     assert errors == []
 
 
-def test_the_panels_details_arrive_compressed_and_unpack_to_what_explorer_data_gave(page, corpus_page) -> None:
+def _assert_the_details_unpack_to(page: sync_api.Page, data: dict[str, Any]) -> None:
+    """Once every chunk is unpacked, each node's details and evidence are what explorer_data gave."""
     from .test_explorer_browser import _plain
 
-    data = corpus_page[1]
-    assert page.evaluate("newsgraph.data.detailsLoaded()") in (False, True)  # unpacking starts once drawn
     got = page.evaluate("""newsgraph.data.loadDetails().then(() => {
         const d = newsgraph.data, details = {}, evidence = {};
         Object.keys(d.details).forEach(id => {
@@ -143,3 +142,51 @@ def test_the_panels_details_arrive_compressed_and_unpack_to_what_explorer_data_g
     for node, detail in data["details"].items():
         assert _plain(got["details"][node]) == _plain({k: v for k, v in detail.items() if k != "evidence"})
         assert got["evidence"][node] == [{k: q[k] for k in quoted if k in q} for q in detail["evidence"]]
+
+
+def test_the_panels_details_arrive_compressed_and_unpack_to_what_explorer_data_gave(page, corpus_page) -> None:
+    assert page.evaluate("newsgraph.data.detailsLoaded()") in (False, True)  # unpacking starts once drawn
+    _assert_the_details_unpack_to(page, corpus_page[1])
+
+
+def test_a_click_unpacks_the_chunks_of_its_node_and_its_evidence_first(browser, corpus_page, tmp_path, monkeypatch) -> None:
+    """The panel's details come in chunks of nodes and of articles' passages: a node's panel,
+    opened at once, shows its evidence from its own chunks; all of them unpack to the same."""
+    from graph.export import pagedata
+
+    monkeypatch.setattr(pagedata, "CHUNK_NODES", 3)
+    monkeypatch.setattr(pagedata, "CHUNK_ARTICLES", 1)
+    data = corpus_page[1]
+    atomic_write(tmp_path / "chunks.html", render_explorer(data))
+    page = browser.new_page(viewport=VIEWPORT)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.add_init_script("window.requestIdleCallback = () => 0;")  # no unpacking of everything in idle time
+    page.goto((tmp_path / "chunks.html").as_uri())
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
+    assert page.evaluate("newsgraph.data.detailsLoaded()") is False
+    node = [n for n, d in data["details"].items() if len(d["evidence"]) > 1][-1]
+    page.evaluate(f"newsgraph.select({node!r}, 'test')")
+    page.wait_for_function(f"() => document.body.dataset.selected === {node!r}")
+    assert page.locator("#panel-evidence .evidence").count() == len(data["details"][node]["evidence"])
+    assert page.evaluate("newsgraph.data.detailsLoaded()") is False  # the other chunks wait
+    _assert_the_details_unpack_to(page, data)
+    page.close()
+    assert errors == []
+
+
+def test_the_actors_overview_unpacks_to_what_explorer_data_gave(page, corpus_page) -> None:
+    """Sent in columns, with links that carry no events: each link's events are found again
+    in the edges, the same as explorer_data's."""
+    overview = corpus_page[1]["overview"]
+    got = page.evaluate("""(() => {
+        const o = newsgraph.data.overview;
+        return { nodes: o.nodes, isolated: o.isolated, minor: o.minor,
+                 edges: o.edges.map(e => ({ from: e.from, to: e.to, weight: e.weight, events: e.events })) };
+    })()""")
+    assert got["nodes"] == [{**n, "x": round(n["x"]), "y": round(n["y"])} for n in overview["nodes"]]
+    assert got["isolated"] == overview["isolated"] and got["minor"] == overview["minor"]
+    assert len(got["edges"]) == len(overview["edges"]) > 0
+    for mine, theirs in zip(got["edges"], overview["edges"]):
+        assert {**mine, "events": sorted(mine["events"])} == {**theirs, "events": sorted(theirs["events"])}
+

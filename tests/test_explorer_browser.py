@@ -111,6 +111,19 @@ def explorer(browser: sync_api.Browser, seed_site: dict[str, Path]) -> Iterator[
     opened.page.close()
 
 
+def synthetic_page(path: Path, seed: int, articles: int, events: int, entities: int) -> dict:
+    """The page (written to ``path``) of ``articles`` synthetic articles (benchmarks/bench_view.py), and its data."""
+    from benchmarks.bench_view import synthetic_article
+
+    rng = random.Random(seed)
+    with open_store(path.parent / (path.stem + "-store"), create=True) as store:
+        for i in range(articles):
+            load_into(store, synthetic_article(i, events, entities, rng))
+        data = explorer_data(store)
+    atomic_write(path, render_explorer(data))
+    return data
+
+
 def count(store: Store, sparql: str) -> int:
     term = store.query(sparql).rows[0][0]
     return int(term.value) if term else 0
@@ -267,14 +280,7 @@ def test_one_articles_strip_has_bars_fine_enough_to_spread_its_events(explorer: 
 
 
 def test_lanes_by_actor_are_the_busiest_actors_and_the_chosen_one(browser: sync_api.Browser, tmp_path: Path) -> None:
-    from benchmarks.bench_view import synthetic_article
-
-    rng = random.Random(3)
-    with open_store(tmp_path / "store", create=True) as store:
-        for i in range(2):
-            load_into(store, synthetic_article(i, 40, 40, rng))
-        data = explorer_data(store)
-    atomic_write(tmp_path / "actors.html", render_explorer(data))
+    data = synthetic_page(tmp_path / "actors.html", 3, 2, 40, 40)
     roles = {"agent", "patient", "participant", "speaker", "addressee"}
     dated = set(data["timeline"])
     busy: dict[str, int] = {}
@@ -386,15 +392,8 @@ def test_a_large_network_labels_only_the_nodes_on_screen_once_zoomed_in(browser:
 
 def test_a_long_timeline_gets_the_items_near_its_window_and_loads_an_event_chosen_elsewhere(
         browser: sync_api.Browser, tmp_path: Path) -> None:
-    from benchmarks.bench_view import synthetic_article
-
-    rng = random.Random(11)
-    with open_store(tmp_path / "store", create=True) as store:
-        for i in range(30):
-            load_into(store, synthetic_article(i, 60, 10, rng))
-        data = explorer_data(store)
+    data = synthetic_page(tmp_path / "long.html", 11, 30, 60, 10)
     assert len(data["timeline"]) > 1000  # over some 900 days: the latest 300 cover a few months
-    atomic_write(tmp_path / "long.html", render_explorer(data))
     opened = open_page(browser, tmp_path / "long.html")
     page = opened.page
     given = page.evaluate("newsgraph.timelineEventIds()")
@@ -407,6 +406,59 @@ def test_a_long_timeline_gets_the_items_near_its_window_and_loads_an_event_chose
     assert any(i.split(" ")[0] == first for i in page.evaluate("newsgraph.timeline.getSelection()"))
     assert opened.errors == [] and opened.outside_requests() == []
     page.close()
+
+
+def test_a_long_timelines_window_moved_elsewhere_shows_exactly_the_filtered_events_within_it(
+        browser: sync_api.Browser, tmp_path: Path) -> None:
+    """vis-timeline is given only the items near its window: after a filter and a move far
+    from the opening window, the events it has that meet the window are exactly those that
+    pass the filter and meet it, ranges that began before it included."""
+    data = synthetic_page(tmp_path / "long.html", 5, 30, 60, 10)
+    opened = open_page(browser, tmp_path / "long.html")
+    page = opened.page
+    details = data["details"]
+    page.uncheck('#legend input[data-kind="statement"]')  # a filter that leaves most events
+    starts = sorted(details[n]["span"]["start"] for n in data["timeline"])
+    first = dt.date.fromisoformat(starts[len(starts) // 5])  # far from the opening window (the latest events)
+    window = (first.isoformat(), (first + dt.timedelta(days=40)).isoformat())
+    page.evaluate(f"newsgraph.brush({window[0]!r}, {window[1]!r})")
+
+    def meets(node: str) -> bool:
+        span = details[node]["span"]
+        return span["start"] <= window[1] and span.get("end", span["start"]) >= window[0]
+
+    passing = [n for n in data["timeline"] if details[n]["kind"] == "event"]
+    expected = {n for n in passing if meets(n)}
+    given = page.evaluate("newsgraph.timelineEventIds()")
+    assert {n for n in given if meets(n)} == expected
+    assert all(details[n]["kind"] == "event" for n in given)
+    assert any(details[n]["span"]["start"] < window[0] for n in expected)  # a range running into the window
+    assert 10 < len(expected) < len(given) < len(passing)
+    assert opened.errors == [] and opened.outside_requests() == []
+    page.close()
+
+
+def test_the_hidden_actors_join_the_network_when_shown_or_expanded(browser: sync_api.Browser, tmp_path: Path) -> None:
+    """vis-network is given the actors drawn at first only; the hidden ones (here the 200
+    past the 1,000 most linked) join it, with their links, when shown, or one by one when
+    expanded."""
+    data = synthetic_page(tmp_path / "many.html", 9, 30, 20, 40)
+    overview = data["overview"]
+    hidden = overview["isolated"] + overview["minor"]
+    assert len(hidden) > 100
+    for show in ("switch", "expand"):
+        opened = open_page(browser, tmp_path / "many.html")
+        page = opened.page
+        assert not set(hidden) & set(page.evaluate("newsgraph.visibleNodeIds()"))
+        if show == "switch":
+            page.check("#f-isolated")
+            assert set(page.evaluate("newsgraph.visibleNodeIds()")) == {n["id"] for n in overview["nodes"]}
+            assert len(page.evaluate("newsgraph.network.body.data.edges.getIds()")) == len(overview["edges"])
+        else:
+            page.evaluate(f"newsgraph.expand({hidden[-1]!r})")
+            assert hidden[-1] in page.evaluate("newsgraph.visibleNodeIds()")
+        assert opened.errors == [] and opened.outside_requests() == []
+        page.close()
 
 
 def test_the_network_page_loads_offline(browser: sync_api.Browser, seed_site, artifacts: Path) -> None:

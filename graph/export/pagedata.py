@@ -4,20 +4,26 @@
 node. At 5,000 events that is 15 MB of JSON, and chromium spends some 35 ms per megabyte
 just reading a page from disk before any script runs. :func:`pack` writes it smaller:
 
-- nodes are numbered (``ids``, minus the ``base`` all IRIs share); edges, the timeline,
+- nodes are numbered (``ids``, minus the ``base`` all IRIs share, each written after the
+  length of what it shares with the one before: :func:`front_code`); edges, the timeline,
   the undated list and the actors refer to nodes by number;
-- an edge is three numbers in one flat list (source, target, role);
-- a date, a timeline span and a factuality are short lists (the usual factuality,
-  certain and positive with no cue, is left out);
+- an edge is three numbers in one flat list (source, target, role), the source as the step
+  from the previous edge's, the target as the step from its source (:func:`_steps`): a
+  corpus's nodes are numbered article by article, so the numbers stay small;
+- a date and a factuality are short lists (the usual factuality, certain and positive with
+  no cue, is left out); a timeline span only when it is not the one ``pagedata.js``
+  computes from the date (:func:`~graph.export.timeline.timeline_span`);
+- the actors' overview is in columns, positions in whole pixels, and a link is its two
+  actors and its weight: the page finds the events they share in the edges;
 - evidence sentences are cut out of ``passages``: per article, the stretches of text that
   some quoted sentence covers, each written once however many quotes fall in it. A quote
   is then six numbers (:data:`SHORT`, or eight: :data:`ANCHORED`); one whose context does not fit the passages
   keeps its own strings (:data:`LOOSE`);
 - a corpus page's nodes carry no position (it draws the actors' overview), and what only
   the panel shows (evidence and passages, a date's derivation, factuality, aliases,
-  merges, sources...) is one gzipped, base64 string (``more``, :func:`_deferred`) that
-  the browser unpacks after the first drawing; the explorer page sends the rest gzipped
-  too (:func:`squeeze`).
+  merges, sources...) is in gzipped, base64 chunks (``more``, :func:`_deferred`) that
+  the browser unpacks after the first drawing, or a node's when the panel asks for it;
+  the explorer page sends the rest gzipped too (:func:`squeeze`).
 
 ``newsgraphUnpack`` in ``pagedata.js`` reads it back into the shape of :func:`explorer_data`.
 Positions inside passages count UTF-16 code units, as JavaScript strings do; ``start``
@@ -32,7 +38,9 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-FORMAT = 1
+from .timeline import timeline_span
+
+FORMAT = 2
 # An evidence quote: [article, start, end, passage, before, exact, end of exact, end of after],
 # the last four in UTF-16 units inside the passage's text.
 ANCHORED = ("article", "start", "end", "passage", "begin", "exact", "exact_end", "stop")
@@ -90,6 +98,29 @@ def merge_passages(quotes: Sequence[tuple[int, str]]) -> tuple[list[Passage], li
             passages.append((offset, text))
         where[i] = len(passages) - 1
     return passages, where
+
+
+def front_code(ids: Sequence[str]) -> list[str]:
+    """Each id as the length of the start it shares with the one before, a space, and the rest.
+
+    >>> front_code(["a/person/x", "a/person/y", "b/z"])
+    ['0 a/person/x', '9 y', '0 b/z']
+    """
+    out, previous = [], ""
+    for node in ids:
+        shared = len(os.path.commonprefix([previous, node]))
+        out.append(f"{shared} {node[shared:]}")
+        previous = node
+    return out
+
+
+def _steps(numbers: Sequence[int]) -> list[int]:
+    """Each number as the step from the one before.
+
+    >>> _steps([5, 7, 7, 2])
+    [5, 2, 0, -5]
+    """
+    return [n - (numbers[i - 1] if i else 0) for i, n in enumerate(numbers)]
 
 
 def _common_base(ids: Sequence[str]) -> str:
@@ -168,7 +199,7 @@ def squeeze(packed: dict[str, Any]) -> dict[str, Any]:
 
     >>> squeeze({"corpus": False, "ids": ["e"]})
     {'corpus': False, 'ids': ['e']}
-    >>> sorted(squeeze({"corpus": True, "ids": ["e"], "more": "H4sI"}))
+    >>> sorted(squeeze({"corpus": True, "ids": ["e"], "more": {"details": ["H4sI"]}}))
     ['corpus', 'format', 'gz', 'more']
     """
     if not packed.get("corpus"):
@@ -198,7 +229,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
     ...     "timeline": [], "undated": ["http://x/e"], "actors": [["http://x/p", "P"]]}
     >>> packed = pack(data)
     >>> packed["base"], packed["ids"], packed["edges"], packed["roles"]
-    ('http://x/', ['e', 'p'], [0, 1, 0], ['agent'])
+    ('http://x/', ['0 e', '0 p'], [0, 1, 0], ['agent'])
     >>> packed["details"][0]["evidence"], packed["passages"], packed["offsets"]
     ([[0, 0, 0, 3, 4, 5]], [['On E.']], [[0]])
     """
@@ -219,6 +250,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
             role_index[e["label"]] = len(roles)
             roles.append(e["label"])
         edges += (index[e["from"]], index[e["to"]], role_index[e["label"]])
+    edges[0::3], edges[1::3] = _steps(edges[0::3]), [t - f for f, t in zip(edges[0::3], edges[1::3])]
     packer = _Packer(data["articles"])
     corpus = bool(data.get("corpus"))
     details: list[dict[str, Any]] = []
@@ -231,7 +263,7 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         if n["label"] != label:
             row.append(n["label"])
         packed_nodes.append(row)
-        details.append(_detail(detail, packer))
+        details.append(_detail(detail, packer, data["articles"]))
     passages = packer.passages()
     more = _deferred(details, passages, packer.offsets) if corpus else None
     articles = [[iri, *(data["articles"].get(iri, {}).get(k) for k in ("headline", "outlet", "url", "published"))]
@@ -243,12 +275,12 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
         "large": data["large"],
         "types": data["types"],
         "base": base,
-        "ids": [node[len(base) :] for node in ids],
+        "ids": front_code([node[len(base) :] for node in ids]),
         "kinds": kinds,
-        "nodes": packed_nodes,
+        "nodes": _columns(packed_nodes, details) if corpus else packed_nodes,
         "roles": roles,
         "edges": edges,
-        "details": details,
+        "details": None if corpus else details,
         "articles": articles,
         "passages": [] if more else passages,
         "offsets": [] if more else packer.offsets,
@@ -261,24 +293,62 @@ def pack(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _columns(nodes: list[list[Any]], details: list[dict[str, Any]]) -> dict[str, Any]:
+    """A corpus page's nodes and what it shows of them at first, in columns (JSON reads a
+    list of 280,000 strings far faster than 280,000 small objects): ``kind``, ``label``,
+    ``short`` (the labels drawn shorter, by node), ``type`` (an index in ``types``, -1 for
+    none), ``article`` (as steps, -1 for none), the ``dated`` nodes (as steps) and their
+    date's ``edtf``, ``precision``, ``earliest`` and ``latest``, and ``span``: the spans
+    that are not the one their date gives (by node; 0 for none).
+
+    >>> _columns([[0, "Acme"], [1, "Sale", "Sale!"]], [{"article": 0}, {"type": "sale", "article": 0,
+    ...     "date": ["2020", "year", "2020-01-01", "2020-12-31"]}])["dated"]
+    [1]
+    """
+    types: list[str] = []
+    type_index: dict[str, int] = {}
+    for d in details:
+        if "type" in d and d["type"] not in type_index:
+            type_index[d["type"]] = len(types)
+            types.append(d["type"])
+    dated = [i for i, d in enumerate(details) if "date" in d]
+    return {
+        "kind": [n[0] for n in nodes], "label": [n[1] for n in nodes],
+        "short": {i: n[2] for i, n in enumerate(nodes) if len(n) > 2},
+        "types": types, "type": [type_index.get(d.get("type"), -1) if "type" in d else -1 for d in details],
+        "article": _steps([d["article"] if d.get("article") is not None else -1 for d in details]),
+        "dated": _steps(dated),
+        **{field: [details[i]["date"][k] for i in dated] for k, field in enumerate(DATE_FIELDS[:4])},
+        "span": {i: d["span"] for i, d in enumerate(details) if "span" in d},
+    }
+
+
 DEFERRED = ("text", "quantity", "aliases", "titles", "merges", "factuality", "evidence", "sources")
 """What a corpus page's panel alone shows, sent compressed (:func:`_deferred`); a date's
 ``phrase``, ``anchor`` and ``rule`` go with them, as ``derivation``."""
 
 
-def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets: list[list[int]]) -> str:
+CHUNK_NODES = 8192  # nodes per chunk of a corpus page's deferred details
+CHUNK_ARTICLES = 256  # articles per chunk of their passages
+
+
+def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets: list[list[int]]) -> dict[str, Any]:
     """Take what only the panel shows out of ``details`` (changed in place) and return it,
-    with the passages and their offsets, as base64 of gzipped JSON: ``{"details": [{...}
-    or 0 per node], "passages": [...], "offsets": [...]}``. A corpus page opens without reading it, and unpacks it in the
-    browser (``DecompressionStream``) once it is drawn, or when the panel first asks.
+    with the passages and their offsets, in chunks of base64 gzipped JSON: ``details``, a
+    list ({...} or 0 per node) per :data:`CHUNK_NODES` nodes, and ``passages``, ``{"passages":
+    [...], "offsets": [...]}`` per :data:`CHUNK_ARTICLES` articles. A corpus page opens
+    without reading them, and unpacks them in the browser (``DecompressionStream``) once it
+    is drawn, or those of a node when the panel first asks for it.
 
     >>> details = [{"type": "sale", "date": ["2020", "year", "2020-01-01", "2020-12-31", "in 2020", None, "year"],
     ...             "evidence": [[0, 3, 7, 0, 0, 3, 7, 8]]}, {"aliases": ["Acme Corp"]}, {}]
-    >>> blob = _deferred(details, [["In 2020."]], [[0]])
+    >>> more = _deferred(details, [["In 2020."]], [[0]])
     >>> details
     [{'type': 'sale', 'date': ['2020', 'year', '2020-01-01', '2020-12-31']}, {}, {}]
-    >>> json.loads(gzip.decompress(base64.b64decode(blob)))["details"][:2]
+    >>> json.loads(gzip.decompress(base64.b64decode(more["details"][0])))[:2]
     [{'evidence': [[0, 3, 7, 0, 0, 3, 7, 8]], 'derivation': ['in 2020', None, 'year']}, {'aliases': ['Acme Corp']}]
+    >>> more["nodes"], len(more["passages"])
+    (8192, 1)
     """
     out: list[Any] = []
     for detail in details:
@@ -287,22 +357,36 @@ def _deferred(details: list[dict[str, Any]], passages: list[list[str]], offsets:
             later["derivation"] = detail["date"][4:]
             detail["date"] = detail["date"][:4]
         out.append(later or 0)
-    return _gzip64({"details": out, "passages": passages, "offsets": offsets})
+    return {"nodes": CHUNK_NODES, "articles": CHUNK_ARTICLES,
+            "details": [_gzip64(out[i : i + CHUNK_NODES]) for i in range(0, len(out), CHUNK_NODES)],
+            "passages": [_gzip64({"passages": passages[i : i + CHUNK_ARTICLES], "offsets": offsets[i : i + CHUNK_ARTICLES]})
+                         for i in range(0, len(passages), CHUNK_ARTICLES)]}
 
 
 def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> dict[str, Any] | None:
-    """The actors' overview (:mod:`graph.export.overview`) by node index: nodes as
-    [node, x, y, events, community, labelled], edges as [from, to, [events...]]."""
+    """The actors' overview (:mod:`graph.export.overview`) by node number, in columns: the
+    actors (as steps, :func:`_steps`), their whole-pixel ``x`` and ``y``, ``events`` and
+    ``community``, the positions in that list of the ``labelled``; ``links`` as a flat list
+    of (step from the previous link's first actor, step from it to the second, weight); the
+    ``isolated`` and ``minor`` as steps. A link's events are not sent: they are the events
+    both actors take part in, which the page finds in the edges."""
     if not overview:
         return None
-    return {"nodes": [[index[n["id"]], n["x"], n["y"], n["events"], n["community"], int(n["label"])]
-                      for n in overview["nodes"]],
-            "edges": [[index[e["from"]], index[e["to"]], [index[v] for v in e["events"]]] for e in overview["edges"]],
-            "isolated": [index[n] for n in overview["isolated"]],
-            "minor": [index[n] for n in overview.get("minor", ())]}
+    nodes, links = overview["nodes"], overview["edges"]
+    ends = [(index[e["from"]], index[e["to"]]) for e in links]
+    flat: list[int] = []
+    for (a, b), step, link in zip(ends, _steps([a for a, _ in ends]), links):
+        flat += (step, b - a, link["weight"])
+    return {"nodes": _steps([index[n["id"]] for n in nodes]),
+            "x": [round(n["x"]) for n in nodes], "y": [round(n["y"]) for n in nodes],
+            "events": [n["events"] for n in nodes], "community": [n["community"] for n in nodes],
+            "labelled": [i for i, n in enumerate(nodes) if n["label"]],
+            "links": flat,
+            "isolated": _steps([index[n] for n in overview["isolated"]]),
+            "minor": _steps([index[n] for n in overview.get("minor", ())])}
 
 
-def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:
+def _detail(detail: Mapping[str, Any], packer: _Packer, articles: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in ("type", "text", "quantity", "aliases", "titles", "merges"):
         if detail.get(key):
@@ -311,8 +395,10 @@ def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:
         out["article"] = packer.article(detail["article"])
     if "date" in detail:
         out["date"] = _date(detail["date"])
-    if "span" in detail:
+    if "span" in detail and not _usual_span(detail, articles):
         out["span"] = [detail["span"].get(k) for k in SPAN_FIELDS]
+    elif "date" in detail and "span" not in detail:
+        out["span"] = 0  # none, where the page would compute one
     if "factuality" in detail:
         factuality = [detail["factuality"].get(k) for k in FACTUALITY_FIELDS]
         if factuality != FACTUAL:
@@ -322,3 +408,16 @@ def _detail(detail: Mapping[str, Any], packer: _Packer) -> dict[str, Any]:
     if detail.get("sources"):  # a corpus node: [article, the date it gives, its words, its count]
         out["sources"] = [[packer.article(a), *rest] for a, *rest in detail["sources"]]
     return out
+
+
+def _usual_span(detail: Mapping[str, Any], articles: Mapping[str, Any]) -> bool:
+    """Whether ``detail``'s span is the one its date gives (``timelineSpan`` in
+    ``pagedata.js`` computes it again), with its article's publication date for an open range."""
+    date = detail.get("date")
+    if not date or date.get("precision") == "disputed":
+        return False
+    published = articles.get(detail.get("article") or "", {}).get("published")
+    try:
+        return timeline_span(date.get("precision"), date.get("earliest"), date.get("latest"), published) == detail["span"]
+    except (AssertionError, ValueError):
+        return False

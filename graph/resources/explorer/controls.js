@@ -35,7 +35,7 @@
           " actors hidden · " + dated + " of " + data.timeline.length + " dated events on the timeline";
         return;
       }
-      $("counts").textContent = m.visible.size + " of " + data.nodes.length + " nodes · " + dated + " of " +
+      $("counts").textContent = m.visible.size + " of " + data.nodeCount + " nodes · " + dated + " of " +
         data.timeline.length + " dated on the timeline · " + undated + " of " + data.undated.length + " undated";
     }
 
@@ -69,17 +69,19 @@
       if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 1000 }); else setTimeout(task, 50);
     }
 
-    /** Thousands of actors on a large graph, in slices that keep the page responsive. */
+    /** Thousands of actors on a large graph: their options are made in slices, in idle time,
+     * into a list apart, which joins the page at once. Each slice added to the select
+     * itself had it lay out all its options again: 29,000 actors took seconds. */
     function fillActors() {
-      const slice = 500;
-      for (let i = 0; i < data.actors.length; i += slice) {
-        whenIdle(fillSelect.bind(null, $("f-actor"), data.actors.slice(i, i + slice)));
-      }
+      const slice = 2000, apart = document.createDocumentFragment();
+      for (let i = 0; i < data.actors.length; i += slice) whenIdle(fillSelect.bind(null, apart, data.actors.slice(i, i + slice)));
+      whenIdle(function () { $("f-actor").appendChild(apart); });
     }
 
-    function relane() {
+    /** Lanes again (by ``m.state.lanes``); the filters too when they changed. */
+    function relane(filtered) {
       app.timeline.load(m.state.lanes);
-      app.applyFilters(true);
+      if (filtered) app.applyFilters(true); else app.timeline.refresh();
       if (m.state.selected) app.timeline.timeline.setSelection(app.timeline.itemIdsFor(m.state.selected));
     }
 
@@ -100,7 +102,7 @@
         $(pair[0]).addEventListener("change", function (e) {
           m.state[pair[1]] = e.target.value;
           if (pair[1] === "actor" && m.state.lanes === "actor" && m.state.actor && !app.timeline.hasLane(m.state.actor)) {
-            relane(); // the chosen actor gets a lane of its own
+            relane(true); // the chosen actor gets a lane of its own
           } else {
             app.applyFilters();
           }
@@ -129,6 +131,6 @@
       $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
     }
 
-    return { renderUndated: renderUndated, renderCounts: renderCounts, wire: wire, fillActors: fillActors };
+    return { renderUndated: renderUndated, renderCounts: renderCounts, wire: wire, fillActors: fillActors, whenIdle: whenIdle };
   };
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

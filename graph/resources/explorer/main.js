@@ -47,8 +47,8 @@
         app.panel.render(selected);
         document.body.setAttribute("data-selected", selected || "");
       }
-      if (data.detailsLoaded()) { fill(); return Promise.resolve(); }
-      return data.loadDetails().then(fill);
+      if (!selected || data.detailsLoaded(selected)) { fill(); return Promise.resolve(); }
+      return data.loadDetails(selected).then(fill);
     };
 
     /** Select a link of the actors' overview: the panel lists the events the two share. */
@@ -59,7 +59,8 @@
       document.body.setAttribute("data-selected", "link:" + link.from + "|" + link.to);
     };
 
-    const afterReady = [app.network.labelOnScreen, app.controls.fillActors, data.loadDetails]; // nobody needs these before the first click
+    // nobody needs these before the first click (which unpacks the details at once if need be)
+    const afterReady = [app.network.labelOnScreen, app.controls.fillActors, function () { app.controls.whenIdle(function () { data.loadDetails(); }); }];
     const drawn = { network: false, timeline: false };
     app.ready = function (which) {
       drawn[which] = true;
@@ -76,6 +77,7 @@
     m.computeVisible();
     app.network.refresh(); // the views were made before anything was visible; nothing listens yet
     app.timeline.load("type");
+    app.timeline.refresh();
     app.controls.renderUndated();
     app.controls.renderCounts();
     performance.mark("ng:prepared");
@@ -90,9 +92,9 @@
     window.newsgraph = {
       data: data, network: network, timeline: timeline, state: m.state, select: app.select, applyFilters: app.applyFilters,
       visibleNodeIds: function () { return app.network.nodesView.getIds(); },
-      timelineItemIds: function () { return app.timeline.itemsView.getIds(); },
+      timelineItemIds: function () { return app.timeline.itemsData.getIds(); },
       timelineEventIds: function () {
-        return Array.from(new Set(app.timeline.itemsView.get().map(function (it) { return it.event; })));
+        return Array.from(new Set(app.timeline.itemsData.get().map(function (it) { return it.event; })));
       },
       selectLink: function (from, to) {
         const link = app.network.links.filter(function (l) { return l.from === from && l.to === to; })[0];

@@ -180,6 +180,7 @@
     /** Events pass on their own; other nodes show when no filter is set, when an event
      * shown links to them, or when a search alone names them. The network may follow the
      * timeline's window, narrowing its dates to it. */
+    let eventIds = null, otherIds = null;
     m.computeVisible = function () {
       const state = m.state, from = state.from, to = state.to;
       let netFrom = from, netTo = to;
@@ -189,14 +190,18 @@
       }
       const active = Boolean(state.search || state.actor || state.type || netFrom || netTo);
       const eventOnly = Boolean(state.actor || state.type || netFrom || netTo);
-      const onTimeline = new Set(), visible = new Set();
-      Object.keys(details).forEach(function (id) {
-        if (!m.isEvent(id)) return;
-        if (m.eventPasses(id, from, to)) onTimeline.add(id);
-        if (m.eventPasses(id, netFrom, netTo)) visible.add(id);
-      });
-      Object.keys(details).forEach(function (id) {
-        if (m.isEvent(id) || state.hiddenKinds.has(details[id].kind)) return;
+      if (!eventIds) { // once: tens of thousands of nodes at 10 k articles
+        eventIds = [];
+        otherIds = [];
+        Object.keys(details).forEach(function (id) { (m.isEvent(id) ? eventIds : otherIds).push(id); });
+      }
+      const free = !(state.search || state.actor || state.type || state.hiddenKinds.size); // every event passes ...
+      function passing(lo, hi) { // ... when no date limits them either
+        return free && !lo && !hi ? new Set(eventIds) : new Set(eventIds.filter(function (id) { return m.eventPasses(id, lo, hi); }));
+      }
+      const onTimeline = passing(from, to), visible = passing(netFrom, netTo);
+      otherIds.forEach(function (id) {
+        if (state.hiddenKinds.has(details[id].kind)) return;
         if (!active) { visible.add(id); return; }
         const near = (incoming[id] || []).some(function (p) { return visible.has(p[0]); });
         if (near || (state.search && !eventOnly && labelMatches(id, state.search))) visible.add(id);

@@ -13,7 +13,7 @@
       network.selectNodes([selected]);
       network.focus(selected, { scale: Math.max(network.getScale(), 0.9), animation: false });
     }
-    return data.loadDetails().then(function () {
+    return (selected ? data.loadDetails(selected) : Promise.resolve()).then(function () {
       app.panel.render(selected);
       document.body.setAttribute("data-selected", selected || "");
     });

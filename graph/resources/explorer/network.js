@@ -23,25 +23,43 @@
     const drawnEvents = new Map(); // event -> the number of expanded actors that drew it
     let showIsolated = false;
     const overviewNode = {};
-    const nodesData = new VN.DataSet(corpus ? data.overview.nodes.map(function (n) {
-      overviewNode[n.id] = n;
+    // A corpus gives vis-network the actors drawn at first only (and the links between
+    // them): the hidden ones, tens of thousands at 10 k articles, join when shown.
+    function actorNode(n) {
       const colour = n.community >= 0 ? PALETTE[n.community % PALETTE.length] : "#bbbbbb";
       const node = { id: n.id, x: n.x, y: n.y, size: 6 + 3 * Math.sqrt(n.events), group: details[n.id].kind,
                      color: { background: colour, border: "#333" }, title: tooltip(n.id) + "\n" + n.events + " events" };
       if (n.label) { node.label = details[n.id].label; node.font = { size: 16, strokeWidth: 3, strokeColor: "#fff" }; }
       return node;
-    }) : data.nodes.map(function (n) {
-      const node = { id: n.id, x: n.x, y: n.y, size: n.size, group: n.kind, title: tooltip(n.id) };
-      if (!large) node.label = n.label;
-      return node;
-    }));
-    const links = corpus ? data.overview.edges : [];
-    const edgesData = new VN.DataSet(corpus ? links.map(function (e, i) {
+    }
+    function linkEdge(e, i) {
       return { id: "o" + i, from: e.from, to: e.to, width: Math.min(1 + Math.log2(e.weight) * 1.5, 10),
                title: e.weight + (e.weight === 1 ? " shared event" : " shared events") };
-    }) : data.edges.map(function (e, i) { // our own ids: no UUID made per edge
+    }
+    if (corpus) data.overview.nodes.forEach(function (n) { overviewNode[n.id] = n; });
+    const nodesData = new VN.DataSet(corpus ? data.overview.nodes.filter(function (n) { return !isolated.has(n.id); }).map(actorNode)
+      : data.nodes.map(function (n) {
+        const node = { id: n.id, x: n.x, y: n.y, size: n.size, group: n.kind, title: tooltip(n.id) };
+        if (!large) node.label = n.label;
+        return node;
+      }));
+    const links = corpus ? data.overview.edges : [];
+    const edgesData = new VN.DataSet(corpus ? links.map(function (e, i) { return [e, i]; })
+      .filter(function (p) { return !isolated.has(p[0].from) && !isolated.has(p[0].to); })
+      .map(function (p) { return linkEdge(p[0], p[1]); }) : data.edges.map(function (e, i) { // our own ids: no UUID made per edge
       return large ? { id: i, from: e.from, to: e.to } : { id: i, from: e.from, to: e.to, label: NGX.roleWord(e.label) };
     }));
+    /** Give vis-network the hidden actors ``ids`` (all of them: null) and their links to the actors it has. */
+    function addActors(ids) {
+      const fresh = (ids || Object.keys(overviewNode)).filter(function (id) { return overviewNode[id] && !nodesData.get(id); });
+      if (!fresh.length) return;
+      nodesData.add(fresh.map(function (id) { return actorNode(overviewNode[id]); }));
+      const edges = [];
+      links.forEach(function (e, i) {
+        if (!edgesData.get("o" + i) && nodesData.get(e.from) && nodesData.get(e.to)) edges.push(linkEdge(e, i));
+      });
+      edgesData.add(edges);
+    }
     function nodeShown(id) {
       if (!m.visible.has(id)) return false;
       if (!corpus) return true;
@@ -56,10 +74,15 @@
     // A large network opens too far out for any label to show, so its nodes get their
     // labels once zoomed in, those on screen only: measuring 10,000 labels first would hold
     // up the first drawing for nothing.
-    const nodeLabel = {};
     const lazy = large || corpus; // labels given once zoomed in
-    if (corpus) data.overview.nodes.forEach(function (n) { if (!n.label) nodeLabel[n.id] = details[n.id].label; });
-    else if (large) data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+    let nodeLabel = null; // id -> the label it gets once zoomed in, made at the first zoom
+    function lateLabels() {
+      if (nodeLabel) return nodeLabel;
+      nodeLabel = {};
+      if (corpus) data.overview.nodes.forEach(function (n) { if (!n.label) nodeLabel[n.id] = details[n.id].label; });
+      else if (large) data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+      return nodeLabel;
+    }
     const labelled = new Set();
     let labelTimer = null;
     const net = { nodesView: nodesView, edgesView: edgesView, network: null, corpus: corpus, links: links };
@@ -71,13 +94,13 @@
       if (!lazy || !network || network.getScale() < (corpus ? 0.6 : LABEL_SCALE)) return;
       const box = $("network"), pad = 200;
       const a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
-      const positions = network.getPositions(nodesView.getIds());
+      const positions = network.getPositions(nodesView.getIds()), late = lateLabels();
       const updates = [];
       Object.keys(positions).forEach(function (id) {
         const p = positions[id];
-        if (labelled.has(id) || !(id in nodeLabel) || p.x < a.x - pad || p.x > b.x + pad || p.y < a.y - pad || p.y > b.y + pad) return;
+        if (labelled.has(id) || !(id in late) || p.x < a.x - pad || p.x > b.x + pad || p.y < a.y - pad || p.y > b.y + pad) return;
         labelled.add(id);
-        updates.push({ id: id, label: nodeLabel[id] });
+        updates.push({ id: id, label: late[id] });
       });
       if (updates.length) nodesData.update(updates);
     };
@@ -86,7 +109,7 @@
     /** The most central actors' labels readable at the opening zoom (15 px on screen). */
     net.scaleLabels = function () {
       const size = Math.max(14, 15 / net.network.getScale());
-      nodesData.update(data.overview.nodes.filter(function (n) { return n.label; }).map(function (n) {
+      nodesData.update(data.overview.nodes.filter(function (n) { return n.label && nodesData.get(n.id); }).map(function (n) {
         return { id: n.id, font: { size: size, strokeWidth: size / 5, strokeColor: "#fff" } };
       }));
     };
@@ -97,7 +120,7 @@
     net.canExpand = function (id) { return corpus && Boolean(overviewNode[id]); };
     net.isExpanded = function (id) { return expanded.has(id); };
     net.isolatedCount = function () { return isolated.size; };
-    net.setShowIsolated = function (show) { showIsolated = show; net.refresh(); };
+    net.setShowIsolated = function (show) { showIsolated = show; if (show) addActors(null); net.refresh(); };
 
     /** Draw an actor's events around it (or take them away again), linked to their actors. */
     net.toggleExpand = function (id) {
@@ -116,6 +139,7 @@
         edgesData.remove(edgesData.getIds({ filter: function (x) { return gone.indexOf(x.from) >= 0; } }));
       } else {
         expanded.add(id);
+        addActors([id]);
         const centre = overviewNode[id], fresh = events.filter(function (e) { return !drawnEvents.has(e); });
         const radius = 40 + 12 * Math.sqrt(fresh.length) * 3;
         nodesData.add(fresh.map(function (e, i) {

@@ -11,7 +11,7 @@
     const m = app.model, data = app.data, details = app.data.details, $ = NGX.dom.$;
     // The strip spans the middle 98% of the dates (with 100 events or more): a stray 1976
     // would otherwise squeeze a story's years into a few pixels. The timeline keeps them all.
-    const all = data.timeline.map(function (id) { return details[id].span.start; }).sort();
+    const all = data.timeline.map(function (id) { return details[id].span.start; }); // data.timeline is in order of start
     const cut = all.length >= 100 ? Math.floor(all.length * 0.01) : 0;
     const first = all[cut], last = all[all.length - 1 - cut];
     function inRange(day) { return day >= first && day <= last; }
@@ -91,11 +91,11 @@
       let a = tOf(Math.min(dragFrom, at(e))), b = tOf(Math.max(dragFrom, at(e)));
       dragFrom = null;
       if (b - a < (hi - lo) / 200) { const mid = (a + b) / 2, half = (hi - lo) / 20; a = mid - half; b = mid + half; } // a click: a tenth around it
-      app.timeline.timeline.setWindow(new Date(a), new Date(b), { animation: false });
+      app.timeline.setWindow(new Date(a), new Date(b));
     });
     /** Brush from code (tests): the window from ISO day to ISO day. */
     strip.brush = function (from, to) {
-      app.timeline.timeline.setWindow(NGX.dom.localDay(from), NGX.dom.localDay(to), { animation: false });
+      app.timeline.setWindow(NGX.dom.localDay(from), NGX.dom.localDay(to));
     };
     return strip;
   };

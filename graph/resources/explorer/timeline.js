@@ -6,6 +6,7 @@
   // lanes would take seconds to draw, and nobody could read them.
   const ACTOR_LANES = 40;
   const FIRST_ITEMS = 300; // a longer timeline opens on its latest dated events: zoom out for the rest
+  const MAX_ITEMS = 1000; // vis-timeline is given at most this many items (a wide window gets a sample)
   const DAY = 1000 * 60 * 60 * 24;
 
   NGX.timeline = function (app) {
@@ -13,69 +14,119 @@
     const m = app.model, data = app.data, details = app.data.details;
     const dom = NGX.dom, $ = dom.$, el = dom.el, escapeHtml = dom.escapeHtml, localDay = dom.localDay;
     const groupsData = new VT.DataSet();
+    // A long timeline hands vis-timeline only the items near its window (``loaded``: the
+    // window and as much again either side, in ms), at most MAX_ITEMS, and replaces them as
+    // it moves: vis-timeline makes and measures an object for every item it is given. The
+    // events that pass the filters are found in it by binary search (NGX.timeIndex).
     const itemsData = new VT.DataSet();
-    // A long timeline hands vis-timeline only the items near its window (loaded: the window
-    // and as much again either side, from ISO day to ISO day), and loads more as it moves:
-    // vis-timeline makes and measures an object for every item it is given.
     const windowed = data.timeline.length > FIRST_ITEMS;
-    let loaded = null; // [from, to] ISO days, null: every item
-    function near(it) {
-      if (!loaded) return true;
-      const s = details[it.event].span;
-      return s.start <= loaded[1] && (s.end || s.start) >= loaded[0];
+    const dayTimes = new Map(); // ISO day -> its local midnight in ms: far fewer days than events
+    function dayTime(iso) {
+      let t = dayTimes.get(iso);
+      if (t === undefined) { t = localDay(iso).getTime(); dayTimes.set(iso, t); }
+      return t;
     }
-    const itemsView = new VT.DataView(itemsData, { filter: function (it) { return m.onTimeline.has(it.event) && near(it); } });
+    const starts = data.timeline.map(function (id) { return dayTime(details[id].span.start); });
+    const ends = data.timeline.map(function (id, i) { const e = details[id].span.end; return e ? dayTime(e) : starts[i]; });
+    let passing = [], index = NGX.timeIndex(starts, ends, []);
+    let shown = null, loaded = null, sampled = false; // the window, what is loaded around it [from, to] (ms)
+    let pinned = null; // the selected event's number: loaded whatever the sample
+    let position = null; // event -> its number in data.timeline, made at the first selection
+    let mode = "type", lanesOf = [], actorsOf = new Map(); // an event's distinct actors, while the lanes are made
+    const typeLane = {}; // type -> its one lane, shared by its events
     let laneActors = new Set();
-    const tl = { groupsData: groupsData, itemsData: itemsData, itemsView: itemsView, timeline: null };
+    const tl = { groupsData: groupsData, itemsData: itemsData, timeline: null };
 
-    function timelineData(mode) {
+    function laneIds(id) { // the lanes an event sits in, in the current mode
+      const d = details[id];
+      if (mode === "type") return typeLane[d.type] || (typeLane[d.type] = ["t:" + d.type]);
+      if (mode === "source") { // the outlet of the article it comes from (the first, for a corpus event)
+        const a = data.articles[d.article] || {};
+        return ["s:" + (a.outlet || "(outlet unknown)")];
+      }
+      const actors = actorsOf.get(id) || m.distinctActors(id);
+      const own = actors.filter(function (a) { return laneActors.has(a); });
+      if (own.length) return own.map(function (a) { return "a:" + a; });
+      return [actors.length ? "a:*" : "a:"]; // the lane of the actors without one, or of events without any
+    }
+
+    function laneLabel(lane) {
+      if (lane === "a:*") return "(other actors)";
+      if (lane === "a:") return "(no actor)";
+      const rest = lane.slice(2);
+      return lane.charAt(0) === "a" && details[rest] ? details[rest].label : rest;
+    }
+
+    function item(i, lane) {
+      const id = data.timeline[i], d = details[id];
+      const it = {
+        id: mode === "actor" ? id + " " + lane.slice(2) : id, group: lane, event: id,
+        start: new Date(starts[i]), type: d.span.type,
+        className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
+        content: escapeHtml(m.display(id)),
+        title: escapeHtml(d.label + "\n" + m.dateText(d)),
+      };
+      if (d.span.end) it.end = new Date(ends[i]);
+      return it;
+    }
+
+    /** The event numbers to give vis-timeline: all that pass on a short timeline; else those
+     * in the window (a sample of MAX_ITEMS when more), then those around it up to MAX_ITEMS. */
+    function wanted() {
+      if (!windowed) return passing;
+      if (!loaded) return [];
+      const inside = index.within(shown[0], shown[1]), near = index.within(loaded[0], loaded[1]);
+      let out = near;
+      if (inside.length >= MAX_ITEMS) out = NGX.spread(inside, MAX_ITEMS);
+      else if (near.length > MAX_ITEMS) {
+        const taken = new Set(inside);
+        out = inside.concat(NGX.spread(near.filter(function (i) { return !taken.has(i); }), MAX_ITEMS - inside.length));
+      }
+      sampled = out.length < near.length;
+      if (pinned !== null && m.onTimeline.has(data.timeline[pinned]) && out.indexOf(pinned) < 0) out = out.concat([pinned]);
+      return out;
+    }
+
+    /** Give vis-timeline the items wanted now: only the difference with what it has. */
+    function fill() {
       const items = [];
-      const lanes = new Map();
-      data.timeline.forEach(function (id) {
-        const d = details[id];
-        const base = {
-          event: id, start: localDay(d.span.start), type: d.span.type,
-          className: d.span.className + (d.kind === "statement" ? " ng-statement" : ""),
-          content: escapeHtml(m.display(id)),
-          title: escapeHtml(d.label + "\n" + m.dateText(d)),
-        };
-        if (d.span.end) base.end = localDay(d.span.end);
-        if (mode === "type") {
-          lanes.set("t:" + d.type, d.type);
-          items.push(Object.assign({ id: id, group: "t:" + d.type }, base));
-          return;
-        }
-        if (mode === "source") { // the outlet of the article it comes from (the first, for a corpus event)
-          const a = data.articles[d.article] || {}, outlet = a.outlet || "(outlet unknown)";
-          lanes.set("s:" + outlet, outlet);
-          items.push(Object.assign({ id: id, group: "s:" + outlet }, base));
-          return;
-        }
-        const actors = m.distinctActors(id);
-        const own = actors.filter(function (a) { return laneActors.has(a); });
-        if (!own.length) { // in the lane of the actors without one, or of events without any
-          const rest = actors.length ? "a:*" : "a:";
-          lanes.set(rest, actors.length ? "(other actors)" : "(no actor)");
-          items.push(Object.assign({ id: id + " " + rest, group: rest }, base));
-        }
-        own.forEach(function (a) {
-          lanes.set("a:" + a, details[a] ? details[a].label : a);
-          items.push(Object.assign({ id: id + " " + a, group: "a:" + a }, base));
-        });
-      });
-      const last = { "a:*": 1, "a:": 2 }; // after the named lanes, in this order
-      const groups = Array.from(lanes.entries())
-        .sort(function (x, y) { return (last[x[0]] || 0) - (last[y[0]] || 0) || x[1].localeCompare(y[1]); })
-        .map(function (g, i) { return { id: g[0], label: g[1], content: escapeHtml(g[1]), order: i }; });
-      return { items: items, groups: groups };
+      wanted().forEach(function (i) { lanesOf[i].forEach(function (lane) { items.push(item(i, lane)); }); });
+      const keep = new Set(items.map(function (it) { return it.id; }));
+      const gone = itemsData.getIds({ filter: function (it) { return !keep.has(it.id); } });
+      if (gone.length) itemsData.remove(gone);
+      const fresh = items.filter(function (it) { return !itemsData.get(it.id); });
+      if (fresh.length) addQuietly(fresh);
+    }
+
+    // vis-timeline 8.5.4 draws and measures each item that falls in its window as it is
+    // added (Group.add -> _checkIfVisible -> show: a forced layout each, 1.8 s for 1,000
+    // items), then draws them all again in one batch at its next redraw. While we add, the
+    // one-by-one check is skipped: the batch finds them in its index of items by start.
+    let quiet = false;
+    function addQuietly(items) {
+      const groups = tl.timeline ? Object.values(tl.timeline.itemSet.groups) : [];
+      let proto = groups.length ? Object.getPrototypeOf(groups[0]) : null;
+      while (proto && !Object.prototype.hasOwnProperty.call(proto, "_checkIfVisible")) proto = Object.getPrototypeOf(proto);
+      if (proto && !proto._checkIfVisible.ngQuiet) {
+        const check = proto._checkIfVisible;
+        proto._checkIfVisible = function () { if (!quiet) check.apply(this, arguments); };
+        proto._checkIfVisible.ngQuiet = true;
+      }
+      quiet = true;
+      try { itemsData.add(items); } finally { quiet = false; }
     }
 
     function chooseLaneActors() {
       const dated = new Map();
-      data.timeline.forEach(function (id) {
-        m.distinctActors(id).forEach(function (a) { dated.set(a, (dated.get(a) || 0) + 1); });
+      actorsOf = new Map(data.timeline.map(function (id) { return [id, m.distinctActors(id)]; })); // for laneIds too
+      actorsOf.forEach(function (actors) {
+        actors.forEach(function (a) { dated.set(a, (dated.get(a) || 0) + 1); });
       });
-      const busiest = Array.from(dated.keys()).sort(function (a, b) {
+      // the ACTOR_LANES largest counts first (numbers sort fast), then only the actors with
+      // as many are sorted by count and name: 120,000 names by localeCompare took seconds
+      const counts = Array.from(dated.values()).sort(function (a, b) { return b - a; });
+      const least = counts[Math.min(ACTOR_LANES, counts.length) - 1];
+      const busiest = Array.from(dated.keys()).filter(function (a) { return dated.get(a) >= least; }).sort(function (a, b) {
         return dated.get(b) - dated.get(a) || (details[a] ? details[a].label : a).localeCompare(details[b] ? details[b].label : b);
       });
       laneActors = new Set(busiest.slice(0, ACTOR_LANES));
@@ -84,30 +135,56 @@
 
     tl.hasLane = function (actor) { return laneActors.has(actor); };
 
-    tl.load = function (mode) {
+    /** Lanes by ``mode`` ("type", "actor" or "source"): the lanes of every dated event. */
+    tl.load = function (newMode) {
+      mode = newMode;
       if (mode === "actor") chooseLaneActors();
-      const built = timelineData(mode);
+      const lanes = new Set();
+      lanesOf = data.timeline.map(function (id) {
+        const own = laneIds(id);
+        own.forEach(function (lane) { lanes.add(lane); });
+        return own;
+      });
+      actorsOf = new Map();
+      const last = { "a:*": 1, "a:": 2 }; // after the named lanes, in this order
+      const groups = Array.from(lanes, function (lane) { return [lane, laneLabel(lane)]; })
+        .sort(function (x, y) { return (last[x[0]] || 0) - (last[y[0]] || 0) || x[1].localeCompare(y[1]); })
+        .map(function (g, i) { return { id: g[0], label: g[1], content: escapeHtml(g[1]), order: i }; });
       itemsData.clear();
       groupsData.clear();
-      groupsData.add(built.groups);
-      itemsData.add(built.items);
+      groupsData.add(groups);
     };
 
-    /** Load the items near ``start``..``end`` (Dates) when that leaves what is loaded. */
+    /** Load the items near ``start``..``end`` (Dates) when that leaves what is loaded, or
+     * when what is loaded was a sample. */
     function loadNear(start, end) {
+      shown = [start.valueOf(), end.valueOf()];
       if (!windowed) return;
-      const from = dom.isoDay(start), to = dom.isoDay(end);
-      if (loaded && from >= loaded[0] && to <= loaded[1]) return;
-      const width = end - start;
-      loaded = [dom.isoDay(new Date(start.valueOf() - width)), dom.isoDay(new Date(end.valueOf() + width))];
-      itemsView.refresh();
+      if (loaded && !sampled && shown[0] >= loaded[0] && shown[1] <= loaded[1]) return;
+      const width = shown[1] - shown[0];
+      loaded = [shown[0] - width, shown[1] + width];
+      fill();
     }
-    tl.loadNear = loadNear;
 
-    tl.refresh = function () { // lanes with nothing left are hidden
-      itemsView.refresh();
+    /** Move the window to ``start``..``end`` (Dates), its items loaded first (vis-timeline's
+     * "rangechanged" follows a move from code only later). */
+    tl.setWindow = function (start, end) {
+      loadNear(start, end);
+      tl.timeline.setWindow(start, end, { animation: false });
+    };
+
+    /** The filters changed: the events that pass, their lanes (those with none left are
+     * hidden) and the items of the window. */
+    tl.refresh = function () {
+      passing = [];
       const used = new Set();
-      itemsData.forEach(function (it) { if (m.onTimeline.has(it.event)) used.add(it.group); });
+      data.timeline.forEach(function (id, i) {
+        if (!m.onTimeline.has(id)) return;
+        passing.push(i);
+        lanesOf[i].forEach(function (lane) { used.add(lane); });
+      });
+      index = NGX.timeIndex(starts, ends, passing);
+      fill();
       const changed = groupsData.get().filter(function (g) { return (g.visible !== false) !== used.has(g.id); });
       if (changed.length) groupsData.update(changed.map(function (g) { return { id: g.id, visible: used.has(g.id) }; }));
     };
@@ -117,7 +194,7 @@
     };
     tl.itemIdsForEvents = function (ids) {
       const events = new Set(ids);
-      return itemsView.getIds({ filter: function (it) { return events.has(it.event); } });
+      return itemsData.getIds({ filter: function (it) { return events.has(it.event); } });
     };
 
     const ruler = document.createElement("canvas").getContext("2d");
@@ -167,28 +244,25 @@
       let lo = Infinity, hi = -Infinity;
       // the latest FIRST_ITEMS that pass, as the first window: vis-timeline lays out every
       // item in its window, and thousands take seconds
-      const passing = data.timeline.filter(function (id) { return m.onTimeline.has(id); }).slice(-FIRST_ITEMS);
-      passing.forEach(function (id) {
-        const s = details[id].span;
-        lo = Math.min(lo, localDay(s.start).getTime());
-        hi = Math.max(hi, localDay(s.end || s.start).getTime());
+      passing.slice(-FIRST_ITEMS).forEach(function (i) {
+        lo = Math.min(lo, starts[i]);
+        hi = Math.max(hi, ends[i]);
       });
       if (lo === Infinity) return;
       const pad = Math.max((hi - lo) * 0.05, DAY * 3);
-      loadNear(new Date(lo - pad), new Date(hi + pad));
-      tl.timeline.setWindow(new Date(lo - pad), new Date(hi + pad), { animation: false });
+      tl.setWindow(new Date(lo - pad), new Date(hi + pad));
     };
 
     tl.showInitialWindow = function (initial) {
       initial = initial || initialWindow();
-      if (initial) { loadNear(initial.start, initial.end); tl.timeline.setWindow(initial.start, initial.end, { animation: false }); }
+      if (initial) tl.setWindow(initial.start, initial.end);
     };
 
     /** Draw the timeline (once the page's layout is final). */
     tl.draw = function () {
       const initial = initialWindow();
       if (initial) loadNear(initial.start, initial.end); // vis-timeline is given only the items near it
-      const timeline = new VT.Timeline($("timeline"), itemsView, groupsData, {
+      const timeline = new VT.Timeline($("timeline"), itemsData, groupsData, {
         stack: true,
         height: "100%",
         verticalScroll: true,
@@ -231,7 +305,10 @@
       if (!id) { tl.timeline.setSelection([]); return; }
       const d = details[id];
       if (windowed && d && d.span) { // an event not loaded yet: load around it, where focus() goes
-        const w = tl.timeline.getWindow(), at = localDay(d.span.start).getTime(), half = (w.end - w.start) / 2;
+        if (!position) position = new Map(data.timeline.map(function (e, i) { return [e, i]; }));
+        pinned = position.get(id);
+        const w = tl.timeline.getWindow(), at = starts[pinned], half = (w.end - w.start) / 2;
+        loaded = null;
         loadNear(new Date(at - half), new Date(at + half));
       }
       const ids = tl.itemIdsFor(id);
