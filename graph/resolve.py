@@ -588,7 +588,7 @@ def _resolve_kind(records: list[NameRecord], kind: str, rules: MergeRules) -> li
                 continue
             for j in by_key.get(alias_form.key, []):
                 if j != i:
-                    uf.union(i, j, "alias", f"{r.name} (alias {alias})", forms[j].name)
+                    uf.union(i, j, "alias", r.name, forms[j].name)  # names as written: the split line must match them
     if kind == "organization":
         # plural: "Airbuses" -> "Airbus"
         for i, f in enumerate(forms):

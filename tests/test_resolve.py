@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.errors import InputError
-from graph.resolve import NameRecord, resolve
+from graph.resolve import MergeRules, NameRecord, resolve
 from graph.rulesfile import add_rule, merge_rule_line
 from graph.store import open_store
 
@@ -151,6 +151,23 @@ def test_the_line_to_paste_forces_or_forbids_a_merge_and_names_its_list():
         "  - {names: [Orbis, Orbis Inc.], kind: organization}   # under merge:")
     assert merge_rule_line(None, "O'Hara: Ltd", "O'Hara", distinct=True) == (
         "  - ['O''Hara: Ltd', O'Hara]   # under distinct:")
+
+
+def test_every_merge_shown_names_two_written_forms_whose_split_line_undoes_it():
+    """The page offers each merge's two forms as the line that splits them; that works only
+    if both are names as written, even for a merge through an alias."""
+    items = (("a1", "organization", "Bank of Lumen", ("BoL",)), ("a2", "organization", "BoL"),
+             ("a3", "organization", "Orbis Computer", ("Orbis",)), ("a4", "organization", "Orbis"),
+             ("a5", "person", "Grace Okafor"), ("a6", "person", "Okafor"))
+    given = records(*items)
+    written = {r.name for r in given} | {a for r in given for a in r.aliases}
+    merges = [(c.kind, m) for c in resolve(given) for m in c.merges]
+    assert {m.rule for _kind, m in merges} >= {"alias", "token-overlap"}
+    for kind, m in merges:
+        assert {m.form, m.matched} <= written, m
+        rules = MergeRules.from_data({"distinct": [[m.form, m.matched]]})
+        together = [c for c in resolve(given, rules) if {m.form, m.matched} <= {r.name for r in c.members}]
+        assert not together, (kind, m)
 
 
 def test_a_rule_is_added_keeping_the_users_comments_and_nothing_else_changes(tmp_path):
