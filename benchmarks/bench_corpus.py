@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.generate import generate_articles  # noqa: E402
 from graph.corpuslayer import rebuild_corpus  # noqa: E402
 from graph.ingest import ingest  # noqa: E402
-from graph.extract import load_model  # noqa: E402
+from graph.extract.pipeline import installed_models  # noqa: E402
 from graph.query import named_queries, run_query  # noqa: E402
 from graph.store import Store, open_store  # noqa: E402
 
@@ -150,7 +150,7 @@ def main() -> None:
         print(f"newsgraph corpus benchmark: {n} synthetic articles, {sum(map(len, texts)) / 1e6:.1f} M characters")
         # spaCy's own pipeline, untouched: newsgraph's passes keep Python objects on the Doc,
         # which nlp.pipe(n_process=N) cannot send back between processes (docs/extraction.md).
-        nlp = spacy.load(load_model().meta["lang"] + "_" + load_model().meta["name"])
+        nlp = spacy.load(installed_models()[0])  # the pipeline load_model starts from
         t0, c0 = time.perf_counter(), cpu_seconds()
         for _doc in nlp.pipe(texts, batch_size=32, n_process=jobs):
             pass

@@ -38,6 +38,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .overview import LINK_ROLES
 from .timeline import timeline_span
 
 FORMAT = 2
@@ -369,7 +370,7 @@ def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> d
     ``community``, the positions in that list of the ``labelled``; ``links`` as a flat list
     of (step from the previous link's first actor, step from it to the second, weight); the
     ``isolated`` and ``minor`` as steps. A link's events are not sent: they are the events
-    both actors take part in, which the page finds in the edges."""
+    both actors take part in by one of the ``linkRoles``, which the page finds in the edges."""
     if not overview:
         return None
     nodes, links = overview["nodes"], overview["edges"]
@@ -382,6 +383,7 @@ def _overview(overview: Mapping[str, Any] | None, index: Mapping[str, int]) -> d
             "events": [n["events"] for n in nodes], "community": [n["community"] for n in nodes],
             "labelled": [i for i, n in enumerate(nodes) if n["label"]],
             "links": flat,
+            "linkRoles": list(LINK_ROLES),
             "isolated": _steps([index[n] for n in overview["isolated"]]),
             "minor": _steps([index[n] for n in overview.get("minor", ())])}
 

@@ -4,7 +4,6 @@
  * details once data.loadDetails(id) is called (a Promise; all of them without an id). */
 window.newsgraphUnpack = function (packed) {
   "use strict";
-  const LINK_ROLES = new Set(["agent", "patient", "participant", "speaker", "addressee", "hasPlace"]); // overview.py's
 
   function unstep(steps) { let at = 0; return steps.map(function (s) { at += s; return at; }); }
 
@@ -145,22 +144,23 @@ window.newsgraphUnpack = function (packed) {
   }
 
   // An edge is (step from the previous edge's source, step from its source to its target, role).
-  const edges = new Array(packed.edges.length / 3), edgeEnds = new Int32Array(packed.edges.length / 3 * 2);
+  const edges = new Array(packed.edges.length / 3), edgeEnds = new Int32Array(packed.edges.length / 3 * 3);
   for (let i = 0, e = 0, from = 0; i < packed.edges.length; i += 3, e++) {
     from += packed.edges[i];
-    const to = from + packed.edges[i + 1], role = packed.roles[packed.edges[i + 2]];
-    edges[e] = { from: ids[from], to: ids[to], label: role };
-    edgeEnds[2 * e] = from; edgeEnds[2 * e + 1] = LINK_ROLES.has(role) ? to : -1;
+    const to = from + packed.edges[i + 1];
+    edges[e] = { from: ids[from], to: ids[to], label: packed.roles[packed.edges[i + 2]] };
+    edgeEnds[i] = from; edgeEnds[i + 1] = to; edgeEnds[i + 2] = packed.edges[i + 2];
   }
 
   // A link of the actors' overview carries no events: they are those both its actors take
   // part in (graph/export/overview.py), found in the edges when the panel asks.
   let eventsOfActor = null; // actor number -> the numbers of its events
   function sharedEvents(a, b) {
-    if (!eventsOfActor) {
+    if (!eventsOfActor) { // by the roles that make a link (overview.py, LINK_ROLES, sent with the overview)
+      const linking = new Set(packed.overview.linkRoles.map(function (r) { return packed.roles.indexOf(r); }));
       eventsOfActor = new Map();
-      for (let e = 0; e < edgeEnds.length; e += 2) {
-        if (edgeEnds[e + 1] < 0) continue;
+      for (let e = 0; e < edgeEnds.length; e += 3) {
+        if (!linking.has(edgeEnds[e + 2])) continue;
         const list = eventsOfActor.get(edgeEnds[e + 1]);
         if (!list) eventsOfActor.set(edgeEnds[e + 1], [edgeEnds[e]]);
         else if (list[list.length - 1] !== edgeEnds[e]) list.push(edgeEnds[e]);
@@ -228,9 +228,9 @@ window.newsgraphUnpack = function (packed) {
 
 /** How a dated event is drawn on the timeline, from its date and its article's publication
  * date: graph/export/timeline.py's timeline_span (pagedata.py sends a span only when it differs). */
-window.newsgraphSpan = function (date, published) {
+window.newsgraphSpan = function (date, published) { // also run in Node by tests/test_explorer_js.py
   "use strict";
-  const OPEN_RANGE_DAYS = 30;
+  const OPEN_RANGE_DAYS = 30; // timeline.py's OPEN_RANGE_MIN_DAYS (tests/test_explorer_js.py holds them equal)
   function plus(iso, days) {
     const d = new Date(0);
     d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
