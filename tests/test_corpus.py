@@ -424,6 +424,24 @@ def test_the_corpus_graph_rewritten_block_by_block_equals_one_computed_afresh(fr
     assert any("owl#sameAs" in line for line in fresh) and any("/merge/" in line for line in fresh)
 
 
+def test_an_ingest_deletes_and_inserts_only_the_corpus_triples_that_changed(fresh_store, monkeypatch):
+    files = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.jsonl"))
+    ingest(files[:-1], fresh_store)
+    before = stored_corpus(fresh_store)
+    updates: list[str] = []
+    real_update = fresh_store.update
+    monkeypatch.setattr(fresh_store, "update", lambda sparql: (updates.append(sparql), real_update(sparql))[1])
+    ingest(files[-1:], fresh_store)
+    after = stored_corpus(fresh_store)
+    corpus_ops = [op for text in updates for op in text.split(" ;\n") if f"GRAPH <{CORPUS_GRAPH}>" in op]
+    inserted = {line for op in corpus_ops if op.startswith("INSERT DATA") for line in op.splitlines()[1:-1]}
+    deleted = {line for op in corpus_ops if op.startswith("DELETE DATA") for line in op.splitlines()[1:-1]}
+    assert inserted and deleted  # the new article changed blocks: hubs such as the corpus node itself
+    assert inserted == after - before and deleted == before - after  # nothing rewritten that stayed
+    fresh = set("".join(b.text for b in corpus_blocks(build_corpus(fresh_store)).values()).splitlines())
+    assert after == fresh
+
+
 def test_rebuild_repairs_a_corpus_graph_edited_by_hand(tmp_path):
     store = str(tmp_path / "store")
     CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", store])
