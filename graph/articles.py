@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .dateline import head_date
 from .errors import InputError, UnsupportedError
 from .model import Article, slug
 
@@ -407,6 +408,9 @@ def read_article(
             if candidate and _parse_date(candidate):
                 published = _parse_date(candidate)
                 break
+    if published is None:  # a plain text that prints its date under the headline
+        stated = head_date(text)
+        published = stated[0] if stated else None
     if published is None:
         raise InputError(
             f"{path}: no publication date; pass --published YYYY-MM-DD (dates are resolved against it)"

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from graph.build import build
 from graph.ingest import ingest
 from graph.inputs import expand, identity
@@ -67,3 +69,41 @@ def test_identity_follows_the_url_else_the_normalized_text():
         Article("y", "Other text.", day, url="https://e.org/a"))
     assert identity(Article("x", "A  text.\n", day)) == identity(Article("y", "A text.", day))
     assert identity(Article("x", "A text.", day)) != identity(Article("x", "B text.", day))
+
+
+STORY = (CORPUS / "novaya-2017-04-03.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+HEADLINE = "Chechen police detain gay men in secret prison\n"
+
+
+def _extract(tmp_path: Path, text: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    article = tmp_path / "story.txt"
+    article.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(tmp_path / "story.ttl")])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("head", ["April 3, 2017", "Published: Mon 3 Apr 2017 10:32 GMT",
+                                  "By Olga Ivanova | Novaya Gazeta | 3 April 2017", "2017-04-03"])
+def test_a_plain_text_without_metadata_takes_the_date_printed_under_its_headline(tmp_path, head):
+    code, output = _extract(tmp_path, HEADLINE + head + "\n" + STORY)
+    assert code == 0, output
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    g = Graph().parse(tmp_path / "story.ttl")
+    assert set(g.objects(None, URIRef("https://schema.org/datePublished"))) == {Literal("2017-04-03", datatype=XSD.date)}
+    # "on Monday" in the story is dated against it
+    assert Literal("2017-04-03", datatype=XSD.date) in set(g.objects(None, URIRef(
+        "http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp")))
+
+
+@pytest.mark.parametrize("head", ["Updated April 3, 2017", "April 3", "03/04/2017",
+                                  "Police said on April 3, 2017 that the men were held"])
+def test_a_date_in_a_sentence_without_a_year_ambiguous_or_updated_is_not_a_publication_date(tmp_path, head):
+    code, output = _extract(tmp_path, HEADLINE + head + "\n" + STORY)
+    assert code != 0
+    assert "story.txt: no publication date" in output and "Traceback" not in output
