@@ -33,10 +33,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .model import EntityKind, Role
-from .ontology import NG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
+from .ontology import NG, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 from .rdf import ROLE_PROPERTY_VALUES, corpus_graph_iri, entity_kind, mention_offsets, roles_from
 from .store import Store
 
@@ -190,9 +191,13 @@ _MANY = {str(SEM.hasPlace): "places", str(NG.reports): "reports", str(NG.reports
 _ROLE_IRIS = frozenset(p.strip("<>") for p in ROLE_PROPERTY_VALUES.split())
 # Every property of an entity, a title (its post) or an event, read without a join: a join
 # on the node's type costs more than reading the few rows of other nodes and dropping them.
-NODES_QUERY = "SELECT {select} WHERE {{ GRAPH ?g {{ VALUES ?p {{ {properties} }} ?s ?p ?o }} {graphs} }}"
-_NODE_PROPERTIES = _values((RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, ORG.postIn, *_SINGLE, *_MANY,
-                            *_ROLE_IRIS))
+# Each property comes back as a short key (its place in _NODE_PROPERTY_IRIS), not as its IRI:
+# Oxigraph looks up every long IRI it returns, and the property's was a fifth of the query's time.
+NODES_QUERY = "SELECT {select} WHERE {{ GRAPH ?g {{ VALUES (?p ?k) {{ {properties} }} ?s ?p ?o }} {graphs} }}"
+_NODE_PROPERTY_IRIS: tuple[str, ...] = tuple(sorted(map(str, (
+    RDF.type, PROV.wasDerivedFrom, SKOS.altLabel, ORG.holds, ORG.postIn, *_SINGLE, *_MANY, *_ROLE_IRIS))))
+_NODE_PROPERTIES = " ".join(f'(<{p}> "{i}")' for i, p in enumerate(_NODE_PROPERTY_IRIS))
+_NODE_KEYS = {str(i): p for i, p in enumerate(_NODE_PROPERTY_IRIS)}  # key -> property IRI
 # What entity resolution and event coreference use, read from the article graphs alone:
 # fewer rows, and no graph names (a node's article is its prov:wasDerivedFrom).
 _CORPUS_PROPERTIES = _values((
@@ -206,13 +211,21 @@ SELECT ?s ?key ?o WHERE {
   UNION { ?s ng:dateDerivation/ng:anchorDate ?o BIND ("anchor" AS ?key) }
   UNION { ?s ng:dateDerivation/ng:phrase/nif:anchorOf ?o BIND ("phrase" AS ?key) }
   UNION { ?s ng:factualityCue/nif:anchorOf ?o BIND ("cue" AS ?key) }
-  UNION { ?s a sem:Event ; sem:eventType ?t . ?t rdfs:label ?o BIND ("type_label" AS ?key) }
 }"""
+# An undeclared type's label: asked of the few types in use (EVENT_TYPES_QUERY) rather than of
+# every event, which cost Oxigraph half a second at 1,000 articles to find, usually, none.
+EVENT_TYPES_QUERY = "SELECT DISTINCT ?t WHERE { [] sem:eventType ?t }"
+TYPE_LABELS_QUERY = """
+SELECT ?s ?key ?o WHERE {{
+  {types} ?t rdfs:label ?o . ?s sem:eventType ?t ; a sem:Event BIND ("type_label" AS ?key)
+}}"""
 
 # Links to mentions and the mentions' words, without a join (a join costs more here than
 # the words of the date phrases and quantities that come along); the article and the
 # offsets are in the mention's IRI (``<article#char=start,end>``, ontology/README.md).
-MENTIONS_QUERY = "SELECT ?s ?p ?o WHERE { VALUES ?p { gaf:denotedBy ng:factualityCue nif:anchorOf } ?s ?p ?o }"
+# The property comes back as a short key, as in NODES_QUERY: "w" for the words (nif:anchorOf).
+MENTIONS_QUERY = ('SELECT ?s ?k ?o WHERE { VALUES (?p ?k) { (gaf:denotedBy "m") (ng:factualityCue "m") '
+                  '(nif:anchorOf "w") } ?s ?p ?o }')
 
 SAME_AS_QUERY = f"SELECT ?member ?canonical WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?member owl:sameAs ?canonical }} }}"
 
@@ -260,15 +273,38 @@ def nodes(store: Store, *, details: bool = False, corpus: bool = True) -> Nodes:
 
     A node in no article (the publisher: metadata, not read from the text) is no entity.
     """
-    found: dict[tuple[str | None, str], dict[str, list[str]]] = {}
-    for g, s, p, o in store.select_values(NODES_QUERY.format(select="?g ?s ?p ?o", properties=_NODE_PROPERTIES,
-                                                                   graphs=_graphs(corpus))):
-        found.setdefault((g, s), {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
-    extra: dict[str, dict[str, str]] = defaultdict(dict)
-    if details:
-        for s, key, o in sorted(store.select_values(EVENT_DETAILS_QUERY), key=lambda r: tuple(v or "" for v in r)):
-            extra[s].setdefault(key, o)  # type: ignore[index,arg-type]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-details") as pool:
+        # the store answers the second query while this thread folds the first one's rows
+        pending = pool.submit(_event_extras, store) if details else None
+        found: defaultdict[tuple[str | None, str], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        keys = _NODE_KEYS
+        for g, s, k, o in store.select_values(NODES_QUERY.format(select="?g ?s ?k ?o", properties=_NODE_PROPERTIES,
+                                                                       graphs=_graphs(corpus))):
+            found[g, s][keys[k]].append(o)  # type: ignore[index,arg-type]
+        extra = pending.result() if pending is not None else {}
     return _fold(found, extra)
+
+
+def _event_extras(store: Store) -> dict[str, dict[str, str]]:
+    """Each event's date derivation, hedge words and undeclared type's label, by field name
+    (the least value of each)."""
+    extra: dict[str, dict[str, str]] = defaultdict(dict)
+    rows = store.select_values(EVENT_DETAILS_QUERY) + _type_labels(store)
+    for s, key, o in sorted(rows, key=lambda r: tuple(v or "" for v in r)):
+        extra[s].setdefault(key, o)  # type: ignore[index,arg-type]
+    return extra
+
+
+def _type_labels(store: Store) -> list[list[str | None]]:
+    """(event, "type_label", label) for each label of each type of each event (sem:Event)."""
+    types = [row[0] for row in store.query(EVENT_TYPES_QUERY).rows if row[0] is not None]
+    if not types:
+        return []
+    if any(t.kind == "bnode" for t in types):  # which VALUES cannot name: every type then
+        values = ""
+    else:  # a literal is no subject: it has no label
+        values = "VALUES ?t { %s }" % " ".join(f"<{t.value}>" for t in types if t.kind == "uri")
+    return store.select_values(TYPE_LABELS_QUERY.format(types=values))
 
 
 def _fold(found: Mapping[tuple[str | None, str], Mapping[str, list[str]]],
@@ -329,9 +365,8 @@ def mentions(store: Store) -> list[Mention]:
     """
     words: dict[str, str] = {}
     links: set[tuple[str, str]] = set()
-    anchor = str(NIF.anchorOf)
-    for s, p, o in store.select_values(MENTIONS_QUERY):
-        if p == anchor:
+    for s, k, o in store.select_values(MENTIONS_QUERY):
+        if k == "w":
             words.setdefault(s, o)  # type: ignore[arg-type]
         else:
             links.add((s, o))  # type: ignore[arg-type]

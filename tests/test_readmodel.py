@@ -189,3 +189,24 @@ def test_a_sparql_server_gives_the_same_records_as_the_embedded_store(store, kin
         assert _everything(remote) == _everything(store)
     finally:
         server.stop()
+
+
+def test_an_undeclared_event_type_gives_its_label_also_when_the_type_is_a_blank_node(tmp_path):
+    s = open_store(tmp_path / "store", create=True)
+    ns = "https://w3id.org/newsgraph/"
+    sem = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    rows = [f"<{ns}id/e1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{sem}Event> .",
+            f"<{ns}id/e1> <{sem}eventType> <{ns}ns/type#flood> .",
+            f"<{ns}ns/type#flood> <{label}> \"flood\" .",
+            f"<{ns}ns/type#flood> <{label}> \"deluge\" .",
+            f"<{ns}id/e2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{sem}Event> .",
+            f"<{ns}id/e2> <{sem}eventType> <{ns}ns/type#unlabelled> ."]
+    s.replace_graph(f"{ns}graph/g1", "\n".join(rows))
+    labels = {e.node.rpartition("/")[2]: e.type_label for e in rm.nodes(s, details=True).events}
+    assert labels == {"e1": "deluge", "e2": None}  # the least label
+    s.replace_graph(f"{ns}graph/g2", "\n".join([
+        f"<{ns}id/e3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{sem}Event> .",
+        f"<{ns}id/e3> <{sem}eventType> _:t .", f"_:t <{label}> \"storm\" ."]))
+    labels = {e.node.rpartition("/")[2]: e.type_label for e in rm.nodes(s, details=True).events}
+    assert labels == {"e1": "deluge", "e2": None, "e3": "storm"}

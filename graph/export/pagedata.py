@@ -65,7 +65,7 @@ def utf16_offsets(text: str) -> list[int] | None:
     >>> utf16_offsets("ab"), utf16_offsets("a\U0001F600b")
     (None, [0, 1, 3, 4])
     """
-    if text.isascii() or all(ord(c) <= 0xFFFF for c in text):
+    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # no pair: the same
         return None
     out = [0]
     for c in text:

@@ -138,8 +138,10 @@ window.newsgraphUnpack = function (packed) {
       return all.reduce(function (previous, c) { return previous.then(function () { return loadChunk(c[0], c[1]); }); },
                         Promise.resolve());
     }
-    return Promise.all(chunksOf(id).map(function (c) { return loadChunk(c[0], c[1]); })).then(function () {
-      return Promise.all(chunksOf(id).map(function (c) { return loadChunk(c[0], c[1]); })); // its evidence's passages
+    const first = chunksOf(id), asked = new Set(first.map(function (c) { return c[0] + c[1]; }));
+    return Promise.all(first.map(function (c) { return loadChunk(c[0], c[1]); })).then(function () {
+      return Promise.all(chunksOf(id).filter(function (c) { return !asked.has(c[0] + c[1]); }) // its evidence's passages
+        .map(function (c) { return loadChunk(c[0], c[1]); }));
     });
   }
 
