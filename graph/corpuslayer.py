@@ -12,15 +12,14 @@ interrupted run leaves the corpus graph marked stale for the next one.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Literal
 
 from .coref import EventRecord, corefer
+from .gcpause import gc_paused
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import ID, NG, NGT, OWL
 from .rdf import Block, corpus_blocks, corpus_graph_iri, corpus_nodes, entity_kind, roles_from
@@ -87,31 +86,6 @@ def stable_ids(clusters: list[tuple[str, tuple[dt.date, str]]]) -> list[str]:
         used.add(candidate)
         ids.append(candidate)
     return ids
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: the corpus step makes hundreds of thousands
-    of small records that live until it ends, and the collector would scan them again and
-    again (at 1 k synthetic articles the step took twice the CPU with it). The collector
-    is back on after, also when the step raises; inside an outer pause nothing changes.
-
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.enable()
 
 
 def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None = None,

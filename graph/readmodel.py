@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .model import EntityKind, Role
@@ -273,16 +272,12 @@ def nodes(store: Store, *, details: bool = False, corpus: bool = True) -> Nodes:
 
     A node in no article (the publisher: metadata, not read from the text) is no entity.
     """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-details") as pool:
-        # the store answers the second query while this thread folds the first one's rows
-        pending = pool.submit(_event_extras, store) if details else None
-        found: defaultdict[tuple[str | None, str], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        keys = _NODE_KEYS
-        for g, s, k, o in store.select_values(NODES_QUERY.format(select="?g ?s ?k ?o", properties=_NODE_PROPERTIES,
-                                                                       graphs=_graphs(corpus))):
-            found[g, s][keys[k]].append(o)  # type: ignore[index,arg-type]
-        extra = pending.result() if pending is not None else {}
-    return _fold(found, extra)
+    found: defaultdict[tuple[str | None, str], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    keys = _NODE_KEYS
+    for g, s, k, o in store.select_values(NODES_QUERY.format(select="?g ?s ?k ?o", properties=_NODE_PROPERTIES,
+                                                                   graphs=_graphs(corpus))):
+        found[g, s][keys[k]].append(o)  # type: ignore[index,arg-type]
+    return _fold(found, _event_extras(store) if details else {})
 
 
 def _event_extras(store: Store) -> dict[str, dict[str, str]]:

@@ -13,7 +13,6 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
@@ -23,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import InputError
-from ..gcpause import cycle_collection_paused
+from ..gcpause import gc_paused
 from ..io import atomic_write
 from ..rdf import CONTEXT_CHARS, event_type_label
 from ..readmodel import Mention, StoredEntity, StoredEvent, mentions, nodes, same_as
@@ -164,24 +163,18 @@ def _entity_details(found: Iterable[StoredEntity]) -> dict[str, dict[str, Any]]:
                        "article": ent.article, "name": ent.label} for ent in found}
 
 
-@cycle_collection_paused()
+@gc_paused()
 def explorer_data(store: Store, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
     """Everything the page shows, read from the store with SPARQL (``graph``: the store's
-    network when the caller already has it). The queries run side by side, in threads:
-    Oxigraph answers without holding Python's lock."""
-    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="newsgraph-read") as pool:
-        # the store answers these while this thread reads and folds the nodes
-        pending_mentions = pool.submit(mentions, store)
-        pending_articles = pool.submit(_articles, store)
-        pending_links = pool.submit(same_as, store) if graph is None else None
-        found = nodes(store, details=True)
-        people, happenings = found.entities, found.events
-        if graph is None:
-            graph = records_to_networkx(people, happenings, pending_links.result() if pending_links else same_as(store))
-        articles, bodies = pending_articles.result()
-        events = _event_details(happenings, articles)
-        entities = _entity_details(people)
-        evidence = _evidence(pending_mentions.result(), bodies)
+    network when the caller already has it)."""
+    found = nodes(store, details=True)
+    people, happenings = found.entities, found.events
+    if graph is None:
+        graph = records_to_networkx(people, happenings, same_as(store))
+    articles, bodies = _articles(store)
+    events = _event_details(happenings, articles)
+    entities = _entity_details(people)
+    evidence = _evidence(mentions(store), bodies)
     members: dict[str, list[str]] = {}  # corpus node -> the article nodes it stands for
     for member, corpus_node in graph.graph.get("canonical", {}).items():  # set by netgraph.contract
         if corpus_node in graph and member not in graph:
@@ -262,7 +255,7 @@ def _inline_script(js: str) -> str:
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
-@cycle_collection_paused()
+@gc_paused()
 def render_explorer(data: Mapping[str, Any], *, title: str = "newsgraph explorer") -> str:
     """The self-contained page. The data goes in packed (:func:`~graph.export.pagedata.pack`);
     the template is filled in one pass, so nothing inserted (a label reading ``{{DATA}}``,
