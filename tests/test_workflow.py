@@ -303,14 +303,20 @@ def test_a_real_ctrl_c_says_what_was_saved_and_the_printed_command_finishes(tmp_
 
     articles, store = feed(tmp_path / "feed.jsonl", 70), tmp_path / "store"
     command = [sys.executable, "-m", "graph", "ingest", str(articles), "--store", str(store)]
+    def as_from_a_terminal() -> None:  # a shell leaves Ctrl-C neither ignored nor blocked; a test runner may not
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=as_from_a_terminal)
     assert process.stderr is not None
     first = re.match(r"ingesting: (\d+)/70 \(25%\)", process.stderr.readline())
     assert first, "no progress line at a quarter"
+    with open(f"/proc/{process.pid}/status", encoding="ascii") as status:  # for the message if it fails
+        masks = [line.strip() for line in status if line.startswith(("SigBlk", "SigIgn", "SigCgt"))]
     process.send_signal(signal.SIGINT)
     _out, rest = process.communicate(timeout=120)
-    assert process.returncode == 130, rest
+    assert process.returncode == 130, (rest, masks, signal.pthread_sigmask(signal.SIG_BLOCK, []))
     assert "Traceback" not in rest
     message = rest.strip().splitlines()[-1]
     saved = re.match(r"newsgraph: interrupted: (\d+) of 70 article\(s\) saved", message)
