@@ -341,32 +341,27 @@ def _replace_blocks(store: Store, blocks: dict[str, Block], changed: list[str], 
         store.update(_marks_sparql(chunk, marks) + _block_changes(store, chunk, blocks))
 
 
-def _stored_blocks(store: Store, nodes: list[str]) -> set[str]:
-    """The N-Triples lines the corpus graph holds in the blocks of ``nodes``."""
-    g, values = CORPUS_GRAPH, " ".join(f"<{n}>" for n in nodes)
-    text = store.query(
-        f"CONSTRUCT {{ ?n ?p ?o . ?m <{OWL.sameAs}> ?n . ?r ?rp ?ro }} WHERE {{ VALUES ?n {{ {values} }} "
-        f"GRAPH <{g}> {{ {{ ?n ?p ?o }} UNION {{ ?m <{OWL.sameAs}> ?n }} UNION {{ ?n <{NG}hasMerge> ?r . ?r ?rp ?ro }} }} }}"
-    ).triples or ""
-    return {line + "\n" for line in text.splitlines() if line.strip() and not line.startswith("#")}
+_BLOCK_TRIPLES = f"?n ?p ?o . ?m <{OWL.sameAs}> ?n . ?r ?rp ?ro"  # a node's own, the links to it, its merge records
+
+
+def _block_pattern(nodes: list[str]) -> str:
+    """The pattern that binds :data:`_BLOCK_TRIPLES` to the stored blocks of ``nodes``."""
+    values = " ".join(f"<{n}>" for n in nodes)
+    return (f"VALUES ?n {{ {values} }} GRAPH <{CORPUS_GRAPH}> {{ {{ ?n ?p ?o }} UNION {{ ?m <{OWL.sameAs}> ?n }} "
+            f"UNION {{ ?n <{NG}hasMerge> ?r . ?r ?rp ?ro }} }}")
 
 
 def _block_changes(store: Store, nodes: list[str], blocks: dict[str, Block]) -> str:
     """The update operations (each after " ;") that turn the stored blocks of ``nodes``
     into ``blocks``: only the triples that differ. A triple the store writes otherwise
     than we do is deleted and inserted again, which leaves it in place; blocks holding
-    blank nodes (edited by hand) are deleted by pattern and inserted whole."""
+    blank nodes (edited by hand), which DELETE DATA cannot name, are deleted by pattern."""
     g = CORPUS_GRAPH
     new = {line for n in nodes if n in blocks for line in blocks[n].text.splitlines(True)}
-    old = _stored_blocks(store, nodes)
+    text = store.query(f"CONSTRUCT {{ {_BLOCK_TRIPLES} }} WHERE {{ {_block_pattern(nodes)} }}").triples or ""
+    old = {line + "\n" for line in text.splitlines() if line.strip() and not line.startswith("#")}
     if any("_:" in line for line in old):
-        values = " ".join(f"<{n}>" for n in nodes)
-        gone = (f" ;\nDELETE {{ GRAPH <{g}> {{ ?r ?p ?o }} }} WHERE {{ VALUES ?n {{ {values} }} "
-                f"GRAPH <{g}> {{ ?n <{NG}hasMerge> ?r . ?r ?p ?o }} }} ;\n"
-                f"DELETE {{ GRAPH <{g}> {{ ?m <{OWL.sameAs}> ?n }} }} WHERE {{ VALUES ?n {{ {values} }} "
-                f"GRAPH <{g}> {{ ?m <{OWL.sameAs}> ?n }} }} ;\n"
-                f"DELETE {{ GRAPH <{g}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {values} }} GRAPH <{g}> {{ ?n ?p ?o }} }}")
-        old = set()
+        gone, old = f" ;\nDELETE {{ GRAPH <{g}> {{ {_BLOCK_TRIPLES} }} }} WHERE {{ {_block_pattern(nodes)} }}", set()
     else:
         gone = "".join(sorted(old - new))
         gone = f" ;\nDELETE DATA {{ GRAPH <{g}> {{\n{gone}}} }}" if gone else ""
@@ -406,5 +401,5 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
 
 
-__all__ = ["CORPUS_GRAPH", "begin_changes", "build_corpus", "corpus_is_stale", "end_changes", "gc_paused",
+__all__ = ["CORPUS_GRAPH", "begin_changes", "build_corpus", "corpus_is_stale", "end_changes",
            "mark_corpus_stale", "rebuild_corpus", "stable_ids"]

@@ -25,22 +25,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .timex import MONTHS
+from .timex import CALENDAR_DATES, calendar_date
 
 HEAD_LINES = 6
 """How many non-empty lines at the top are read: headline, standfirst, byline and date."""
 
-_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+"
 _LABEL = r"(?:(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*|date\s*:\s*)"
 _TIME = (r"(?:(?:,|\s+at)?\s*\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
          r"(?:\s*(?-i:[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?")
-_DATE = (rf"(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})"
-         rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>{_YEAR})"
-         r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))")
-_WHOLE = re.compile(rf"{_LABEL}?(?:{_WEEKDAY})?{_DATE}{_TIME}", re.IGNORECASE)
+_ISO = r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+_FORMS = tuple(re.compile(rf"{_LABEL}?{form}{_TIME}", re.IGNORECASE) for form in (*CALENDAR_DATES, _ISO))
 _SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
 
 
@@ -56,8 +50,8 @@ def head_date(text: str) -> tuple[dt.date, int, int] | None:
             return None
         for offset, part in _segments(line.group()):
             words = part.strip()
-            match = _WHOLE.fullmatch(words)
-            day = _date(match) if match else None
+            day = next((found for form in _FORMS if (match := form.fullmatch(words))
+                        and (found := calendar_date(match))), None)
             if day is not None:
                 begin = line.start() + offset + len(part) - len(part.lstrip())
                 return day, begin, begin + len(words)
@@ -71,16 +65,3 @@ def _segments(line: str) -> Iterator[tuple[int, str]]:
         yield last, line[last:sep.start()]
         last = sep.end()
     yield last, line[last:]
-
-
-def _date(match: re.Match[str]) -> dt.date | None:
-    """The date a whole-line match names, or None for an impossible one (February 30)."""
-    for n in "123":
-        if match[f"y{n}"]:
-            month = match[f"m{n}"]
-            number = int(month) if month.isdigit() else MONTHS[month.lower()[:4] if month.lower().startswith("sept") else month.lower()[:3]]
-            try:
-                return dt.date(int(match[f"y{n}"]), number, int(re.match(r"\d+", match[f"d{n}"])[0]))  # type: ignore[index]
-            except ValueError:
-                return None
-    return None

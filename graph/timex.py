@@ -130,8 +130,25 @@ def rule_iso_date(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped
     return _day(d) if d else None
 
 
+CALENDAR_DATES = (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+                  rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}")
+"""A whole calendar date written out, month first or day first, after an optional weekday:
+groups ``month``, ``day`` and ``year`` (read by :func:`calendar_date`)."""
+
+
+def calendar_date(m: re.Match[str]) -> dt.date | None:
+    """The day a match with groups ``year``, ``month`` (a name or a number) and ``day`` names,
+    or None for one that does not exist (February 30).
+
+    >>> calendar_date(re.fullmatch(CALENDAR_DATES[0], "Sept. 3rd, 2019", re.IGNORECASE))
+    datetime.date(2019, 9, 3)
+    """
+    month = m["month"]
+    return _safe_date(int(m["year"]), int(month) if month.isdigit() else MONTHS[month.lower()], int(m["day"]))
+
+
 def rule_month_day_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
-    d = _safe_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+    d = calendar_date(m)
     return _day(d) if d else None
 
 
@@ -334,8 +351,8 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
     (name, re.compile(pattern + r"$", re.IGNORECASE), fn)
     for name, pattern, fn in [
         ("iso-date", _LEAD + r"(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)", rule_iso_date),
-        ("month-day-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}", rule_month_day_year),
-        ("day-month-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", rule_month_day_year),
+        ("month-day-year", _LEAD + CALENDAR_DATES[0], rule_month_day_year),
+        ("day-month-year", _LEAD + CALENDAR_DATES[1], rule_month_day_year),
         ("month-day-nearest-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}", rule_month_day),
         ("day-month-nearest-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}", rule_month_day),
         ("part-of-month", _LEAD + rf"(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?", rule_part_of_month),

@@ -442,6 +442,17 @@ def test_an_ingest_deletes_and_inserts_only_the_corpus_triples_that_changed(fres
     assert after == fresh
 
 
+def test_a_block_given_a_blank_node_by_hand_is_still_brought_up_to_date(fresh_store):
+    files = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.jsonl"))
+    ingest(files[:-1], fresh_store)
+    corpus_node = "https://w3id.org/newsgraph/id/corpus"  # its block changes with every article
+    fresh_store.update(f'INSERT DATA {{ GRAPH <{CORPUS_GRAPH}> {{ <{corpus_node}> <urn:x:note> [ <urn:x:by> "me" ] }} }}')
+    ingest(files[-1:], fresh_store)
+    stored = stored_corpus(fresh_store)
+    fresh = set("".join(b.text for b in corpus_blocks(build_corpus(fresh_store)).values()).splitlines())
+    assert fresh <= stored and not any("urn:x:note" in line for line in stored)
+
+
 def test_rebuild_repairs_a_corpus_graph_edited_by_hand(tmp_path):
     store = str(tmp_path / "store")
     CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", store])

@@ -9,6 +9,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def run_with_pagedata(script: str, stdin: str) -> str:
+    """What ``script`` prints, run in Node with ``pagedata.js`` loaded into ``window`` and ``stdin`` fed to it."""
+    node = shutil.which("node")
+    assert node, "node is needed for the explorer's script tests (the Makefile uses npm too)"
+    run = subprocess.run([node, "-e", "global.window = {}; require(process.argv[1]);" + script,
+                          str(ROOT / "graph" / "resources" / "pagedata.js")],
+                         input=stdin, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run.stdout
+
+
 def test_the_explorer_filter_rules_pass_in_node():
     node = shutil.which("node")
     assert node, "node is needed for the explorer's script tests (the Makefile uses npm too)"
@@ -31,17 +42,11 @@ def test_the_page_draws_a_date_as_timeline_span_does_so_pagedata_may_leave_the_u
              for published in (None, "2019-01-18", "2022-06-01")]
     expected = [timeline_span(*case) for case in cases]
     script = (
-        "global.window = {}; require(process.argv[1]);"
         "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "console.log(JSON.stringify(cases.map(c => window.newsgraphSpan("
         "{precision: c[0], earliest: c[1], latest: c[2]}, c[3]))));"
     )
-    node = shutil.which("node")
-    assert node
-    run = subprocess.run([node, "-e", script, str(ROOT / "graph" / "resources" / "pagedata.js")],
-                         input=json.dumps(cases), capture_output=True, text=True, timeout=60)
-    assert run.returncode == 0, run.stderr[-2000:]
-    got = json.loads(run.stdout)
+    got = json.loads(run_with_pagedata(script, json.dumps(cases)))
     assert len(got) == len(cases) > 500
     assert [(case, span) for case, span, want in zip(cases, got, expected) if span != want] == []
 
@@ -70,7 +75,6 @@ def test_a_panel_unpacks_its_nodes_details_chunk_then_its_evidences_passages_onc
     packed = pagedata.pack(data)
     assert len(packed["more"]["details"]) == 3 and len(packed["more"]["passages"]) == 3
     script = """
-global.window = {}; require(process.argv[1]);
 const zlib = require('zlib');
 const packed = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const names = new Map();
@@ -89,11 +93,6 @@ Promise.all([data.loadDetails(id), data.loadDetails(id)]).then(function () {
                                evidence: data.evidence(id).map(function (q) { return [q.before, q.exact, q.after]; }) }));
 });
 """
-    node = shutil.which("node")
-    assert node
-    run = subprocess.run([node, "-e", script, str(ROOT / "graph" / "resources" / "pagedata.js")],
-                         input=json.dumps(packed), capture_output=True, text=True, timeout=60)
-    assert run.returncode == 0, run.stderr[-2000:]
-    got = json.loads(run.stdout)
+    got = json.loads(run_with_pagedata(script, json.dumps(packed)))
     assert got == {"before": False, "after": True, "asked": ["details0", "passages1"],
                    "evidence": [["On ", "E", "."]]}
