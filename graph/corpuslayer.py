@@ -137,37 +137,51 @@ def build_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None =
 
 def _label(cluster: list[EventRecord]) -> str:
     """The label most of the cluster's reports give; the shortest, then first, on a tie."""
+    if len(cluster) == 1:
+        return cluster[0].label
     labels = Counter(e.label for e in cluster)
     return min(labels, key=lambda x: (-labels[x], len(x), x))
 
 
-def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], article_of: dict[str, str],
-                   published: dict[str, dt.date], canonical: dict[str, str], merge: bool) -> list[CorpusEvent]:
-    roles: dict[str, list[tuple[Role, str]]] = defaultdict(list)
-    for ev, pairs in roles_from(tuple(row) for g in graphs for row in records[g]["roles"]).items():  # type: ignore[misc]
-        roles[ev] = [(role, canonical[actor]) for role, actor in pairs if actor in canonical]
+def _event_records(records: dict[str, ArticleRecords], graphs: list[str], article_of: dict[str, str],
+                   published: dict[str, dt.date], roles: dict[str, list[tuple[Role, str]]]
+                   ) -> tuple[list[EventRecord], dict[str, dict[str, str]]]:
+    """One :class:`EventRecord` per article event (its actors as corpus ids), and each
+    event's details (:data:`EVENT_DETAILS`, the first value an article gives)."""
     statements = {ev for g in graphs for (ev,) in records[g]["statements"]}
     details: dict[str, dict[str, str]] = defaultdict(dict)
     for name in EVENT_DETAILS:
+        field = f"detail:{name}"
         for g in graphs:
-            for ev, value in records[g][f"detail:{name}"]:
+            for ev, value in records[g][field]:
                 details[ev].setdefault(name, value)
     info: dict[str, dict[str, str]] = {}
     events_in: list[EventRecord] = []
+    none: dict[str, str] = {}
+    prefix = len(str(NGT))
     for g in graphs:
         a = article_of[g]
+        day = published[a]
         for ev, etype, label in records[g]["events"]:
             if ev in info:
                 continue
-            info[ev] = detail = details.get(ev, {})
-            actor_roles = roles.get(ev, [])
+            info[ev] = detail = details.get(ev, none)
+            actor_roles = roles.get(ev, ())
             speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
+            earliest, latest = detail.get("earliestBegin"), detail.get("latestBegin")
             events_in.append(EventRecord(
-                node=ev, article=a, published=published[a], type=etype[len(str(NGT)):],
-                label=label, actors=frozenset(c for _r, c in actor_roles), speaker=speaker,
-                is_statement=ev in statements, earliest=_day(detail.get("earliestBegin")),
-                latest=_day(detail.get("latestBegin")), precision=detail.get("datePrecision"),
-                quote=detail.get("quote")))
+                ev, a, day, etype[prefix:], label, frozenset(c for _r, c in actor_roles), speaker,
+                ev in statements, _day(earliest) if earliest else None, _day(latest) if latest else None,
+                detail.get("datePrecision"), detail.get("quote")))
+    return events_in, info
+
+
+def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], article_of: dict[str, str],
+                   published: dict[str, dt.date], canonical: dict[str, str], merge: bool) -> list[CorpusEvent]:
+    roles: dict[str, list[tuple[Role, str]]] = {}
+    for ev, pairs in roles_from(tuple(row) for g in graphs for row in records[g]["roles"]).items():  # type: ignore[misc]
+        roles[ev] = [(role, canonical[actor]) for role, actor in pairs if actor in canonical]
+    events_in, info = _event_records(records, graphs, article_of, published, roles)
     reports: dict[str, list[str]] = defaultdict(list)
     for g in graphs:
         for st, ev in records[g]["reports"]:
@@ -181,21 +195,7 @@ def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], articl
     for (cluster, label), local in zip(labelled, ids):
         for e in cluster:
             corpus_of[e.node] = local
-        ev = CorpusEvent(id=local, type=cluster[0].type, label=label, members=sorted(e.node for e in cluster),
-                         articles=sorted({e.article for e in cluster}), is_statement=cluster[0].is_statement)
-        ev.roles = sorted({rc for e in cluster for rc in roles.get(e.node, [])})
-        dates = {(e.earliest, e.latest, e.precision, info[e.node].get("edtf")) for e in cluster}
-        if len(dates) == 1:
-            ev.earliest, ev.latest, ev.precision, ev.edtf = dates.pop()  # type: ignore[assignment]
-        quantities = {info[e.node].get("quantity") for e in cluster}
-        if len(quantities) == 1 and None not in quantities:
-            ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
-        ev.date_disputed = len({info[e.node]["edtf"] for e in cluster if info[e.node].get("edtf")}) > 1
-        ev.quantity_disputed = len(quantities - {None}) > 1
-        quotes = {e.quote for e in cluster}
-        if len(quotes) == 1 and None not in quotes:
-            ev.quote = quotes.pop()
-        events.append(ev)
+        events.append(_corpus_event(local, cluster, label, roles, info))
     by_id = {ev.id: ev for ev in events}
     for st, targets in reports.items():
         if st in corpus_of:
@@ -205,8 +205,38 @@ def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], articl
                 if ref and ref not in ours.reports:
                     ours.reports.append(ref)
     for ev in events:
-        ev.reports.sort()
+        if len(ev.reports) > 1:
+            ev.reports.sort()
     return events
+
+
+def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dict[str, list[tuple[Role, str]]],
+                  info: dict[str, dict[str, str]]) -> CorpusEvent:
+    """The corpus event of one cluster: its details where every report agrees (one report always does)."""
+    first = cluster[0]
+    ev = CorpusEvent(id=local, type=first.type, label=label, members=sorted(e.node for e in cluster),
+                     articles=sorted({e.article for e in cluster}), is_statement=first.is_statement)
+    if len(cluster) == 1:
+        detail = info[first.node]
+        ev.roles = sorted(set(roles.get(first.node, ())))
+        ev.earliest, ev.latest, ev.precision, ev.edtf = first.earliest, first.latest, first.precision, detail.get("edtf")
+        if detail.get("quantity") is not None:
+            ev.quantity = int(detail["quantity"])
+        ev.quote = first.quote
+        return ev
+    ev.roles = sorted({rc for e in cluster for rc in roles.get(e.node, [])})
+    dates = {(e.earliest, e.latest, e.precision, info[e.node].get("edtf")) for e in cluster}
+    if len(dates) == 1:
+        ev.earliest, ev.latest, ev.precision, ev.edtf = dates.pop()  # type: ignore[assignment]
+    quantities = {info[e.node].get("quantity") for e in cluster}
+    if len(quantities) == 1 and None not in quantities:
+        ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
+    ev.date_disputed = len({info[e.node]["edtf"] for e in cluster if info[e.node].get("edtf")}) > 1
+    ev.quantity_disputed = len(quantities - {None}) > 1
+    quotes = {e.quote for e in cluster}
+    if len(quotes) == 1 and None not in quotes:
+        ev.quote = quotes.pop()
+    return ev
 
 
 def mark_corpus_stale(store: Store, stale: bool = True) -> None:

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from enum import StrEnum
 
 
@@ -227,8 +228,9 @@ class ArticleGraph:
         raise KeyError(entity_id)
 
 
+@lru_cache(maxsize=1 << 16)  # the corpus layer slugs every cluster's label, most of them alike
 def slug(name: str) -> str:
-    """A readable id from a name: lowercase ASCII words joined by hyphens.
+    """A readable id from a name: lowercase ASCII words joined by hyphens (pure: cached).
 
     >>> slug("Igor Kochetkov"), slug("U.S. State Department"), slug("Škoda Auto")
     ('igor-kochetkov', 'u-s-state-department', 'skoda-auto')

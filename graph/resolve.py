@@ -47,6 +47,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -289,8 +290,9 @@ class Form:
     core: tuple[str, ...]
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus names its hubs thousands of times
 def form(name: str, kind: str, titles: tuple[str, ...] = ()) -> Form:
-    """The comparison form of a name of a given kind.
+    """The comparison form of a name of a given kind (a pure function: cached).
 
     >>> form("the Department of State", "organization").key
     'state department'
