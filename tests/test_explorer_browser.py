@@ -438,6 +438,55 @@ def test_a_long_timelines_window_moved_elsewhere_shows_exactly_the_filtered_even
     page.close()
 
 
+def test_a_window_with_more_events_than_the_timeline_draws_says_how_many_it_shows_of_how_many(
+        browser: sync_api.Browser, tmp_path: Path) -> None:
+    """vis-timeline is given at most 1,000 items: a wider window's notice gives that number
+    and the count of the events that pass the filters and meet the window (not of those
+    loaded around it), follows a filter, and is gone once the window is narrow."""
+    data = synthetic_page(tmp_path / "long.html", 11, 30, 60, 10)
+    details, timeline = data["details"], data["timeline"]
+    opened = open_page(browser, tmp_path / "long.html")
+    page = opened.page
+    notice = page.locator("#timeline-sample")
+    assert (notice.get_attribute("role"), notice.get_attribute("aria-live")) == ("status", "polite")
+    assert notice.text_content() == ""  # the opening window: its latest 300 events, all drawn
+
+    def show(first: dt.date, last: dt.date) -> None:
+        """The window from noon to noon (no day's item starts or ends there, whatever the time zone)."""
+        page.evaluate(f"newsgraph.timeline.setWindow(new Date({first.year}, {first.month - 1}, {first.day}, 12), "
+                      f"new Date({last.year}, {last.month - 1}, {last.day}, 12), {{animation: false}})")
+
+    def meeting(first: dt.date, last: dt.date, kinds: set[str]) -> set[str]:
+        """The events of ``kinds`` whose days meet the window from noon on ``first`` to noon on ``last``."""
+        def meets(span: dict) -> bool:
+            return span["start"] <= last.isoformat() and span.get("end", span["start"]) > first.isoformat()
+        return {n for n in timeline if details[n]["kind"] in kinds and meets(details[n]["span"])}
+
+    starts = sorted(details[n]["span"]["start"] for n in timeline)
+    first, last = (dt.date.fromisoformat(starts[int(len(starts) * k)]) for k in (0.05, 0.9))
+    for kinds in ({"event", "statement"}, {"event"}):
+        if kinds == {"event"}:  # a filter that keeps the window (as the network's follow does)
+            page.evaluate("newsgraph.state.hiddenKinds.add('statement'); newsgraph.applyFilters(true)")
+        else:
+            show(first, last)
+        expected = meeting(first, last, kinds)
+        assert 1000 < len(expected) < sum(details[n]["kind"] in kinds for n in timeline)
+        page.wait_for_function(f"() => document.getElementById('timeline-sample').textContent.includes('of {len(expected):,}')")
+        assert notice.text_content() == (f"Showing 1,000 of {len(expected):,} events in this window. "
+                                         "Zoom in or filter to see every one.")
+        assert notice.is_visible()
+        assert len(set(page.evaluate("newsgraph.timelineEventIds()")) & expected) == 1000
+
+    near = last - dt.timedelta(days=40)
+    show(near, last)
+    page.wait_for_function("() => document.getElementById('timeline-sample').textContent === ''")
+    given = set(page.evaluate("newsgraph.timelineEventIds()"))
+    assert 10 < len(meeting(near, last, {"event"})) == len(given & meeting(near, last, {"event"})) < 1000
+    assert not notice.is_visible()
+    assert opened.errors == [] and opened.outside_requests() == []
+    page.close()
+
+
 def test_the_hidden_actors_join_the_network_when_shown_or_expanded(browser: sync_api.Browser, tmp_path: Path) -> None:
     """vis-network is given the actors drawn at first only; the hidden ones (here the 200
     past the 1,000 most linked) join it, with their links, when shown, or one by one when

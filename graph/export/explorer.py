@@ -239,7 +239,7 @@ def _resource(name: str) -> str:
     return (resources.files("graph.resources") / name).read_text(encoding="utf-8")
 
 
-EXPLORER_MODULES = ("dom", "model", "network", "timeindex", "timeline", "strip", "panel", "controls", "main")
+EXPLORER_MODULES = ("dom", "model", "network", "timeindex", "notice", "timeline", "strip", "panel", "controls", "main")
 """The explorer's scripts (``graph/resources/explorer/``), in the order the page joins them."""
 
 

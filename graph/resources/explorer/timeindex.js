@@ -55,7 +55,31 @@
     return out;
   }
 
+  /** The event numbers to give vis-timeline, at most ``max`` (and ``keep``): ``inside`` (those
+   * that pass the filters and meet the window, in order of start) and ``near`` (those that
+   * pass around it, ``inside`` among them). All of ``near`` when that is few enough; else all
+   * of ``inside`` and a spread of the rest of ``near``; else a spread of ``inside``. ``keep``
+   * (an event that passes, or null) is given whatever the sample. Also how many of the events
+   * in the window are given (``shown``) of how many there are (``total``). */
+  function windowSample(inside, near, max, keep) {
+    let items = near, shown = inside.length;
+    if (inside.length >= max) {
+      items = spread(inside, max);
+      shown = items.length;
+    } else if (near.length > max) {
+      const taken = new Set(inside);
+      items = inside.concat(spread(near.filter(function (i) { return !taken.has(i); }), max - inside.length));
+    }
+    const sampled = items.length < near.length;
+    if (keep !== null && items.indexOf(keep) < 0) {
+      items = items.concat([keep]);
+      if (inside.indexOf(keep) >= 0) shown++;
+    }
+    return { items: items, sampled: sampled, shown: shown, total: inside.length };
+  }
+
   NGX.timeIndex = timeIndex;
   NGX.spread = spread;
+  NGX.windowSample = windowSample;
   NGX.lowerBound = lowerBound;
 })(typeof module === "object" && module.exports ? module.exports : (window.NGX = window.NGX || {}));

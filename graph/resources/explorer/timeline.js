@@ -14,6 +14,7 @@
     const m = app.model, data = app.data, details = app.data.details;
     const dom = NGX.dom, $ = dom.$, el = dom.el, escapeHtml = dom.escapeHtml, localDay = dom.localDay;
     const groupsData = new VT.DataSet();
+    const notice = NGX.sampleNotice($("timeline-sample")); // says when the window's events are a sample
     // A long timeline hands vis-timeline only the items near its window (``loaded``: the
     // window and as much again either side, in ms), at most MAX_ITEMS, and replaces them as
     // it moves: vis-timeline makes and measures an object for every item it is given. The
@@ -71,20 +72,16 @@
     }
 
     /** The event numbers to give vis-timeline: all that pass on a short timeline; else those
-     * in the window (a sample of MAX_ITEMS when more), then those around it up to MAX_ITEMS. */
+     * in the window (a sample of MAX_ITEMS when more), then those around it up to MAX_ITEMS.
+     * The notice over the timeline says when the window's events are a sample. */
     function wanted() {
       if (!windowed) return passing;
       if (!loaded) return [];
-      const inside = index.within(shown[0], shown[1]), near = index.within(loaded[0], loaded[1]);
-      let out = near;
-      if (inside.length >= MAX_ITEMS) out = NGX.spread(inside, MAX_ITEMS);
-      else if (near.length > MAX_ITEMS) {
-        const taken = new Set(inside);
-        out = inside.concat(NGX.spread(near.filter(function (i) { return !taken.has(i); }), MAX_ITEMS - inside.length));
-      }
-      sampled = out.length < near.length;
-      if (pinned !== null && m.onTimeline.has(data.timeline[pinned]) && out.indexOf(pinned) < 0) out = out.concat([pinned]);
-      return out;
+      const keep = pinned !== null && m.onTimeline.has(data.timeline[pinned]) ? pinned : null;
+      const chosen = NGX.windowSample(index.within(shown[0], shown[1]), index.within(loaded[0], loaded[1]), MAX_ITEMS, keep);
+      sampled = chosen.sampled;
+      notice(chosen.shown, chosen.total);
+      return chosen.items;
     }
 
     /** Give vis-timeline the items wanted now: only the difference with what it has. */
