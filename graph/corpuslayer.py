@@ -19,17 +19,17 @@ from collections.abc import Iterable
 from typing import Literal
 
 from .coref import EventRecord, corefer
+from .corpusblocks import CORPUS_GRAPH, drop_corpus_graph, write_corpus
 from .gcpause import gc_paused
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
-from .ontology import ID, NG, NGT, OWL
-from .rdf import Block, corpus_blocks, corpus_graph_iri, corpus_nodes, entity_kind, roles_from
+from .ontology import ID, NG, NGT
+from .rdf import entity_kind, roles_from
 from .readmodel import EVENT_DETAILS, ArticleRecords
 from .readmodel import article_records as read_records
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .store.base import term_sparql
 
-CORPUS_GRAPH = str(corpus_graph_iri())
 STALE_GRAPH = INTERNAL_GRAPHS + "corpus-stale"  # present while the corpus graph may be out of date
 
 
@@ -291,114 +291,6 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
         return rebuild_corpus(store, merge=merge, rules=rules, records=records)
 
 
-BLOCK_CHUNK = 50_000  # triples inserted per update when blocks are replaced
-
-
-PRINTS_GRAPH = INTERNAL_GRAPHS + "corpus-fingerprints"  # corpus node -> what its block was rendered from
-PRINT = INTERNAL_GRAPHS + "fingerprint"
-
-
-def _write_corpus(store: Store, corpus: Corpus, compare_all: bool) -> None:
-    """Write the blocks that changed. A block is not even rendered when its fingerprint
-    (:func:`graph.rdf.corpus_nodes`) is the one its mark stores; any other block is
-    rendered, and rewritten (only the triples that differ) when its digest differs from
-    the mark's. With ``compare_all``, or when the marks do not describe the stored graph
-    (:func:`_stored_marks`), every triple is compared."""
-    prints = corpus_nodes(corpus)
-    marks = {} if compare_all else _stored_marks(store)
-    if not marks:
-        blocks = corpus_blocks(corpus)
-        store.sync_graph(CORPUS_GRAPH, "".join(block.text for block in blocks.values()))
-        rows = "".join(f'<{n}> <{PRINT}> "{prints[n]} {block.digest}" .\n' for n, block in sorted(blocks.items()))
-        store.update(f"DROP SILENT GRAPH <{PRINTS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PRINTS_GRAPH}> {{\n{rows}}} }}")
-        return
-    blocks = corpus_blocks(corpus, only={n for n in prints if marks.get(n, ("", ""))[0] != prints[n]})
-    changed = sorted(n for n in marks.keys() | blocks.keys() if n not in prints
-                     or (n in blocks and marks.get(n, ("", ""))[1] != blocks[n].digest))
-    _replace_blocks(store, blocks, changed, prints)
-    stale_marks = sorted(n for n in blocks if n not in changed)  # same block, new fingerprint
-    if stale_marks:
-        store.update(_marks_sparql(stale_marks, {n: f"{prints[n]} {blocks[n].digest}" for n in stale_marks}))
-
-
-MARKS_QUERY = f"SELECT ?n ?f WHERE {{ GRAPH <{PRINTS_GRAPH}> {{ ?n <{PRINT}> ?f }} }}"
-DIGEST_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
-
-
-def _stored_marks(store: Store) -> dict[str, tuple[str, str]]:
-    """Each stored block's mark: (fingerprint, digest), or nothing when the marks cannot be
-    trusted: none stored (an older release), or not one per sealed block (a corpus graph
-    dropped or cut down behind our back). A mark is written in the same update as its
-    block, so otherwise each mark describes its block; a block edited by hand in place is
-    repaired by ``newsgraph rebuild``, which compares every triple. Counting the digests
-    costs a fraction of reading them (0.03 s against 1.0 s for 105 k blocks)."""
-    rows = store.select_values(MARKS_QUERY)
-    if not rows or int(store.select_values(DIGEST_COUNT)[0][0] or 0) != len(rows):  # type: ignore[arg-type]
-        return {}
-    marks = {}
-    for node, mark in rows:
-        fingerprint, _, digest = mark.partition(" ")  # type: ignore[union-attr]
-        marks[node] = (fingerprint, digest)
-    return marks  # type: ignore[return-value]
-
-
-def _marks_sparql(nodes: list[str], marks: dict[str, str]) -> str:
-    """The update that replaces the fingerprint marks of ``nodes`` with ``marks`` (a node without one loses its mark)."""
-    values = " ".join(f"<{n}>" for n in nodes)
-    rows = "".join(f'<{n}> <{PRINT}> "{marks[n]}" .\n' for n in nodes if n in marks)
-    return (f"DELETE {{ GRAPH <{PRINTS_GRAPH}> {{ ?n <{PRINT}> ?f }} }} WHERE {{ VALUES ?n {{ {values} }} "
-            f"GRAPH <{PRINTS_GRAPH}> {{ ?n <{PRINT}> ?f }} }}"
-            + (f" ;\nINSERT DATA {{ GRAPH <{PRINTS_GRAPH}> {{\n{rows}}} }}" if rows else ""))
-
-
-def _replace_blocks(store: Store, blocks: dict[str, Block], changed: list[str], prints: dict[str, str]) -> None:
-    """Bring the ``changed`` nodes' stored blocks (and marks) to their new ones (``blocks``;
-    none for a node that is gone), a few thousand blocks per update, each update whole or
-    not at all with its marks, so an interrupted run leaves blocks that the next run
-    recognizes. Only the triples that differ are deleted and inserted: a hub's block (the
-    corpus node lists every article, a place thousands of mentions) changes by a few
-    triples when one article comes or goes, and at 10 k articles rewriting such blocks
-    whole moved 72 k triples for one article."""
-    start = 0
-    while start < len(changed):
-        chunk, size = [], 0
-        while start < len(changed) and (not chunk or size < BLOCK_CHUNK):
-            node = changed[start]
-            chunk.append(node)
-            size += blocks[node].text.count("\n") if node in blocks else 0
-            start += 1
-        marks = {n: f"{prints[n]} {blocks[n].digest}" for n in chunk if n in blocks}
-        store.update(_marks_sparql(chunk, marks) + _block_changes(store, chunk, blocks))
-
-
-_BLOCK_TRIPLES = f"?n ?p ?o . ?m <{OWL.sameAs}> ?n . ?r ?rp ?ro"  # a node's own, the links to it, its merge records
-
-
-def _block_pattern(nodes: list[str]) -> str:
-    """The pattern that binds :data:`_BLOCK_TRIPLES` to the stored blocks of ``nodes``."""
-    values = " ".join(f"<{n}>" for n in nodes)
-    return (f"VALUES ?n {{ {values} }} GRAPH <{CORPUS_GRAPH}> {{ {{ ?n ?p ?o }} UNION {{ ?m <{OWL.sameAs}> ?n }} "
-            f"UNION {{ ?n <{NG}hasMerge> ?r . ?r ?rp ?ro }} }}")
-
-
-def _block_changes(store: Store, nodes: list[str], blocks: dict[str, Block]) -> str:
-    """The update operations (each after " ;") that turn the stored blocks of ``nodes``
-    into ``blocks``: only the triples that differ. A triple the store writes otherwise
-    than we do is deleted and inserted again, which leaves it in place; blocks holding
-    blank nodes (edited by hand), which DELETE DATA cannot name, are deleted by pattern."""
-    g = CORPUS_GRAPH
-    new = {line for n in nodes if n in blocks for line in blocks[n].text.splitlines(True)}
-    text = store.query(f"CONSTRUCT {{ {_BLOCK_TRIPLES} }} WHERE {{ {_block_pattern(nodes)} }}").triples or ""
-    old = {line + "\n" for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    if any("_:" in line for line in old):
-        gone, old = f" ;\nDELETE {{ GRAPH <{g}> {{ {_BLOCK_TRIPLES} }} }} WHERE {{ {_block_pattern(nodes)} }}", set()
-    else:
-        gone = "".join(sorted(old - new))
-        gone = f" ;\nDELETE DATA {{ GRAPH <{g}> {{\n{gone}}} }}" if gone else ""
-    added = "".join(sorted(new - old))
-    return gone + (f" ;\nINSERT DATA {{ GRAPH <{g}> {{\n{added}}} }}" if added else "")
-
-
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
@@ -422,10 +314,9 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
             index_records(store, records, replace_all=True)
         corpus = build_corpus(store, merge=merge, rules=rules, records=records)
         if not corpus.articles:
-            store.remove_graph(CORPUS_GRAPH)
-            store.remove_graph(PRINTS_GRAPH)
+            drop_corpus_graph(store)
         else:
-            _write_corpus(store, corpus, compare_all)
+            write_corpus(store, corpus, compare_all)
     mark_corpus_stale(store, False)
     return (len(corpus.entities), sum(1 for e in corpus.entities if len(e.members) > 1),
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
