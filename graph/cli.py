@@ -61,7 +61,7 @@ def _open_store(location: str, *, create: bool = False, recomputes_corpus: bool 
                    err=True)
     if not recomputes_corpus and corpus_is_stale(store):
         click.echo(f"newsgraph: warning: {location}: the corpus graph may be out of date (an ingest or remove "
-                   "was interrupted or deferred it); run `newsgraph rebuild`", err=True)
+                   "was interrupted or deferred it, or a SPARQL update edited the store); run `newsgraph rebuild`", err=True)
     return store
 
 

@@ -142,6 +142,17 @@ def _horizon(e: EventRecord) -> dt.date | None:
     return e.published + _WINDOW
 
 
+def _first_compatible(event: EventRecord, candidates: list[int], clusters: list[list[EventRecord]]) -> int | None:
+    """The first of the ``candidates`` with all of whose members ``event`` is compatible."""
+    for c in candidates:
+        for member in clusters[c]:
+            if not compatible(event, member):
+                break
+        else:
+            return c
+    return None
+
+
 def corefer(events: list[EventRecord], *, merge: bool = True) -> list[list[EventRecord]]:
     """Clusters of coreferent events, each in date order; singletons included.
 
@@ -156,16 +167,18 @@ def corefer(events: list[EventRecord], *, merge: bool = True) -> list[list[Event
     expiry: list[dt.date | None] = []  # per cluster: the earliest horizon of its members
     index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, actor) -> live clusters
     for event in ordered:
-        start = _order(event)[0]
-        keys = [(event.type, actor) for actor in sorted(event.actors)]
+        start = event.earliest or event.published  # = _order(event)[0]
         if event.is_statement and event.speaker:
             keys = [(event.type, event.speaker)]
+        else:
+            keys = [(event.type, actor) for actor in sorted(event.actors)]
         candidates: set[int] = set()
         for k in keys:
-            if k in index:
-                index[k] = [c for c in index[k] if (last := expiry[c]) is None or start <= last]
-                candidates.update(index[k])
-        target = next((c for c in sorted(candidates) if all(compatible(event, m) for m in clusters[c])), None)
+            live = index.get(k)
+            if live:
+                live = index[k] = [c for c in live if (last := expiry[c]) is None or start <= last]
+                candidates.update(live)
+        target = _first_compatible(event, sorted(candidates), clusters) if candidates else None
         if target is None:
             target = len(clusters)
             clusters.append([])
@@ -175,6 +188,7 @@ def corefer(events: list[EventRecord], *, merge: bool = True) -> list[list[Event
         if horizon is not None and (last is None or horizon < last):
             expiry[target] = horizon
         for k in keys:
-            if target not in index[k]:
-                index[k].append(target)
+            live = index[k]
+            if target not in live:
+                live.append(target)
     return clusters

@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .corpuslayer import mark_corpus_stale
 from .errors import InputError, QueryError
 from .ontology import PREFIXES
 from .store import QueryResult, Store, Term
@@ -143,14 +144,19 @@ def read_query_file(path: Path) -> str:
 def run_query(store: Store, sparql: str, *, params: dict[str, str] | None = None,
               allow_update: bool = False) -> QueryResult:
     """Run ``sparql`` with ``params`` bound as plain literals (or IRIs when written <...>;
-    ``<>`` names no IRI, so it is the two-character literal)."""
+    ``<>`` names no IRI, so it is the two-character literal). An update (``allow_update``)
+    marks the corpus graph stale: the record index the corpus layer works from does not
+    know the edit, so the next ingest or remove reads every article graph again."""
     bindings = {}
     for key, value in (params or {}).items():
         if len(value) > 2 and value.startswith("<") and value.endswith(">"):
             bindings[key] = Term("uri", value[1:-1])
         else:
             bindings[key] = Term("literal", value)
-    return store.query(sparql, bindings=bindings, allow_update=allow_update)
+    result = store.query(sparql, bindings=bindings, allow_update=allow_update)
+    if result.updated:
+        mark_corpus_stale(store)
+    return result
 
 
 def _short(term: Term | None) -> str:

@@ -7,7 +7,10 @@
 - ``/query``, ``/update`` and ``/store`` (GET, N-Quads): the layout :class:`graph.store.endpoint.RemoteStore`
   speaks by default, so ``newsgraph ingest --store http://127.0.0.1:8000`` writes through a
   running server. Updates are accepted only with ``allow_update`` and a bearer token that
-  the server reads from ``$NEWSGRAPH_SERVE_TOKEN`` (never from the command line).
+  the server reads from ``$NEWSGRAPH_SERVE_TOKEN`` (never from the command line). An update
+  from any other client (one without newsgraph's ``X-Newsgraph-Corpus: maintained`` header)
+  marks the corpus graph stale, since the record index the corpus layer works from does not
+  know the edit: the next ingest or remove reads every article graph again.
 - ``/``: the explorer of the store as it is now; ``/article/ID``: one article's view. Each is
   rendered from the store when asked for, so a new ingest shows on reload.
 
@@ -29,8 +32,10 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from .corpuslayer import mark_corpus_stale
 from .errors import InputError, NewsgraphError, QueryError
 from .store import QueryResult, Store, Term
+from .store.endpoint import CORPUS_HEADER
 
 TOKEN_ENV = "NEWSGRAPH_SERVE_TOKEN"
 RESULT_TYPES = {
@@ -263,6 +268,8 @@ def create_app(store: Store, options: ServeOptions) -> Any:
             return problem(401, "an update needs the server's bearer token")
         try:
             await run(store.update, sparql)
+            if request.headers.get(CORPUS_HEADER) != "maintained":  # an edit the record index does not know
+                await run(mark_corpus_stale, store)
         except TimeoutError:
             return problem(503, f"the update ran over the server's limit of {options.timeout:g} s")
         return Response(status_code=204)

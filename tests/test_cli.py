@@ -98,13 +98,21 @@ def test_evidence_query_returns_exact_words_and_offsets(store):
     assert "Mike Pompeo,Mike Pompeo,842,853" in result.output
 
 
-def test_query_refuses_updates_without_the_flag(store):
+def test_query_refuses_updates_without_the_flag_and_an_update_marks_the_corpus_stale_until_a_rebuild(store,
+                                                                                                       tmp_path):
+    import shutil
+
+    store = shutil.copytree(store, tmp_path / "store")  # the rebuild adds a corpus graph
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     assert_one_line_error(run("query", update, "--store", store), 2, "--allow-update")
+    assert not run("query", "ASK { ?s ?p ?o }", "--store", store).stderr
     allowed = run("query", update, "--allow-update", "--store", store)
     assert allowed.exit_code == 0
     cleanup = run("query", "DELETE DATA { <urn:a> <urn:b> <urn:c> }", "--allow-update", "--store", store)
     assert cleanup.exit_code == 0
+    assert "the corpus graph may be out of date" in run("query", "ASK { ?s ?p ?o }", "--store", store).stderr
+    assert run("rebuild", "--store", store).exit_code == 0
+    assert not run("query", "ASK { ?s ?p ?o }", "--store", store).stderr
 
 
 def test_invalid_sparql_is_one_line_with_the_parser_position(store):

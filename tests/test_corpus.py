@@ -543,7 +543,8 @@ def test_a_corpus_left_stale_is_reported_until_it_is_rebuilt(tmp_path):
     warned = CliRunner().invoke(cli, query)
     assert warned.exit_code == 0
     assert warned.stderr.strip() == (f"newsgraph: warning: {store}: the corpus graph may be out of date (an "
-                                     "ingest or remove was interrupted or deferred it); run `newsgraph rebuild`")
+                                     "ingest or remove was interrupted or deferred it, or a SPARQL update edited the "
+                                     "store); run `newsgraph rebuild`")
     rebuilt = CliRunner().invoke(cli, ["rebuild", "--store", store])
     assert rebuilt.exit_code == 0 and not rebuilt.stderr
     assert not CliRunner().invoke(cli, query).stderr

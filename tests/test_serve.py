@@ -145,6 +145,53 @@ def test_allow_update_needs_a_token_from_the_environment(seed_store):
     assert "NEWSGRAPH_SERVE_TOKEN" in run.stderr and "Traceback" not in run.stderr
 
 
+def test_an_update_from_a_sparql_client_marks_the_corpus_stale_and_a_rebuild_through_the_server_clears_it(
+        seed_store):
+    """The record index the corpus layer works from knows nothing of an article graph edited
+    through ``/update``: after such an edit the next ingest must read every article graph,
+    and every command says the corpus graph may be out of date until then. newsgraph's own
+    writes, which keep the index themselves, leave it fresh."""
+    from graph.corpuslayer import STALE_GRAPH
+    from graph.store.endpoint import CORPUS_HEADER
+
+    stale = "ASK { GRAPH <%s> { ?s ?p ?o } }" % STALE_GRAPH
+
+    def ask(srv: Server) -> bool:
+        raw = urllib.request.urlopen(urllib.request.Request(
+            srv.url + "/sparql?" + urllib.parse.urlencode({"query": stale}),
+            headers={"Accept": "application/sparql-results+json"}), timeout=30).read()
+        return json.loads(raw)["boolean"]
+
+    def update(srv: Server, sparql: str, **headers: str) -> None:
+        urllib.request.urlopen(urllib.request.Request(
+            srv.url + "/update", data=sparql.encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}", **headers}),
+            timeout=30).read()
+
+    import urllib.parse
+
+    edit = ("INSERT DATA { GRAPH <https://w3id.org/newsgraph/graph/%s> { <https://w3id.org/newsgraph/id/%s> "
+            "<http://www.w3.org/2000/01/rdf-schema#comment> \"checked by hand\" } }" % (SEED_ID, SEED_ID))
+    srv = Server(seed_store, "--allow-update", env={"NEWSGRAPH_SERVE_TOKEN": TOKEN})
+    try:
+        assert not ask(srv)
+        update(srv, edit, **{CORPUS_HEADER: "maintained"})
+        assert not ask(srv)
+        update(srv, edit)
+        assert ask(srv)
+        status = subprocess.run([sys.executable, "-m", "graph", "query", "--store", srv.url, "ASK { ?s ?p ?o }"],
+                                capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "NEWSGRAPH_STORE_TOKEN": TOKEN})
+        assert "the corpus graph may be out of date" in status.stderr, status.stderr
+        rebuild = subprocess.run([sys.executable, "-m", "graph", "rebuild", "--store", srv.url],
+                                 capture_output=True, text=True, timeout=300,
+                                 env={**os.environ, "NEWSGRAPH_STORE_TOKEN": TOKEN})
+        assert rebuild.returncode == 0, rebuild.stderr
+        assert not ask(srv)
+    finally:
+        srv.stop()
+
+
 def test_an_ingest_through_the_server_while_queries_run_never_shows_half_an_article(seed_store):
     srv = Server(seed_store, "--allow-update", env={"NEWSGRAPH_SERVE_TOKEN": TOKEN})
     seen: list[dict[str, int]] = []

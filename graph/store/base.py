@@ -68,6 +68,7 @@ class QueryResult:
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: str | None = None
+    updated: bool = False  # an update ran (``allow_update``): the store was changed
 
 
 def _is_update(sparql: str) -> bool:
@@ -233,7 +234,7 @@ class Store(ABC):
         if not allow_update:
             raise QueryError("this is a SPARQL update; the store is read-only unless you pass --allow-update")
         self.update(bound)
-        return QueryResult(kind="ask", boolean=True)
+        return QueryResult(kind="ask", boolean=True, updated=True)
 
     def __enter__(self) -> Store:
         return self

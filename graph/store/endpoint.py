@@ -81,6 +81,11 @@ from ..errors import InputError, QueryError, StoreError
 from ..ontology import PREFIXES
 from .base import INTERNAL_GRAPHS, GraphData, QueryResult, Store, Term, as_ntriples, term_sparql
 
+CORPUS_HEADER = "X-Newsgraph-Corpus"
+"""Sent with every request: "maintained" says the client keeps the corpus layer and its
+record index up to date itself, as ``newsgraph ingest`` and ``remove`` do. ``newsgraph
+serve`` marks the corpus graph stale after an update sent without it (a SPARQL client's)."""
+
 TIMEOUT_SECONDS = 120.0
 CONFIG_FILE = "newsgraph.toml"
 UNION_MODES = ("oxigraph", "native")
@@ -321,7 +326,7 @@ class RemoteStore(Store):
 
     def _request(self, url: str, *, data: bytes | None = None, content_type: str | None = None,
                  accept: str | None = None, method: str | None = None) -> bytes:
-        headers = {"User-Agent": "newsgraph"}
+        headers = {"User-Agent": "newsgraph", CORPUS_HEADER: "maintained"}
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
         if content_type:
