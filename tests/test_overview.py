@@ -87,3 +87,23 @@ def test_only_the_most_central_actors_are_labelled() -> None:
 
 def test_a_page_of_more_than_one_article_is_a_corpus() -> None:
     assert is_corpus({"a": {}, "b": {}}) and not is_corpus({"a": {}})
+
+
+def test_the_overview_and_the_network_layout_are_the_same_whatever_the_hash_seed() -> None:
+    """A page drawn twice from one store is the same page: networkx lists a small
+    subgraph's nodes in set order, which follows Python's hash seed."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = ("import json; from tests.test_overview import _two_stories; "
+              "from graph.export.overview import actor_overview; from graph.export.layout import component_layout; "
+              "g, m = _two_stories(); import networkx as nx; "
+              "print(json.dumps([actor_overview(g, mentions=m), sorted(component_layout(nx.Graph(g)).items())]))")
+    root = Path(__file__).resolve().parent.parent
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 6)}
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())[0]["nodes"]

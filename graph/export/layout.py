@@ -40,7 +40,7 @@ False
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 import numpy as np
@@ -57,6 +57,25 @@ LABEL_HEIGHT = 18.0  # pixels of one line of label
 DEFAULT_SIZE = 10.0  # a node's size (vis-network: half its shape's height) when none is given
 
 Position = tuple[float, float]
+
+
+def ordered_subgraph(graph: nx.Graph, nodes: Iterable[Hashable]) -> nx.Graph:
+    """The subgraph of ``nodes`` (with their data and the edges among them), its nodes and
+    each node's neighbours in name order. A networkx subgraph view lists the nodes of a
+    small subgraph in the order of a set, which changes with Python's hash seed, and the
+    layouts follow the node order: a page drawn twice from one store came out different.
+
+    >>> g = nx.Graph([("b", "c"), ("a", "b"), ("c", "d")])
+    >>> sub = ordered_subgraph(g, {"c", "b", "a"}); list(sub.nodes), sorted(sub.edges)
+    (['a', 'b', 'c'], [('a', 'b'), ('b', 'c')])
+    """
+    order = sorted(nodes, key=str)
+    members = set(order)
+    sub = nx.Graph()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in order)
+    sub.add_edges_from((u, v, data) for u in order for v, data in sorted(graph[u].items(), key=lambda kv: str(kv[0]))
+                       if v in members)
+    return sub
 
 
 def _spring(component: nx.Graph, seed: int) -> dict[Hashable, Position]:
@@ -211,7 +230,7 @@ def component_layout(graph: nx.Graph, *, seed: int = 7, spring_limit: int = SPRI
     if simple.number_of_nodes() == 0:
         return {}
     components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
-    placed = [_local(simple.subgraph(c), seed, spring_limit, sizes or {}) for c in components]
+    placed = [_local(ordered_subgraph(simple, c), seed, spring_limit, sizes or {}) for c in components]
     total_area = sum((2 * r + GAP) ** 2 for _, r in placed)
     row_width = max(math.sqrt(total_area) * 1.6, 2 * placed[0][1] + GAP)
     out: dict[Hashable, Position] = {}

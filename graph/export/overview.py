@@ -44,7 +44,7 @@ import networkx as nx
 from ..rdf import corpus_graph_iri
 from ..rulesfile import merge_rule_line
 from ..store import Store
-from .layout import separate
+from .layout import ordered_subgraph, separate
 
 ACTOR_KINDS = ("person", "organization", "place")
 LINK_ROLES = ("agent", "patient", "participant", "speaker", "addressee", "hasPlace")
@@ -87,7 +87,7 @@ def _layout(actors: nx.Graph, community: Mapping[str, int], seed: int) -> dict[s
     for c in sorted(groups):
         nodes = sorted(groups[c])
         radius = 45.0 * math.sqrt(len(nodes)) + 30
-        sub = actors.subgraph(nodes)
+        sub = ordered_subgraph(actors, nodes)
         local = nx.spring_layout(sub, seed=seed, weight="weight") if len(nodes) > 1 else {nodes[0]: (0.0, 0.0)}
         placed.append((local, radius))
     row_width = 2.2 * math.sqrt(sum((2 * r) ** 2 for _, r in placed)) if placed else 0.0
@@ -181,7 +181,8 @@ def actor_overview(graph: nx.MultiDiGraph, *, mentions: Mapping[str, Collection[
     top = _most_central(linked, strength, community, labelled)
     drawn = set(sorted(linked, key=lambda n: (-strength[n], -counts[n], n))[:drawn_actors])
     minor = sorted((n for n in linked if n not in drawn), key=lambda n: (-counts[n], n))
-    pos.update(_spread_labels(graph, {n: pos[n] for n in top}, {n: 6 + 3 * math.sqrt(counts[n]) for n in top}))
+    pos.update(_spread_labels(graph, {n: pos[n] for n in sorted(top)},  # in name order: the same layout every run
+                              {n: 6 + 3 * math.sqrt(counts[n]) for n in top}))
 
     def when(event: str) -> str:
         return str(graph.nodes[event].get("start") or "9999")
@@ -254,7 +255,7 @@ def _co_mentions(mentions: Mapping[str, Collection[str]], actors: set[str]) -> l
             for article in set(articles):
                 by_article[article].append(actor)
     out: list[tuple[str, str]] = []
-    for names in by_article.values():
+    for _article, names in sorted(by_article.items()):  # not set order: the same ties every run
         names.sort()
         if len(names) > MENTION_LIMIT:
             out += list(zip(names, names[1:]))
