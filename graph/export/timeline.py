@@ -25,9 +25,12 @@ def timeline_span(precision: str | None, earliest: str | None, latest: str | Non
     {'start': '2018-12-01', 'end': '2019-01-18', 'type': 'range', 'className': 'ng-open'}
     >>> timeline_span("before", None, "2011-12-31", "2010-05-04")
     {'start': '2011-12-02', 'end': '2012-01-01', 'type': 'range', 'className': 'ng-before'}
+
+    A date without either bound has no span (a ValueError, as for a malformed date).
     """
     if earliest is None:
-        assert latest is not None
+        if latest is None:
+            raise ValueError("a date needs an earliest or a latest bound to be drawn")
         end = dt.date.fromisoformat(latest) + dt.timedelta(days=1)
         start = end - dt.timedelta(days=OPEN_RANGE_MIN_DAYS)
         return {"start": start.isoformat(), "end": end.isoformat(), "type": "range", "className": "ng-before"}
