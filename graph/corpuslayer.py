@@ -168,11 +168,10 @@ def _event_records(records: dict[str, ArticleRecords], graphs: list[str], articl
             info[ev] = detail = details.get(ev, none)
             actor_roles = roles.get(ev, ())
             speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
-            earliest, latest = detail.get("earliestBegin"), detail.get("latestBegin")
             events_in.append(EventRecord(
-                ev, a, day, etype[prefix:], label, frozenset(c for _r, c in actor_roles), speaker,
-                ev in statements, _day(earliest) if earliest else None, _day(latest) if latest else None,
-                detail.get("datePrecision"), detail.get("quote")))
+                ev, a, day, etype[prefix:], label, frozenset(c for _r, c in actor_roles), speaker, ev in statements,
+                _day(detail.get("earliestBegin")), _day(detail.get("latestBegin")), detail.get("datePrecision"),
+                detail.get("quote")))
     return events_in, info
 
 
