@@ -28,7 +28,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import find_time_expressions, no_later_than, resolve
+from ..timex import find_time_expressions, no_later_than, resolve, whole_time_expression
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
@@ -73,6 +73,9 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
 _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,60}\)\s*)?[-\u2013\u2014]")
 _CREDIT_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*\([^)\n]*$")
+# How a line opens when a date in it may follow a dateline's place or open a bracketed credit:
+# what both patterns above ask of the words before the date.
+_DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z.'’ -]*[,(]")
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -107,7 +110,9 @@ def dateline_date(text: str, published: dt.date) -> TimeSpan | None:
     """
     start = 0
     for line in text.split("\n")[:DATELINE_LINES]:
-        for a, b in find_time_expressions(line):
+        # a line that does not open like a dateline can only be a date and nothing else
+        found = find_time_expressions(line) if _DATELINE_OPENING.match(line) else whole_time_expression(line)
+        for a, b in found:
             bare = not line[:a].strip() and not line[b:].strip(" .")
             if bare or in_dateline(text, start + a, start + b):
                 t = resolve(line[a:b], published, span=Span.at(text, start + a, start + b))
