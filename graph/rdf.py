@@ -235,8 +235,17 @@ def _nt(term: URIRef | Lit) -> str:
 
 def ntriples(triples: Iterable[Triple]) -> str:
     """N-Triples text of ``triples``. Every IRI newsgraph writes is built from slugs and
-    hex ids under its own namespaces, so it needs no escaping; literals are escaped."""
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
+    hex ids under its own namespaces, so it needs no escaping; literals are escaped. Each
+    distinct term is rendered once (a node is the subject of many triples)."""
+    rendered: dict[URIRef | Lit, str] = {}
+
+    def nt(term: URIRef | Lit) -> str:
+        text = rendered.get(term)
+        if text is None:
+            text = rendered[term] = _nt(term)
+        return text
+
+    return "".join([f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples])
 
 
 def _begin_bounds(g: Triples, node: URIRef, earliest: dt.date | None, latest: dt.date | None) -> None:
