@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -135,7 +136,7 @@ def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
         while e > s and (toks[e - 1].is_space or toks[e - 1].tag_ == "POS" or toks[e - 1].text in _QUOTE_CHARS
                          or (toks[e - 1].is_punct and toks[e - 1].text not in (".",))):
             e -= 1
-        if e > s and any(ch.isupper() for ch in doc[s:e].text):
+        if e > s and any(ch.isupper() for ch in text_of(doc, s, e)):
             out.append((s, e))
     return out
 
@@ -617,7 +618,7 @@ def _examples_of(doc: Doc, tok: Token) -> Token | None:
     return None
 
 
-def _tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+def tokens_among(doc: Doc, words: Iterable[str]) -> list[Token]:
     """The tokens of ``doc`` whose lower-case form is one of ``words`` (one array pass)."""
     from spacy.attrs import LOWER
 
@@ -640,7 +641,7 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     toks = tokens(doc)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
-    for tok in _tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
+    for tok in tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
         if not tok.is_lower:
             continue
         if tok.i + 2 < len(doc) and toks[tok.i + 1].lower_ == "of":
@@ -815,10 +816,11 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
 
 def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
     texts = [_text(doc, m) for m in group]
+    first = {t: -n for n, t in reversed(list(enumerate(texts)))}  # minus where each text first stands
     non_acr = [t for t in texts if not is_acronym(t.replace(" ", ""))] or texts
     if kind is EntityKind.PERSON:
-        return max(non_acr, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
-    return max(non_acr, key=lambda t: (len(t), -texts.index(t)))
+        return max(non_acr, key=lambda t: (len(t.split()), len(t), first[t]))
+    return max(non_acr, key=lambda t: (len(t), first[t]))
 
 
 _ORG_NOT_SURNAME_HEADS = ORG_HEADS - SURNAME_HEADS

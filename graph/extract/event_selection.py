@@ -40,6 +40,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .event_labels import infinitive_complement
+from .pipeline import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -187,7 +188,7 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
             times[verb.i] = times[i]
         kept[verb.i] += [i, *kept.pop(i)]
     # headline-restates
-    end = headline_end(doc.text)
+    end = headline_end(doc_text(doc))
     if end:
         for i in [i for i in sorted(kept) if doc[i].idx < end]:
             body = next((j for j in sorted(kept) if doc[j].idx >= end and drafts[j].type == drafts[i].type), None)

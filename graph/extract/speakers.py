@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind
-from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS
+from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS, tokens_among
 from .names import looks_like_person_name
 from .pipeline import tokens
 
@@ -81,7 +81,7 @@ def _alias_tokens(doc: Doc, ents: EntityResult) -> dict[int, str]:
         for w in words:
             forms.setdefault(w.lower(), set()).add(e.id)
     out: dict[int, str] = {}
-    for tok in tokens(doc):
+    for tok in tokens_among(doc, forms):
         if not tok.text[:1].isupper() or tok.i in ents.token_entity:
             continue
         ids = forms.get(tok.lower_)
