@@ -160,7 +160,8 @@ def _text(doc: Doc, m: Mention) -> str:
 
 def text_of(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``a`` to ``b`` (empty if none)."""
-    return doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)] if b > a else ""
+    toks = tokens(doc)
+    return doc_text(doc)[toks[a].idx : toks[b - 1].idx + len(toks[b - 1].text)] if b > a else ""
 
 
 def _relabel(doc: Doc, m: Mention) -> Mention:
