@@ -780,6 +780,14 @@ _FIND_RANGE = re.compile(re.sub(r"\?P<\w+>", "?:",
     re.IGNORECASE,
 )
 
+# Every shape the two finders know holds a digit or one of these words (or its start: "mar" for
+# "March", "day" for "Monday" and "today"), so a text with none of them holds no time expression
+# and need not be searched. Read in lower case, and only in ASCII text, where lower case is what
+# the finders' IGNORECASE makes of a letter.
+_TIME_WORD = re.compile(r"[0-9]|week|month|year|day|night|morning|afternoon|evening|noon|tomorrow"
+                        r"|spring|summer|autumn|fall|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                        r"|minute|stoppage|injury")
+
 
 def find_time_expressions(text: str) -> list[tuple[int, int]]:
     """Character spans in ``text`` that look like time expressions :func:`resolve` knows.
@@ -791,6 +799,8 @@ def find_time_expressions(text: str) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in find_time_expressions(s)]
     ['from May 3 until June 9', 'late last month']
     """
+    if text.isascii() and _TIME_WORD.search(text.lower()) is None:
+        return []
     ranges = [m.span() for m in _FIND_RANGE.finditer(text)]
     found = list(ranges)
     for m in _FIND.finditer(text):

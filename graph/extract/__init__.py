@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, TimeSpan, slug
 from .components import PASSES, factuality_of, participants_of, register, run_passes
 from .events import CALL_LEMMAS, id_base, label_for, quantity
-from .pipeline import load_model, tokens
+from .pipeline import load_model, sentence_of, tokens
 from .statements import QuoteDraft
 
 if TYPE_CHECKING:
@@ -83,9 +83,13 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span.at(text, a, b)
 
 
+def _sentence_span(doc: Doc, text: str, i: int) -> Span:
+    sent = sentence_of(doc, i)
+    return _span(text, sent.start_char, sent.end_char)
+
+
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     """The graph of one article from its parsed text (``doc.text == article.text``)."""
-    toks = tokens(doc)
     text = article.text
     doc.user_data["newsgraph_text"] = text
     run_passes(doc, article.published)
@@ -107,10 +111,9 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     merged = doc._.ng_events
     for i in sorted(merged):
         draft = drafts[i]
-        tok = toks[i]
         parts, places = participants_of(doc, i)
-        own = _span(text, tok.sent.start_char, tok.sent.end_char)
-        others = {_span(text, toks[j].sent.start_char, toks[j].sent.end_char) for j in merged[i]} - {own}
+        own = _sentence_span(doc, text, i)
+        others = {_sentence_span(doc, text, j) for j in merged[i]} - {own}
         common = dict(
             label=label_for(doc, draft),
             evidence=[own, *sorted(others)],

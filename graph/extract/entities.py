@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
-from .pipeline import doc_text, tokens
+from .pipeline import doc_text, sentence_of, tokens
 from .boilerplate import Zones, find_datelines
 from .names import (
     COUNTRY_ABBREVIATIONS,
@@ -254,7 +254,7 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
         return
     s = m.tstart
     k = s - 1
-    sent_start = toks[s].sent.start
+    sent_start = sentence_of(doc, s).start
     while k >= sent_start and (toks[k].lower_ in TITLE_WORDS or (toks[k].lower_ in ("of", "for", "the")
                                                               and k - 1 >= sent_start)
                                or (k in by_token and by_token[k].kind is not EntityKind.PERSON)
@@ -613,7 +613,7 @@ def _examples_of(doc: Doc, tok: Token) -> Token | None:
     if tok.dep_ != "pobj" or intro.lower_ not in ("including", "like", "as") \
             or intro.lower_ == "as" and (intro.i == 0 or toks[intro.i - 1].lower_ != "such"):
         return None
-    for k in range(intro.i - 1, tok.sent.start - 1, -1):
+    for k in range(intro.i - 1, sentence_of(doc, tok.i).start - 1, -1):
         if toks[k].tag_ == "NNS":
             return toks[k]
     return None

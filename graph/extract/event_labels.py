@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .pipeline import tokens
+from .pipeline import sentence_of, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -157,7 +157,7 @@ def _subject(verb: Token) -> Token | None:
 def _dateline(tok: Token) -> bool:
     """A place name in capitals opening the sentence, set off by a comma, a dash or a
     bracket ("SAN SALVADOR, El Salvador -- ..."): a dateline the parser took for a subject."""
-    doc, start = tok.doc, tok.sent.start
+    doc, start = tok.doc, sentence_of(tok.doc, tok.i).start
     name = [t for t in doc[start : tok.i + 1] if t.is_alpha]
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return bool(name) and all(t.is_upper for t in name) and after is not None and after.text in (
@@ -167,7 +167,7 @@ def _dateline(tok: Token) -> bool:
 def _after_dateline(verb: Token) -> Token | None:
     """The subject after a dateline: the head of the words between the dateline's last
     punctuation and the verb ("SAN FRANCISCO -- Google bought" -> Google)."""
-    sent = verb.sent
+    sent = sentence_of(verb.doc, verb.i)
     marks = [t.i for t in sent if t.i < verb.i and t.is_punct and t.text in ",-\u2014\u2013)"]
     if not marks:
         return None

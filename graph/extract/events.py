@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Event, Participant, Precision, Quantity, Role, Span, TimeSpan
 from ..timex import find_time_expressions, resolve
-from .pipeline import doc_text, tokens
+from .pipeline import doc_text, sentence_of, tokens
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
 
@@ -415,9 +415,10 @@ def attach_point(span: SpacySpan) -> Token | None:
             return _past_a_state(head)
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
-    sent_root = root.sent.root
+    sent = sentence_of(root.doc, root.i)
+    sent_root = sent.root
     if sent_root.pos_ not in ("VERB", "AUX") or span.start <= sent_root.i < span.end:
-        verbs = [t for t in root.sent if t.pos_ == "VERB" and not span.start <= t.i < span.end]
+        verbs = [t for t in sent if t.pos_ == "VERB" and not span.start <= t.i < span.end]
         return min(verbs, key=lambda t: abs(t.i - root.i)) if verbs else None
     return sent_root
 
