@@ -235,8 +235,17 @@ def _nt(term: URIRef | Lit) -> str:
 
 def ntriples(triples: Iterable[Triple]) -> str:
     """N-Triples text of ``triples``. Every IRI newsgraph writes is built from slugs and
-    hex ids under its own namespaces, so it needs no escaping; literals are escaped."""
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
+    hex ids under its own namespaces, so it needs no escaping; literals are escaped. Each
+    distinct term is rendered once (a node is the subject of many triples)."""
+    rendered: dict[URIRef | Lit, str] = {}
+
+    def nt(term: URIRef | Lit) -> str:
+        text = rendered.get(term)
+        if text is None:
+            text = rendered[term] = _nt(term)
+        return text
+
+    return "".join([f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples])
 
 
 def _begin_bounds(g: Triples, node: URIRef, earliest: dt.date | None, latest: dt.date | None) -> None:
@@ -257,6 +266,7 @@ class _Writer:
         self.entity_nodes = {e.id: entity_iri(self.aid, e) for e in ag.entities}
         self.event_nodes = {e.id: event_iri(self.aid, e) for e in ag.events}
         self.statement_ids = {e.id for e in ag.events if isinstance(e, Statement)}
+        self.mentions: dict[Span, URIRef] = {}  # the mention nodes written so far
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Lit) -> None:
         self.g.add((s, p, o))
@@ -268,10 +278,12 @@ class _Writer:
         self.add(node, PROV.wasDerivedFrom, self.article)
 
     def mention(self, span: Span) -> URIRef:
-        """The mention node of ``span``: its exact words, in the article's text."""
-        m = mention_iri(self.aid, span)
-        self.add(m, NIF.anchorOf, Lit(span.text))
-        self.add(m, NIF.referenceContext, self.article)
+        """The mention node of ``span``: its exact words, in the article's text (written once)."""
+        m = self.mentions.get(span)
+        if m is None:
+            m = self.mentions[span] = mention_iri(self.aid, span)
+            self.add(m, NIF.anchorOf, Lit(span.text))
+            self.add(m, NIF.referenceContext, self.article)
         return m
 
     def evidence(self, node: URIRef, spans: Iterable[Span], prop: URIRef = GAF.denotedBy) -> None:

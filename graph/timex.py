@@ -710,12 +710,32 @@ _PART_OF = (r"(?:(?:at|in|during|by|from|until)\s+)?(?:(?:the\s+)?(?:beginning|s
             r"|(?:the\s+)?(?:first|second|latter)\s+half\s+of|half[\s-]?way\s+through|mid[\s-]?way\s+through"
             r"|(?:earlier|later)\s+in)\s+")
 # The words a time expression can start with; the finder tries its shapes only where one stands.
-_STARTS = (r"\d|(?:since|from|by|until|till|before|no|the|at|in|during|of|on|early|mid|middle|late|earlier|later"
-           r"|half|halfway|midway|first|second|latter|this|last|next|back|its|their|an?|one|two|three|four|five|six|seven"
-           r"|eight|nine|ten|eleven|twelve|yesterday|today|tonight|tomorrow|overnight|noon|midnight|that"
-           r"|around|about|after|shortly|between|stoppage|injury|beginning|start|end|close"
-           r"|spring|summer|autumn|fall|winter)\b"
-           r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+_START_WORDS = ("since from by until till before no the at in during of on early mid middle late earlier later "
+                "half halfway midway first second latter this last next back its their a an one two three four five "
+                "six seven eight nine ten eleven twelve yesterday today tonight tomorrow overnight noon midnight that "
+                "around about after shortly between stoppage injury beginning start end close "
+                "spring summer autumn fall winter").split()
+_START_PREFIXES = "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+
+
+def _initial_alternation(words: list[str], prefixes: list[str]) -> str:
+    r"""A regex for "a digit, one of ``words`` as a whole word, or a word opening with one of
+    ``prefixes``", its alternatives grouped by first letter: the regex engine tries each
+    alternative in turn, and the first letter rules out all but a few of them at once.
+
+    >>> _initial_alternation(["at", "an", "by"], ["apr"])
+    '\\d|a(?:(?:t|n)\\b|pr)|b(?:(?:y)\\b)'
+    """
+    alternatives = [r"\d"]
+    for letter in sorted({w[0] for w in words + prefixes}):
+        whole = [w[1:] for w in words if w[0] == letter]
+        opening = [w[1:] for w in prefixes if w[0] == letter]
+        parts = [rf"(?:{'|'.join(whole)})\b"] * bool(whole) + ["|".join(opening)] * bool(opening)
+        alternatives.append(f"{letter}(?:{'|'.join(parts)})")
+    return "|".join(alternatives)
+
+
+_STARTS = _initial_alternation(_START_WORDS, _START_PREFIXES)
 _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"\b(?={_STARTS})(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
     r"\d{4}-\d\d-\d\d"
@@ -760,6 +780,14 @@ _FIND_RANGE = re.compile(re.sub(r"\?P<\w+>", "?:",
     re.IGNORECASE,
 )
 
+# Every shape the two finders know holds a digit or one of these words (or its start: "mar" for
+# "March", "day" for "Monday" and "today"), so a text with none of them holds no time expression
+# and need not be searched. Read in lower case, and only in ASCII text, where lower case is what
+# the finders' IGNORECASE makes of a letter.
+_TIME_WORD = re.compile(r"[0-9]|week|month|year|day|night|morning|afternoon|evening|noon|tomorrow"
+                        r"|spring|summer|autumn|fall|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                        r"|minute|stoppage|injury")
+
 
 def find_time_expressions(text: str) -> list[tuple[int, int]]:
     """Character spans in ``text`` that look like time expressions :func:`resolve` knows.
@@ -771,6 +799,8 @@ def find_time_expressions(text: str) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in find_time_expressions(s)]
     ['from May 3 until June 9', 'late last month']
     """
+    if text.isascii() and _TIME_WORD.search(text.lower()) is None:
+        return []
     ranges = [m.span() for m in _FIND_RANGE.finditer(text)]
     found = list(ranges)
     for m in _FIND.finditer(text):
@@ -779,3 +809,28 @@ def find_time_expressions(text: str) -> list[tuple[int, int]]:
         if not any(a < end and start < b for a, b in ranges):
             found.append((start, end))
     return sorted(found)
+
+
+def whole_time_expression(text: str) -> list[tuple[int, int]]:
+    """The span of :func:`find_time_expressions` that is all of ``text`` but spaces around it
+    and full stops after it, as a list of it alone; empty when there is none. Quicker than
+    finding them all: the finder tries only where the text's first word stands.
+
+    >>> whole_time_expression(" March 4, 2021."), whole_time_expression("March 4, 2021 was a Thursday.")
+    ([(1, 14)], [])
+    >>> s = "Talks ran from May 3 until June 9"
+    >>> whole_time_expression(s[10:]), whole_time_expression("May 3 until June 9")
+    ([(0, 23)], [])
+    """
+    start = len(text) - len(text.lstrip())
+    found = _FIND_RANGE.match(text, start)
+    if found is not None:
+        end = found.end()
+    else:  # a shape of its own, unless it overlaps a range (the only place one can be is inside it)
+        found = _FIND.match(text, start)
+        if found is None:
+            return []
+        end = start + len(text[start : found.end()].rstrip("."))
+        if not text[end:].strip(" .") and _FIND_RANGE.search(text) is not None:
+            return []
+    return [] if text[end:].strip(" .") else [(start, end)]

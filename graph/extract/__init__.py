@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, TimeSpan, slug
 from .components import PASSES, factuality_of, participants_of, register, run_passes
 from .events import CALL_LEMMAS, id_base, label_for, quantity
-from .pipeline import load_model
+from .pipeline import load_model, sentence_of, tokens
 from .statements import QuoteDraft
 
 if TYPE_CHECKING:
@@ -83,6 +83,11 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span.at(text, a, b)
 
 
+def _sentence_span(doc: Doc, text: str, i: int) -> Span:
+    sent = sentence_of(doc, i)
+    return _span(text, sent.start_char, sent.end_char)
+
+
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     """The graph of one article from its parsed text (``doc.text == article.text``)."""
     text = article.text
@@ -106,10 +111,9 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     merged = doc._.ng_events
     for i in sorted(merged):
         draft = drafts[i]
-        tok = doc[i]
         parts, places = participants_of(doc, i)
-        own = _span(text, tok.sent.start_char, tok.sent.end_char)
-        others = {_span(text, doc[j].sent.start_char, doc[j].sent.end_char) for j in merged[i]} - {own}
+        own = _sentence_span(doc, text, i)
+        others = {_sentence_span(doc, text, j) for j in merged[i]} - {own}
         common = dict(
             label=label_for(doc, draft),
             evidence=[own, *sorted(others)],
@@ -155,6 +159,7 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
     * a statement left without words of its own is an event of type statement, not a
       Statement: a Statement always carries its verbatim words.
     """
+    toks = tokens(doc)
     made: list[tuple[QuoteDraft, Statement]] = []
     for q in quotes:
         quote_span = _span(text, *q.quote)
@@ -162,7 +167,7 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
         if q.kind is QuoteKind.BLOCK:
             # the statement noun of the introduction names this very statement
             ia, ib = q.evidence[0]
-            for i in [i for i, ev in by_trigger.items() if ev.type == "statement" and ia <= doc[i].idx < ib]:
+            for i in [i for i, ev in by_trigger.items() if ev.type == "statement" and ia <= toks[i].idx < ib]:
                 events.remove(by_trigger.pop(i))
         target = _statement_named(doc, q, events, by_trigger)
         description = _span(text, *q.description) if q.description and not q.speaker else None
@@ -200,18 +205,18 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
         made.append((q, st))
     # what the words report, and what they call for: the innermost words holding the trigger
     for i, ev in by_trigger.items():
-        holders = [(q, st) for q, st in made if st is not ev and q.quote[0] <= doc[i].idx < q.quote[1]]
+        holders = [(q, st) for q, st in made if st is not ev and q.quote[0] <= toks[i].idx < q.quote[1]]
         if not holders:
             continue
         q, st = min(holders, key=lambda h: h[0].quote[1] - h[0].quote[0])
-        refs = st.calls_for if _called_for(doc[i]) else st.reports
+        refs = st.calls_for if _called_for(toks[i]) else st.reports
         if ev.id not in refs:
             refs.append(ev.id)
     for q, st in made:
         inner = [(q2, st2) for q2, st2 in made if st2 is not st and q2.verb is not None
-                 and q.quote[0] <= doc[q2.verb].idx < q.quote[1]]
+                 and q.quote[0] <= toks[q2.verb].idx < q.quote[1]]
         for q2, st2 in inner:
-            if not any(q3.quote[0] <= doc[q2.verb].idx < q3.quote[1] and q3.quote[1] - q3.quote[0] < q.quote[1] - q.quote[0]
+            if not any(q3.quote[0] <= toks[q2.verb].idx < q3.quote[1] and q3.quote[1] - q3.quote[0] < q.quote[1] - q.quote[0]
                        for q3, _ in inner if q3 is not q2):
                 if st2.id not in st.reports:
                     st.reports.append(st2.id)
@@ -224,6 +229,7 @@ def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[
 
 def _statement_named(doc: Doc, q: QuoteDraft, events: list[Event], by_trigger: dict[int, Event]) -> Statement | None:
     """The statement event the quote's own attribution names, or None (see _add_statements)."""
+    toks = tokens(doc)
     if q.definite:
         for ev in reversed(events):
             if isinstance(ev, Statement) and ev.quote is None and ev.evidence[0].start < q.quote[0] and (
@@ -231,7 +237,7 @@ def _statement_named(doc: Doc, q: QuoteDraft, events: list[Event], by_trigger: d
                 return ev
     if q.verb is None:
         return None
-    verb = doc[q.verb]
+    verb = toks[q.verb]
     own = by_trigger.get(q.verb)
     if own is not None and not isinstance(own, Statement):
         st = Statement(id=own.id, type=own.type, label=own.label, evidence=own.evidence,
@@ -242,8 +248,8 @@ def _statement_named(doc: Doc, q: QuoteDraft, events: list[Event], by_trigger: d
         events[events.index(own)] = by_trigger[q.verb] = st
         return st
     for i, ev in by_trigger.items():
-        if isinstance(ev, Statement) and ev.quote is None and doc[i].sent == verb.sent \
-                and not q.quote[0] <= doc[i].idx < q.quote[1] and _related(doc[i], verb):
+        if isinstance(ev, Statement) and ev.quote is None and toks[i].sent == verb.sent \
+                and not q.quote[0] <= toks[i].idx < q.quote[1] and _related(toks[i], verb):
             return ev
     return None
 

@@ -28,7 +28,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import find_time_expressions, no_later_than, resolve
+from ..timex import find_time_expressions, no_later_than, resolve, whole_time_expression
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
@@ -43,6 +43,7 @@ from .events import (
 )
 from .event_selection import PLAIN_SPEECH
 from .factuality import PROBABLE_HEADS
+from .pipeline import tokens
 from .statements import QuoteDraft
 
 if TYPE_CHECKING:
@@ -73,6 +74,9 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
 _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,60}\)\s*)?[-\u2013\u2014]")
 _CREDIT_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*\([^)\n]*$")
+# How a line opens when a date in it may follow a dateline's place or open a bracketed credit:
+# what both patterns above ask of the words before the date.
+_DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z.'’ -]*[,(]")
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -107,7 +111,9 @@ def dateline_date(text: str, published: dt.date) -> TimeSpan | None:
     """
     start = 0
     for line in text.split("\n")[:DATELINE_LINES]:
-        for a, b in find_time_expressions(line):
+        # a line that does not open like a dateline can only be a date and nothing else
+        found = find_time_expressions(line) if _DATELINE_OPENING.match(line) else whole_time_expression(line)
+        for a, b in found:
             bare = not line[:a].strip() and not line[b:].strip(" .")
             if bare or in_dateline(text, start + a, start + b):
                 t = resolve(line[a:b], published, span=Span.at(text, start + a, start + b))
@@ -380,10 +386,11 @@ def _date_simultaneous(doc: Doc, drafts: dict[int, Draft], verb_statements: dict
     occurred as the guards escorted a convoy on 16 September"): rule ``simultaneous+<rule>``.
     A clause with a date of its own keeps it; a copula ("it was a shock when ...") makes no
     event."""
+    toks = tokens(doc)
     from spacy.symbols import VERB
 
     for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
-        clause = doc[i]
+        clause = toks[i]
         if not _simultaneous_clause(clause):
             continue
         main = clause.head
@@ -410,11 +417,12 @@ def _date_reported_present(doc: Doc, zones, quotes: list[QuoteDraft],  # type: i
     past holds at the time of the report ("Macron said Tuesday that he wants the cathedral
     rebuilt": the wanting is Tuesday's), rule ``present-at-report+<rule>``. Not a copula, not
     in quoted words (their present is the speaker's, see :func:`_date_present_events`)."""
+    toks = tokens(doc)
     from spacy.symbols import VERB
 
     quoted = _quoted_speech(quotes)
     for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
-        tok = doc[i]
+        tok = toks[i]
         if i in times or not present_tense(tok) or _copula(tok) or not _has_subject(tok):
             continue
         if any(a <= tok.idx < b for a, b, _ in quoted) or zones.kind_at(tok.idx, tok.idx + 1) is not None:
@@ -425,7 +433,7 @@ def _date_reported_present(doc: Doc, zones, quotes: list[QuoteDraft],  # type: i
     # what a dated past report says happened ("said on Monday that she had been fired") began
     # before the report: a bound, never the report's own date
     for i in list(drafts):
-        tok = doc[i]
+        tok = toks[i]
         if i in times or tok.pos_ not in ("VERB", "AUX") or tense_tag(tok) not in ("VBD", "VBN"):
             continue
         report = _dated_past_report(tok, times)
@@ -534,12 +542,13 @@ def _present_occurrences(doc: Doc, zones, drafts: dict[int, Draft],  # type: ign
     (:func:`_anchored`), not in quoted speech (its present is the speaker's), not in
     boilerplate or headlines, not a copula, not an evidential "it is believed".
     """
+    toks = tokens(doc)
     from spacy.symbols import VERB
 
     for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():  # only the verbs become Tokens
         if i in drafts or i in verb_statements:
             continue
-        tok = doc[i]
+        tok = toks[i]
         if _anchored(tok, anchored) or not present_tense(tok) or not _foreground(tok):
             continue
         if zones.kind_at(tok.idx, tok.idx + len(tok.text)) is not None:
@@ -645,6 +654,7 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
     :mod:`.event_selection`). Quoted words keep the speaker's time, boilerplate and
     headlines take no part, and a past before the first dated main clause stays undated.
     """
+    toks = tokens(doc)
     from spacy.symbols import AUX, VERB
 
     pos = doc.to_array("POS")
@@ -655,7 +665,7 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
     for sent in doc.sents:
         mine = []
         while k < len(verbs) and verbs[k] < sent.end:
-            mine.append(doc[verbs[k]])
+            mine.append(toks[verbs[k]])
             k += 1
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
             continue
@@ -690,12 +700,13 @@ def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],
     The tense-bearing verb is recorded as the phrase. Past-tense events without a time
     expression stay undated.
     """
+    toks = tokens(doc)
     text = article.text
     inside = []
     for index in list(drafts) + list(verb_statements):
         if index in times:
             continue
-        tok = doc[index]
+        tok = toks[index]
         if not present_tense(tok):
             continue
         quote = next(((a, b, verb) for a, b, verb in quoted if a <= tok.idx < b), None)
@@ -713,6 +724,6 @@ def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],
     for index, verb in inside:
         said = times.get(verb) if verb is not None else None
         if said is not None:
-            tok = doc[index]
+            tok = toks[index]
             times[index] = dataclasses.replace(  # type: ignore[type-var]
                 said, rule="present-tense-at-utterance", phrase=Span.at(text, tok.idx, tok.idx + len(tok.text)))

@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
-from .pipeline import doc_text
+from .pipeline import doc_text, sentence_of, tokens
 from .boilerplate import Zones, find_datelines
 from .names import (
     COUNTRY_ABBREVIATIONS,
@@ -115,10 +116,11 @@ def _is_break(token: Token) -> bool:
 
 def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of a mention after cutting at breaks and trimming its edges."""
+    toks = tokens(doc)
     pieces: list[tuple[int, int]] = []
     start = a
     for i in range(a, b):
-        tok = doc[i]
+        tok = toks[i]
         if _is_break(tok) or "\n" in tok.whitespace_ and i + 1 < b:
             end = i if _is_break(tok) else i + 1
             if end > start:
@@ -128,19 +130,20 @@ def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
         pieces.append((start, b))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in ("the", "a", "an")
-                         or doc[s].text in _QUOTE_CHARS):
+        while s < e and (toks[s].is_space or toks[s].is_punct or toks[s].lower_ in ("the", "a", "an")
+                         or toks[s].text in _QUOTE_CHARS):
             s += 1
-        while e > s and (doc[e - 1].is_space or doc[e - 1].tag_ == "POS" or doc[e - 1].text in _QUOTE_CHARS
-                         or (doc[e - 1].is_punct and doc[e - 1].text not in (".",))):
+        while e > s and (toks[e - 1].is_space or toks[e - 1].tag_ == "POS" or toks[e - 1].text in _QUOTE_CHARS
+                         or (toks[e - 1].is_punct and toks[e - 1].text not in (".",))):
             e -= 1
-        if e > s and any(ch.isupper() for ch in doc[s:e].text):
+        if e > s and any(ch.isupper() for ch in text_of(doc, s, e)):
             out.append((s, e))
     return out
 
 
 def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") -> Mention:
-    return Mention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, source)
+    toks = tokens(doc)
+    return Mention(s, e, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, source)
 
 
 def _ents(doc: Doc) -> list[Span_]:
@@ -157,33 +160,36 @@ def _text(doc: Doc, m: Mention) -> str:
 
 def text_of(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``a`` to ``b`` (empty if none)."""
-    return doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)] if b > a else ""
+    toks = tokens(doc)
+    return doc_text(doc)[toks[a].idx : toks[b - 1].idx + len(toks[b - 1].text)] if b > a else ""
 
 
 def _relabel(doc: Doc, m: Mention) -> Mention:
     """Organization heads make organizations; a lone acronym is not a person."""
-    last = doc[m.tend - 1].lower_
+    toks = tokens(doc)
+    last = toks[m.tend - 1].lower_
     if m.kind is not EntityKind.ORGANIZATION and last in ORG_HEADS and m.tend - m.tstart >= 2 \
             and not (m.kind is EntityKind.PLACE and last in STATE_HEADS) \
             and not (m.kind is EntityKind.PERSON and last in SURNAME_HEADS):
         m.kind = EntityKind.ORGANIZATION
-    if m.kind is EntityKind.PERSON and m.tend - m.tstart == 1 and is_acronym(doc[m.tstart].text):
+    if m.kind is EntityKind.PERSON and m.tend - m.tstart == 1 and is_acronym(toks[m.tstart].text):
         m.kind = EntityKind.ORGANIZATION
     return m
 
 
 def _strip_person_titles(doc: Doc, m: Mention) -> Mention | None:
     """Leading title words of a person mention become its title: "Senator John McCain"."""
+    toks = tokens(doc)
     s = m.tstart
-    while s < m.tend - 1 and (doc[s].lower_ in TITLE_WORDS or doc[s].lower_ in HONORIFICS):
+    while s < m.tend - 1 and (toks[s].lower_ in TITLE_WORDS or toks[s].lower_ in HONORIFICS):
         s += 1
     if s == m.tstart:
         return m
     new = _mention(doc, s, m.tend, m.kind, m.source)
-    if doc[m.tstart].lower_ not in HONORIFICS or s - m.tstart > 1:
-        t0 = m.tstart + (1 if doc[m.tstart].lower_ in HONORIFICS else 0)
+    if toks[m.tstart].lower_ not in HONORIFICS or s - m.tstart > 1:
+        t0 = m.tstart + (1 if toks[m.tstart].lower_ in HONORIFICS else 0)
         if t0 < s:
-            new.title = (doc[t0].idx, doc[s - 1].idx + len(doc[s - 1].text))
+            new.title = (toks[t0].idx, toks[s - 1].idx + len(toks[s - 1].text))
     return new
 
 
@@ -194,23 +200,24 @@ def _capitalised(tok: Token) -> bool:
 def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention],
                    person_words: set[str]) -> list[Mention]:
     """Mentions the tagger missed: person-name runs in a person context, org-head runs."""
+    toks = tokens(doc)
     found: list[Mention] = []
     n = len(doc)
     i = 0
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if taken[i] or not _capitalised(tok) or tok.tag_ not in ("NNP", "NNPS", "JJ", "NN"):
             i += 1
             continue
         j = i
-        while j < n and not taken[j] and _capitalised(doc[j]) and doc[j].tag_ in ("NNP", "NNPS", "JJ", "NN") \
-                and (j == i or "\n" not in doc[j - 1].whitespace_):
+        while j < n and not taken[j] and _capitalised(toks[j]) and toks[j].tag_ in ("NNP", "NNPS", "JJ", "NN") \
+                and (j == i or "\n" not in toks[j - 1].whitespace_):
             j += 1
-        words = [t.text for t in doc[i:j]]
-        if j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS and doc[i].is_sent_start is not True \
+        words = [t.text for t in toks[i:j]]
+        if j - i >= 2 and toks[j - 1].lower_ in ORG_HEADS and toks[i].is_sent_start is not True \
                 and all(not w.lower() in MONTHS_AND_DAYS for w in words):
             found.append(_mention(doc, i, j, EntityKind.ORGANIZATION, "rule:org-head"))
-        elif looks_like_person_name(words) and all(t.tag_ in ("NNP", "NNPS") for t in doc[i:j]):
+        elif looks_like_person_name(words) and all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]):
             if _person_context(doc, i, j, org_by_token) or words[-1].lower() in person_words:
                 found.append(_mention(doc, i, j, EntityKind.PERSON, "rule:person-shape"))
         i = max(j, i + 1)
@@ -218,68 +225,71 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
 
 
 def _person_context(doc: Doc, i: int, j: int, org_by_token: dict[int, Mention]) -> bool:
+    toks = tokens(doc)
     n = len(doc)
     k = j
-    if k < n and doc[k].lower_ == ",":
+    if k < n and toks[k].lower_ == ",":
         k += 1
-        if k < n and doc[k].like_num:  # "John Smith, 45,"
+        if k < n and toks[k].like_num:  # "John Smith, 45,"
             return True
-    if k < n and doc[k].lower_ == "of":
+    if k < n and toks[k].lower_ == "of":
         k += 1
-        if k < n and doc[k].lower_ == "the":
+        if k < n and toks[k].lower_ == "the":
             k += 1
-        while k < n and doc[k].is_space:
+        while k < n and toks[k].is_space:
             k += 1
         if k in org_by_token:
             return True
-    if j < n and doc[j].lemma_.lower() in SPEECH_LEMMAS and doc[j].pos_ == "VERB":
+    if j < n and toks[j].lemma_.lower() in SPEECH_LEMMAS and toks[j].pos_ == "VERB":
         return True
-    if i > 0 and doc[i - 1].lower_ in TITLE_WORDS:
+    if i > 0 and toks[i - 1].lower_ in TITLE_WORDS:
         return True
     return False
 
 
 def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
     """A title right before a person: "U.S. Secretary of State Mike Pompeo"."""
+    toks = tokens(doc)
     if m.title is not None:
         return
     s = m.tstart
     k = s - 1
-    sent_start = doc[s].sent.start
-    while k >= sent_start and (doc[k].lower_ in TITLE_WORDS or (doc[k].lower_ in ("of", "for", "the")
+    sent_start = sentence_of(doc, s).start
+    while k >= sent_start and (toks[k].lower_ in TITLE_WORDS or (toks[k].lower_ in ("of", "for", "the")
                                                               and k - 1 >= sent_start)
                                or (k in by_token and by_token[k].kind is not EntityKind.PERSON)
-                               or (doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "ADJ")
-                                   and (doc[k + 1].lower_ in TITLE_WORDS
-                                        or k - 1 >= sent_start and doc[k - 1].lower_ in ("of", "for")))):
+                               or (toks[k].text[:1].isupper() and toks[k].pos_ in ("PROPN", "NOUN", "ADJ")
+                                   and (toks[k + 1].lower_ in TITLE_WORDS
+                                        or k - 1 >= sent_start and toks[k - 1].lower_ in ("of", "for")))):
         k -= 1
     k += 1
-    while k < s and doc[k].lower_ in ("of", "for", "the"):
+    while k < s and toks[k].lower_ in ("of", "for", "the"):
         k += 1
-    if k >= s or not any(doc[x].lower_ in TITLE_WORDS for x in range(k, s)):
+    if k >= s or not any(toks[x].lower_ in TITLE_WORDS for x in range(k, s)):
         return
     # a leading place or organization is whose title it is: "U.S. | Secretary of State"
     t0 = k
     owner = None
-    if k in by_token and by_token[k].kind is not EntityKind.PERSON and doc[by_token[k].tend].lower_ in TITLE_WORDS:
+    if k in by_token and by_token[k].kind is not EntityKind.PERSON and toks[by_token[k].tend].lower_ in TITLE_WORDS:
         owner = by_token[k]
         t0 = owner.tend
-    while t0 < s and doc[t0].lower_ not in TITLE_WORDS and doc[t0].lower_ not in HONORIFICS \
-            and not doc[t0].text[:1].isupper():
+    while t0 < s and toks[t0].lower_ not in TITLE_WORDS and toks[t0].lower_ not in HONORIFICS \
+            and not toks[t0].text[:1].isupper():
         t0 += 1
-    while t0 < s and doc[t0].lower_ in HONORIFICS:
+    while t0 < s and toks[t0].lower_ in HONORIFICS:
         t0 += 1
     if t0 >= s:
         return
-    m.title = (doc[t0].idx, doc[s - 1].idx + len(doc[s - 1].text))
+    m.title = (toks[t0].idx, toks[s - 1].idx + len(toks[s - 1].text))
     m.title_of = owner
 
 
 def _descriptor(doc: Doc, m: Mention) -> bool:
     """An acronym modifying a people noun describes people: "LGBT people"."""
-    if m.tend - m.tstart != 1 or not is_acronym(doc[m.tstart].text):
+    toks = tokens(doc)
+    if m.tend - m.tstart != 1 or not is_acronym(toks[m.tstart].text):
         return False
-    head = doc[m.tstart].head
+    head = toks[m.tstart].head
     return head.i != m.tstart and head.lower_ in PEOPLE_GROUP_NOUNS and head.text.islower()
 
 
@@ -410,31 +420,33 @@ def _dateline_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _same_line(doc: Doc, i: int) -> bool:
     """Tokens ``i`` and ``i + 1`` are joined by plain spaces (no line break, no punctuation)."""
-    return i + 1 < len(doc) and "\n" not in doc[i].whitespace_ and not doc[i + 1].is_punct \
-        and not doc[i + 1].is_space
+    toks = tokens(doc)
+    return i + 1 < len(doc) and "\n" not in toks[i].whitespace_ and not toks[i + 1].is_punct \
+        and not toks[i + 1].is_space
 
 
 def _extend_to_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """**name heads**: a name followed by capitalised words ending in a place or organization head
     is one name with that head ("South Main" + "Street", "Hamilton" + "Police Department")."""
+    toks = tokens(doc)
     taken = {i for m in mentions for i in range(m.tstart, m.tend)}
     out = list(mentions)
     for m in mentions:
         if m.kind is EntityKind.PERSON:
             continue
         j, last = m.tend, None
-        while _same_line(doc, j - 1) and j not in taken and _capitalised(doc[j]) and doc[j].pos_ == "PROPN":
-            if doc[j].lower_ in PLACE_HEADS or doc[j].lower_ in ORG_HEADS:
+        while _same_line(doc, j - 1) and j not in taken and _capitalised(toks[j]) and toks[j].pos_ == "PROPN":
+            if toks[j].lower_ in PLACE_HEADS or toks[j].lower_ in ORG_HEADS:
                 last = j
             j += 1
         a = m.tstart  # "Contra" + "Costa County": proper nouns before a place head belong to it
-        while doc[(last or m.tend) - 1].lower_ in PLACE_HEADS and a > 0 and a - 1 not in taken \
-                and doc[a - 1].tag_ == "NNP" and _capitalised(doc[a - 1]) and _same_line(doc, a - 1) \
-                and doc[a - 1].ent_type_ in ("", "NORP", "GPE", "LOC"):
+        while toks[(last or m.tend) - 1].lower_ in PLACE_HEADS and a > 0 and a - 1 not in taken \
+                and toks[a - 1].tag_ == "NNP" and _capitalised(toks[a - 1]) and _same_line(doc, a - 1) \
+                and toks[a - 1].ent_type_ in ("", "NORP", "GPE", "LOC"):
             a -= 1
         if last is not None or a < m.tstart:
             last = last if last is not None else m.tend - 1
-            kind = EntityKind.PLACE if doc[last].lower_ in PLACE_HEADS else EntityKind.ORGANIZATION
+            kind = EntityKind.PLACE if toks[last].lower_ in PLACE_HEADS else EntityKind.ORGANIZATION
             new = _mention(doc, a, last + 1, kind, "rule:name-head")
             out = _replace(out, new)
             taken.update(range(new.tstart, new.tend))
@@ -448,24 +460,25 @@ def _extend_complements(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """**names cut at a preposition**: an organization ending in its head noun keeps the named
     complement of that head: "Permanent Mission" + "of Kenya" + "to the United Nations",
     "Office" + "for Democratic Institutions". "to" joins only a diplomatic mission's host."""
+    toks = tokens(doc)
     by_start = {m.tstart: m for m in mentions}
     taken = {i for m in mentions for i in range(m.tstart, m.tend)}
     out = list(mentions)
     for m in mentions:
-        if m.kind is not EntityKind.ORGANIZATION or doc[m.tend - 1].lower_ not in ORG_HEADS:
+        if m.kind is not EntityKind.ORGANIZATION or toks[m.tend - 1].lower_ not in ORG_HEADS:
             continue
-        end, head = m.tend, doc[m.tend - 1].lower_
+        end, head = m.tend, toks[m.tend - 1].lower_
         while end + 1 < len(doc) and _same_line(doc, end - 1) and (
-                doc[end].lower_ in ("of", "for") or doc[end].lower_ == "to" and head in _COMPLEMENT_TO):
+                toks[end].lower_ in ("of", "for") or toks[end].lower_ == "to" and head in _COMPLEMENT_TO):
             k = end + 1
-            if doc[k].lower_ == "the" and _same_line(doc, k):
+            if toks[k].lower_ == "the" and _same_line(doc, k):
                 k += 1
             nxt = by_start.get(k)
             if nxt is not None and nxt.kind is not EntityKind.PERSON:
                 k = nxt.tend
             else:
                 j = k
-                while j < len(doc) and j not in taken and _capitalised(doc[j]) and doc[j].pos_ == "PROPN" \
+                while j < len(doc) and j not in taken and _capitalised(toks[j]) and toks[j].pos_ == "PROPN" \
                         and (j == k or _same_line(doc, j - 1)):
                     j += 1
                 if j == k:
@@ -482,6 +495,7 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
     "Premier League"); a place or nationality before an institution noun names the institution
     ("the French government", "Russian defense ministry", "Liberal party"); party members are a
     group acting as one ("Republicans", "Senate Democrats")."""
+    toks = tokens(doc)
     by_start = {m.tstart: m for m in mentions}
     out = list(mentions)
     norp = [(e.start, e.end) for e in _ents(doc) if e.label_ == "NORP"
@@ -489,25 +503,25 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
     place_keys = {name_key(_text(doc, m)) for m in mentions if m.kind is EntityKind.PLACE}
     places = [(m.tstart, m.tend) for m in mentions if name_key(_text(doc, m)) in place_keys] + norp
     for a, b in places:
-        if a > 0 and doc[a - 1].lower_ in ("a", "an"):
+        if a > 0 and toks[a - 1].lower_ in ("a", "an"):
             continue  # "a French court" is not a named institution
         nxt = by_start.get(b)
         if nxt is not None and nxt.kind is EntityKind.ORGANIZATION and _same_line(doc, b - 1) \
-                and doc[b - 1].tag_ != "POS":
+                and toks[b - 1].tag_ != "POS":
             out = _replace(out, _mention(doc, a, nxt.tend, EntityKind.ORGANIZATION, "rule:place-modifier"))
             continue
         k = b
-        while k < min(b + 3, len(doc)) and _same_line(doc, k - 1) and doc[k].lower_ not in INSTITUTION_HEADS \
-                and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        while k < min(b + 3, len(doc)) and _same_line(doc, k - 1) and toks[k].lower_ not in INSTITUTION_HEADS \
+                and toks[k].is_lower and toks[k].pos_ in ("NOUN", "ADJ"):
             k += 1
-        head = doc[k] if k < len(doc) else None
+        head = toks[k] if k < len(doc) else None
         if head is not None and head.lower_ in INSTITUTION_HEADS and head.pos_ in ("NOUN", "PROPN") \
                 and head.dep_ != "compound" and k not in by_start and _same_line(doc, k - 1):
             inst = _mention(doc, a, k + 1, EntityKind.ORGANIZATION, "rule:institution")
             # the state stays a place of its own: "the U.S. government" names the U.S. as well
             out = [m for m in out if m.tend <= a or m.tstart > k or (m.tstart, m.tend) == (a, b)] + [inst]
     for a, b in norp:
-        last = doc[b - 1]
+        last = toks[b - 1]
         if last.lower_ in PARTY_MEMBER_NOUNS and last.text[:1].isupper():
             start = a
             prev = next((m for m in out if m.tend == a and m.kind is EntityKind.ORGANIZATION), None)
@@ -522,12 +536,13 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     after one, is an organization ("the airline, Skyways, said", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
     an organization is a person's title ("Spokeswoman Ann Lee", "rebel spokesman Ann Lee")."""
+    toks = tokens(doc)
     for m in mentions:
-        root, first = doc[m.tend - 1], doc[m.tstart]
-        before = doc[m.tstart - 1] if m.tstart > 0 else None
+        root, first = toks[m.tend - 1], toks[m.tstart]
+        before = toks[m.tstart - 1] if m.tstart > 0 else None
         if m.kind is EntityKind.ORGANIZATION and first.lower_ in TITLE_WORDS and m.tend - m.tstart >= 3 \
-                and looks_like_person_name([t.text for t in doc[m.tstart + 1 : m.tend]]):
-            m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, doc[m.tstart + 1].idx, "rule:title-person"
+                and looks_like_person_name([t.text for t in toks[m.tstart + 1 : m.tend]]):
+            m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, toks[m.tstart + 1].idx, "rule:title-person"
             m.title = (first.idx, first.idx + len(first.text))
             continue
         if m.kind is EntityKind.ORGANIZATION and before is not None and before.is_lower \
@@ -552,7 +567,7 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     """**not names**: a "person" with a lower-case word that is no name particle is a Latin species
     name ("Panthera leo"); a one-word organization or person name with a model code is a product
     ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named)."""
-    words = doc[m.tstart : m.tend]
+    words = tokens(doc)[m.tstart : m.tend]
     if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
                                            for t in words[1:]):
         return True
@@ -566,18 +581,19 @@ def _inner_modifiers(doc: Doc, mentions: list[Mention]) -> set[int]:
     owning a capitalised name the tagger did not take ("Jesus' Crown of Thorns") is no actor there;
     the ids of such mentions, unless the same name occurs elsewhere as an actor."""
     taken = {i for o in mentions for i in range(o.tstart, o.tend)}
+    toks = tokens(doc)
 
     def inner(x: Mention) -> bool:
-        nxt = doc[x.tend] if x.tend < len(doc) else None
+        nxt = toks[x.tend] if x.tend < len(doc) else None
         if nxt is None:
             return False
-        if nxt.is_lower and nxt.lower_ in PERIOD_NOUNS and doc[x.tend - 1].dep_ == "compound":
+        if nxt.is_lower and nxt.lower_ in PERIOD_NOUNS and toks[x.tend - 1].dep_ == "compound":
             return True
         if x.kind is not EntityKind.PLACE and x.tend - x.tstart == 1 and x.tstart > 0 \
-                and doc[x.tstart - 1].lower_ == "the" and doc[x.tstart].head.i == nxt.i \
+                and toks[x.tstart - 1].lower_ == "the" and toks[x.tstart].head.i == nxt.i \
                 and nxt.is_lower and nxt.pos_ == "NOUN":
             return True  # "the Aussie striker", "the Parkhead side": a descriptor, not an actor
-        after = doc[x.tend + 1] if nxt.tag_ == "POS" and x.tend + 1 < len(doc) and x.kind is EntityKind.PERSON else None
+        after = toks[x.tend + 1] if nxt.tag_ == "POS" and x.tend + 1 < len(doc) and x.kind is EntityKind.PERSON else None
         return after is not None and _capitalised(after) and after.pos_ in ("PROPN", "NOUN") and after.i not in taken
 
     flags: dict[str, list[tuple[Mention, bool]]] = defaultdict(list)
@@ -590,29 +606,32 @@ def _examples_of(doc: Doc, tok: Token) -> Token | None:
     """The plural noun a list of examples belongs to: in "towns were called in for help,
     including Sherman, Bells and Howe" the examples are towns (the nearest plural noun before
     "including"/"such as"/"like"), or None."""
+    toks = tokens(doc)
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     intro = tok.head
     if tok.dep_ != "pobj" or intro.lower_ not in ("including", "like", "as") \
-            or intro.lower_ == "as" and (intro.i == 0 or doc[intro.i - 1].lower_ != "such"):
+            or intro.lower_ == "as" and (intro.i == 0 or toks[intro.i - 1].lower_ != "such"):
         return None
-    for k in range(intro.i - 1, tok.sent.start - 1, -1):
-        if doc[k].tag_ == "NNS":
-            return doc[k]
+    for k in range(intro.i - 1, sentence_of(doc, tok.i).start - 1, -1):
+        if toks[k].tag_ == "NNS":
+            return toks[k]
     return None
 
 
-def _tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+def tokens_among(doc: Doc, words: Iterable[str]) -> list[Token]:
     """The tokens of ``doc`` whose lower-case form is one of ``words`` (one array pass)."""
     from spacy.attrs import LOWER
 
     ids = {doc.vocab.strings[w] for w in words}
-    return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
+    toks = tokens(doc)
+    return [toks[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
 
 
 def _place_ends(doc: Doc, i: int) -> bool:
     """Token ``i`` closes a "Town, Country" pair: punctuation, a preposition, a verb, or the end."""
-    return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and doc[i].tag_ != "POS"
+    toks = tokens(doc)
+    return i >= len(doc) or toks[i].is_punct or toks[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and toks[i].tag_ != "POS"
 
 
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
@@ -621,47 +640,48 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     ("the riding of Carleton"), in apposition to one ("towns, particularly Dayein") or listed
     as its examples ("towns ..., including Sherman and Howe") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
+    toks = tokens(doc)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
-    for tok in _tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
+    for tok in tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
         if not tok.is_lower:
             continue
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+        if tok.i + 2 < len(doc) and toks[tok.i + 1].lower_ == "of":
             a = b = tok.i + 2
         else:
             a = b = tok.i
-            while a > 0 and doc[a - 1].head.i == tok.i and doc[a - 1].dep_ == "compound":
+            while a > 0 and toks[a - 1].head.i == tok.i and toks[a - 1].dep_ == "compound":
                 a -= 1
-        while b < len(doc) and b > tok.i and doc[b].tag_ in ("NNP", "NNPS") and _capitalised(doc[b]):
+        while b < len(doc) and b > tok.i and toks[b].tag_ in ("NNP", "NNPS") and _capitalised(toks[b]):
             b += 1
         span = (a, b) if b > a else (a, tok.i)
-        if span[1] > span[0] and all(i not in by_token and _capitalised(doc[i]) and not doc[i].is_sent_start
-                                     and doc[i].tag_ in ("NNP", "NNPS", "NN") for i in range(*span)) \
-                and not zones.is_boilerplate(doc[span[0]].idx, doc[span[1] - 1].idx + 1):
+        if span[1] > span[0] and all(i not in by_token and _capitalised(toks[i]) and not toks[i].is_sent_start
+                                     and toks[i].tag_ in ("NNP", "NNPS", "NN") for i in range(*span)) \
+                and not zones.is_boilerplate(toks[span[0]].idx, toks[span[1] - 1].idx + 1):
             new = _mention(doc, span[0], span[1], EntityKind.PERSON, "rule:place-noun")  # made a place below
             mentions.append(new)
             by_token.update((i, new) for i in range(*span))
     for m in mentions:
         k = m.tend
-        while k < min(m.tend + 3, len(doc)) and _same_line(doc, k - 1) and doc[k].is_lower \
-                and doc[k].lower_ not in FACILITY_NOUNS and doc[k].pos_ in ("ADJ", "NOUN"):
+        while k < min(m.tend + 3, len(doc)) and _same_line(doc, k - 1) and toks[k].is_lower \
+                and toks[k].lower_ not in FACILITY_NOUNS and toks[k].pos_ in ("ADJ", "NOUN"):
             k += 1
-        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in FACILITY_NOUNS and doc[k].pos_ == "NOUN" \
-                and _same_line(doc, k - 1) and m.tend <= doc[m.tend - 1].head.i <= k \
+        if k < len(doc) and toks[k].is_lower and toks[k].lower_ in FACILITY_NOUNS and toks[k].pos_ == "NOUN" \
+                and _same_line(doc, k - 1) and m.tend <= toks[m.tend - 1].head.i <= k \
                 and all(i not in by_token for i in range(m.tend, k + 1)):
             # "the Burdenko military hospital": the name and its facility noun are one place
-            m.tend, m.end, m.kind, m.source = k + 1, doc[k].idx + len(doc[k].text), EntityKind.PLACE, "rule:facility"
+            m.tend, m.end, m.kind, m.source = k + 1, toks[k].idx + len(toks[k].text), EntityKind.PLACE, "rule:facility"
     for m in list(mentions):
         if m.kind is EntityKind.PLACE and m.source.startswith("rule"):
             continue
-        root = doc[m.tend - 1]
-        after = doc[m.tend] if m.tend < len(doc) else None
-        before = doc[m.tstart - 2] if m.tstart >= 2 else None
+        root = toks[m.tend - 1]
+        after = toks[m.tend] if m.tend < len(doc) else None
+        before = toks[m.tstart - 2] if m.tstart >= 2 else None
         example_of = _examples_of(doc, root)
         comma_place = after is not None and after.text == "," and by_token.get(m.tend + 1) is not None \
             and by_token[m.tend + 1].kind is EntityKind.PLACE and by_token[m.tend + 1].tstart == m.tend + 1 \
             and _place_ends(doc, by_token[m.tend + 1].tend)
         if (comma_place or (example_of is not None and example_of.lower_ in PLACE_NOUNS) or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
-                or (before is not None and before.lower_ in PLACE_NOUNS and doc[m.tstart - 1].lower_ == "of")
+                or (before is not None and before.lower_ in PLACE_NOUNS and toks[m.tstart - 1].lower_ == "of")
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
                     and m.tend - m.tstart == 1)):
             m.kind = EntityKind.PLACE
@@ -688,6 +708,7 @@ def group_kind(group: list[Mention]) -> EntityKind:
 
 def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
     """Group mentions naming one entity (same key, surname, acronym, company form)."""
+    toks = tokens(doc)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[name_key(_text(doc, m))].append(m)
@@ -744,9 +765,9 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
                 union(matches[0], other)
     # "Name (ACR)": the parenthesised acronym names the same organization
     for m in mentions:
-        if m.tend + 2 < len(doc) and doc[m.tend].text == "(" and doc[m.tend + 2].text == ")" \
-                and is_acronym(doc[m.tend + 1].text):
-            acr = name_key(doc[m.tend + 1].text)
+        if m.tend + 2 < len(doc) and toks[m.tend].text == "(" and toks[m.tend + 2].text == ")" \
+                and is_acronym(toks[m.tend + 1].text):
+            acr = name_key(toks[m.tend + 1].text)
             if acr in parent and (m.kind is not EntityKind.PLACE or acronym_matches(acr, _text(doc, m))):
                 union(name_key(_text(doc, m)), acr)
     # company forms: "Apple Inc." ~ "Apple"; one-word org joins the single multiword org it starts
@@ -771,8 +792,8 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
         if kind_of(k) is EntityKind.ORGANIZATION:
             m = by_key[k][0]
             s = m.tstart
-            while s < m.tend - 1 and (name_key(doc[s].text) in places
-                                      or doc[s].pos_ == "ADJ" and doc[s].text[:1].isupper()):
+            while s < m.tend - 1 and (name_key(toks[s].text) in places
+                                      or toks[s].pos_ == "ADJ" and toks[s].text[:1].isupper()):
                 s += 1
             core = head_first(name_key(text_of(doc, s, m.tend)))
             cores[core].append((k, text_of(doc, m.tstart, s).lower()))
@@ -796,13 +817,18 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
 
 def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
     texts = [_text(doc, m) for m in group]
+    first = {t: -n for n, t in reversed(list(enumerate(texts)))}  # minus where each text first stands
     non_acr = [t for t in texts if not is_acronym(t.replace(" ", ""))] or texts
     if kind is EntityKind.PERSON:
-        return max(non_acr, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
-    return max(non_acr, key=lambda t: (len(t), -texts.index(t)))
+        return max(non_acr, key=lambda t: (len(t.split()), len(t), first[t]))
+    return max(non_acr, key=lambda t: (len(t), first[t]))
+
+
+_ORG_NOT_SURNAME_HEADS = ORG_HEADS - SURNAME_HEADS
 
 
 def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> tuple[list[Entity], dict[int, str]]:
+    toks = tokens(doc)
     text = doc_text(doc)
     entities: list[Entity] = []
     used: set[str] = set()
@@ -811,7 +837,7 @@ def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> 
     clusters.sort(key=lambda g: min(m.start for m in g))
     for group in clusters:
         kind = group_kind(group)
-        if any(doc[m.tend - 1].lower_ in ORG_HEADS - SURNAME_HEADS and m.tend - m.tstart >= 2 for m in group) \
+        if any(toks[m.tend - 1].lower_ in _ORG_NOT_SURNAME_HEADS and m.tend - m.tstart >= 2 for m in group) \
                 and kind is EntityKind.PERSON:
             kind = EntityKind.ORGANIZATION
         name = " ".join(_canonical(doc, group, kind).replace("\u00a0", " ").split())
@@ -852,6 +878,7 @@ def _build(doc: Doc, mentions: list[Mention], clusters: list[list[Mention]]) -> 
 
 def _nominal_anaphora(doc: Doc, zones: Zones, entities: list[Entity], token_entity: dict[int, str]) -> None:
     """ "the network" names the one organization whose name ends in "Network" before it."""
+    toks = tokens(doc)
     heads: dict[str, list[Entity]] = defaultdict(list)
     first_seen: dict[str, int] = {}
     for e in entities:
@@ -861,12 +888,12 @@ def _nominal_anaphora(doc: Doc, zones: Zones, entities: list[Entity], token_enti
     if not heads:
         return
     for i in range(len(doc) - 1):
-        tok, nxt = doc[i], doc[i + 1]
+        tok, nxt = toks[i], toks[i + 1]
         if tok.lower_ != "the" or nxt.lower_ not in NOMINAL_ANAPHORA_HEADS or not nxt.text.islower():
             continue
         if i + 1 in token_entity or nxt.pos_ != "NOUN":
             continue
-        if i + 2 < len(doc) and (doc[i + 2].lower_ == "of" or doc[i + 2].pos_ in ("NOUN", "PROPN")):
+        if i + 2 < len(doc) and (toks[i + 2].lower_ == "of" or toks[i + 2].pos_ in ("NOUN", "PROPN")):
             continue
         cands = [e for e in heads.get(nxt.lower_, []) if first_seen[e.id] < tok.idx]
         if len(cands) != 1 or zones.is_boilerplate(tok.idx, nxt.idx + len(nxt.text)):

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .pipeline import sentence_of, tokens
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -56,9 +58,10 @@ def _in_parentheses(doc: Doc, i: int) -> bool:
     inside = doc.user_data.get("newsgraph_parenthesized")
     if inside is None:
         found: set[int] = set()
+        toks = tokens(doc)
         for sent in doc.sents:
             depth = 0
-            for t in sent:
+            for t in toks[sent.start : sent.end]:
                 if t.text == "(":
                     depth += 1
                 elif t.text == ")":
@@ -76,8 +79,9 @@ def _words(doc: Doc, idx: list[int]) -> str:
     parenthetical words are left out."""
     out: list[str] = []
     idx = sorted(i for i in set(idx) if not _in_parentheses(doc, i))
+    toks = tokens(doc)
     for n, i in enumerate(idx):
-        tok = doc[i]
+        tok = toks[i]
         out.append(tok.text)
         if n + 1 < len(idx):
             out.append(tok.whitespace_ if idx[n + 1] == i + 1 else " ")
@@ -153,7 +157,7 @@ def _subject(verb: Token) -> Token | None:
 def _dateline(tok: Token) -> bool:
     """A place name in capitals opening the sentence, set off by a comma, a dash or a
     bracket ("SAN SALVADOR, El Salvador -- ..."): a dateline the parser took for a subject."""
-    doc, start = tok.doc, tok.sent.start
+    doc, start = tok.doc, sentence_of(tok.doc, tok.i).start
     name = [t for t in doc[start : tok.i + 1] if t.is_alpha]
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return bool(name) and all(t.is_upper for t in name) and after is not None and after.text in (
@@ -163,7 +167,7 @@ def _dateline(tok: Token) -> bool:
 def _after_dateline(verb: Token) -> Token | None:
     """The subject after a dateline: the head of the words between the dateline's last
     punctuation and the verb ("SAN FRANCISCO -- Google bought" -> Google)."""
-    sent = verb.sent
+    sent = sentence_of(verb.doc, verb.i)
     marks = [t.i for t in sent if t.i < verb.i and t.is_punct and t.text in ",-\u2014\u2013)"]
     if not marks:
         return None

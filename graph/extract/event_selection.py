@@ -40,6 +40,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .event_labels import infinitive_complement
+from .pipeline import doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,10 +103,11 @@ def _definite_anaphor(tok: Token) -> bool:
 def _repeated(doc: Doc, noun: Token, before: list[int], times: dict[int, Any]) -> bool:
     """An undated bare event noun that repeats the word of an earlier event ("sanctions ...
     the sanctions ... sanctions"), with no number of its own (``repeated-mention``)."""
+    toks = tokens(doc)
     if noun.pos_ != "NOUN" or noun.i in times or any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
         return False
     lemma = noun.lemma_.lower()
-    return any(doc[j].lemma_.lower() == lemma for j in before)
+    return any(toks[j].lemma_.lower() == lemma for j in before)
 
 
 def _same_type_adjunct(tok: Token, drafts: dict[int, Draft]) -> int | None:
@@ -135,10 +137,11 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
     """Trigger index of each event kept -> token indices of the mentions merged into it, in
     text order. ``times`` is updated where a date passes to the kept mention; ``quoted`` are
     the character ranges of direct quotations."""
+    toks = tokens(doc)
     kept: dict[int, list[int]] = {}
     # state-not-event, quoted-words
     for i in sorted(drafts):
-        tok = doc[i]
+        tok = toks[i]
         if drafts[i].type != "occurrence":
             kept[i] = []
             continue
@@ -164,7 +167,7 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
         kept[i] = []
     # infinitive-complement: the inner event joins the outer verb
     for i in sorted(kept):
-        tok = doc[i]
+        tok = toks[i]
         outer = tok.head
         if not infinitive_complement(tok) or outer.i not in kept or outer.i == i:
             continue
@@ -176,7 +179,7 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
         kept[outer.i] += [i, *kept.pop(i)]
     # subject-of-event: "the contract expires" is one event, the expiry of the contract
     for i in sorted(kept):
-        tok = doc[i]
+        tok = toks[i]
         verb = tok.head
         if i not in kept or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or verb.i not in kept \
                 or verb.pos_ != "VERB":
@@ -187,10 +190,10 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
             times[verb.i] = times[i]
         kept[verb.i] += [i, *kept.pop(i)]
     # headline-restates
-    end = headline_end(doc.text)
+    end = headline_end(doc_text(doc))
     if end:
-        for i in [i for i in sorted(kept) if doc[i].idx < end]:
-            body = next((j for j in sorted(kept) if doc[j].idx >= end and drafts[j].type == drafts[i].type), None)
+        for i in [i for i in sorted(kept) if toks[i].idx < end]:
+            body = next((j for j in sorted(kept) if toks[j].idx >= end and drafts[j].type == drafts[i].type), None)
             if body is not None:
                 kept[body] += [i, *kept.pop(i)]
     # same-type-adjunct, definite-anaphor
@@ -198,12 +201,12 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
     for n, i in enumerate(order):
         if i not in kept:
             continue
-        verb = _same_type_adjunct(doc[i], drafts)
+        verb = _same_type_adjunct(toks[i], drafts)
         if verb is not None and verb in kept:
             kept[verb] += [i, *kept.pop(i)]
             continue
         # a light verb's event is named by its object: "the deal was announced"
-        noun = doc[drafts[i].tokens[0]] if drafts[i].tokens else doc[i]
+        noun = toks[drafts[i].tokens[0]] if drafts[i].tokens else toks[i]
         if not _definite_anaphor(noun) and not _repeated(doc, noun, [j for j in order[:n] if j in kept], times):
             continue
         # a date from tense or the narrative is no date of the mention's own: it does not keep

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Event, Participant, Precision, Quantity, Role, Span, TimeSpan
 from ..timex import find_time_expressions, resolve
-from .pipeline import doc_text
+from .pipeline import doc_text, sentence_of, tokens
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
 
@@ -177,12 +177,13 @@ def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
     A light verb takes its object's type ("held talks"), and a verb of failure its event
     subject's ("the talks collapsed": the talks ended, no disaster); the noun's draft is
     absorbed into the verb's, one event."""
+    toks = tokens(doc)
     from spacy.symbols import ADJ, NOUN, VERB
 
     drafts: dict[int, Draft] = {}
     pos = doc.to_array("POS")
-    for i in ((pos == VERB) | (pos == NOUN) | (pos == ADJ)).nonzero()[0].tolist():  # only these become Tokens
-        tok = doc[i]
+    for i in ((pos == VERB) | (pos == NOUN) | (pos == ADJ)).nonzero()[0].tolist():  # only these are looked at
+        tok = toks[i]
         kind = event_type(tok)
         if kind is None:
             continue
@@ -193,7 +194,7 @@ def find_triggers(doc: Doc, zones: Zones) -> dict[int, Draft]:
         drafts[tok.i] = Draft(tok.i, kind)
     # light verbs take their object's type; the object's own draft is absorbed
     for i in list(drafts):
-        tok = doc[i]
+        tok = toks[i]
         head = tok.head
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
             draft = drafts.pop(i)
@@ -215,9 +216,10 @@ def _entity_of(tok: Token, ents: EntityResult) -> str | None:
 
 def participants(doc: Doc, draft: Draft, ents: EntityResult) -> tuple[list[Participant], list[str]]:
     """Entities in the trigger's argument positions, with their roles, and its places."""
+    toks = tokens(doc)
     from ..model import EntityKind
 
-    tok = doc[draft.trigger]
+    tok = toks[draft.trigger]
     found: list[Participant] = []
     places: list[str] = []
     kinds = {e.id: e.kind for e in ents.entities}
@@ -233,7 +235,7 @@ def participants(doc: Doc, draft: Draft, ents: EntityResult) -> tuple[list[Parti
                         if pobj.dep_ == "pobj":
                             add(_entity_of(pobj, ents), role)
 
-    heads = [tok] + [doc[i] for i in draft.tokens]
+    heads = [tok] + [toks[i] for i in draft.tokens]
     for head in heads:
         for child in head.children:
             dep = child.dep_
@@ -282,7 +284,8 @@ def participants(doc: Doc, draft: Draft, ents: EntityResult) -> tuple[list[Parti
 
 def quantity(doc: Doc, draft: Draft) -> Quantity | None:
     """How many were affected: a number on the patient or subject ("at least 40 individuals")."""
-    tok = doc[draft.trigger]
+    toks = tokens(doc)
+    tok = toks[draft.trigger]
     cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     if tok.dep_ == "amod" or (tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl")):
         cands.append(tok.head)
@@ -412,9 +415,10 @@ def attach_point(span: SpacySpan) -> Token | None:
             return _past_a_state(head)
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
-    sent_root = root.sent.root
+    sent = sentence_of(root.doc, root.i)
+    sent_root = sent.root
     if sent_root.pos_ not in ("VERB", "AUX") or span.start <= sent_root.i < span.end:
-        verbs = [t for t in root.sent if t.pos_ == "VERB" and not span.start <= t.i < span.end]
+        verbs = [t for t in sent if t.pos_ == "VERB" and not span.start <= t.i < span.end]
         return min(verbs, key=lambda t: abs(t.i - root.i)) if verbs else None
     return sent_root
 

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Head words that make a capitalised phrase an organization ("X Network", "Y Ministry").
@@ -103,6 +104,7 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the entity pass keys every mention several times
 def name_key(text: str) -> str:
     """A comparison key: lowercase, no leading article, no possessive, single spaces."""
     t = " ".join(text.translate(_APOSTROPHES).split())

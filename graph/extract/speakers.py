@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind
-from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS
+from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS, tokens_among
 from .names import looks_like_person_name
+from .pipeline import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,7 +81,7 @@ def _alias_tokens(doc: Doc, ents: EntityResult) -> dict[int, str]:
         for w in words:
             forms.setdefault(w.lower(), set()).add(e.id)
     out: dict[int, str] = {}
-    for tok in doc:
+    for tok in tokens_among(doc, forms):
         if not tok.text[:1].isupper() or tok.i in ents.token_entity:
             continue
         ids = forms.get(tok.lower_)
@@ -113,11 +114,12 @@ class Resolver:
         self.kinds = {e.id: e.kind for e in ents.entities}
         self.tokens: dict[int, str] = {**_alias_tokens(doc, ents), **ents.token_entity}
         quoted = quoted or []
-        named = sorted((i, eid) for i, eid in self.tokens.items() if not _inside(doc[i].idx, quoted))
+        toks = tokens(doc)
+        named = sorted((i, eid) for i, eid in self.tokens.items() if not _inside(toks[i].idx, quoted))
         # he/she: a person, or a speaker with a person's name that the tagger typed otherwise
         person_like = {e.id for e in ents.entities if looks_like_person_name(e.name.split())}
         self.persons = [(i, eid) for i, eid in named if self.kinds.get(eid) is EntityKind.PERSON
-                        or eid in person_like and doc[i].dep_ == "nsubj" and doc[i].head.lemma_.lower() in SPEECH_LEMMAS]
+                        or eid in person_like and toks[i].dep_ == "nsubj" and toks[i].head.lemma_.lower() in SPEECH_LEMMAS]
         self.name_words = {e.id: set(e.name.lower().split()) for e in ents.entities}
         # "the minister" for a person the text titled so: title word -> entity ids
         self.titled: dict[str, set[str]] = {}

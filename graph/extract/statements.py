@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind, QuoteKind
-from .pipeline import doc_text
+from .pipeline import doc_text, tokens
 from .boilerplate import Zones
 from .events import event_type
 from .speakers import NOBODY, SPEECH_LEMMAS, Resolver, Speaker
@@ -172,13 +172,14 @@ def logical_sentences(doc: Doc) -> list[tuple[int, int]]:
     break or inside a line) is joined again when the next part starts in lower case or with
     a comma: no sentence starts so, the text is hard-wrapped ("... the agency\\nsaid on its website.")."""
     text = doc_text(doc)
+    toks = tokens(doc)
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
+        words = [t for t in toks[sent.start : sent.end] if not t.is_space]
         if not words:
             continue
         if out:
-            last = next(t for t in reversed(doc[out[-1][0] : out[-1][1]]) if not t.is_space)
+            last = next(t for t in reversed(toks[out[-1][0] : out[-1][1]]) if not t.is_space)
             gap = text[last.idx + len(last.text) : words[0].idx]
             if gap.count("\n") <= 1 and not gap.strip() and (words[0].text[:1].islower() or words[0].text[:1] in ",;:)"):
                 out[-1] = (out[-1][0], sent.end)
@@ -376,10 +377,11 @@ class _Finder:
     def reported(self) -> None:
         """ "X said (that) ...", "X told Y ...", "according to X, ..."."""
         doc = self.doc
+        toks = tokens(doc)
         for sent in doc.sents:
             if self.zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
                 continue
-            for tok in sent:
+            for tok in toks[sent.start : sent.end]:
                 if tok.i in self.by_verb or not _is_speech_verb(tok) or _inside(tok.idx, self.quoted) \
                         or tok.lemma_.lower() in QUESTION_LEMMAS:
                     continue
@@ -397,8 +399,8 @@ class _Finder:
                 draft.evidence.append((sent.start_char, sent.end_char))
                 self.by_verb[tok.i] = draft
                 self.drafts.append(draft)
-            for tok in sent:
-                if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
+            for tok in toks[sent.start : sent.end]:
+                if tok.lower_ == "according" and tok.i + 1 < len(doc) and toks[tok.i + 1].lower_ == "to" \
                         and not _inside(tok.idx, self.quoted):
                     self.according(tok, sent)
 
