@@ -248,7 +248,7 @@ def _statement_named(doc: Doc, q: QuoteDraft, events: list[Event], by_trigger: d
         events[events.index(own)] = by_trigger[q.verb] = st
         return st
     for i, ev in by_trigger.items():
-        if isinstance(ev, Statement) and ev.quote is None and toks[i].sent == verb.sent \
+        if isinstance(ev, Statement) and ev.quote is None and sentence_of(doc, i) is sentence_of(doc, q.verb) \
                 and not q.quote[0] <= toks[i].idx < q.quote[1] and _related(toks[i], verb):
             return ev
     return None

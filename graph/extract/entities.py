@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
-from .pipeline import doc_text, sentence_of, tokens
+from .pipeline import doc_text, per_doc, sentence_of, tokens
 from .boilerplate import Zones, find_datelines
 from .names import (
     COUNTRY_ABBREVIATIONS,
@@ -148,10 +148,7 @@ def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") ->
 
 def _ents(doc: Doc) -> list[Span_]:
     """``doc.ents``, built once per doc (spaCy rebuilds the tuple on every access)."""
-    ents = doc.user_data.get("newsgraph_ents")
-    if ents is None:
-        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
-    return ents
+    return per_doc(doc, "newsgraph_ents", lambda: list(doc.ents))
 
 
 def _text(doc: Doc, m: Mention) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .pipeline import sentence_of, tokens
+from .pipeline import per_doc, sentence_of, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,23 +55,24 @@ def _timeish(tok: Token) -> bool:
 def _in_parentheses(doc: Doc, i: int) -> bool:
     """A token inside a parenthesis of its sentence ("the Premier League (SPL)"), the marks
     included. The tokens inside are found once per document."""
-    inside = doc.user_data.get("newsgraph_parenthesized")
-    if inside is None:
-        found: set[int] = set()
-        toks = tokens(doc)
-        for sent in doc.sents:
-            depth = 0
-            for t in toks[sent.start : sent.end]:
-                if t.text == "(":
-                    depth += 1
-                elif t.text == ")":
-                    found.add(t.i)
-                    depth = max(depth - 1, 0)
-                    continue
-                if depth > 0:
-                    found.add(t.i)
-        inside = doc.user_data["newsgraph_parenthesized"] = frozenset(found)
-    return i in inside
+    return i in per_doc(doc, "newsgraph_parenthesized", lambda: _parenthesized(doc))
+
+
+def _parenthesized(doc: Doc) -> frozenset[int]:
+    found: set[int] = set()
+    toks = tokens(doc)
+    for sent in doc.sents:
+        depth = 0
+        for t in toks[sent.start : sent.end]:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                found.add(t.i)
+                depth = max(depth - 1, 0)
+                continue
+            if depth > 0:
+                found.add(t.i)
+    return frozenset(found)
 
 
 def _words(doc: Doc, idx: list[int]) -> str:

