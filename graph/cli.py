@@ -453,9 +453,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_fil
     and the extractor are the same as when it was stored (--force extracts it anyway).
     Files in a folder that are not articles (PDFs, images...) are listed as skipped.
     Then the corpus graph is recomputed: one node per person, organization and place
-    across articles, one event per thing several outlets report (at 10 k articles this
-    takes over a minute and a half; --defer-corpus leaves it to one `newsgraph rebuild`
-    after many small batches). Ctrl-C keeps what was extracted and prints the command
+    across articles, one event per thing several outlets report (18 to 24 s for one article
+    at 10 k articles; --defer-corpus leaves it to one `newsgraph rebuild` after many small
+    batches). Ctrl-C keeps what was extracted and prints the command
     that finishes the job. Exit 0 when every article was added, 2 when some failed (each
     is listed), 3 when the store failed, 130 when interrupted.
 

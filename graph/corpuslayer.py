@@ -264,7 +264,8 @@ def begin_changes(store: Store) -> bool:
 
 
 def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], was_stale: bool, merge: bool,
-                rules: MergeRules | None, recompute: bool) -> tuple[int, int, int, int] | Literal["deferred"] | None:
+                rules: MergeRules | None, recompute: bool, graphs: Iterable[str]
+                ) -> tuple[int, int, int, int] | Literal["deferred"] | None:
     """Bring the corpus graph up to date after the article graphs ``changed`` (written)
     and ``removed``, or when it was already stale (the statistics of
     :func:`rebuild_corpus`), unless ``recompute`` is False: then the mark stays for a
@@ -273,7 +274,10 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
     Only the changed articles are read; the others' records come from the record index
     (:func:`indexed_records`). A graph left stale by an earlier run, or an index that does
     not list exactly the store's article graphs (a store loaded from shards, or written by
-    an older release), is recomputed from every article graph instead, every triple compared."""
+    an older release), is recomputed from every article graph instead, every triple compared.
+    ``graphs`` are the store's graphs now (:meth:`Store.graph_iris`), as the caller listed
+    them before its changes and kept up to date since: at 10 k articles listing them again
+    took 0.08 to 0.77 s of an add."""
     changed, removed = sorted(set(changed)), sorted(set(removed))
     if not (changed or removed or was_stale):
         mark_corpus_stale(store, False)
@@ -285,7 +289,7 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
             return rebuild_corpus(store, merge=merge, rules=rules, compare_all=True)
         index_records(store, read_records(store, changed), removed)
         records = indexed_records(store)
-        if records.keys() != {g for g in store.graph_iris() if g != CORPUS_GRAPH}:
+        if records.keys() != {g for g in graphs if g != CORPUS_GRAPH}:
             return rebuild_corpus(store, merge=merge, rules=rules)
         return rebuild_corpus(store, merge=merge, rules=rules, records=records)
 
