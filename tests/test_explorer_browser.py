@@ -438,6 +438,15 @@ def test_a_long_timelines_window_moved_elsewhere_shows_exactly_the_filtered_even
     page.close()
 
 
+COVERED_ITEMS = """() => {
+  const box = document.getElementById('timeline-sample').getBoundingClientRect();
+  return [...document.querySelectorAll('#timeline .vis-item')].filter(item => {
+    const r = item.getBoundingClientRect();
+    return r.width > 0 && r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+  }).length;
+}"""
+
+
 def test_a_window_with_more_events_than_the_timeline_draws_says_how_many_it_shows_of_how_many(
         browser: sync_api.Browser, tmp_path: Path) -> None:
     """vis-timeline is given at most 1,000 items: a wider window's notice gives that number
@@ -476,6 +485,7 @@ def test_a_window_with_more_events_than_the_timeline_draws_says_how_many_it_show
                                          "Zoom in or filter to see every one.")
         assert notice.is_visible()
         assert len(set(page.evaluate("newsgraph.timelineEventIds()")) & expected) == 1000
+        assert page.evaluate(COVERED_ITEMS) == 0  # the notice hides no event it leaves out of the count
 
     near = last - dt.timedelta(days=40)
     show(near, last)
