@@ -15,7 +15,7 @@ same update as its block, so an interrupted run leaves marks that describe their
 >>> _bucket("https://w3id.org/newsgraph/id/corpus/person/k") == _bucket("https://w3id.org/newsgraph/id/corpus/person/k")
 True
 >>> _parse_bucket("urn:a f1 d1\\nurn:b f2 d2")
-{'urn:a': ('f1', 'd1'), 'urn:b': ('f2', 'd2')}
+{'urn:a': 'f1 d1', 'urn:b': 'f2 d2'}
 """
 from __future__ import annotations
 
@@ -43,12 +43,17 @@ def _bucket(node: str) -> str:
     return f"{MARKS_GRAPH}/{hashlib.sha1(node.encode('utf-8')).hexdigest()[:3]}"
 
 
-def _parse_bucket(text: str) -> dict[str, tuple[str, str]]:
-    out = {}
-    for line in text.splitlines():
-        node, fingerprint, digest = line.split(" ")
-        out[node] = (fingerprint, digest)
-    return out
+def _parse_bucket(text: str) -> dict[str, str]:
+    """A bucket's marks: node -> "fingerprint digest"."""
+    return dict(line.split(" ", 1) for line in text.splitlines())  # type: ignore[misc]
+
+
+def _filed(marks: dict[str, str]) -> Marks:
+    """``marks`` (node -> "fingerprint digest") filed by bucket."""
+    table: Marks = defaultdict(dict)
+    for n, mark in marks.items():
+        table[_bucket(n)][n] = mark
+    return table
 
 
 def write_corpus(store: Store, corpus: Corpus, compare_all: bool) -> None:
@@ -58,26 +63,22 @@ def write_corpus(store: Store, corpus: Corpus, compare_all: bool) -> None:
     or when the marks do not describe the stored graph (:func:`_stored_marks`), every
     triple is compared."""
     prints = corpus_nodes(corpus)
-    stored = {} if compare_all else _stored_marks(store)
-    if not stored:
+    table = {} if compare_all else _stored_marks(store)
+    if not table:
         blocks = corpus_blocks(corpus)
         store.sync_graph(CORPUS_GRAPH, "".join(block.text for block in blocks.values()))
-        table: Marks = defaultdict(dict)
-        for n, block in blocks.items():
-            table[_bucket(n)][n] = f"{prints[n]} {block.digest}"
-        store.update(f"DROP SILENT GRAPH <{_OLD_MARKS_GRAPH}> ;\nDROP SILENT GRAPH <{MARKS_GRAPH}>"
-                     + _insert_buckets(table, sorted(table)))
+        table = _filed({n: f"{prints[n]} {block.digest}" for n, block in blocks.items()})
+        store.update(" ;\n".join([f"DROP SILENT GRAPH <{_OLD_MARKS_GRAPH}>", f"DROP SILENT GRAPH <{MARKS_GRAPH}>",
+                                  *_insert_buckets(table, sorted(table))]))
         return
-    table = defaultdict(dict)
-    for n, (fingerprint, digest) in stored.items():
-        table[_bucket(n)][n] = f"{fingerprint} {digest}"
+    stored = {n: mark.split(" ") for marks in table.values() for n, mark in marks.items()}
     blocks = corpus_blocks(corpus, only={n for n in prints if stored.get(n, ("", ""))[0] != prints[n]})
     changed = sorted(n for n in stored.keys() | blocks.keys() if n not in prints
                      or (n in blocks and stored.get(n, ("", ""))[1] != blocks[n].digest))
     _replace_blocks(store, blocks, changed, prints, table)
     same = sorted(n for n in blocks if n not in changed)  # same block, new fingerprint
     if same:
-        store.update(_mark_changes(table, same, {n: f"{prints[n]} {blocks[n].digest}" for n in same}).lstrip(" ;\n"))
+        store.update(" ;\n".join(_mark_changes(table, same, {n: f"{prints[n]} {blocks[n].digest}" for n in same})))
 
 
 def drop_corpus_graph(store: Store) -> None:
@@ -86,37 +87,38 @@ def drop_corpus_graph(store: Store) -> None:
         store.remove_graph(graph)
 
 
-MARKS_QUERY = f"SELECT ?m WHERE {{ GRAPH <{MARKS_GRAPH}> {{ ?b <{MARKS}> ?m }} }}"
+MARKS_QUERY = f"SELECT ?b ?m WHERE {{ GRAPH <{MARKS_GRAPH}> {{ ?b <{MARKS}> ?m }} }}"
 DIGEST_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?node <{NG}contentDigest> ?digest }} }}"
 
 
-def _stored_marks(store: Store) -> dict[str, tuple[str, str]]:
-    """Each stored block's mark: (fingerprint, digest), or nothing when the marks cannot be
+def _stored_marks(store: Store) -> Marks:
+    """The stored marks, filed by bucket as stored, or nothing when they cannot be
     trusted: none stored (a store written before the marks, or by a release that stored
     them one triple each), or not one per sealed block (a corpus graph dropped or cut down
     behind our back). A block edited by hand in place is repaired by ``newsgraph rebuild``,
     which compares every triple. Counting the digests costs a fraction of reading them."""
-    marks: dict[str, tuple[str, str]] = {}
-    for (text,) in store.select_values(MARKS_QUERY):
-        marks.update(_parse_bucket(text))  # type: ignore[arg-type]
-    if not marks or int(store.select_values(DIGEST_COUNT)[0][0] or 0) != len(marks):  # type: ignore[arg-type]
+    table: Marks = defaultdict(dict)
+    for bucket, text in store.select_values(MARKS_QUERY):
+        table[bucket] = _parse_bucket(text)  # type: ignore[index,arg-type]
+    count = sum(len(marks) for marks in table.values())
+    if not count or int(store.select_values(DIGEST_COUNT)[0][0] or 0) != count:  # type: ignore[arg-type]
         return {}
-    return marks
+    return table
 
 
-def _insert_buckets(table: Marks, buckets: list[str]) -> str:
-    """The update operation (after " ;") that inserts ``buckets`` as ``table`` holds them."""
+def _insert_buckets(table: Marks, buckets: list[str]) -> list[str]:
+    """The update operation that inserts ``buckets`` as ``table`` holds them (none for empty ones)."""
     rows = "".join(f"<{b}> <{MARKS}> {term_sparql(Term('literal', _bucket_text(table[b])))} .\n"
                    for b in buckets if table.get(b))
-    return f" ;\nINSERT DATA {{ GRAPH <{MARKS_GRAPH}> {{\n{rows}}} }}" if rows else ""
+    return [f"INSERT DATA {{ GRAPH <{MARKS_GRAPH}> {{\n{rows}}} }}"] if rows else []
 
 
 def _bucket_text(marks: dict[str, str]) -> str:
     return "\n".join(f"{n} {mark}" for n, mark in sorted(marks.items()))
 
 
-def _mark_changes(table: Marks, nodes: list[str], marks: dict[str, str]) -> str:
-    """The update operations (each after " ;") that give ``nodes`` the ``marks`` (a node
+def _mark_changes(table: Marks, nodes: list[str], marks: dict[str, str]) -> list[str]:
+    """The update operations that give ``nodes`` the ``marks`` (a node
     without one loses its mark): the buckets they fall in are written again whole.
     ``table`` is brought up to date."""
     buckets = sorted({_bucket(n) for n in nodes})
@@ -126,8 +128,8 @@ def _mark_changes(table: Marks, nodes: list[str], marks: dict[str, str]) -> str:
         else:
             table[_bucket(n)].pop(n, None)
     values = " ".join(f"<{b}>" for b in buckets)
-    return (f" ;\nDELETE {{ GRAPH <{MARKS_GRAPH}> {{ ?b <{MARKS}> ?m }} }} WHERE {{ VALUES ?b {{ {values} }} "
-            f"GRAPH <{MARKS_GRAPH}> {{ ?b <{MARKS}> ?m }} }}" + _insert_buckets(table, buckets))
+    return [f"DELETE {{ GRAPH <{MARKS_GRAPH}> {{ ?b <{MARKS}> ?m }} }} WHERE {{ VALUES ?b {{ {values} }} "
+            f"GRAPH <{MARKS_GRAPH}> {{ ?b <{MARKS}> ?m }} }}", *_insert_buckets(table, buckets)]
 
 
 def _replace_blocks(store: Store, blocks: dict[str, Block], changed: list[str], prints: dict[str, str],
@@ -148,7 +150,7 @@ def _replace_blocks(store: Store, blocks: dict[str, Block], changed: list[str], 
             size += blocks[node].text.count("\n") if node in blocks else 0
             start += 1
         marks = {n: f"{prints[n]} {blocks[n].digest}" for n in chunk if n in blocks}
-        store.update((_mark_changes(table, chunk, marks) + _block_changes(store, chunk, blocks)).lstrip(" ;\n"))
+        store.update(" ;\n".join(_mark_changes(table, chunk, marks) + _block_changes(store, chunk, blocks)))
 
 
 _BLOCK_TRIPLES = f"?n ?p ?o . ?m <{OWL.sameAs}> ?n . ?r ?rp ?ro"  # a node's own, the links to it, its merge records
@@ -161,8 +163,8 @@ def _block_pattern(nodes: list[str]) -> str:
             f"UNION {{ ?n <{NG}hasMerge> ?r . ?r ?rp ?ro }} }}")
 
 
-def _block_changes(store: Store, nodes: list[str], blocks: dict[str, Block]) -> str:
-    """The update operations (each after " ;") that turn the stored blocks of ``nodes``
+def _block_changes(store: Store, nodes: list[str], blocks: dict[str, Block]) -> list[str]:
+    """The update operations that turn the stored blocks of ``nodes``
     into ``blocks``: only the triples that differ. A triple the store writes otherwise
     than we do is deleted and inserted again, which leaves it in place; blocks holding
     blank nodes (edited by hand), which DELETE DATA cannot name, are deleted by pattern."""
@@ -170,13 +172,15 @@ def _block_changes(store: Store, nodes: list[str], blocks: dict[str, Block]) -> 
     new = {line for n in nodes if n in blocks for line in blocks[n].text.splitlines(True)}
     text = store.query(f"CONSTRUCT {{ {_BLOCK_TRIPLES} }} WHERE {{ {_block_pattern(nodes)} }}").triples or ""
     old = {line + "\n" for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    ops = []
     if any("_:" in line for line in old):
-        gone, old = f" ;\nDELETE {{ GRAPH <{g}> {{ {_BLOCK_TRIPLES} }} }} WHERE {{ {_block_pattern(nodes)} }}", set()
-    else:
-        gone = "".join(sorted(old - new))
-        gone = f" ;\nDELETE DATA {{ GRAPH <{g}> {{\n{gone}}} }}" if gone else ""
-    added = "".join(sorted(new - old))
-    return gone + (f" ;\nINSERT DATA {{ GRAPH <{g}> {{\n{added}}} }}" if added else "")
+        ops.append(f"DELETE {{ GRAPH <{g}> {{ {_BLOCK_TRIPLES} }} }} WHERE {{ {_block_pattern(nodes)} }}")
+        old = set()
+    elif old - new:
+        ops.append(f"DELETE DATA {{ GRAPH <{g}> {{\n{''.join(sorted(old - new))}}} }}")
+    if new - old:
+        ops.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{''.join(sorted(new - old))}}} }}")
+    return ops
 
 
 __all__ = ["CORPUS_GRAPH", "MARKS_GRAPH", "drop_corpus_graph", "write_corpus"]
