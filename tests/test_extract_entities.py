@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from graph.extract import extract, load_model
+from graph.extract import extract, load_model, new_doc
 from graph.extract.boilerplate import dateline, find_zones
 from graph.extract.names import head_first
 from graph.model import Article, ArticleGraph, EntityKind
@@ -188,3 +188,45 @@ def test_a_line_ending_in_a_small_word_is_no_headline() -> None:
 def test_species_and_products_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Researchers found Panthera leo in the park on Monday. Users of the Galaxy S23 complained.")
     assert not names(g) & {"Panthera leo", "Galaxy S23"}
+
+
+def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "These plants will close: * Toledo, Ohio * Dayton Assembly Plant of Dayton, Ohio * Akron, Ohio "
+                 "* Gary Works of Gary, Indiana.")
+    assert not [n for n in names(g) if "*" in n]
+    assert "Akron" in names(g)
+
+
+def entities_tagged(nlp, text: str, tagged: list[tuple[str, str]]) -> set[str]:  # type: ignore[no-untyped-def]
+    """The entity names when the tagger's spans are exactly ``tagged`` (words, label): the
+    rules are tested on the spans they must mend, whatever the statistical model proposes."""
+    doc = new_doc(nlp, Article(id="t", text=text, published=DAY))
+    names_at = []
+    for words, label in tagged:
+        start = text.index(words)
+        names_at.append(doc.char_span(start, start + len(words), label=label))
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "ner":
+            doc.ents = names_at
+    return {e.name for e in doc._.ng_entities.entities}
+
+
+def test_a_name_ends_before_a_trailing_and_or_an_unclosed_bracket(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = entities_tagged(nlp, "Stocks rose by 3%, while the Alpha Index and Omega Index went up on Monday. "
+                                 "Developers downloaded the Orion Software Kit (OSK) and the new tools.",
+                            [("Alpha Index and", "ORG"), ("Omega Index", "ORG"), ("Orion Software Kit (OSK", "ORG")])
+    assert found == {"Alpha Index", "Omega Index", "Orion Software Kit"}
+
+
+def test_a_capitalised_conjunction_stays_in_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "First, right-back Rahim Nor blasted over from close range in the second half.")
+    assert "Rahim Nor" in names(g)
+
+
+def test_units_and_time_zones_after_a_number_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The index had fallen 260 points as of 18:00 UTC on Monday. The phone holds 6GB of music "
+                 "and the larger one comes in 16 GB. Three BBC reporters were arrested in Minsk.")
+    found = names(g)
+    assert not found & {"UTC", "GB"}
+    assert "BBC" in found

@@ -289,3 +289,22 @@ def test_a_part_of_a_relative_day_is_that_day(phrase, edtf):
 def test_the_finder_takes_a_part_of_a_relative_day():
     s = "The agency said last night that the plant had closed earlier today, not this morning."
     assert [s[a:b] for a, b in find_time_expressions(s)] == ["last night", "earlier today", "this morning"]
+
+
+def test_every_expression_the_finders_match_holds_a_word_their_quick_check_knows() -> None:
+    """find_time_expressions skips a text without a digit or a time word (``_TIME_WORD``);
+    that list is kept by hand beside the finders, so every match on real text and on every
+    phrase of these tests must hold one of its words."""
+    import ast
+    from pathlib import Path
+
+    from graph import timex
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in [*root.glob("seeds/*.txt"), *root.glob("tests/fixtures/*/*.txt"),
+                                                    *root.glob("tests/fixtures/*/*.md"), *root.glob("tests/fixtures/*/*.jsonl")]]
+    texts += [node.value for node in ast.walk(ast.parse(Path(__file__).read_text(encoding="utf-8")))
+              if isinstance(node, ast.Constant) and isinstance(node.value, str)]  # every phrase of these tests
+    matches = [m.group() for text in texts for finder in (timex._FIND, timex._FIND_RANGE) for m in finder.finditer(text)]
+    assert len(matches) > 250
+    assert [m for m in matches if timex._TIME_WORD.search(m.lower()) is None] == []

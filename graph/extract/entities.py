@@ -2,8 +2,9 @@
 
 The statistical NER proposes mentions; rules by principle correct them:
 
-* **clean edges** - a mention never spans a line break or a slash, loses a leading
-  article, a possessive and stray quotes ("Harry Potter'" -> "Harry Potter");
+* **clean edges** - a mention never spans a line break, a slash or a list bullet, loses a
+  leading article, a possessive, stray quotes ("Harry Potter'" -> "Harry Potter"), a
+  lower-case "and"/"or" at either end and a bracket it never closes;
 * **boilerplate zones** - mentions in share bars, image credits, link lists and the like
   are dropped (:mod:`graph.extract.boilerplate`);
 * **headlines** - in a title-case line a mention is kept only as far as it matches a body
@@ -111,7 +112,27 @@ class EntityResult:
 
 
 def _is_break(token: Token) -> bool:
-    return (token.is_space and "\n" in token.text) or token.text in ("/", "|", "•", "·")
+    """A line break, a slash or bar, or a list bullet standing alone ("* Chicago * Detroit")."""
+    return (token.is_space and "\n" in token.text) or token.text in ("/", "|", "•", "·") \
+        or token.text == "*" and (token.i == 0 or token.nbor(-1).whitespace_ != "")
+
+
+def _conjunction(token: Token) -> bool:
+    """A lower-case coordinating word ("and", "or"): never the edge of a name, while a
+    capitalised one may be a name ("Hafiz Nor")."""
+    return token.tag_ == "CC" and token.is_lower
+
+
+def _balanced(toks: list[Token], s: int, e: int) -> int:
+    """The end of ``s..e`` cut before an opening bracket that is never closed inside it:
+    "Software Development Kit (SDK" -> "Software Development Kit"."""
+    depth, opened = 0, e
+    for i in range(s, e):
+        if toks[i].text == "(":
+            depth, opened = depth + 1, i if depth == 0 else opened
+        elif toks[i].text == ")" and depth:
+            depth -= 1
+    return opened if depth else e
 
 
 def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
@@ -130,10 +151,12 @@ def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
         pieces.append((start, b))
     out = []
     for s, e in pieces:
+        e = _balanced(toks, s, e)
         while s < e and (toks[s].is_space or toks[s].is_punct or toks[s].lower_ in ("the", "a", "an")
-                         or toks[s].text in _QUOTE_CHARS):
+                         or toks[s].text in _QUOTE_CHARS or _conjunction(toks[s])):
             s += 1
-        while e > s and (toks[e - 1].is_space or toks[e - 1].tag_ == "POS" or toks[e - 1].text in _QUOTE_CHARS
+        while e > s and (toks[e - 1].is_space or toks[e - 1].tag_ == "POS" or _conjunction(toks[e - 1])
+                         or toks[e - 1].text in _QUOTE_CHARS
                          or (toks[e - 1].is_punct and toks[e - 1].text not in (".",))):
             e -= 1
         if e > s and any(ch.isupper() for ch in text_of(doc, s, e)):
@@ -563,8 +586,15 @@ _MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 def _not_a_name(doc: Doc, m: Mention) -> bool:
     """**not names**: a "person" with a lower-case word that is no name particle is a Latin species
     name ("Panthera leo"); a one-word organization or person name with a model code is a product
-    ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named)."""
+    ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named); an
+    upper-case word counted by a numeral in digits just before it is a unit or a time zone
+    ("16 GB", "30GB", "18:00 UTC"; not "3 BBC reporters", where the number counts the reporters)."""
     words = tokens(doc)[m.tstart : m.tend]
+    if len(words) == 1 and words[0].is_upper and m.tstart > 0:
+        before = tokens(doc)[m.tstart - 1]
+        if before.text[:1].isdigit() and (before.whitespace_ == ""  # "30GB"
+                                           or before.dep_ == "nummod" and before.head.i == words[0].i):
+            return True
     if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
                                            for t in words[1:]):
         return True
