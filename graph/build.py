@@ -148,7 +148,7 @@ def build(seeds: Path, store: Store, exports: Path | None, *, fresh: bool = Fals
 
     Every article's graph is checked against the shapes before it is stored; with
     ``fresh`` the store is emptied first, so removed seeds disappear. In a store that holds
-    a corpus, the corpus graph is marked stale (:func:`graph.corpuslayer.mark_corpus_stale`).
+    a corpus, the corpus graph is marked stale (:func:`graph.store.stale.mark_corpus_stale`).
     """
     loaded = load_seeds(Path(seeds))
     graphs = [(str(graph_iri(ag.article.id)), to_rdf(ag)) for _source, ag in loaded]
@@ -157,7 +157,8 @@ def build(seeds: Path, store: Store, exports: Path | None, *, fresh: bool = Fals
     if fresh:
         for iri in store.graph_iris():
             store.remove_graph(iri)
-    from .corpuslayer import CORPUS_GRAPH, mark_corpus_stale
+    from .corpusblocks import CORPUS_GRAPH
+    from .store.stale import mark_corpus_stale
 
     if CORPUS_GRAPH in store.graph_iris():  # a corpus's articles change: its next ingest or rebuild reads them all
         mark_corpus_stale(store)

@@ -49,7 +49,7 @@ def _open_store(location: str, *, create: bool = False, recomputes_corpus: bool 
     """Open the store; say so when opening it rolled back an interrupted write, and when
     an interrupted or deferred ingest or remove left the corpus graph out of date (unless
     this command recomputes it anyway)."""
-    from .corpuslayer import corpus_is_stale
+    from .store.stale import corpus_is_stale
     from .store import open_store
 
     store = open_store(location, create=create)

@@ -29,8 +29,8 @@ from .readmodel import article_records as read_records
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .store.base import term_sparql
+from .store.stale import corpus_is_stale, mark_corpus_stale
 
-STALE_GRAPH = INTERNAL_GRAPHS + "corpus-stale"  # present while the corpus graph may be out of date
 
 
 RECORDS_GRAPH = INTERNAL_GRAPHS + "corpus-records"  # the record index: one JSON literal per article graph
@@ -238,24 +238,6 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
     return ev
 
 
-def mark_corpus_stale(store: Store, stale: bool = True) -> None:
-    """Mark the corpus graph as possibly out of date, durably, or clear the mark.
-
-    Ingest and remove set it before they change anything and :func:`rebuild_corpus`
-    clears it, so an interrupted run leaves it set: the next command can say so, and
-    the next ingest, remove or rebuild recomputes the corpus graph.
-    """
-    if stale:
-        store.update(f"INSERT DATA {{ GRAPH <{STALE_GRAPH}> {{ <{ID}corpus> <{NG}stale> true }} }}")
-    else:
-        store.update(f"DROP SILENT GRAPH <{STALE_GRAPH}>")
-
-
-def corpus_is_stale(store: Store) -> bool:
-    """True when an ingest or remove was interrupted before the corpus graph was recomputed."""
-    return bool(store.query(f"ASK {{ GRAPH <{STALE_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
-
-
 def begin_changes(store: Store) -> bool:
     """Mark the corpus graph stale before articles change; whether it already was."""
     was_stale = corpus_is_stale(store)
@@ -325,5 +307,4 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
 
 
-__all__ = ["CORPUS_GRAPH", "begin_changes", "build_corpus", "corpus_is_stale", "end_changes",
-           "mark_corpus_stale", "rebuild_corpus", "stable_ids"]
+__all__ = ["CORPUS_GRAPH", "begin_changes", "build_corpus", "end_changes", "rebuild_corpus", "stable_ids"]

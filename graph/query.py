@@ -31,10 +31,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .corpuslayer import mark_corpus_stale
 from .errors import InputError, QueryError
 from .ontology import PREFIXES
 from .store import QueryResult, Store, Term
+from .store.stale import mark_corpus_stale
 
 FORMATS = ("table", "csv", "tsv", "json")
 

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from .corpuslayer import mark_corpus_stale
 from .errors import InputError, NewsgraphError, QueryError
 from .store import QueryResult, Store, Term
+from .store.stale import mark_corpus_stale
 from .store.endpoint import CORPUS_HEADER
 
 TOKEN_ENV = "NEWSGRAPH_SERVE_TOKEN"

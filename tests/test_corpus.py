@@ -18,7 +18,8 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.coref import EventRecord, corefer
-from graph.corpuslayer import CORPUS_GRAPH, STALE_GRAPH, build_corpus, corpus_is_stale, mark_corpus_stale, rebuild_corpus
+from graph.corpuslayer import CORPUS_GRAPH, build_corpus, rebuild_corpus
+from graph.store.stale import STALE_GRAPH, corpus_is_stale, mark_corpus_stale
 from graph.ingest import ingest, remove
 from graph.inputs import identity
 from graph.errors import InputError

@@ -144,7 +144,7 @@ def test_build_into_a_corpus_store_marks_the_corpus_stale_and_the_next_ingest_re
     import shutil
 
     from graph.build import build
-    from graph.corpuslayer import corpus_is_stale
+    from graph.store.stale import corpus_is_stale
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

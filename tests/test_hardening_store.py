@@ -308,7 +308,7 @@ def test_an_ingest_killed_midway_keeps_whole_articles_and_the_next_run_completes
 
 
 def _corpus_stale(store_dir: Path) -> bool:
-    from graph.corpuslayer import corpus_is_stale
+    from graph.store.stale import corpus_is_stale
 
     with open_store(store_dir) as store:
         return corpus_is_stale(store)

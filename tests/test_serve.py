@@ -151,7 +151,7 @@ def test_an_update_from_a_sparql_client_marks_the_corpus_stale_and_a_rebuild_thr
     through ``/update``: after such an edit the next ingest must read every article graph,
     and every command says the corpus graph may be out of date until then. newsgraph's own
     writes, which keep the index themselves, leave it fresh."""
-    from graph.corpuslayer import STALE_GRAPH
+    from graph.store.stale import STALE_GRAPH
     from graph.store.endpoint import CORPUS_HEADER
 
     stale = "ASK { GRAPH <%s> { ?s ?p ?o } }" % STALE_GRAPH
