@@ -1,5 +1,5 @@
 """``python -m graph`` runs the newsgraph command."""
-from .cli import main
+from .launch import main
 
 if __name__ == "__main__":  # not when a spawned worker process imports this module again
     main()

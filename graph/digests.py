@@ -34,10 +34,10 @@ DIGEST_GRAPH = INTERNAL_GRAPHS + "digests"
 DIGEST_PREDICATE = INTERNAL_GRAPHS + "inputDigest"
 # The parts of newsgraph that do not shape an article graph: changing them re-extracts nothing.
 # (Any other module counts: when in doubt an article is extracted again, never left stale.)
-_NOT_EXTRACTION = ("export", "queries", "resources", "store", "__main__.py", "cli.py", "query.py", "listing.py",
-                   "table.py", "progress.py", "validate.py", "workers.py", "cluster.py", "coref.py", "resolve.py",
-                   "ingest.py", "corpuslayer.py", "corpusblocks.py", "readmodel.py", "gcpause.py", "serve.py",
-                   "shards.py")
+_NOT_EXTRACTION = ("export", "queries", "resources", "store", "__init__.py", "__main__.py", "launch.py", "cli.py",
+                   "query.py", "listing.py", "table.py", "progress.py", "validate.py", "workers.py", "cluster.py",
+                   "coref.py", "resolve.py", "ingest.py", "corpuslayer.py", "corpusblocks.py", "readmodel.py",
+                   "gcpause.py", "serve.py", "shards.py")
 
 
 @functools.cache

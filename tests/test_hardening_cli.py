@@ -172,3 +172,29 @@ def test_exports_hold_no_absolute_local_paths_or_home(built):
             assert str(Path(__file__).resolve().parent.parent) not in text, path
             assert f"file://{home}" not in text and f"{home}/" not in text, path
 
+
+
+def test_ctrl_c_while_the_command_is_still_loading_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """A KeyboardInterrupt raised while the CLI's modules load (the first few tenths of a
+    second) must end as every later Ctrl-C does: one line, no traceback, exit 130, no store."""
+    starts = ("import sys, importlib.abc\n"
+              "class CtrlC(importlib.abc.MetaPathFinder):\n"
+              "    def find_spec(self, name, path, target=None):\n"
+              "        if name == 'graph.cli':\n"
+              "            raise KeyboardInterrupt\n"
+              "sys.meta_path.insert(0, CtrlC())\n"
+              "sys.argv = ['newsgraph', 'ingest', sys.argv[1], '--store', sys.argv[2]]\n"
+              "from graph.launch import main\n"
+              "main()\n")
+    article = _write(tmp_path / "a.txt", ENGLISH.encode())
+    result = subprocess.run([sys.executable, "-c", starts, str(article), str(tmp_path / "store")],
+                            capture_output=True, text=True, timeout=120)
+    assert one_line(result, 130) == "newsgraph: interrupted"
+    assert not (tmp_path / "store").exists()
+
+
+def test_the_installed_command_loads_the_cli_through_the_interrupt_guard() -> None:
+    import tomllib
+
+    scripts = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["newsgraph"] == "graph.launch:main"
