@@ -30,6 +30,8 @@ from .errors import AnnotationError
 from .model import Span
 
 SCHEMA = "newsgraph-annotation/1"
+NOT_AN_ANNOTATION = ("not a newsgraph annotation (no 'article' mapping); an article's text goes in a .txt, .md "
+                     "or .html file, or one article per line in a .jsonl file")
 Node = dict[str, Any]
 T = TypeVar("T")
 _META = ("__line__", "__keys__")

@@ -43,7 +43,7 @@ from typing import Any
 
 import yaml
 
-from .annotation_reader import SCHEMA, Node, Reader, Skip, parse_document
+from .annotation_reader import NOT_AN_ANNOTATION, SCHEMA, Node, Reader, Skip, parse_document
 from .edtf import parse_edtf
 from .errors import AnnotationError, InputError
 from .model import (
@@ -357,6 +357,8 @@ def load_annotation(path: Path) -> ArticleGraph:
     except UnicodeDecodeError:
         raise AnnotationError(f"{where}: not UTF-8 text") from None
     data = parse_document(raw, where, path.suffix == ".json")
+    if "article" not in data and "schema" not in data:
+        raise AnnotationError(f"{where}: {NOT_AN_ANNOTATION}")
     article = data.get("article") if isinstance(data.get("article"), dict) else {}
     name = article.get("text")
     if not isinstance(name, str) or not name:

@@ -416,6 +416,28 @@ PROGRESS_MIN_ARTICLES = 20  # fewer articles than this: no progress report
 DEFERRED = "  corpus: not recomputed (--defer-corpus); run `newsgraph rebuild`"
 
 
+def skipped_lines(skipped: list[tuple[str, str]], shown: int = 3) -> list[str]:
+    """One line per skipped file, or, for a reason more than ``shown`` files share, one
+    line for all of them: a folder of 10 k articles with a metadata file each would
+    otherwise print 10 k lines.
+
+    >>> skipped_lines([("a.json", "no annotation"), ("b.json", "no annotation"), ("c.pdf", "a PDF"),
+    ...                ("d.json", "no annotation"), ("e.json", "no annotation")], shown=2)
+    ['newsgraph: skipped 4 files (a.json, b.json and 2 more): no annotation', 'newsgraph: skipped: c.pdf: a PDF']
+    """
+    by_reason: dict[str, list[str]] = {}
+    for source, reason in skipped:
+        by_reason.setdefault(reason, []).append(source)
+    lines = []
+    for reason, sources in by_reason.items():
+        if len(sources) <= shown:
+            lines += [f"newsgraph: skipped: {source}: {reason}" for source in sources]
+        else:
+            lines.append(f"newsgraph: skipped {len(sources)} files ({', '.join(sources[:2])} and "
+                         f"{len(sources) - 2} more): {reason}")
+    return lines
+
+
 def _rerun_command(ctx: click.Context) -> str:
     """The command line that finishes an interrupted ingest: the same inputs and options,
     less --force (which would extract the saved articles again)."""
@@ -514,8 +536,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_fil
         _echo_corpus(summary.entities, summary.merged, summary.events, summary.shared_events)
     if summary.corpus_deferred:
         click.echo(DEFERRED)
-    for source, reason in summary.skipped_files:
-        click.echo(f"newsgraph: skipped: {source}: {reason}", err=True)
+    for line in skipped_lines(summary.skipped_files):
+        click.echo(line, err=True)
     for source, message in summary.failed:
         click.echo(f"newsgraph: failed: {source}: {message}", err=True)
     if summary.store_error is not None:

@@ -3,7 +3,9 @@
 - **File types**: articles (.txt, .md, .html), JSON Lines of articles (.jsonl, one
   ``{text, published, url, title, publisher}`` per line) and curated annotations (.yaml,
   .yml, .json, with the article text beside them). A folder's other files are skipped
-  with a reason (:func:`skip_reason`).
+  with a reason (:func:`skip_reason`), and so is a .yaml or .json file that is no
+  annotation (:func:`is_annotation`: a scraper's metadata or another tool's gold beside
+  an article), whose article is then extracted.
 - **Metadata**: a sidecar ``NAME.meta.yaml`` (:func:`read_meta`), the HTML head
   (:func:`graph.articles.read_article`) or the JSON Lines fields (:func:`article_from_record`).
 - **Identity** (:func:`identity`): ``a-`` + 16 hex of the SHA-256 of the article's URL, else
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from .annotation_reader import NOT_AN_ANNOTATION
 from .errors import InputError, NewsgraphError, UnsupportedError
 from .model import Article, ArticleGraph
 
@@ -121,9 +124,36 @@ def _annotation_for(path: Path) -> Path | None:
     """The curated annotation beside an article file, if there is one."""
     for suffix in ANNOTATION_SUFFIXES:
         candidate = path.with_suffix(suffix)
-        if candidate.is_file():
+        if candidate.is_file() and is_annotation(candidate):
             return candidate
     return None
+
+
+def is_annotation(path: Path) -> bool:
+    """Whether a .yaml, .yml or .json file is a newsgraph annotation: a mapping that names
+    the annotation schema or holds an ``article`` mapping. A file that cannot be read or
+    parsed counts as one, so that a curated annotation with a typo is reported, never
+    silently replaced by the automatic extraction of its article.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "gold.json").write_text('{"persons": [{"name": "Ann Lee"}]}')
+    >>> _ = (folder / "a.yaml").write_text("article: {text: a.txt}")
+    >>> _ = (folder / "typo.yaml").write_text("article: [")
+    >>> [is_annotation(folder / name) for name in ("gold.json", "a.yaml", "typo.yaml")]
+    [False, True, True]
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return True
+    if not isinstance(data, dict):
+        return False
+    schema = data.get("schema")
+    if isinstance(schema, str) and schema.startswith("newsgraph-annotation/"):
+        return True
+    return schema is None and isinstance(data.get("article"), dict)
 
 
 _NOT_ARTICLES = {  # what a folder of news often holds besides articles, and what to do with it
@@ -162,8 +192,9 @@ def _articles_among(found: list[Path], skipped: list[tuple[str, str]] | None = N
     """The article, JSON Lines and annotation files among those a folder or a pattern gave;
     an annotated text is left out (its annotation is read), other files are listed in
     ``skipped`` with the reason."""
-    annotations = [p for p in found if p.suffix.lower() in ANNOTATION_SUFFIXES
-                   and not p.name.endswith((".meta.yaml", ".meta.yml"))]
+    data = [p for p in found if p.suffix.lower() in ANNOTATION_SUFFIXES
+            and not p.name.endswith((".meta.yaml", ".meta.yml")) and p.stem.upper() != "README"]
+    annotations = {p for p in data if is_annotation(p)}
     annotated = {(p.parent, p.stem) for p in annotations}
     out = []
     for p in found:
@@ -173,6 +204,9 @@ def _articles_among(found: list[Path], skipped: list[tuple[str, str]] | None = N
                 skipped.append((display(p), "a README, not an article"))
         elif p in annotations or suffix in JSONL_SUFFIXES:
             out.append(p)
+        elif p in data:
+            if skipped is not None:
+                skipped.append((display(p), NOT_AN_ANNOTATION))
         elif suffix in ARTICLE_SUFFIXES:
             if (p.parent, p.stem) not in annotated:
                 out.append(p)

@@ -2,6 +2,7 @@
 identity, whichever command reads it and in whichever form it comes."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -57,6 +58,44 @@ def test_a_folder_skips_its_readme_and_other_non_articles_with_a_reason(tmp_path
     assert [f.name for f in files] == ["hornet-2019-01-18.yaml"] and not problems
     assert {Path(name).name: reason.split(";")[0] for name, reason in skipped} == {
         "README.md": "a README, not an article", "scan.pdf": "a PDF"}
+
+
+def test_a_json_beside_an_article_that_is_no_annotation_is_skipped_and_the_article_extracted(tmp_path):
+    """A scraper's metadata or another tool's gold file beside each article (``story.json``
+    next to ``story.txt``) is data, not a curated annotation: the article is extracted and
+    the data file listed as skipped, whether the folder or the article file is given."""
+    text = (CORPUS / "bbc-2017-04-04.txt").read_text(encoding="utf-8")
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "story.json").write_text(json.dumps({"persons": [{"name": "Bashar al-Assad"}], "events": []}),
+                                         encoding="utf-8")
+    skipped: list[tuple[str, str]] = []
+    files, problems = expand([tmp_path], skipped)
+    assert [f.name for f in files] == ["story.txt"] and not problems
+    assert [(Path(name).name, reason.split(" (")[0]) for name, reason in skipped] == [
+        ("story.json", "not a newsgraph annotation")]
+    assert expand([tmp_path / "story.txt"])[0] == [tmp_path / "story.txt"]
+    with open_store(tmp_path / "store", create=True) as store:
+        summary = ingest([tmp_path], store, merge=False, published=dt.date(2017, 4, 4))
+    assert (summary.added, summary.failed) == (1, [])
+
+
+def test_a_curated_annotation_with_a_typo_is_reported_not_replaced_by_extraction(tmp_path):
+    shutil.copy(ROOT / "seeds" / "hornet-2019-01-18.txt", tmp_path)
+    (tmp_path / "hornet-2019-01-18.yaml").write_text("article:\n  text: hornet-2019-01-18.txt\n  id: [\n",
+                                                    encoding="utf-8")
+    with open_store(tmp_path / "store", create=True) as store:
+        summary = ingest([tmp_path / "hornet-2019-01-18.txt"], store, merge=False)
+    assert summary.added == 0
+    assert [(Path(name).name, "malformed YAML" in message) for name, message in summary.failed] == [
+        ("hornet-2019-01-18.yaml", True)]
+
+
+def test_a_json_file_given_by_name_that_is_no_annotation_fails_with_one_clear_reason(tmp_path):
+    (tmp_path / "gold.json").write_text(json.dumps({"persons": []}), encoding="utf-8")
+    with open_store(tmp_path / "store", create=True) as store:
+        summary = ingest([tmp_path / "gold.json"], store, merge=False)
+    assert [(Path(name).name, message.split(" (")[0]) for name, message in summary.failed] == [
+        ("gold.json", "not a newsgraph annotation")]
 
 
 def test_identity_follows_the_url_else_the_normalized_text():
