@@ -27,6 +27,7 @@ from .listing import headline
 from .model import Article, ArticleGraph
 from .ontology import ID
 from .rdf import article_ntriples, graph_iri
+from .readmodel import ArticleRecords, records_of_ntriples
 from .resolve import MergeRules
 from .store import Store, Term
 from .workers import Done, Job, render_articles
@@ -126,9 +127,15 @@ class _Writer:
         self.store, self.existing, self.summary, self.digests, self.stored = store, existing, summary, digests, stored
         self.pending: dict[str, tuple[str, str]] = {}  # iri -> (source, N-Triples)
         self.written: set[str] = set()  # the article graphs written, for the corpus layer
+        self.records: dict[str, ArticleRecords] = {}  # iri -> the records of its last rendering, when known
 
-    def write(self, source: str, iri: str, data: str) -> bool:
+    def write(self, source: str, iri: str, rendered: Rendered) -> bool:
         """False once the store has failed: nothing more can be written."""
+        data, records = rendered
+        if records is not None:
+            self.records[iri] = records
+        else:
+            self.records.pop(iri, None)
         if iri in self.pending and not self.flush():
             return False
         if iri not in self.existing:
@@ -186,6 +193,21 @@ class _Writer:
         return False
 
 
+Rendered = tuple[str, ArticleRecords | None]  # an article graph's N-Triples, and its records when known
+
+
+def rendered_with_records(ag: ArticleGraph) -> Rendered:
+    """The article's N-Triples and its records (:func:`graph.readmodel.records_of_ntriples`),
+    computed in the worker that rendered it: for a store that reads back as written."""
+    text = article_ntriples(ag)
+    return text, records_of_ntriples(text)
+
+
+def rendered(ag: ArticleGraph) -> Rendered:
+    """The article's N-Triples; its records are read back from the store once written."""
+    return article_ntriples(ag), None
+
+
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
            published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
            progress: Progress | None = None, recompute: bool = True, force: bool = False,
@@ -220,12 +242,13 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
         digests: dict[str, str] = {}
         stored = _StoredDigests(None if force else store)
         todo = _skip_unchanged(jobs(read(srcs, published)), existing, stored, digests)
+        render = rendered_with_records if store.reads_back_as_written else rendered
         if cluster:
             from .cluster import render_on_cluster
 
-            stream = render_on_cluster(todo, article_ntriples, cluster, batch_size=BATCH_SIZE)
+            stream = render_on_cluster(todo, render, cluster, batch_size=BATCH_SIZE)
         else:
-            stream = render_articles(todo, article_ntriples, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
+            stream = render_articles(todo, render, nlp=nlp, n_process=n_process, batch_size=BATCH_SIZE)
         writer = _Writer(store, existing, summary, digests, stored)
         if progress:
             progress(0, total)  # shown at once, not after the first batch is parsed
@@ -251,7 +274,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
             stream.close()
         clear_line_cache()
     if summary.store_error is None and total:
-        stats = end_changes(store, writer.written, (), was_stale, merge, rules, recompute, existing)
+        stats = end_changes(store, writer.written, (), was_stale, merge, rules, recompute, existing,
+                            records=writer.records)
         if stats == "deferred":
             summary.corpus_deferred = True
         elif isinstance(stats, tuple):

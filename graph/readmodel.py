@@ -414,6 +414,29 @@ _PARTS: dict[str, tuple[str, str]] = {
 ArticleRecords = dict[str, list[list[str]]]  # part -> rows, sorted: what one article graph gives the corpus layer
 
 
+def records_of_ntriples(text: str) -> ArticleRecords:
+    """The records of one article graph given as N-Triples, computed by :func:`article_records`'s
+    own queries on a store in memory: an ingest into a store that reads back what it was
+    given (:attr:`Store.reads_back_as_written`) knows an article's records before it writes
+    the graph, in the worker that rendered it, and need not read them back at the end (4 to
+    12 ms a graph at 10 k articles, one graph after another).
+
+    >>> records = records_of_ntriples('<https://w3id.org/newsgraph/id/a1> '
+    ...     '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> .\\n'
+    ...     '<https://w3id.org/newsgraph/id/a1> <https://schema.org/datePublished> "2017-04-03" .')
+    >>> records["article"]
+    [['https://w3id.org/newsgraph/id/a1', '2017-04-03']]
+    """
+    from .store.oxigraph import OxigraphStore
+
+    memory = OxigraphStore(None)
+    memory.replace_graph(_IN_MEMORY, text)
+    return article_records(memory, [_IN_MEMORY])[_IN_MEMORY]
+
+
+_IN_MEMORY = "urn:newsgraph:graph"
+
+
 def article_records(store: Store, graphs: list[str] | None = None) -> dict[str, ArticleRecords]:
     """Each article graph's records (:data:`_PARTS`), read from the article graphs
     themselves: every one (``graphs`` None, one query a part) or only ``graphs`` (one

@@ -210,3 +210,31 @@ def test_an_undeclared_event_type_gives_its_label_also_when_the_type_is_a_blank_
         f"<{ns}id/e3> <{sem}eventType> _:t .", f"_:t <{label}> \"storm\" ."]))
     labels = {e.node.rpartition("/")[2]: e.type_label for e in rm.nodes(s, details=True).events}
     assert labels == {"e1": "deluge", "e2": None, "e3": "storm"}
+
+
+def test_the_records_an_ingest_computes_before_writing_are_those_read_back_from_the_store(tmp_path,
+                                                                                         monkeypatch) -> None:
+    """An ingest into the embedded store takes each article's records from the graph's text,
+    in the worker (``records_of_ntriples``), and reads none back; the record index must hold
+    exactly what reading the written article graphs gives, on real articles and a curated
+    annotation."""
+    from pathlib import Path
+
+    import graph.corpuslayer
+    from graph.corpuslayer import indexed_records
+    from graph.ingest import ingest
+
+    read_back: list[str] = []
+
+    def reading(store, graphs=None):  # type: ignore[no-untyped-def]
+        read_back.extend(graphs if graphs is not None else ["every graph"])
+        return rm.article_records(store, graphs)
+
+    monkeypatch.setattr(graph.corpuslayer, "read_records", reading)
+    root = Path(__file__).resolve().parents[1]
+    with open_store(tmp_path / "s", create=True) as store:
+        summary = ingest([root / "tests" / "fixtures" / "corpus", root / "seeds"], store, n_process=2)
+        assert summary.added >= 5 and not summary.failed and read_back == []
+        index = indexed_records(store)
+        assert index == rm.article_records(store)
+        assert sum(len(r["events"]) for r in index.values()) > 30

@@ -136,6 +136,10 @@ class Store(ABC):
     """How many new graphs :meth:`add_graphs` is best given at once."""
     recovered: Sequence[str] = ()
     """Graphs an interrupted write left incomplete, removed when the store was opened."""
+    reads_back_as_written: bool = False
+    """Whether a query answers with exactly the lexical forms it was given (Oxigraph's do), so
+    what newsgraph reads of a graph may be computed from the graph's text before it is
+    written (:func:`graph.readmodel.records_of_ntriples`) instead of read back."""
 
     @abstractmethod
     def replace_graph(self, graph_iri: str, graph: GraphData) -> None:

@@ -43,6 +43,9 @@ def _term_out(term: object) -> Term | None:
     return Term("triple", str(term))
 
 
+MEMORY = ":memory:"  # the location of a store held in memory
+
+
 @contextmanager
 def _writing(location: str) -> Iterator[None]:
     """Oxigraph's write errors as newsgraph's: the disk as a store error, data it cannot
@@ -59,8 +62,13 @@ class OxigraphStore(Store):
     """The embedded, persistent store: a pyoxigraph (RocksDB) directory."""
 
     bulk_batch = 32
+    reads_back_as_written = True
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None) -> None:
+        """The store in the folder ``path``; with None, a store held in memory only."""
+        if path is None:
+            self.location, self._store = MEMORY, ox.Store()
+            return
         self.location = str(path)
         wait = float(os.environ.get("NEWSGRAPH_LOCK_WAIT", LOCK_WAIT_SECONDS))
         deadline = time.monotonic() + wait
