@@ -20,6 +20,7 @@ from typing import Literal
 
 from .coref import EventRecord, corefer
 from .corpusblocks import CORPUS_GRAPH, drop_corpus_graph, write_corpus
+from .edtf import parse_edtf
 from .gcpause import gc_paused
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import ID, NG, NGT
@@ -209,6 +210,43 @@ def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], articl
     return events
 
 
+ReportDate = tuple[dt.date | None, dt.date | None, str | None, str]  # earliest, latest, precision, EDTF
+
+
+def agreed_date(dates: set[ReportDate]) -> tuple[ReportDate | None, bool]:
+    """A corpus event's date from the dates its reports give, and whether they dispute it.
+
+    They dispute it when no day can begin the event in every report: their begin windows
+    (a day, a month, a year, a range; "since X" began within X, "before Y" by the end of Y)
+    do not meet. Otherwise the event takes the report date whose window is where they all
+    meet: the finest, as "in 2003" and "April 28, 2003" give April 28, 2003. When none is
+    (two dates that only overlap), it takes no date, undisputed. A report without a date
+    neither dates the event nor disputes it.
+
+    >>> d = lambda edtf: (None, None, None, edtf)  # only the EDTF decides
+    >>> agreed_date({d("2003"), d("2003-04-28")}), agreed_date({d("2008-02-29"), d("2008-03-01")})
+    (((None, None, None, '2003-04-28'), False), (None, True))
+    >>> agreed_date({d("2003-07-24/.."), d("2003")})[0][3], agreed_date({d("2003/.."), d("2005")})
+    ('2003-07-24/..', (None, True))
+    """
+    windows = {date: _begin_window(date[3]) for date in dates}
+    first = max((w[0] for w in windows.values() if w[0] is not None), default=None)
+    last = min((w[1] for w in windows.values() if w[1] is not None), default=None)
+    if first is not None and last is not None and first > last:
+        return None, True
+    finest = [date for date, window in windows.items() if window == (first, last)]
+    return (finest[0] if len(finest) == 1 else None), False
+
+
+def _begin_window(edtf: str) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day on which an event dated ``edtf`` may have begun."""
+    try:
+        _precision, first, last = parse_edtf(edtf.removesuffix("/.."))
+    except ValueError:
+        return None, None
+    return first, last
+
+
 def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dict[str, list[tuple[Role, str]]],
                   info: dict[str, dict[str, str]]) -> CorpusEvent:
     """The corpus event of one cluster: its details where every report agrees (one report always does)."""
@@ -224,13 +262,13 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
         ev.quote = first.quote
         return ev
     ev.roles = sorted({rc for e in cluster for rc in roles.get(e.node, [])})
-    dates = {(e.earliest, e.latest, e.precision, info[e.node].get("edtf")) for e in cluster}
-    if len(dates) == 1:
-        ev.earliest, ev.latest, ev.precision, ev.edtf = dates.pop()  # type: ignore[assignment]
+    agreed, ev.date_disputed = agreed_date({(e.earliest, e.latest, e.precision, info[e.node]["edtf"])
+                                            for e in cluster if info[e.node].get("edtf")})
+    if agreed is not None:
+        ev.earliest, ev.latest, ev.precision, ev.edtf = agreed
     quantities = {info[e.node].get("quantity") for e in cluster}
     if len(quantities) == 1 and None not in quantities:
         ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
-    ev.date_disputed = len({info[e.node]["edtf"] for e in cluster if info[e.node].get("edtf")}) > 1
     ev.quantity_disputed = len(quantities - {None}) > 1
     quotes = {e.quote for e in cluster}
     if len(quotes) == 1 and None not in quotes:

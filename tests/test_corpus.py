@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.coref import EventRecord, corefer
-from graph.corpuslayer import CORPUS_GRAPH, build_corpus, rebuild_corpus
+from graph.corpuslayer import CORPUS_GRAPH, _corpus_event, agreed_date, build_corpus, rebuild_corpus
 from graph.store.stale import STALE_GRAPH, corpus_is_stale, mark_corpus_stale
 from graph.ingest import ingest, remove
 from graph.inputs import identity
@@ -178,6 +178,35 @@ COREF_CASES = [
 @pytest.mark.parametrize("case, events, expected", COREF_CASES, ids=[c[0] for c in COREF_CASES])
 def test_event_coreference(case, events, expected):
     assert sorted(sorted(e.node for e in c) for c in corefer(events)) == sorted(expected)
+
+
+def day(edtf):  # type: ignore[no-untyped-def]
+    return (None, None, None, edtf)  # agreed_date reads the EDTF; the bounds ride along
+
+
+AGREEMENT_CASES = [
+    # the reports' dates, the corpus event's date, disputed
+    ("a finer date inside a coarser one", ["2003", "2003-04-28"], "2003-04-28", False),
+    ("a month inside a range", ["2011-01-01/2011-06-06", "2011-03"], "2011-03", False),
+    ("since a day, within its year", ["2003-07-24/..", "2003/.."], "2003-07-24/..", False),
+    ("two days", ["2008-02-29", "2008-03-01"], None, True),
+    ("since one year, in a later one", ["2003/..", "2005"], None, True),
+    ("two ranges that only overlap", ["2019-01-01/2019-01-10", "2019-01-05/2019-01-20"], None, False),
+    ("one date", ["2019-01-18"], "2019-01-18", False),
+]
+
+
+@pytest.mark.parametrize("case, dates, agreed, disputed", AGREEMENT_CASES, ids=[c[0] for c in AGREEMENT_CASES])
+def test_reports_dispute_a_date_only_when_no_day_fits_them_all(case, dates, agreed, disputed):
+    found, is_disputed = agreed_date({day(d) for d in dates})
+    assert (found[3] if found else None, is_disputed) == (agreed, disputed)
+
+
+def test_a_report_without_a_date_neither_dates_nor_disputes_a_corpus_event():
+    dated, undated = ev("e1", "a1", day=3), ev("e2", "a2")
+    info = {"e1": {"edtf": "2017-04-03"}, "e2": {}}
+    event = _corpus_event("x", [dated, undated], "Detention", {}, info)
+    assert (event.edtf, event.earliest, event.date_disputed) == ("2017-04-03", dt.date(2017, 4, 3), False)
 
 
 # ----------------------------------------------------------------------------- ingest
