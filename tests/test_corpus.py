@@ -257,6 +257,21 @@ def test_the_three_name_variants_become_one_canonical_node_each(corpus_store):
     assert len(sources) == 4
 
 
+def test_the_actors_query_gives_an_actor_merged_across_articles_one_row_under_its_corpus_name(corpus_store):
+    store, _ = corpus_store
+    actors = rows(store, "actors")
+    names = [r["actor"] for r in actors]
+    assert len(names) == len(set(names))
+    for variants in (("Russian LGBT Network", "Russia LGBT Network"),
+                     ("State Department", "U.S. State Department", "Department of State")):
+        assert len(set(variants) & set(names)) == 1, variants
+    [row] = [r for r in actors if r["actor"] in ("State Department", "U.S. State Department", "Department of State")]
+    events = store.query("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e sem:hasActor ?a ; rdfs:label [] . "
+                         "?a owl:sameAs ?c . ?c rdfs:label ?l FILTER (?l = ?name) }",
+                         bindings={"name": Term("literal", row["actor"])}).rows[0][0].value
+    assert row["events"] == events and int(events) > 1
+
+
 def test_merge_records_name_the_rule_and_the_forms(corpus_store):
     store, _ = corpus_store
     result = store.query("""SELECT ?rule ?form WHERE {
