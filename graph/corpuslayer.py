@@ -23,7 +23,7 @@ from .corpusblocks import CORPUS_GRAPH, drop_corpus_graph, write_corpus
 from .edtf import parse_edtf
 from .gcpause import gc_paused
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
-from .ontology import ID, NG, NGT
+from .ontology import NG, NGT
 from .rdf import entity_kind, roles_from
 from .readmodel import EVENT_DETAILS, ArticleRecords
 from .readmodel import article_records as read_records
@@ -31,8 +31,6 @@ from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store, Term
 from .store.base import term_sparql
 from .store.stale import corpus_is_stale, mark_corpus_stale
-
-
 
 RECORDS_GRAPH = INTERNAL_GRAPHS + "corpus-records"  # the record index: one JSON literal per article graph
 RECORDS = f"{NG}records"

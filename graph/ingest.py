@@ -129,9 +129,9 @@ class _Writer:
         self.written: set[str] = set()  # the article graphs written, for the corpus layer
         self.records: dict[str, ArticleRecords] = {}  # iri -> the records of its last rendering, when known
 
-    def write(self, source: str, iri: str, rendered: Rendered) -> bool:
+    def write(self, source: str, iri: str, result: Rendered) -> bool:
         """False once the store has failed: nothing more can be written."""
-        data, records = rendered
+        data, records = result
         if records is not None:
             self.records[iri] = records
         else:
