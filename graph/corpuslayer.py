@@ -18,18 +18,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
+from rdflib import URIRef
+
 from .coref import EventRecord, corefer
 from .corpusblocks import CORPUS_GRAPH, drop_corpus_graph, write_corpus
 from .edtf import parse_edtf
 from .gcpause import gc_paused
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import NG, NGT
-from .rdf import entity_kind, roles_from
+from .rdf import Lit, entity_kind, ntriples, roles_from
 from .readmodel import EVENT_DETAILS, ArticleRecords
 from .readmodel import article_records as read_records
 from .resolve import MergeRules, NameRecord, resolve
-from .store import INTERNAL_GRAPHS, Store, Term
-from .store.base import term_sparql
+from .store import INTERNAL_GRAPHS, Store
 from .store.stale import corpus_is_stale, mark_corpus_stale
 
 RECORDS_GRAPH = INTERNAL_GRAPHS + "corpus-records"  # the record index: one JSON literal per article graph
@@ -41,15 +42,21 @@ RECORDS = f"{NG}records"
 def index_records(store: Store, records: dict[str, ArticleRecords], removed: Iterable[str] = (), *,
                   replace_all: bool = False) -> None:
     """Keep ``records`` in the record index (:data:`RECORDS_GRAPH`), replacing what the
-    index held for those graphs, and drop the ``removed`` graphs: one update."""
-    rows = "".join(f"<{g}> <{RECORDS}> {term_sparql(Term('literal', json.dumps(r, separators=(',', ':'))))} .\n"
-                   for g, r in sorted(records.items()))
+    index held for those graphs, and drop the ``removed`` graphs: one delete, then the new
+    rows through the store's N-Triples loader (at 1 k articles 0.1 s where one SPARQL update
+    of the same rows took 0.9 s). Between the two the index lacks those graphs, which
+    :func:`end_changes` finds and answers with a full recomputation; the corpus graph is
+    marked stale all the while, too."""
     gone = " ".join(f"<{g}>" for g in sorted({*records, *removed}))
-    delete = (f"DROP SILENT GRAPH <{RECORDS_GRAPH}>" if replace_all else
-              f"DELETE {{ GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }} WHERE {{ VALUES ?g {{ {gone} }} "
-              f"GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }}")
-    if gone or replace_all:
-        store.update(delete + (f" ;\nINSERT DATA {{ GRAPH <{RECORDS_GRAPH}> {{\n{rows}}} }}" if rows else ""))
+    if replace_all:
+        store.update(f"DROP SILENT GRAPH <{RECORDS_GRAPH}>")
+    elif gone:
+        store.update(f"DELETE {{ GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }} WHERE {{ VALUES ?g {{ {gone} }} "
+                     f"GRAPH <{RECORDS_GRAPH}> {{ ?g <{RECORDS}> ?r }} }}")
+    if records:
+        predicate = URIRef(RECORDS)
+        store.insert_ntriples(RECORDS_GRAPH, ntriples((URIRef(g), predicate, Lit(json.dumps(r, separators=(",", ":"))))
+                                                      for g, r in sorted(records.items())))
 
 
 def indexed_records(store: Store) -> dict[str, ArticleRecords]:
