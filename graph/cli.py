@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import InputError, NewsgraphError, OutputError
+from .errors import INTERRUPTED, InputError, NewsgraphError, OutputError
 
 INTERNAL_ERROR = 70
 
@@ -32,7 +32,7 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("newsgraph: interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except BrokenPipeError:
@@ -523,7 +523,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_fil
                 report.close()
             click.echo("newsgraph: interrupted; every article written so far is kept; to finish, run: "
                        f"{_rerun_command(ctx)} (the saved articles are skipped as unchanged)", err=True)
-            ctx.exit(130)
+            ctx.exit(INTERRUPTED)
         finally:
             if report is not None:
                 report.close()

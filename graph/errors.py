@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
+
 
 class NewsgraphError(Exception):
     """Base of every error newsgraph reports to a user, always as one line (or, for an error
@@ -105,7 +107,7 @@ class IngestInterrupted(NewsgraphError):
     articles are then skipped as unchanged.
     """
 
-    exit_code = 130
+    exit_code = INTERRUPTED
 
     def __init__(self, summary: Any, total: int) -> None:
         self.summary, self.total = summary, total

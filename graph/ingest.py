@@ -134,8 +134,6 @@ class _Writer:
         data, records = result
         if records is not None:
             self.records[iri] = records
-        else:
-            self.records.pop(iri, None)
         if iri in self.pending and not self.flush():
             return False
         if iri not in self.existing:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT), as the CLI documents
+from .errors import INTERRUPTED
 
 
 def main() -> None:
