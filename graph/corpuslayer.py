@@ -150,44 +150,54 @@ def _label(cluster: list[EventRecord]) -> str:
     return min(labels, key=lambda x: (-labels[x], len(x), x))
 
 
+def _first_values(records: dict[str, ArticleRecords], graphs: list[str], field: str) -> dict[str, str]:
+    """Each node's first value of a ``(node, value)`` part, in graph then row order."""
+    values: dict[str, str] = {}
+    for g in reversed(graphs):  # each later update overwrites: the first graph's first row wins
+        values.update(dict(reversed(records[g][field])))  # type: ignore[arg-type]
+    return values
+
+
 def _event_records(records: dict[str, ArticleRecords], graphs: list[str], article_of: dict[str, str],
                    published: dict[str, dt.date], roles: dict[str, list[tuple[Role, str]]]
                    ) -> tuple[list[EventRecord], dict[str, dict[str, str]]]:
-    """One :class:`EventRecord` per article event (its actors as corpus ids), and each
-    event's details (:data:`EVENT_DETAILS`, the first value an article gives)."""
+    """One :class:`EventRecord` per article event (its actors as corpus ids), and the
+    events' details (:data:`EVENT_DETAILS`, by detail, then event: the first value an
+    article gives)."""
     statements = {ev for g in graphs for (ev,) in records[g]["statements"]}
-    details: dict[str, dict[str, str]] = defaultdict(dict)
-    for name in EVENT_DETAILS:
-        field = f"detail:{name}"
-        for g in graphs:
-            for ev, value in records[g][field]:
-                details[ev].setdefault(name, value)
-    info: dict[str, dict[str, str]] = {}
+    details = {name: _first_values(records, graphs, f"detail:{name}") for name in EVENT_DETAILS}
+    earliest, latest, precision, quote = (details[n] for n in ("earliestBegin", "latestBegin", "datePrecision", "quote"))
+    days: dict[str, dt.date] = {}  # a date's string parsed once: most events share their dates
+    seen: set[str] = set()
     events_in: list[EventRecord] = []
-    none: dict[str, str] = {}
     prefix = len(str(NGT))
     for g in graphs:
         a = article_of[g]
         day = published[a]
         for ev, etype, label in records[g]["events"]:
-            if ev in info:
+            if ev in seen:
                 continue
-            info[ev] = detail = details.get(ev, none)
+            seen.add(ev)
             actor_roles = roles.get(ev, ())
             speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
+            first, last = earliest.get(ev), latest.get(ev)
+            if first is not None and first not in days:
+                days[first] = _day(first)  # type: ignore[assignment]
+            if last is not None and last not in days:
+                days[last] = _day(last)  # type: ignore[assignment]
             events_in.append(EventRecord(
                 ev, a, day, etype[prefix:], label, frozenset(c for _r, c in actor_roles), speaker, ev in statements,
-                _day(detail.get("earliestBegin")), _day(detail.get("latestBegin")), detail.get("datePrecision"),
-                detail.get("quote")))
-    return events_in, info
+                days.get(first) if first is not None else None, days.get(last) if last is not None else None,
+                precision.get(ev), quote.get(ev)))
+    return events_in, details
 
 
 def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], article_of: dict[str, str],
                    published: dict[str, dt.date], canonical: dict[str, str], merge: bool) -> list[CorpusEvent]:
     roles: dict[str, list[tuple[Role, str]]] = {}
-    for ev, pairs in roles_from(tuple(row) for g in graphs for row in records[g]["roles"]).items():  # type: ignore[misc]
+    for ev, pairs in roles_from(row for g in graphs for row in records[g]["roles"]).items():  # type: ignore[misc]
         roles[ev] = [(role, canonical[actor]) for role, actor in pairs if actor in canonical]
-    events_in, info = _event_records(records, graphs, article_of, published, roles)
+    events_in, details = _event_records(records, graphs, article_of, published, roles)
     reports: dict[str, list[str]] = defaultdict(list)
     for g in graphs:
         for st, ev in records[g]["reports"]:
@@ -197,11 +207,12 @@ def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], articl
     clusters = corefer(events_in, merge=merge)
     labelled = [(cluster, _label(cluster)) for cluster in clusters]
     ids = stable_ids([(f"{'statement' if cluster[0].is_statement else 'event'}/{slug(label)[:60]}",
-                       min((e.published, e.node) for e in cluster)) for cluster, label in labelled])
+                       min((e.published, e.node) for e in cluster) if len(cluster) > 1
+                       else (cluster[0].published, cluster[0].node)) for cluster, label in labelled])
     for (cluster, label), local in zip(labelled, ids):
         for e in cluster:
             corpus_of[e.node] = local
-        events.append(_corpus_event(local, cluster, label, roles, info))
+        events.append(_corpus_event(local, cluster, label, roles, details))
     by_id = {ev.id: ev for ev in events}
     for st, targets in reports.items():
         if st in corpus_of:
@@ -254,25 +265,27 @@ def _begin_window(edtf: str) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dict[str, list[tuple[Role, str]]],
-                  info: dict[str, dict[str, str]]) -> CorpusEvent:
-    """The corpus event of one cluster: its details where every report agrees (one report always does)."""
+                  details: Mapping[str, Mapping[str, str]]) -> CorpusEvent:
+    """The corpus event of one cluster: its details where every report agrees (one report
+    always does). ``details`` are the events' details by name, then event node."""
     first = cluster[0]
+    edtf, quantity = details.get("edtf", {}), details.get("quantity", {})
+    if len(cluster) == 1:
+        ev = CorpusEvent(id=local, type=first.type, label=label, members=[first.node], articles=[first.article],
+                         is_statement=first.is_statement, roles=sorted(set(roles.get(first.node, ()))),
+                         earliest=first.earliest, latest=first.latest, precision=first.precision,
+                         edtf=edtf.get(first.node), quote=first.quote)
+        if (count := quantity.get(first.node)) is not None:
+            ev.quantity = int(count)
+        return ev
     ev = CorpusEvent(id=local, type=first.type, label=label, members=sorted(e.node for e in cluster),
                      articles=sorted({e.article for e in cluster}), is_statement=first.is_statement)
-    if len(cluster) == 1:
-        detail = info[first.node]
-        ev.roles = sorted(set(roles.get(first.node, ())))
-        ev.earliest, ev.latest, ev.precision, ev.edtf = first.earliest, first.latest, first.precision, detail.get("edtf")
-        if detail.get("quantity") is not None:
-            ev.quantity = int(detail["quantity"])
-        ev.quote = first.quote
-        return ev
     ev.roles = sorted({rc for e in cluster for rc in roles.get(e.node, [])})
-    agreed, ev.date_disputed = agreed_date({(e.earliest, e.latest, e.precision, info[e.node]["edtf"])
-                                            for e in cluster if info[e.node].get("edtf")})
+    agreed, ev.date_disputed = agreed_date({(e.earliest, e.latest, e.precision, edtf[e.node])
+                                            for e in cluster if edtf.get(e.node)})
     if agreed is not None:
         ev.earliest, ev.latest, ev.precision, ev.edtf = agreed
-    quantities = {info[e.node].get("quantity") for e in cluster}
+    quantities = {quantity.get(e.node) for e in cluster}
     if len(quantities) == 1 and None not in quantities:
         ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
     ev.quantity_disputed = len(quantities - {None}) > 1

@@ -204,8 +204,8 @@ def test_reports_dispute_a_date_only_when_no_day_fits_them_all(case, dates, agre
 
 def test_a_report_without_a_date_neither_dates_nor_disputes_a_corpus_event():
     dated, undated = ev("e1", "a1", day=3), ev("e2", "a2")
-    info = {"e1": {"edtf": "2017-04-03"}, "e2": {}}
-    event = _corpus_event("x", [dated, undated], "Detention", {}, info)
+    details = {"edtf": {"e1": "2017-04-03"}}
+    event = _corpus_event("x", [dated, undated], "Detention", {}, details)
     assert (event.edtf, event.earliest, event.date_disputed) == ("2017-04-03", dt.date(2017, 4, 3), False)
 
 
