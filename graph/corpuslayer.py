@@ -4,7 +4,7 @@ It is computed from every article graph (:func:`rebuild_corpus`): entity resolut
 (:mod:`graph.resolve`) gives one canonical node per person, organization and place; event
 coreference (:mod:`graph.coref`) one corpus event per thing several outlets report.
 Article nodes are linked to them by ``owl:sameAs``; conflicting details stay on each
-article's own node. Corpus ids are stable (:func:`stable_ids`), and only the blocks whose
+article's own node (whether reports conflict, :mod:`graph.agreement` decides). Corpus ids are stable (:func:`stable_ids`), and only the blocks whose
 digest changed are rewritten. Ingest and remove (:mod:`graph.ingest`) call
 :func:`begin_changes` before they change articles and :func:`end_changes` after, so an
 interrupted run leaves the corpus graph marked stale for the next one.
@@ -20,14 +20,14 @@ from typing import Literal
 
 from rdflib import URIRef
 
+from .agreement import agreed_date, agreed_quantity
 from .coref import EventRecord, corefer
 from .corpusblocks import CORPUS_GRAPH, drop_corpus_graph, write_corpus
-from .edtf import parse_edtf
 from .gcpause import gc_paused
 from .model import Corpus, CorpusEntity, CorpusEvent, EntityKind, MergeRecord, Role, slug
 from .ontology import NG, NGT
 from .rdf import Lit, entity_kind, ntriples, roles_from
-from .readmodel import EVENT_DETAILS, ArticleRecords
+from .readmodel import EVENT_DETAILS, ArticleRecords, records_complete
 from .readmodel import article_records as read_records
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store
@@ -227,43 +227,6 @@ def _corpus_events(records: dict[str, ArticleRecords], graphs: list[str], articl
     return events
 
 
-ReportDate = tuple[dt.date | None, dt.date | None, str | None, str]  # earliest, latest, precision, EDTF
-
-
-def agreed_date(dates: set[ReportDate]) -> tuple[ReportDate | None, bool]:
-    """A corpus event's date from the dates its reports give, and whether they dispute it.
-
-    They dispute it when no day can begin the event in every report: their begin windows
-    (a day, a month, a year, a range; "since X" began within X, "before Y" by the end of Y)
-    do not meet. Otherwise the event takes the report date whose window is where they all
-    meet: the finest, as "in 2003" and "April 28, 2003" give April 28, 2003. When none is
-    (two dates that only overlap), it takes no date, undisputed. A report without a date
-    neither dates the event nor disputes it.
-
-    >>> d = lambda edtf: (None, None, None, edtf)  # only the EDTF decides
-    >>> agreed_date({d("2003"), d("2003-04-28")}), agreed_date({d("2008-02-29"), d("2008-03-01")})
-    (((None, None, None, '2003-04-28'), False), (None, True))
-    >>> agreed_date({d("2003-07-24/.."), d("2003")})[0][3], agreed_date({d("2003/.."), d("2005")})
-    ('2003-07-24/..', (None, True))
-    """
-    windows = {date: _begin_window(date[3]) for date in dates}
-    first = max((w[0] for w in windows.values() if w[0] is not None), default=None)
-    last = min((w[1] for w in windows.values() if w[1] is not None), default=None)
-    if first is not None and last is not None and first > last:
-        return None, True
-    finest = [date for date, window in windows.items() if window == (first, last)]
-    return (finest[0] if len(finest) == 1 else None), False
-
-
-def _begin_window(edtf: str) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day on which an event dated ``edtf`` may have begun."""
-    try:
-        _precision, first, last = parse_edtf(edtf.removesuffix("/.."))
-    except ValueError:
-        return None, None
-    return first, last
-
-
 def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dict[str, list[tuple[Role, str]]],
                   details: Mapping[str, Mapping[str, str]]) -> CorpusEvent:
     """The corpus event of one cluster: its details where every report agrees (one report
@@ -285,10 +248,11 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
                                             for e in cluster if edtf.get(e.node)})
     if agreed is not None:
         ev.earliest, ev.latest, ev.precision, ev.edtf = agreed
-    quantities = {quantity.get(e.node) for e in cluster}
-    if len(quantities) == 1 and None not in quantities:
-        ev.quantity = int(quantities.pop())  # type: ignore[arg-type]
-    ev.quantity_disputed = len(quantities - {None}) > 1
+    qualifier = details.get("quantityQualifier", {})
+    ev.quantity, ev.quantity_disputed = agreed_quantity({(int(count), qualifier.get(e.node)) for e in cluster
+                                                         if (count := quantity.get(e.node)) is not None})
+    if any(quantity.get(e.node) is None for e in cluster) and ev.quantity is not None:
+        ev.quantity = None  # a report that gives no number does not give this one
     quotes = {e.quote for e in cluster}
     if len(quotes) == 1 and None not in quotes:
         ev.quote = quotes.pop()
@@ -318,7 +282,9 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
     ``graphs`` are the store's graphs now (:meth:`Store.graph_iris`), as the caller listed
     them before its changes and kept up to date since: at 10 k articles listing them again
     took 0.08 to 0.77 s of an add. ``records`` are the changed graphs' records when the
-    caller knows them (:func:`graph.readmodel.records_of_ntriples`); the others are read."""
+    caller knows them (:func:`graph.readmodel.records_of_ntriples`); the others are read.
+    An index that lacks a part this release reads (:func:`graph.readmodel.records_complete`)
+    is recomputed from every article graph, too."""
     changed, removed = sorted(set(changed)), sorted(set(removed))
     if not (changed or removed or was_stale):
         mark_corpus_stale(store, False)
@@ -332,7 +298,7 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
         index_records(store, {**read_records(store, [g for g in changed if g not in known]),
                               **{g: known[g] for g in changed if g in known}}, removed)
         records = indexed_records(store)
-        if records.keys() != {g for g in graphs if g != CORPUS_GRAPH}:
+        if records.keys() != {g for g in graphs if g != CORPUS_GRAPH} or not all(map(records_complete, records.values())):
             return rebuild_corpus(store, merge=merge, rules=rules)
         return rebuild_corpus(store, merge=merge, rules=rules, records=records)
 

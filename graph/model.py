@@ -287,8 +287,8 @@ class CorpusEvent:
     quantity: int | None = None
     quote: str | None = None
     reports: list[str] = field(default_factory=list)  # CorpusEvent ids
-    date_disputed: bool = False  # the reports give more than one date (EDTF)
-    quantity_disputed: bool = False  # the reports give more than one number
+    date_disputed: bool = False  # no day can begin the event in every report (graph.agreement)
+    quantity_disputed: bool = False  # no number fits every report (graph.agreement)
 
 
 @dataclass

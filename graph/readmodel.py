@@ -397,7 +397,7 @@ def article_counts(store: Store) -> dict[str, ArticleCounts]:
 
 EVENT_DETAILS = {"earliestBegin": "sem:hasEarliestBeginTimeStamp", "latestBegin": "sem:hasLatestBeginTimeStamp",
                  "datePrecision": "ng:datePrecision", "edtf": "ng:edtf", "quantity": "ng:quantity",
-                 "quote": "schema:text"}
+                 "quantityQualifier": "ng:quantityQualifier", "quote": "schema:text"}
 _PARTS: dict[str, tuple[str, str]] = {
     "article": ("?a ?published", "?a a schema:NewsArticle ; schema:datePublished ?published"),
     "entities": ("?e ?kind ?label", "VALUES ?kind { schema:Person schema:Organization schema:Place } "
@@ -412,6 +412,16 @@ _PARTS: dict[str, tuple[str, str]] = {
     "reports": ("?st ?ev", "?st ng:reports|ng:reportsStatement ?ev"),
 }
 ArticleRecords = dict[str, list[list[str]]]  # part -> rows, sorted: what one article graph gives the corpus layer
+
+
+def records_complete(records: ArticleRecords) -> bool:
+    """Whether ``records`` hold every part this release reads (an index written by an
+    older release may lack one, and is then read again from the article graphs).
+
+    >>> records_complete({part: [] for part in _PARTS}), records_complete({"article": []})
+    (True, False)
+    """
+    return records.keys() >= _PARTS.keys()
 
 
 def records_of_ntriples(text: str) -> ArticleRecords:
