@@ -22,15 +22,18 @@ def agreed_date(dates: set[ReportDate]) -> tuple[ReportDate | None, bool]:
     They dispute it when no day can begin the event in every report: their begin windows
     (a day, a month, a year, a range; "since X" began within X, "before Y" by the end of Y)
     do not meet. Otherwise the event takes the report date whose window is where they all
-    meet: the finest, as "in 2003" and "April 28, 2003" give April 28, 2003. When none is
-    (two dates that only overlap), it takes no date, undisputed. A report without a date
-    neither dates the event nor disputes it.
+    meet: the finest, as "in 2003" and "April 28, 2003" give April 28, 2003. Of a date and
+    an open range that begins within the same window ("on July 24" and "since July 24"), it
+    takes the date. When none is (two dates that only overlap), it takes no date,
+    undisputed. A report without a date neither dates the event nor disputes it.
 
     >>> d = lambda edtf: (None, None, None, edtf)  # only the EDTF decides
     >>> agreed_date({d("2003"), d("2003-04-28")}), agreed_date({d("2008-02-29"), d("2008-03-01")})
     (((None, None, None, '2003-04-28'), False), (None, True))
     >>> agreed_date({d("2003-07-24/.."), d("2003")})[0][3], agreed_date({d("2003/.."), d("2005")})
     ('2003-07-24/..', (None, True))
+    >>> agreed_date({d("2003-07-24/.."), d("2003-07-24")})[0][3]
+    '2003-07-24'
     """
     windows = {date: _begin_window(date[3]) for date in dates}
     first = max((w[0] for w in windows.values() if w[0] is not None), default=None)
@@ -38,6 +41,8 @@ def agreed_date(dates: set[ReportDate]) -> tuple[ReportDate | None, bool]:
     if first is not None and last is not None and first > last:
         return None, True
     finest = [date for date, window in windows.items() if window == (first, last)]
+    if len(finest) > 1:  # the same begin window: a stated date, not a range open since it
+        finest = [date for date in finest if not date[3].endswith("/..")]
     return (finest[0] if len(finest) == 1 else None), False
 
 

@@ -194,6 +194,8 @@ AGREEMENT_CASES = [
     ("since one year, in a later one", ["2003/..", "2005"], None, True),
     ("two ranges that only overlap", ["2019-01-01/2019-01-10", "2019-01-05/2019-01-20"], None, False),
     ("one date", ["2019-01-18"], "2019-01-18", False),
+    ("a day and a range open since that day", ["2003-07-24/..", "2003-07-24"], "2003-07-24", False),
+    ("a month and a range open since that month", ["2003-07", "2003-07/.."], "2003-07", False),
 ]
 
 
