@@ -507,11 +507,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_merge: bool, rules_fil
             report = ProgressReport(sys.stderr, start=began)
         report(done, total)
 
+    def notice(articles: int, why: str | None) -> None:
+        if report is not None:
+            report.close()
+        corpus_notice(articles, why)
+
     with _open_store(store_location, create=True, recomputes_corpus=True) as store:
         try:
             summary = run_ingest(list(paths), store, merge=not no_merge, rules_file=rules_file, published=date,
                                  n_process=jobs, progress=progress, recompute=not defer_corpus, force=force,
-                                 cluster=cluster)
+                                 cluster=cluster, notice=notice)
         except IngestInterrupted as exc:
             if report is not None:
                 report.close()
@@ -567,7 +572,7 @@ def remove(targets: tuple[str, ...], no_merge: bool, rules_file: Path | None, de
 
     with _open_store(store_location, recomputes_corpus=True) as store:
         summary = run_remove(store, list(targets), merge=not no_merge, rules_file=rules_file,
-                             recompute=not defer_corpus)
+                             recompute=not defer_corpus, notice=corpus_notice)
     click.echo(f"newsgraph: {len(summary.removed)} removed -> {store_location}")
     for aid in summary.removed:
         click.echo(f"  removed: {summary.headlines.get(aid, aid)}")
@@ -624,6 +629,16 @@ def rebuild(no_merge: bool, rules_file: Path | None, store_location: str) -> Non
         entities, merged, events, shared = rebuild_corpus(store, merge=not no_merge, rules=rules, compare_all=True)
     click.echo(f"newsgraph: corpus graph recomputed -> {store_location}")
     _echo_corpus(entities, merged, events, shared)
+
+
+def corpus_notice(articles: int, why: str | None) -> None:
+    """A line on stderr before a corpus step that takes a while: one over a store of at
+    least :data:`PROGRESS_MIN_ARTICLES` articles, or one that reads every article graph."""
+    if why:
+        click.echo(f"newsgraph: recomputing the corpus graph from all {articles} article graphs, once: {why}",
+                   err=True)
+    elif articles >= PROGRESS_MIN_ARTICLES:
+        click.echo(f"newsgraph: bringing the corpus graph of {articles} articles up to date", err=True)
 
 
 def _echo_corpus(entities: int, merged: int, events: int, shared: int) -> None:

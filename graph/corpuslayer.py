@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 from rdflib import URIRef
@@ -32,6 +32,11 @@ from .readmodel import article_records as read_records
 from .resolve import MergeRules, NameRecord, resolve
 from .store import INTERNAL_GRAPHS, Store
 from .store.stale import corpus_is_stale, mark_corpus_stale
+
+# Told before the corpus step: how many article graphs it covers, and, when it reads every
+# one of them again instead of the record index, why (else None). The step can take
+# seconds per thousand articles, and the first one after an upgrade much longer.
+CorpusNotice = Callable[[int, "str | None"], None]
 
 RECORDS_GRAPH = INTERNAL_GRAPHS + "corpus-records"  # the record index: one JSON literal per article graph
 RECORDS = f"{NG}records"
@@ -268,7 +273,7 @@ def begin_changes(store: Store) -> bool:
 
 def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], was_stale: bool, merge: bool,
                 rules: MergeRules | None, recompute: bool, graphs: Iterable[str], *,
-                records: Mapping[str, ArticleRecords] | None = None,
+                records: Mapping[str, ArticleRecords] | None = None, notice: CorpusNotice | None = None,
                 ) -> tuple[int, int, int, int] | Literal["deferred"] | None:
     """Bring the corpus graph up to date after the article graphs ``changed`` (written)
     and ``removed``, or when it was already stale (the statistics of
@@ -284,21 +289,27 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
     took 0.08 to 0.77 s of an add. ``records`` are the changed graphs' records when the
     caller knows them (:func:`graph.readmodel.records_of_ntriples`); the others are read.
     An index that lacks a part this release reads (:func:`graph.readmodel.records_complete`)
-    is recomputed from every article graph, too."""
+    is recomputed from every article graph, too. ``notice`` is told before the work starts
+    (:data:`CorpusNotice`)."""
     changed, removed = sorted(set(changed)), sorted(set(removed))
     if not (changed or removed or was_stale):
         mark_corpus_stale(store, False)
         return None
     if not recompute:
         return "deferred"
+    articles = {g for g in graphs if g != CORPUS_GRAPH}
+    tell = notice or (lambda _n, _why: None)
     with gc_paused():
         if was_stale:
+            tell(len(articles), "an earlier run left it stale")
             return rebuild_corpus(store, merge=merge, rules=rules, compare_all=True)
+        tell(len(articles), None)
         known = records or {}
         index_records(store, {**read_records(store, [g for g in changed if g not in known]),
                               **{g: known[g] for g in changed if g in known}}, removed)
         records = indexed_records(store)
-        if records.keys() != {g for g in graphs if g != CORPUS_GRAPH} or not all(map(records_complete, records.values())):
+        if records.keys() != articles or not all(map(records_complete, records.values())):
+            tell(len(articles), "its record index is an older release's, or lacks articles loaded another way")
             return rebuild_corpus(store, merge=merge, rules=rules)
         return rebuild_corpus(store, merge=merge, rules=rules, records=records)
 
@@ -334,4 +345,4 @@ def rebuild_corpus(store: Store, *, merge: bool = True, rules: MergeRules | None
             len(corpus.events), sum(1 for e in corpus.events if len(e.articles) > 1))
 
 
-__all__ = ["CORPUS_GRAPH", "begin_changes", "build_corpus", "end_changes", "rebuild_corpus", "stable_ids"]
+__all__ = ["CORPUS_GRAPH", "CorpusNotice", "begin_changes", "build_corpus", "end_changes", "rebuild_corpus", "stable_ids"]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpuslayer import CORPUS_GRAPH, begin_changes, end_changes
+from .corpuslayer import CORPUS_GRAPH, CorpusNotice, begin_changes, end_changes
 from .digests import extractor_version, input_digest, record_digests, stored_digests
 from .errors import IngestInterrupted, NewsgraphError, StoreError
 from .inputs import Item, clear_line_cache, expand, identity, jobs, read, sources
@@ -209,7 +209,7 @@ def rendered(ag: ArticleGraph) -> Rendered:
 def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rules_file: str | Path | None = None,
            published: dt.date | None = None, n_process: int = 1, nlp: object | None = None,
            progress: Progress | None = None, recompute: bool = True, force: bool = False,
-           cluster: str | None = None) -> IngestSummary:
+           cluster: str | None = None, notice: CorpusNotice | None = None) -> IngestSummary:
     """Add articles to the store, one named graph each, never half-written; then rebuild the corpus graph.
 
     ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) runs parse, extract and render on a Dask
@@ -226,6 +226,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
     An article stored from the same input by the same extractor is not extracted again
     but counted as ``unchanged`` (unless ``force``). Ctrl-C writes the articles already
     extracted, then raises :class:`~graph.errors.IngestInterrupted` with the summary.
+    ``notice`` is told before the corpus step (:data:`graph.corpuslayer.CorpusNotice`).
     """
     rules = MergeRules.load(rules_file) if rules_file else None
     skipped_files: list[tuple[str, str]] = []
@@ -273,7 +274,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, merge: bool = True, rul
         clear_line_cache()
     if summary.store_error is None and total:
         stats = end_changes(store, writer.written, (), was_stale, merge, rules, recompute, existing,
-                            records=writer.records)
+                            records=writer.records, notice=notice)
         if stats == "deferred":
             summary.corpus_deferred = True
         elif isinstance(stats, tuple):
@@ -312,9 +313,11 @@ def _article_ids_for(store: Store, target: str, graphs: set[str]) -> list[str]:
 
 
 def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
-           rules_file: str | Path | None = None, recompute: bool = True) -> RemoveSummary:
+           rules_file: str | Path | None = None, recompute: bool = True,
+           notice: CorpusNotice | None = None) -> RemoveSummary:
     """Take articles out, each named by URL, article id or file; then rebuild the corpus
-    graph (or, with ``recompute`` False, leave it marked stale, as :func:`ingest` does)."""
+    graph (or, with ``recompute`` False, leave it marked stale, as :func:`ingest` does).
+    ``notice`` is told before the corpus step (:data:`graph.corpuslayer.CorpusNotice`)."""
     rules = MergeRules.load(rules_file) if rules_file else None
     summary = RemoveSummary()
     graphs = set(store.graph_iris())
@@ -331,7 +334,8 @@ def remove(store: Store, targets: Iterable[str], *, merge: bool = True,
                 summary.removed.append(aid)
                 graphs.discard(str(graph_iri(aid)))
     gone = [str(graph_iri(aid)) for aid in summary.removed]
-    summary.corpus_deferred = end_changes(store, (), gone, was_stale, merge, rules, recompute, graphs) == "deferred"
+    summary.corpus_deferred = end_changes(store, (), gone, was_stale, merge, rules, recompute, graphs,
+                                          notice=notice) == "deferred"
     return summary
 
 

@@ -629,6 +629,18 @@ def test_a_corpus_left_stale_is_reported_until_it_is_rebuilt(tmp_path):
     assert not CliRunner().invoke(cli, query).stderr
 
 
+def test_a_corpus_step_that_reads_every_article_again_says_so_before_it_starts(tmp_path):
+    store = str(tmp_path / "store")
+    added = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", store])
+    assert added.exit_code == 0 and "corpus graph" not in added.stderr  # 5 articles: a quick step, no notice
+    with open_store(store) as opened:
+        mark_corpus_stale(opened)
+    removed = CliRunner().invoke(cli, ["remove", BBC, "--store", store])
+    assert removed.exit_code == 0
+    assert removed.stderr.splitlines() == ["newsgraph: recomputing the corpus graph from all 4 article graphs, once: "
+                                           "an earlier run left it stale"]
+
+
 def test_deferred_ingests_and_removes_leave_the_corpus_graph_to_one_rebuild(tmp_path):
     store = str(tmp_path / "store")
     corpus_events = ["query", f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{CORPUS_GRAPH}> {{ ?e a sem:Event }} }}",

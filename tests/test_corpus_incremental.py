@@ -133,7 +133,11 @@ def test_an_index_written_by_an_older_release_is_recomputed_from_its_articles(fi
         older = {g: {part: rows for part, rows in records.items() if part != "detail:quantityQualifier"}
                  for g, records in indexed_records(store).items()}
         index_records(store, older, replace_all=True)  # type: ignore[arg-type]
-        ingest(files[:1], store)
+        told: list[tuple[int, str | None]] = []
+        ingest(files[:1], store, notice=lambda n, why: told.append((n, why)))
+        articles = len([g for g in store.graph_iris() if g != CORPUS_GRAPH])
+        assert [n for n, _why in told] == [articles] * 2
+        assert told[0][1] is None and "older release" in str(told[1][1])
         assert_up_to_date(store)
         assert isomorphic(stored_corpus(store), all_at_once)
     finally:
