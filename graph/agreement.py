@@ -100,20 +100,22 @@ def quantity_range(value: int, qualifier: str | None) -> QuantityRange:
     return -math.inf, math.inf
 
 
-def agreed_quantity(quantities: set[tuple[int, str | None]]) -> tuple[int | None, bool]:
-    """A corpus event's number from the ``(value, qualifier)`` its reports give, and
-    whether they dispute it: they do when no number fits every report's range
+Reported = tuple[int, "str | None"]  # a number and its qualifier
+
+
+def agreed_quantity(quantities: set[Reported]) -> tuple[Reported | None, bool]:
+    """A corpus event's number and qualifier from the ``(value, qualifier)`` its reports
+    give, and whether they dispute it: they do when no number fits every report's range
     (:func:`quantity_range`). The event takes the number only when every report states
     the same one, qualified alike.
 
     >>> agreed_quantity({(40, None), (100, "at least")}), agreed_quantity({(40, "at least"), (100, None)})
     ((None, True), (None, False))
-    >>> agreed_quantity({(40, None)}), agreed_quantity({(40, None), (41, None)}), agreed_quantity(set())
-    ((40, False), (None, True), (None, False))
+    >>> agreed_quantity({(40, "at least")}), agreed_quantity({(40, None), (41, None)}), agreed_quantity(set())
+    (((40, 'at least'), False), (None, True), (None, False))
     """
     if not quantities:
         return None, False
     ranges = [quantity_range(value, qualifier) for value, qualifier in quantities]
     disputed = max(low for low, _high in ranges) > min(high for _low, high in ranges)
-    only = next(iter(quantities))[0] if len(quantities) == 1 else None
-    return only, disputed
+    return (next(iter(quantities)) if len(quantities) == 1 else None), disputed

@@ -4,8 +4,8 @@ It is computed from every article graph (:func:`rebuild_corpus`): entity resolut
 (:mod:`graph.resolve`) gives one canonical node per person, organization and place; event
 coreference (:mod:`graph.coref`) one corpus event per thing several outlets report.
 Article nodes are linked to them by ``owl:sameAs``; conflicting details stay on each
-article's own node (whether reports conflict, :mod:`graph.agreement` decides). Corpus ids are stable (:func:`stable_ids`), and only the blocks whose
-digest changed are rewritten. Ingest and remove (:mod:`graph.ingest`) call
+article's own node (whether reports conflict, :mod:`graph.agreement` decides). Corpus ids
+are stable (:func:`stable_ids`), and only the blocks whose digest changed are rewritten. Ingest and remove (:mod:`graph.ingest`) call
 :func:`begin_changes` before they change articles and :func:`end_changes` after, so an
 interrupted run leaves the corpus graph marked stale for the next one.
 """
@@ -244,7 +244,7 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
                          earliest=first.earliest, latest=first.latest, precision=first.precision,
                          edtf=edtf.get(first.node), quote=first.quote)
         if (count := quantity.get(first.node)) is not None:
-            ev.quantity = int(count)
+            ev.quantity, ev.quantity_qualifier = int(count), details.get("quantityQualifier", {}).get(first.node)
         return ev
     ev = CorpusEvent(id=local, type=first.type, label=label, members=sorted(e.node for e in cluster),
                      articles=sorted({e.article for e in cluster}), is_statement=first.is_statement)
@@ -254,10 +254,10 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
     if agreed is not None:
         ev.earliest, ev.latest, ev.precision, ev.edtf = agreed
     qualifier = details.get("quantityQualifier", {})
-    ev.quantity, ev.quantity_disputed = agreed_quantity({(int(count), qualifier.get(e.node)) for e in cluster
-                                                         if (count := quantity.get(e.node)) is not None})
-    if any(quantity.get(e.node) is None for e in cluster) and ev.quantity is not None:
-        ev.quantity = None  # a report that gives no number does not give this one
+    agreed_count, ev.quantity_disputed = agreed_quantity({(int(count), qualifier.get(e.node)) for e in cluster
+                                                          if (count := quantity.get(e.node)) is not None})
+    if agreed_count is not None and all(e.node in quantity for e in cluster):  # a report without it does not give it
+        ev.quantity, ev.quantity_qualifier = agreed_count
     quotes = {e.quote for e in cluster}
     if len(quotes) == 1 and None not in quotes:
         ev.quote = quotes.pop()

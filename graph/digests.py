@@ -36,8 +36,8 @@ DIGEST_PREDICATE = INTERNAL_GRAPHS + "inputDigest"
 # (Any other module counts: when in doubt an article is extracted again, never left stale.)
 _NOT_EXTRACTION = ("export", "queries", "resources", "store", "__init__.py", "__main__.py", "launch.py", "cli.py",
                    "query.py", "listing.py", "table.py", "progress.py", "validate.py", "workers.py", "cluster.py",
-                   "coref.py", "agreement.py", "resolve.py", "ingest.py", "corpuslayer.py", "corpusblocks.py", "readmodel.py",
-                   "gcpause.py", "serve.py", "shards.py")
+                   "coref.py", "agreement.py", "resolve.py", "ingest.py", "corpuslayer.py", "corpusblocks.py",
+                   "readmodel.py", "gcpause.py", "serve.py", "shards.py")
 
 
 @functools.cache

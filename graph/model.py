@@ -285,6 +285,7 @@ class CorpusEvent:
     edtf: str | None = None
     precision: str | None = None
     quantity: int | None = None
+    quantity_qualifier: str | None = None  # as every report gives it with the number ("at least")
     quote: str | None = None
     reports: list[str] = field(default_factory=list)  # CorpusEvent ids
     date_disputed: bool = False  # no day can begin the event in every report (graph.agreement)

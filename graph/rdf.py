@@ -507,6 +507,8 @@ def _corpus_event(g: Triples, ev: CorpusEvent) -> None:
             g.add((node, NG.datePrecision, Lit(ev.precision)))
     if ev.quantity is not None:
         g.add((node, NG.quantity, Lit(str(ev.quantity), XSD.integer)))
+        if ev.quantity_qualifier:
+            g.add((node, NG.quantityQualifier, Lit(ev.quantity_qualifier)))
     for disputed, prop in ((ev.date_disputed, NG.dateDisputed), (ev.quantity_disputed, NG.quantityDisputed)):
         if disputed:
             g.add((node, prop, Lit("true", XSD.boolean)))

@@ -215,6 +215,7 @@ def test_a_report_without_a_date_neither_dates_nor_disputes_a_corpus_event():
 QUANTITY_CASES = [
     # (case, reports as (number, qualifier), the corpus event's number, disputed)
     ("same number", [(40, None), (40, None)], 40, False),
+    ("same number and qualifier", [(40, "at least"), (40, "at least")], 40, False),
     ("other numbers", [(40, None), (100, None)], None, True),
     ("a number above a lower bound", [(100, None), (40, "at least")], None, False),
     ("a number below a lower bound", [(40, None), (100, "at least")], None, True),
@@ -235,6 +236,7 @@ def test_reports_dispute_a_number_only_when_no_number_fits_them_all(case, report
                "quantityQualifier": {e.node: q for e, (_v, q) in zip(events, reports) if q}}
     event = _corpus_event("x", events, "Detention", {}, details)
     assert (event.quantity, event.quantity_disputed) == (number, disputed)
+    assert event.quantity_qualifier == (reports[0][1] if number is not None else None)
 
 
 # ----------------------------------------------------------------------------- ingest
