@@ -518,6 +518,7 @@ def test_a_dateline_dates_the_telling_of_the_report(nlp, text, rule) -> None:  #
     "The bank had its best week since November 2008.",
     "Shares fell two percent from Wednesday's closing price.",  # a change measured from a point
     "The index closed at 7,200, an increase of 54 points from March 12.",
+    "Exports fell 12 percent compared with the same month a year ago.",  # "compared to/with"
 ])
 def test_a_baseline_of_comparison_dates_nothing(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
     assert dated(run(nlp, sentence)) == []
@@ -535,6 +536,15 @@ def test_a_baseline_that_names_an_event_still_dates_that_event(nlp) -> None:  # 
 ])
 def test_a_start_or_an_occasion_is_no_baseline(nlp, sentence, edtf) -> None:  # type: ignore[no-untyped-def]
     assert [d for _, d, _, _ in dated(run(nlp, sentence))] == [edtf]
+
+
+@pytest.mark.parametrize(("sentence", "word", "edtf"), [
+    ("Starting on March 1, the city will charge drivers a toll.", "charge", "2019-03-01"),
+    ("The airline plans to fly the route beginning in June.", "fly", "2019-06"),
+])
+def test_a_participle_of_onset_passes_its_date_to_the_verb_it_modifies(nlp, sentence, word, edtf) -> None:  # type: ignore[no-untyped-def]
+    dated_events = [(e.label, e.time.edtf) for e in run(nlp, sentence).events if e.time]
+    assert len(dated_events) == 1 and word in dated_events[0][0].lower() and dated_events[0][1] == edtf
 
 
 def test_a_date_from_tense_does_not_keep_an_anaphor_apart_from_its_event(nlp) -> None:  # type: ignore[no-untyped-def]

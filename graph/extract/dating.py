@@ -144,9 +144,13 @@ def comparison_baseline(span) -> bool:  # type: ignore[no-untyped-def]
       best finish since November";
     * "from" after a change measured in an amount: "fell 2% from Monday's close", "an increase
       of 54 points from March 12", "up from 2008"; not "from May until June" (a range) nor
-      "open from Monday" (a start).
+      "open from Monday" (a start);
+    * the object of "compared to" or "compared with": "fell 35% in January, compared to the
+      same month a year ago".
     """
     root = span.root
+    if _compared_to(root):
+        return True
     prep = span[0] if span[0].lower_ in ("since", "from") else root.head if root.dep_ == "pobj" else None
     if prep is None and root.dep_ == "poss" and root.head.dep_ == "pobj":
         prep = root.head.head  # "from Monday's close": the time is the possessor of the object
@@ -159,6 +163,17 @@ def comparison_baseline(span) -> bool:  # type: ignore[no-untyped-def]
         return head.pos_ == "NOUN" or any(c.dep_ in ("npadvmod", "dobj", "prep") and (
             c.like_num or any(n.like_num for n in c.children)) for c in head.children if c.i != prep.i)
     return head.lower_ in ("up", "down") and head.pos_ == "ADV"
+
+
+def _compared_to(root) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``root`` stands in the object of "compared to/with" (a participle used as a
+    preposition), no verb of its own in between."""
+    for above in root.ancestors:
+        if above.lower_ in ("to", "with") and above.dep_ == "prep":
+            return above.head.lemma_.lower() == "compare" and above.head.tag_ in ("VBN", "VBG")
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 # Verbs whose to-infinitive complement is an intention or expectation: what it tells lies after

@@ -385,11 +385,22 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
 _NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
 
 
+# Participles that work as prepositions of onset: "will lower the duty starting on October 1",
+# "the rules take effect beginning in June". They name no happening; the time they carry is
+# when the verb they modify begins.
+ONSET_PARTICIPLES = frozenset({"start", "begin"})
+
+
 def _past_a_state(point: Token) -> Token:
     """A gerund copula ("40 men suspected of being gay on March 28") states a condition;
     a condition is no event to date. Its clause hangs from the event it qualifies, so the
     date goes to the nearest finite verb above it ("detained"). An infinitive one ("expects
-    to continue to be profitable this year") is what the sentence dates, and keeps it."""
+    to continue to be profitable this year") is what the sentence dates, and keeps it.
+    A participle of onset without a subject of its own (:data:`ONSET_PARTICIPLES`) passes
+    the date to the nearest verb above it ("lower", "commence")."""
+    if point.tag_ == "VBG" and point.lemma_.lower() in ONSET_PARTICIPLES and point.dep_ in ("prep", "advcl", "acl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in point.children):
+        return next((a for a in point.ancestors if a.pos_ in ("VERB", "AUX")), point)
     if point.lemma_.lower() != "be" or point.tag_ != "VBG":
         return point
     return next((a for a in point.ancestors if a.pos_ in ("VERB", "AUX") and _finite(a)), point)
