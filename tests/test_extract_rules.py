@@ -176,6 +176,15 @@ def test_a_statement_label_reads_as_a_headline_of_who_said_what(nlp) -> None:  #
     assert "Acme announced it would close mill" in labels  # reported speech: its clause, headline style
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("Residents gathered at the town hall.\n\n“We will rebuild every single house on this street.”",
+     "“We will rebuild every single house on this…”"),
+    ("Critics called the plan “a giveaway to developers”.", "“a giveaway to developers”"),
+])
+def test_a_quotation_without_speaker_or_speech_verb_is_labelled_by_its_first_words(nlp, text, label) -> None:  # type: ignore[no-untyped-def]
+    assert [(s.label, s.speaker) for s in run(nlp, text).statements] == [(label, None)]
+
+
 def test_a_statement_without_words_is_an_event_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "The city council issued a statement on Monday.")
     assert g.statements == []

@@ -268,8 +268,9 @@ def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, 
     """A statement's label, as a headline of it (``statement-label``): for quoted words, who,
     the speech verb as the text writes it, and the first words ("Jane Roe warned: “The bridge
     will not hold…”"); for reported speech, its clause ("Acme announced it would buy its
-    rival"). Without a speech verb (a published statement), "Statement by X". The full
-    words stay in ``schema:text``.
+    rival"). Without a speech verb (a published statement), "Statement by X"; without a
+    speaker either, the first words ("“The bridge will not hold…”"): a timeline of
+    "Statement", "Statement" tells nothing. The full words stay in ``schema:text``.
     """
     if verb is not None and (reported or who is None):
         from .event_labels import clause_label, label_text
@@ -278,15 +279,15 @@ def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, 
         told = next((c for c in said.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         return label_text(doc, lambda limit: clause_label(said, limit) + (clause_label(told, limit) if told else []),
                           said)
+    first = words.strip(" “”\"'‘’").split()
+    opening = " ".join(first[:QUOTE_WORDS]).rstrip(",;:")
+    quoted = f"“{opening}{'…' if len(first) > QUOTE_WORDS else ''}”"
     if verb is None or who is None:
-        return f"Statement by {who}" if who else "Statement"
+        return f"Statement by {who}" if who else (quoted if opening else "Statement")
     tok = doc[verb]
     said = " ".join([c.text for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + [tok.text]
                     + [c.text for c in tok.children if c.dep_ == "prt"])
-    first = words.strip(" “”\"'‘’").split()
-    opening = " ".join(first[:QUOTE_WORDS]).rstrip(",;:")
-    ellipsis = "…" if len(first) > QUOTE_WORDS else ""
-    return f"{who} {said}: “{opening}{ellipsis}”"
+    return f"{who} {said}: {quoted}"
 
 
 def _participant(eid: str, role: Role):  # type: ignore[no-untyped-def]
