@@ -219,6 +219,15 @@ def test_a_name_ends_before_a_trailing_and_or_an_unclosed_bracket(nlp) -> None: 
     assert found == {"Alpha Index", "Omega Index", "Orion Software Kit"}
 
 
+@pytest.mark.parametrize("text", [
+    "“We will not move,” said Lina Moravec, who chairs the tenants' group.",  # after the speech verb
+    "“We will not move,” says Lina Moravec.",
+    "The tenants' group, led by Lina Moravec, who lives on the third floor, refused.",  # a relative "who"
+])
+def test_a_name_the_tagger_missed_is_a_person_where_english_puts_one(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert "Lina Moravec" in entities_tagged(nlp, text, [])  # the tagger found nothing at all
+
+
 def test_a_capitalised_conjunction_stays_in_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "First, right-back Rahim Nor blasted over from close range in the second half.")
     assert "Rahim Nor" in names(g)

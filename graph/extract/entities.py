@@ -245,12 +245,15 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
 
 
 def _person_context(doc: Doc, i: int, j: int, org_by_token: dict[int, Mention]) -> bool:
+    """Whether the name-shaped run ``i..j`` stands where English puts a person: before an
+    age ("John Smith, 45,"), a relative "who" ("Ana Ruiz, who leads the union"), "of" an
+    organization, or a speech verb, after a speech verb ("said Ana Ruiz"), or after a title."""
     toks = tokens(doc)
     n = len(doc)
     k = j
     if k < n and toks[k].lower_ == ",":
         k += 1
-        if k < n and toks[k].like_num:  # "John Smith, 45,"
+        if k < n and (toks[k].like_num or toks[k].lower_ == "who"):  # "John Smith, 45,", "Ana Ruiz, who"
             return True
     if k < n and toks[k].lower_ == "of":
         k += 1
@@ -263,6 +266,9 @@ def _person_context(doc: Doc, i: int, j: int, org_by_token: dict[int, Mention]) 
     if j < n and toks[j].lemma_.lower() in SPEECH_LEMMAS and toks[j].pos_ == "VERB":
         return True
     if i > 0 and toks[i - 1].lower_ in TITLE_WORDS:
+        return True
+    if i > 0 and toks[i - 1].lemma_.lower() in SPEECH_LEMMAS and toks[i - 1].pos_ == "VERB" \
+            and toks[i - 1].tag_ in ("VBD", "VBZ"):  # the inverted attribution of news: "…," said Ana Ruiz
         return True
     return False
 
