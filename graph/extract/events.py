@@ -391,8 +391,10 @@ _NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
 ONSET_PARTICIPLES = frozenset({"start", "begin"})
 
 
-def _past_a_state(point: Token) -> Token:
-    """A gerund copula ("40 men suspected of being gay on March 28") states a condition;
+def _past_a_non_event(point: Token) -> Token:
+    """The verb a time expression dates, past a verb that names no happening of its own.
+
+    A gerund copula ("40 men suspected of being gay on March 28") states a condition;
     a condition is no event to date. Its clause hangs from the event it qualifies, so the
     date goes to the nearest finite verb above it ("detained"). An infinitive one ("expects
     to continue to be profitable this year") is what the sentence dates, and keeps it.
@@ -420,10 +422,10 @@ def attach_point(span: SpacySpan) -> Token | None:
         head = node.head
         if head.i == node.i:
             if head.pos_ in ("VERB", "AUX") and head.i != root.i:
-                return _past_a_state(head)
+                return _past_a_non_event(head)
             break
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
-            return _past_a_state(head)
+            return _past_a_non_event(head)
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
     sent = sentence_of(root.doc, root.i)
