@@ -100,7 +100,7 @@ def quantity_range(value: int, qualifier: str | None) -> QuantityRange:
     return -math.inf, math.inf
 
 
-Reported = tuple[int, "str | None"]  # a number and its qualifier
+Reported = tuple[int, str | None]  # a number and its qualifier
 
 
 def agreed_quantity(quantities: set[Reported]) -> tuple[Reported | None, bool]:

@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Literal
 
 from rdflib import URIRef
@@ -36,7 +37,7 @@ from .store.stale import corpus_is_stale, mark_corpus_stale
 # Told before the corpus step: how many article graphs it covers, and, when it reads every
 # one of them again instead of the record index, why (else None). The step can take
 # seconds per thousand articles, and the first one after an upgrade much longer.
-CorpusNotice = Callable[[int, "str | None"], None]
+CorpusNotice = Callable[[int, str | None], None]
 
 RECORDS_GRAPH = INTERNAL_GRAPHS + "corpus-records"  # the record index: one JSON literal per article graph
 RECORDS = f"{NG}records"
@@ -172,7 +173,7 @@ def _event_records(records: dict[str, ArticleRecords], graphs: list[str], articl
     statements = {ev for g in graphs for (ev,) in records[g]["statements"]}
     details = {name: _first_values(records, graphs, f"detail:{name}") for name in EVENT_DETAILS}
     earliest, latest, precision, quote = (details[n] for n in ("earliestBegin", "latestBegin", "datePrecision", "quote"))
-    days: dict[str, dt.date] = {}  # a date's string parsed once: most events share their dates
+    day_of = lru_cache(maxsize=None)(_day)  # a date's string parsed once: most events share their dates
     seen: set[str] = set()
     events_in: list[EventRecord] = []
     prefix = len(str(NGT))
@@ -185,14 +186,9 @@ def _event_records(records: dict[str, ArticleRecords], graphs: list[str], articl
             seen.add(ev)
             actor_roles = roles.get(ev, ())
             speaker = next((c for r, c in actor_roles if r is Role.SPEAKER), None)
-            first, last = earliest.get(ev), latest.get(ev)
-            if first is not None and first not in days:
-                days[first] = _day(first)  # type: ignore[assignment]
-            if last is not None and last not in days:
-                days[last] = _day(last)  # type: ignore[assignment]
             events_in.append(EventRecord(
                 ev, a, day, etype[prefix:], label, frozenset(c for _r, c in actor_roles), speaker, ev in statements,
-                days.get(first) if first is not None else None, days.get(last) if last is not None else None,
+                day_of(earliest.get(ev)), day_of(latest.get(ev)),
                 precision.get(ev), quote.get(ev)))
     return events_in, details
 
@@ -237,14 +233,14 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
     """The corpus event of one cluster: its details where every report agrees (one report
     always does). ``details`` are the events' details by name, then event node."""
     first = cluster[0]
-    edtf, quantity = details.get("edtf", {}), details.get("quantity", {})
+    edtf, quantity, qualifier = (details.get(name, {}) for name in ("edtf", "quantity", "quantityQualifier"))
     if len(cluster) == 1:
         ev = CorpusEvent(id=local, type=first.type, label=label, members=[first.node], articles=[first.article],
                          is_statement=first.is_statement, roles=sorted(set(roles.get(first.node, ()))),
                          earliest=first.earliest, latest=first.latest, precision=first.precision,
                          edtf=edtf.get(first.node), quote=first.quote)
         if (count := quantity.get(first.node)) is not None:
-            ev.quantity, ev.quantity_qualifier = int(count), details.get("quantityQualifier", {}).get(first.node)
+            ev.quantity, ev.quantity_qualifier = int(count), qualifier.get(first.node)
         return ev
     ev = CorpusEvent(id=local, type=first.type, label=label, members=sorted(e.node for e in cluster),
                      articles=sorted({e.article for e in cluster}), is_statement=first.is_statement)
@@ -253,7 +249,6 @@ def _corpus_event(local: str, cluster: list[EventRecord], label: str, roles: dic
                                             for e in cluster if edtf.get(e.node)})
     if agreed is not None:
         ev.earliest, ev.latest, ev.precision, ev.edtf = agreed
-    qualifier = details.get("quantityQualifier", {})
     agreed_count, ev.quantity_disputed = agreed_quantity({(int(count), qualifier.get(e.node)) for e in cluster
                                                           if (count := quantity.get(e.node)) is not None})
     if agreed_count is not None and all(e.node in quantity for e in cluster):  # a report without it does not give it
