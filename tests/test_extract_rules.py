@@ -131,6 +131,21 @@ def test_a_hard_wrapped_attribution_is_one_sentence(nlp) -> None:  # type: ignor
     assert speaker_names(run(nlp, text)) == ["World Health Organization"]
 
 
+WRAPPED = ("Heavy rain flooded low streets across the county this week, and the council\n"
+           "said that the old stone bridge over the river at Millford collapsed\n"
+           "Wednesday after the water rose above its arches for the first time.\n"
+           "Nobody was hurt.\n"
+           "Engineers will inspect the remaining bridges in the district before they\n"
+           "reopen on Monday, a spokesman for the council said.\n")
+
+
+def test_a_hard_wrapped_paragraph_keeps_each_date_with_its_verb_across_the_wrap(nlp) -> None:  # type: ignore[no-untyped-def]
+    dates = {e.label: e.time.edtf for e in run(nlp, WRAPPED).events if e.time and e.type != "statement"}
+    collapse = [d for label, d in dates.items() if "collapse" in label.lower()]
+    reopen = [d for label, d in dates.items() if "reopen" in label.lower()]
+    assert collapse == ["2019-01-16"] and reopen == ["2019-01-21"]
+
+
 def test_an_introduction_ending_in_a_colon_gives_the_speaker_of_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Health Minister Paul Grant told reporters:\n\n“Every hospital will get new staff this year.”")
     assert speaker_names(g) == ["Paul Grant"]
