@@ -190,6 +190,25 @@ def test_species_and_products_are_not_actors(nlp) -> None:  # type: ignore[no-un
     assert not names(g) & {"Panthera leo", "Galaxy S23"}
 
 
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Foreign Minister Kang Kyung-wha met the envoy on Monday.", "Kang Kyung-wha"),  # the tagger had it
+    ("Former striker Park Ji-sung scored in the 16th minute.", "Park Ji-sung"),
+    ("Veteran forward Lee Dong-gook equalised for the visitors on Sunday.", "Lee Dong-gook"),
+])
+def test_a_hyphenated_given_name_keeps_its_lower_case_syllable(nlp, sentence, person) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, sentence)
+    assert kinds(g).get(person) is EntityKind.PERSON
+    assert not any(n != person and person.startswith(n) for n in names(g))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Obama-era rule was repealed by Congress on Monday.",
+    "A Trump-backed candidate won the primary in Ohio on Tuesday.",
+])
+def test_a_name_before_a_hyphenated_modifier_does_not_take_the_modifier(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert not any("-" in n for n in names(run(nlp, sentence)))
+
+
 def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "These plants will close: * Toledo, Ohio * Dayton Assembly Plant of Dayton, Ohio * Akron, Ohio "
                  "* Gary Works of Gary, Indiana.")

@@ -330,6 +330,8 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
         if kind is None or ent.label_ == "FAC" and len(ent) == 1 and any(ch.isdigit() for ch in ent.text):
             continue
         for s, e in _clean(doc, ent.start, ent.end):
+            if kind is EntityKind.PERSON:
+                e = _hyphenated_end(doc, e)
             m = _relabel(doc, _mention(doc, s, e, kind))
             zone = zones.kind_at(m.start, m.end)
             if zone is not None and zone != "headline":
@@ -602,10 +604,37 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
                                            or before.dep_ == "nummod" and before.head.i == words[0].i):
             return True
     if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
-                                           for t in words[1:]):
+                                           and not _hyphen_syllable(t) for t in words[1:]):
         return True
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
+
+
+def _hyphen_syllable(tok: Token) -> bool:
+    """A lower-case word joined by a hyphen to a capitalised one, with no space on either side:
+    the second syllable of a hyphenated given name ("Kyung-wha", "Shin-wook"), as romanized
+    Korean names write it; a Latin epithet stands as a word of its own ("Panthera leo")."""
+    doc = tok.doc
+    if tok.i < 2 or not (tok.is_alpha and tok.is_lower):
+        return False
+    hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ \
+        and before.is_alpha and before.text[:1].isupper()
+
+
+def _hyphenated_end(doc: Doc, e: int) -> int:
+    """The end of a person name, taken over a hyphenated last syllable the tagger left out
+    ("Kim Shin" of "Kim Shin-wook equalised"): the syllable must be a noun that ends its noun
+    phrase, so a compound before a noun ("the Obama-era rule"), a participle ("Trump-backed")
+    and a period noun ("the Obama-era") stay out."""
+    toks = tokens(doc)
+    if e + 1 >= len(toks) or not _hyphen_syllable(toks[e + 1]):
+        return e
+    syllable = toks[e + 1]
+    if syllable.tag_ not in ("NN", "NNP") or syllable.dep_ in ("compound", "amod", "nmod") \
+            or syllable.lower_ in PERIOD_NOUNS:
+        return e
+    return e + 2
 
 
 def _inner_modifiers(doc: Doc, mentions: list[Mention]) -> set[int]:
