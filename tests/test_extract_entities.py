@@ -98,6 +98,11 @@ def test_the_full_name_decides_the_kind(nlp) -> None:  # type: ignore[no-untyped
     # organization nouns and groups
     ("Electronics retailer Best Buy fell on Monday.", "Best Buy", EntityKind.ORGANIZATION),
     ("Apple settled its dispute with the Beatles' record company.", "Beatles", EntityKind.ORGANIZATION),
+    # a company noun in apposition names the name before it, tagged or not
+    ("Shares of Zentrix, a software company based in Ohio, fell on Monday.", "Zentrix", EntityKind.ORGANIZATION),
+    ("Greyhaven, the largest contractor in the region, said its guards left.", "Greyhaven",
+     EntityKind.ORGANIZATION),  # the tagger has no name here at all
+    ("Meanwhile Stonebridge, a lender based in Leeds, cut its rates.", "Stonebridge", EntityKind.ORGANIZATION),
     # a title opening an organization tag before a person-shaped name
     ("Apple settled the case. Spokeswoman Sandy Angers said the plan was new.", "Sandy Angers", EntityKind.PERSON),
     ("Three soldiers died. Rebel spokesman Eid Kabalu placed the casualties at 10.", "Eid Kabalu", EntityKind.PERSON),

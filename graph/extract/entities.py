@@ -237,11 +237,40 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
         if j - i >= 2 and toks[j - 1].lower_ in ORG_HEADS and toks[i].is_sent_start is not True \
                 and all(not w.lower() in MONTHS_AND_DAYS for w in words):
             found.append(_mention(doc, i, j, EntityKind.ORGANIZATION, "rule:org-head"))
+        elif all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]) and _named_by_org_noun(doc, _phrase_start(doc, i, j), j):
+            found.append(_mention(doc, _phrase_start(doc, i, j), j, EntityKind.ORGANIZATION, "rule:org-noun"))
         elif looks_like_person_name(words) and all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]):
             if _person_context(doc, i, j, org_by_token) or words[-1].lower() in person_words:
                 found.append(_mention(doc, i, j, EntityKind.PERSON, "rule:person-shape"))
         i = max(j, i + 1)
     return found
+
+
+def _phrase_start(doc: Doc, i: int, j: int) -> int:
+    """The first token of the run ``i..j`` that can begin a name: a capitalised word that hangs
+    elsewhere in the parse, or a stop word capitalised only because it opens the sentence
+    ("Meanwhile" of "Meanwhile Stonebridge, a lender,"), is not part of the name."""
+    toks = tokens(doc)
+    k = i
+    while k < j - 1 and (not i <= toks[k].head.i < j or toks[k].is_sent_start and toks[k].is_stop):
+        k += 1
+    return k
+
+
+def _named_by_org_noun(doc: Doc, i: int, j: int) -> bool:
+    """Whether the proper-noun run ``i..j`` is named as a company by a common noun of one: in
+    apposition after a comma ("Zentrix, a software company based in Ohio,") or as the noun's
+    name right after it ("security contractor Zentrix"), the way :func:`_org_contexts` retypes
+    a tagged name."""
+    toks = tokens(doc)
+    root = toks[j - 1]
+    if j < len(doc) and toks[j].text == "," and any(
+            c.dep_ == "appos" and c.is_lower and c.lower_ in ORG_NOUNS for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in ORG_NOUNS:
+        return True  # "the airline, Skyways, said"
+    before = toks[i - 1] if i > 0 else None
+    return before is not None and before.is_lower and before.lower_ in ORG_NOUNS and before.head.i == root.i
 
 
 def _person_context(doc: Doc, i: int, j: int, org_by_token: dict[int, Mention]) -> bool:
@@ -561,7 +590,8 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
 
 def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     """**organization nouns**: a tagged person or place in apposition to a company noun, or right
-    after one, is an organization ("the airline, Skyways, said", "retailer Buymart"); "the" and a
+    after one, is an organization ("the airline, Skyways, said", "Skyways, a carrier based in
+    Ohio,", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
     an organization is a person's title ("Spokeswoman Ann Lee", "rebel spokesman Ann Lee")."""
     toks = tokens(doc)
@@ -579,8 +609,7 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if m.kind is EntityKind.ORGANIZATION:
             continue
-        if (before is not None and before.is_lower and before.lower_ in ORG_NOUNS and before.head.i == root.i) \
-                or (root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in ORG_NOUNS):
+        if _named_by_org_noun(doc, m.tstart, m.tend):
             m.kind, m.source = EntityKind.ORGANIZATION, "rule:org-noun"
         elif m.kind is EntityKind.PERSON and before is not None and before.lower_ == "the" \
                 and root.tag_ in ("NNP", "NNPS") and root.lower_.endswith("s") and not root.lower_.endswith("ss"):
