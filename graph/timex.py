@@ -255,6 +255,7 @@ def rule_this_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyp
 
 
 def rule_last_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """The month before the anchor's ("last month") or after it ("next month")."""
     delta = 1 if m["which"].lower() == "next" else -1
     return _month(*_add_months(anchor.year, anchor.month, delta))
 
@@ -368,9 +369,11 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("last-week", _LEAD + r"last\s+week", rule_last_week),
         ("next-week", _LEAD + r"next\s+week", rule_next_week),
         ("this-month", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+month", rule_this_month),
-        ("last-month", _LEAD + r"(?P<which>last|next)\s+month", rule_last_month),
+        ("last-month", _LEAD + r"(?P<which>last)\s+month", rule_last_month),
+        ("next-month", _LEAD + r"(?P<which>next)\s+month", rule_last_month),
         ("this-year", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+year", rule_this_year),
-        ("last-year", _LEAD + r"(?P<which>last|next)\s+year", rule_last_year),
+        ("last-year", _LEAD + r"(?P<which>last)\s+year", rule_last_year),
+        ("next-year", _LEAD + r"(?P<which>next)\s+year", rule_last_year),
         ("ago", _LEAD + rf"{_NUM}\s+{_UNIT}\s+ago", rule_ago),
         ("decade", _LEAD + r"(?:(?P<part>early|mid-?|late)[\s-]*)?(?P<decade>(?:1[5-9]|20)\d0)'?s", rule_decade),
         ("season", _LEAD + rf"(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
