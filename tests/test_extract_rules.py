@@ -571,6 +571,39 @@ def test_a_participle_of_onset_passes_its_date_to_the_verb_it_modifies(nlp, sent
     assert len(dated_events) == 1 and word in dated_events[0][0].lower() and dated_events[0][1] == edtf
 
 
+@pytest.mark.parametrize(("sentence", "word", "edtf"), [
+    ("Prices have doubled since March, when the war began.", "began", "2018-03"),
+    ("The river flooded the valley in 1998, when heavy rains fell for a week.", "fell", "1998"),
+    ("Hundreds have died since early 2003 when rebels began fighting for autonomy.", "began",
+     "2003-01-01/2003-04-30"),
+])
+def test_a_when_clause_after_a_time_happened_at_that_time(nlp, sentence, word, edtf) -> None:  # type: ignore[no-untyped-def]
+    clause = [e for e in run(nlp, sentence).events if word in e.label.lower()]
+    assert [(e.time.edtf, e.time.rule.split("+")[0]) for e in clause if e.time] == [(edtf, "defining-when")]
+
+
+def test_the_time_of_a_noun_that_names_no_event_dates_no_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The company said it expects a decision next month.")
+    assert [e for e in g.events if e.time and e.time.rule.endswith("next-month")] == []
+
+
+def test_a_time_modifying_the_subject_still_dates_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Exports last month fell by a third.")
+    assert [(e.time.edtf, e.time.rule) for e in g.events if e.time] == [("2018-12", "last-month")]
+
+
+def test_a_when_clause_shares_the_date_the_narrative_gave_its_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Rebels attacked the town on Monday. By evening, when troops arrived, the rebels fled to the hills.")
+    arrived = [e.time for e in g.events if "arrived" in e.label.lower()]
+    assert [(t.edtf, t.rule) for t in arrived if t] == [("2019-01-14", "simultaneous+narrative+weekday")]
+
+
+def test_a_when_clause_after_a_bound_takes_no_date_from_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    opened = [e for e in run(nlp, "The firm had hired 40 people by May, when the plant opened.").events
+              if "opened" in e.label.lower()]
+    assert all(e.time is None or not e.time.rule.startswith("defining-when") for e in opened)
+
+
 def test_a_date_from_tense_does_not_keep_an_anaphor_apart_from_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Acme bought Zenith in a deal on Monday.\n\nThe deal is announced in a filing.")
     assert [(e.type, e.time.edtf, len(e.evidence)) for e in g.events] == [("deal", "2019-01-14", 2)]

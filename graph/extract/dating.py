@@ -43,7 +43,7 @@ from .events import (
 )
 from .event_selection import PLAIN_SPEECH
 from .factuality import PROBABLE_HEADS
-from .pipeline import tokens
+from .pipeline import doc_text, tokens
 from .statements import QuoteDraft
 
 if TYPE_CHECKING:
@@ -57,9 +57,11 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     times: dict[int, Any] = {}
     _date_events(found, drafts, verb_statements, times)
     _date_simultaneous(doc, drafts, verb_statements, times)
+    _date_defining_when(doc, found, drafts, verb_statements, times)
     anchored = _time_anchored_clauses(found)
     quoted = _quoted_speech(quotes)
     _date_narrative_past(doc, article, zones, found, drafts, verb_statements, times, quoted, anchored)
+    _date_simultaneous(doc, drafts, verb_statements, times)  # a clause the narrative dated shares it
     _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     _date_statement_nouns(drafts, verb_statements, times, doc)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
@@ -415,6 +417,41 @@ def _date_simultaneous(doc: Doc, drafts: dict[int, Draft], verb_statements: dict
                 continue  # "since 2003 when ..." or "by May as ...": no time the two share
             if _clause_time(other, times) is None and not _copula(other):
                 _dated(other, "simultaneous", timespan, drafts, verb_statements, times)
+
+
+def _date_defining_when(doc: Doc, found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
+                        verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
+    """A "when" clause right after a time expression says what happened at that time: "since
+    March, when the war began", "in 1998, when heavy rains fell", "since early 2003 when rebels
+    began fighting". Its verb takes the time the expression names, without the "since" that
+    opens a range for the main clause (rule ``defining-when+<rule>``). A clause with a date of
+    its own keeps it; a copula makes no event."""
+    toks = tokens(doc)
+    for span, timespan in found:
+        after = span.end + (1 if span.end < len(doc) and toks[span.end].text == "," else 0)
+        if after >= len(doc) or toks[after].lower_ != "when" or toks[after].dep_ != "advmod":
+            continue
+        verb = toks[after].head
+        if verb.i in times or _copula(verb) or not (
+                verb.dep_ == "relcl" and span.start <= verb.head.i < span.end or verb.dep_ == "advcl"):
+            continue
+        point = _point_of(doc, span, timespan)
+        if point is not None:
+            _dated(verb, "defining-when", point, drafts, verb_statements, times)
+
+
+def _point_of(doc: Doc, span, timespan):  # type: ignore[no-untyped-def]
+    """The time an expression names: itself, or for "since X" the time X names; None for a
+    time known only by a bound ("by May")."""
+    if timespan.precision is Precision.BEFORE:
+        return None
+    if timespan.precision is not Precision.OPEN:
+        return timespan
+    since = re.match(r"\s*since\s+", span.text, re.IGNORECASE)
+    if since is None:
+        return None
+    start = span.start_char + since.end()
+    return resolve(span.text[since.end():], timespan.anchor, span=Span.at(doc_text(doc), start, span.end_char))
 
 
 def _clause_time(verb, times: dict[int, object]):  # type: ignore[no-untyped-def]

@@ -414,8 +414,16 @@ def _finite(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ not in _NONFINITE_TAGS and c.tag_ != "TO" for c in verb.children)
 
 
+# Where a noun stands when a time expression that modifies it tells the noun's own time, not
+# its clause's: as an object or a complement ("expects a decision next month"). A subject's
+# modifier dates its clause ("Sales last month rose").
+_NOUN_OWN_TIME_DEPS = frozenset("dobj pobj attr appos conj".split())
+
+
 def attach_point(span: SpacySpan) -> Token | None:
-    """The verb or event noun a time expression modifies, or None (a bare dateline)."""
+    """The verb or event noun a time expression modifies, or None: a bare dateline, or the
+    time of a noun that names no event ("the IOC's decision next month" dates neither the
+    verb above the decision nor any other)."""
     root = span.root
     node = root
     for _ in range(8):
@@ -426,6 +434,9 @@ def attach_point(span: SpacySpan) -> Token | None:
             break
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
             return _past_a_non_event(head)
+        if node is root and head.pos_ == "NOUN" and root.dep_ in ("npadvmod", "nmod") \
+                and head.dep_ in _NOUN_OWN_TIME_DEPS:
+            return None
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
     sent = sentence_of(root.doc, root.i)
