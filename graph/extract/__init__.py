@@ -279,11 +279,13 @@ def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, 
         told = next((c for c in said.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         return label_text(doc, lambda limit: clause_label(said, limit) + (clause_label(told, limit) if told else []),
                           said)
+    if verb is None and who:
+        return f"Statement by {who}"
     first = words.strip(" “”\"'‘’").split()
     opening = " ".join(first[:QUOTE_WORDS]).rstrip(",;:")
     quoted = f"“{opening}{'…' if len(first) > QUOTE_WORDS else ''}”"
     if verb is None or who is None:
-        return f"Statement by {who}" if who else (quoted if opening else "Statement")
+        return quoted if opening else "Statement"
     tok = doc[verb]
     said = " ".join([c.text for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + [tok.text]
                     + [c.text for c in tok.children if c.dep_ == "prt"])
