@@ -103,6 +103,9 @@ def test_the_full_name_decides_the_kind(nlp) -> None:  # type: ignore[no-untyped
     ("Greyhaven, the largest contractor in the region, said its guards left.", "Greyhaven",
      EntityKind.ORGANIZATION),  # the tagger has no name here at all
     ("Meanwhile Stonebridge, a lender based in Leeds, cut its rates.", "Stonebridge", EntityKind.ORGANIZATION),
+    # a site's proper name is a place, tagged as an organization or not tagged at all
+    ("Storms damaged the roof of St. Brigid Church in Galway.", "St. Brigid Church", EntityKind.PLACE),
+    ("Two soldiers based at the Fort Calloway Army Base were hurt.", "Fort Calloway Army Base", EntityKind.PLACE),
     # a title opening an organization tag before a person-shaped name
     ("Apple settled the case. Spokeswoman Sandy Angers said the plan was new.", "Sandy Angers", EntityKind.PERSON),
     ("Three soldiers died. Rebel spokesman Eid Kabalu placed the casualties at 10.", "Eid Kabalu", EntityKind.PERSON),
@@ -212,6 +215,12 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_syllable(nlp, sentence, pe
 ])
 def test_a_name_before_a_hyphenated_modifier_does_not_take_the_modifier(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
     assert not any("-" in n for n in names(run(nlp, sentence)))
+
+
+def test_an_organization_after_a_or_an_is_a_member_or_a_product_not_the_organization(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A U.S. Marine based in Texas has been tested, the Pentagon said. He drove a Ford to the base.")
+    assert {"U.S. Marine", "Ford"}.isdisjoint(names(g)) and "Pentagon" in names(g)
+    assert "Google" in names(run(nlp, "A Google engineer said the tests were over."))
 
 
 def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]

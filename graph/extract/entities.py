@@ -184,10 +184,35 @@ def text_of(doc: Doc, a: int, b: int) -> str:
     return doc_text(doc)[toks[a].idx : toks[b - 1].idx + len(toks[b - 1].text)] if b > a else ""
 
 
+# Heads of a building or site's proper name that stands for the place, not for whoever runs
+# it ("Guadalupe Church", "Twentynine Palms Marine Base"): not "Palace", "Hospital" or "Museum",
+# which news also makes speak ("Buckingham Palace said").
+_SITE_HEADS = frozenset("church cathedral mosque temple synagogue airport airfield airbase base stadium bridge".split())
+
+
+def _site_name(toks: list[Token], s: int, e: int) -> bool:
+    """A name of two words or more that ends in a capitalised :data:`_SITE_HEADS` noun."""
+    return e - s >= 2 and toks[e - 1].lower_ in _SITE_HEADS and toks[e - 1].text[:1].isupper()
+
+
+def _site_start(toks: list[Token], s: int, e: int) -> int:
+    """Where a site's name starts: back over the capitalised words of its phrase that the
+    tagger left out ("Twentynine" + "Palms Marine Base"), never over a lower-case word or a title."""
+    head = toks[e - 1]
+    k = s
+    while k > 0 and head.is_ancestor(toks[k - 1]) and _capitalised(toks[k - 1]) \
+            and toks[k - 1].tag_ in ("NNP", "NNPS") and toks[k - 1].lower_ not in TITLE_WORDS:
+        k -= 1
+    return k
+
+
 def _relabel(doc: Doc, m: Mention) -> Mention:
-    """Organization heads make organizations; a lone acronym is not a person."""
+    """Organization heads make organizations, site heads places ("Guadalupe Church"); a lone
+    acronym is not a person."""
     toks = tokens(doc)
     last = toks[m.tend - 1].lower_
+    if m.kind is not EntityKind.PERSON and _site_name(toks, m.tstart, m.tend):
+        return _mention(doc, _site_start(toks, m.tstart, m.tend), m.tend, EntityKind.PLACE, m.source)
     if m.kind is not EntityKind.ORGANIZATION and last in ORG_HEADS and m.tend - m.tstart >= 2 \
             and not (m.kind is EntityKind.PLACE and last in STATE_HEADS) \
             and not (m.kind is EntityKind.PERSON and last in SURNAME_HEADS):
@@ -237,6 +262,9 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
         if j - i >= 2 and toks[j - 1].lower_ in ORG_HEADS and toks[i].is_sent_start is not True \
                 and all(not w.lower() in MONTHS_AND_DAYS for w in words):
             found.append(_mention(doc, i, j, EntityKind.ORGANIZATION, "rule:org-head"))
+        elif _site_name(toks, _phrase_start(doc, i, j), j) and all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]):
+            start = _phrase_start(doc, i, j)
+            found.append(_mention(doc, _site_start(toks, start, j), j, EntityKind.PLACE, "rule:site-head"))
         elif all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]) and _named_by_org_noun(doc, _phrase_start(doc, i, j), j):
             found.append(_mention(doc, _phrase_start(doc, i, j), j, EntityKind.ORGANIZATION, "rule:org-noun"))
         elif looks_like_person_name(words) and all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]):
@@ -625,8 +653,14 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     name ("Panthera leo"); a one-word organization or person name with a model code is a product
     ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named); an
     upper-case word counted by a numeral in digits just before it is a unit or a time zone
-    ("16 GB", "30GB", "18:00 UTC"; not "3 BBC reporters", where the number counts the reporters)."""
+    ("16 GB", "30GB", "18:00 UTC"; not "3 BBC reporters", where the number counts the reporters);
+    an organization's name after "a" or "an", as the head of its phrase, is one member or one
+    product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer")."""
     words = tokens(doc)[m.tstart : m.tend]
+    head = words[-1]
+    if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < m.tstart for c in head.children):
+        return True
     if len(words) == 1 and words[0].is_upper and m.tstart > 0:
         before = tokens(doc)[m.tstart - 1]
         if before.text[:1].isdigit() and (before.whitespace_ == ""  # "30GB"
