@@ -223,6 +223,20 @@ def test_an_organization_after_a_or_an_is_a_member_or_a_product_not_the_organiza
     assert "Google" in names(run(nlp, "A Google engineer said the tests were over."))
 
 
+WRAPPED = ("Flood water reached the old town hall late on Monday, and the county's engineer\n"
+           "for roads and bridges, who was named to the post last year, Peter\n"
+           "Danaher, said the pumps at the station would run until the river fell\n"
+           "below its banks.\n")
+
+
+def test_a_name_over_a_line_wrap_is_one_name_whose_evidence_keeps_the_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, WRAPPED)
+    people = {e.name: e for e in g.entities if e.kind is EntityKind.PERSON}
+    assert "Peter Danaher" in people and "Peter" not in people and "Danaher" not in people
+    span = people["Peter Danaher"].evidence[0]
+    assert span.text == WRAPPED[span.start:span.end] == "Peter\nDanaher"
+
+
 def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "These plants will close: * Toledo, Ohio * Dayton Assembly Plant of Dayton, Ohio * Akron, Ohio "
                  "* Gary Works of Gary, Indiana.")

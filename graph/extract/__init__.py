@@ -26,6 +26,7 @@ from .components import PASSES, factuality_of, participants_of, register, run_pa
 from .events import CALL_LEMMAS, id_base, label_for, quantity
 from .pipeline import load_model, sentence_of, tokens
 from .statements import QuoteDraft
+from .wrapping import unwrapped
 
 if TYPE_CHECKING:
     import spacy
@@ -44,7 +45,8 @@ def extract(article: Article, nlp: spacy.Language | None = None) -> ArticleGraph
 def new_doc(nlp: spacy.Language, article: Article) -> Doc:
     """The article's tokens, not yet parsed, dated for the components (``doc._.ng_published``)."""
     register()
-    doc = nlp.make_doc(article.text)
+    doc = nlp.make_doc(unwrapped(article.text))
+    doc.user_data["newsgraph_text"] = article.text  # what the passes cut evidence from
     doc._.ng_published = article.published
     return doc
 
@@ -59,9 +61,10 @@ def parse_many(nlp: spacy.Language, articles: list[Article], *, batch_size: int 
     if n_process <= 1:
         yield from nlp.pipe((new_doc(nlp, a) for a in articles), batch_size=batch_size)
         return
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process,
+    docs = nlp.pipe((unwrapped(a.text) for a in articles), batch_size=batch_size, n_process=n_process,
                     disable=[name for name in PASSES if name in nlp.pipe_names])
     for article, doc in zip(articles, docs):
+        doc.user_data["newsgraph_text"] = article.text
         yield run_passes(doc, article.published)
 
 
@@ -89,7 +92,8 @@ def _sentence_span(doc: Doc, text: str, i: int) -> Span:
 
 
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
-    """The graph of one article from its parsed text (``doc.text == article.text``)."""
+    """The graph of one article from its parsed text (``doc.text`` is ``article.text``, or
+    :func:`.wrapping.unwrapped` of it)."""
     text = article.text
     doc.user_data["newsgraph_text"] = text
     run_passes(doc, article.published)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ModelMissingError
-from .wrapping import wrapped_breaks
 
 if TYPE_CHECKING:
     import spacy
@@ -45,9 +44,7 @@ def _register() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraphs(doc: Doc) -> Doc:
-        """Start a sentence after every line break that does not only wrap a paragraph
-        (:mod:`.wrapping`); never split a run of proper nouns."""
-        wraps = wrapped_breaks(doc.text)
+        """Start a sentence after every line break; never split a run of proper nouns."""
         after_break = False
         previous = None
         for token in doc:
@@ -58,10 +55,8 @@ def _register() -> None:
                   and previous.whitespace_ == " " and token.text[:1].isupper()
                   and previous.text[:1].isupper()):
                 token.is_sent_start = False
-            if token.is_space and "\n" in token.text:
-                after_break = after_break or token.text != "\n" or token.idx not in wraps
-            elif "\n" in token.whitespace_:
-                after_break = token.whitespace_ != "\n" or token.idx + len(token) not in wraps
+            if token.is_space and "\n" in token.text or "\n" in token.whitespace_:
+                after_break = True
             previous = token
         return doc
 
