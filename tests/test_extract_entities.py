@@ -237,6 +237,14 @@ def test_a_name_over_a_line_wrap_is_one_name_whose_evidence_keeps_the_break(nlp)
     assert span.text == WRAPPED[span.start:span.end] == "Peter\nDanaher"
 
 
+def test_a_line_wrapped_after_an_abbreviation_goes_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Flood water reached the old town hall late on Monday, and police in St.\n"
+            "Paul said the pumps at the station would run until the river fell below\n"
+            "its banks, while crews in the north of the county cleared the roads and\n"
+            "bridges.\n")
+    assert "St. Paul" in {e.name for e in run(nlp, text).entities}
+
+
 def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "These plants will close: * Toledo, Ohio * Dayton Assembly Plant of Dayton, Ohio * Akron, Ohio "
                  "* Gary Works of Gary, Indiana.")

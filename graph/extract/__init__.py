@@ -18,15 +18,18 @@ its own that takes the time the story last named (docs/extraction.md).
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Article, ArticleGraph, Event, QuoteKind, Role, Span, Statement, TimeSpan, slug
 from .components import PASSES, factuality_of, participants_of, register, run_passes
 from .events import CALL_LEMMAS, id_base, label_for, quantity
-from .pipeline import load_model, sentence_of, tokens
+from .pipeline import doc_text, load_model, sentence_of, tokens
 from .statements import QuoteDraft
 from .wrapping import unwrapped
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import spacy
@@ -46,7 +49,6 @@ def new_doc(nlp: spacy.Language, article: Article) -> Doc:
     """The article's tokens, not yet parsed, dated for the components (``doc._.ng_published``)."""
     register()
     doc = nlp.make_doc(unwrapped(article.text))
-    doc.user_data["newsgraph_text"] = article.text  # what the passes cut evidence from
     doc._.ng_published = article.published
     return doc
 
@@ -64,7 +66,6 @@ def parse_many(nlp: spacy.Language, articles: list[Article], *, batch_size: int 
     docs = nlp.pipe((unwrapped(a.text) for a in articles), batch_size=batch_size, n_process=n_process,
                     disable=[name for name in PASSES if name in nlp.pipe_names])
     for article, doc in zip(articles, docs):
-        doc.user_data["newsgraph_text"] = article.text
         yield run_passes(doc, article.published)
 
 
@@ -92,10 +93,11 @@ def _sentence_span(doc: Doc, text: str, i: int) -> Span:
 
 
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
-    """The graph of one article from its parsed text (``doc.text`` is ``article.text``, or
-    :func:`.wrapping.unwrapped` of it)."""
-    text = article.text
-    doc.user_data["newsgraph_text"] = text
+    """The graph of one article from its parsed text: ``article.text``, or the text with a
+    space for each line break that only wraps a paragraph (:func:`.wrapping.unwrapped`, what
+    :func:`new_doc` parses). The passes read lines, paragraphs and sentences from the parsed
+    text; every evidence span is then cut from ``article.text`` itself, breaks included."""
+    text = doc_text(doc)
     run_passes(doc, article.published)
     ents, drafts, quotes, times = doc._.ng_entities, doc._.ng_triggers, doc._.ng_statements, doc._.ng_dates
     names = {e.id: e.name for e in ents.entities}
@@ -144,7 +146,28 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
 
     _add_statements(doc, text, quotes, events, by_trigger, times, names, new_id)
     events.sort(key=lambda e: e.evidence[0].start)
-    return ArticleGraph(article=article, entities=ents.entities, events=events)
+    if text == article.text:
+        return ArticleGraph(article=article, entities=ents.entities, events=events)
+    return ArticleGraph(article=article, entities=recut(ents.entities, article.text),
+                        events=recut(events, article.text))
+
+
+def recut(value: T, text: str) -> T:
+    """``value`` (a span, a list, or a dataclass holding them) with every :class:`Span` cut
+    again from ``text``, whose characters differ from the parsed text's only at wrapped line
+    breaks (:func:`.wrapping.unwrapped`).
+
+    >>> recut([Span(0, 7, "Ann Lee")], "Ann\\nLee")
+    [Span(start=0, end=7, text='Ann\\nLee')]
+    """
+    if isinstance(value, Span):
+        return value if text[value.start : value.end] == value.text else Span.at(text, value.start, value.end)  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [recut(v, text) for v in value]  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {f.name: recut(getattr(value, f.name), text) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changed)  # type: ignore[return-value]
+    return value
 
 
 def _add_statements(doc: Doc, text: str, quotes: list[QuoteDraft], events: list[Event],  # noqa: PLR0913

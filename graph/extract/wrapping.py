@@ -15,7 +15,8 @@ A text is hard-wrapped when no line is longer than :data:`MAX_WIDTH` and at leas
 :data:`MIN_EVIDENCE` lines run on into a next line that starts in lower case (no
 headline, caption or paragraph starts so). In such a text, a single line break is a wrap
 when the line before it fills at least :data:`FULL_LINE` of the widest line and either runs
-on (it ends without a sentence's closing mark) or the next line starts in lower case.
+on (it ends without a sentence's closing mark, or in a short abbreviation: "St.") or the next
+line starts in lower case.
 A short line ends its paragraph.
 
 >>> text = ("Officials said a child who traveled to Texas from Mexico, died\\n"
@@ -41,6 +42,12 @@ MAX_WIDTH = 100
 MIN_EVIDENCE = 2
 FULL_LINE = 0.6
 _CLOSED = re.compile(r"[.!?:;\"”’')\]]\s*$")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")  # "St.", "Mr.", "Gen.": no sentence's end
+
+
+def _closed(line: str) -> bool:
+    """The line ends as a sentence can: a closing mark that is not a short abbreviation's dot."""
+    return _CLOSED.search(line) is not None and _ABBREVIATION_END.search(line) is None
 
 
 def wrapped_breaks(text: str) -> frozenset[int]:
@@ -53,7 +60,7 @@ def wrapped_breaks(text: str) -> frozenset[int]:
         return frozenset()
     pairs = list(zip(lines, lines[1:]))
     evidence = sum(1 for line, after in pairs
-                   if line.strip() and after[:1].islower() and not _CLOSED.search(line))
+                   if line.strip() and after[:1].islower() and not _closed(line))
     if evidence < MIN_EVIDENCE:
         return frozenset()
     breaks: set[int] = set()
@@ -61,7 +68,7 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     for line, after in pairs:
         offset += len(line)
         full = len(line.rstrip()) >= FULL_LINE * width
-        if full and after.strip() and (after[:1].islower() or not _CLOSED.search(line)):
+        if full and after.strip() and (after[:1].islower() or not _closed(line)):
             breaks.add(offset)
         offset += 1
     return frozenset(breaks)
