@@ -16,20 +16,28 @@ A text is hard-wrapped when no line is longer than :data:`MAX_WIDTH` and at leas
 headline, caption or paragraph starts so). In such a text, a single line break is a wrap
 when the line before it fills at least :data:`FULL_LINE` of the widest line and either runs
 on (it ends without a sentence's closing mark, or in a short abbreviation: "St.") or the next
-line starts in lower case.
+line starts in lower case; the text's first line (its headline) and a line before a dateline
+("WASHINGTON (AP) -") run on only into lower case.
 A short line ends its paragraph.
 
->>> text = ("Officials said a child who traveled to Texas from Mexico, died\\n"
+>>> text = ("Flu kills a child\\n"
+...         "Officials said a child who traveled to Texas from Mexico, died\\n"
 ...         "Monday from swine flu, and that schools should consider closing\\n"
 ...         "their facilities for a week beginning on Wednesday this week.\\n"
 ...         "Short closing line.\\n"
 ...         "A next paragraph that is wrapped like the first one at its own\\n"
 ...         "width of the text.")
 >>> sorted(wrapped_breaks(text))
-[62, 126, 271]
+[80, 144, 289]
+>>> headed = ("Strike edges closer as contract talks between the two sides break down\\n"
+...           "WASHINGTON (AP) - Talks between the company and the union that\\n"
+...           "represents its workers broke down on Wednesday, with both sides\\n"
+...           "saying the other walked away.")
+>>> sorted(wrapped_breaks(headed))  # not after the headline (offset 70)
+[133, 197]
 >>> wrapped_breaks("Rebels seize port\\nRebels seized the port on Monday.\\nmore")
 frozenset()
->>> unwrapped(text)[45:80]
+>>> unwrapped(text)[63:98]
 'from Mexico, died Monday from swine'
 """
 from __future__ import annotations
@@ -43,6 +51,10 @@ MIN_EVIDENCE = 2
 FULL_LINE = 0.6
 _CLOSED = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")  # "St.", "Mr.", "Gen.": no sentence's end
+
+
+# A line that opens as a dateline does ("WASHINGTON (Gray DC) -", "KYIV, March 4"): a new paragraph.
+_DATELINE_START = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.][,(]")
 
 
 def _closed(line: str) -> bool:
@@ -64,12 +76,14 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     if evidence < MIN_EVIDENCE:
         return frozenset()
     breaks: set[int] = set()
-    offset = 0
+    offset, headline = 0, True
     for line, after in pairs:
         offset += len(line)
         full = len(line.rstrip()) >= FULL_LINE * width
-        if full and after.strip() and (after[:1].islower() or not _closed(line)):
+        runs_on = after[:1].islower() or not _closed(line) and not headline and not _DATELINE_START.match(after)
+        if full and after.strip() and runs_on:
             breaks.add(offset)
+        headline = headline and not line.strip()
         offset += 1
     return frozenset(breaks)
 
