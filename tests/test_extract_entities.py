@@ -238,7 +238,8 @@ def test_a_name_over_a_line_wrap_is_one_name_whose_evidence_keeps_the_break(nlp)
 
 
 def test_a_line_wrapped_after_an_abbreviation_goes_on(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Flood water reached the old town hall late on Monday, and police in St.\n"
+    text = ("Floods close the river road\n\n"
+            "Flood water reached the old town hall late on Monday, and police in St.\n"
             "Paul said the pumps at the station would run until the river fell below\n"
             "its banks, while crews in the north of the county cleared the roads and\n"
             "bridges.\n")
