@@ -592,6 +592,13 @@ def test_a_time_modifying_the_subject_still_dates_its_clause(nlp) -> None:  # ty
     assert [(e.time.edtf, e.time.rule) for e in g.events if e.time] == [("2018-12", "last-month")]
 
 
+def test_there_was_dates_its_event_noun_and_makes_no_event_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "There were protests in the capital on Monday.")
+    assert [(e.type, e.time.edtf) for e in g.events if e.time] == [("protest", "2019-01-14")]
+    g = run(nlp, "There is not the panic that there was in November, the analyst said.")
+    assert [e.label for e in g.events if e.time and e.time.edtf == "2018-11"] == []
+
+
 def test_a_when_clause_shares_the_date_the_narrative_gave_its_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Rebels attacked the town on Monday. By evening, when troops arrived, the rebels fled to the hills.")
     arrived = [e.time for e in g.events if "arrived" in e.label.lower()]

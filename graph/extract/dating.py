@@ -269,8 +269,13 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
             # Monday"), or object of when the verb is light ("held talks on Monday"); the object
             # of a verb with a meaning of its own ("denied the reports on Thursday") is not
             # what the date is about: that verb is the event
+            # an existential "there is/was" tells that something exists: its event noun is
+            # what the date is about ("there was an explosion on Monday"), and without one
+            # there is no event ("the panic there was in November")
+            existential = _copula(point) and any(c.dep_ == "expl" for c in point.children)
             nouns = [c for c in point.children if c.i in drafts and (
-                c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dobj" and lemma in LIGHT_VERBS)]
+                c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dobj" and lemma in LIGHT_VERBS
+                or c.dep_ == "attr" and existential)]
             if lemma in ASPECTUAL_VERBS:
                 nouns += [p for c in point.children if c.dep_ == "prep" and c.lower_ == "with"
                           for p in c.children if p.i in drafts]
@@ -280,6 +285,8 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
                     nouns.append(point.head)
             if nouns:
                 targets = [n.i for n in nouns]
+            elif existential:
+                continue
             else:
                 kind = "occurrence"
                 if any(c.lower_ in DISCLOSURE_COMPLEMENTS for c in point.children):
