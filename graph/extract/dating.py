@@ -719,7 +719,7 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
     pos = doc.to_array("POS")
     verbs = ((pos == VERB) | (pos == AUX)).nonzero()[0].tolist()
     # keyed by "is the telling": a dateline dates the report, so the telling starts on its day
-    reference: dict[bool, Any] = {False: None, True: dateline_date(article.text, article.published)}
+    reference: dict[bool, Any] = {False: None, True: dateline_date(doc_text(doc), article.published)}
     k = 0
     for sent in doc.sents:
         mine = []
