@@ -1,7 +1,9 @@
 """Extracting the seed article without its curated annotation."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,17 @@ def test_every_evidence_span_holds_in_the_text(graph: ArticleGraph) -> None:
 def test_ids_are_unique(graph: ArticleGraph) -> None:
     ids = [x.id for x in [*graph.entities, *graph.events]]
     assert len(ids) == len(set(ids))
+
+
+def test_the_seed_hard_wrapped_at_72_columns_gives_the_same_graph(graph: ArticleGraph) -> None:
+    article = read_article(SEED, published=dt.date(2019, 1, 18))
+    lines = [textwrap.fill(line, 72, break_long_words=False, break_on_hyphens=False) if len(line) > 72 else line
+             for line in article.text.split("\n")]
+    wrapped = extract(dataclasses.replace(article, text="\n".join(lines)), load_model())
+
+    def summary(g: ArticleGraph) -> tuple[set[tuple[str, str]], set[tuple[str, str | None]]]:
+        return ({(e.name, e.kind.value) for e in g.entities},
+                {(e.type, e.time.edtf if e.time else None) for e in g.events})
+
+    assert summary(wrapped) == summary(graph)
+    assert all(s.holds_in(wrapped.article.text) for e in wrapped.events for s in e.evidence)

@@ -17,7 +17,8 @@ headline, caption or paragraph starts so). In such a text, a single line break i
 when the line before it fills at least :data:`FULL_LINE` of the widest line and either runs
 on (it ends without a sentence's closing mark, or in a short abbreviation: "St.") or the next
 line starts in lower case; the text's first line (its headline) and a line before a dateline
-("WASHINGTON (AP) -") run on only into lower case.
+("WASHINGTON (AP) -") run on only into lower case or from a word that cannot end a phrase
+("Calls on" + "Russia to Investigate").
 A short line ends its paragraph.
 
 >>> text = ("Flu kills a child\\n"
@@ -57,6 +58,12 @@ _ABBREVIATION_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")  # "St.", "Mr."
 _DATELINE_START = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.][,(]")
 
 
+# A line ending in an article, a preposition or a conjunction stops mid-phrase: no headline,
+# caption or paragraph ends so ("... Calls on" + "Russia to Investigate").
+_MID_PHRASE_END = re.compile(
+    r"\s(?:a|an|the|of|on|in|to|for|with|by|at|from|into|and|or|but|nor|that|as|its|their|his|her)\s*$")
+
+
 def _closed(line: str) -> bool:
     """The line ends as a sentence can: a closing mark that is not a short abbreviation's dot."""
     return _CLOSED.search(line) is not None and _ABBREVIATION_END.search(line) is None
@@ -80,7 +87,8 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     for line, after in pairs:
         offset += len(line)
         full = len(line.rstrip()) >= FULL_LINE * width
-        runs_on = after[:1].islower() or not _closed(line) and not headline and not _DATELINE_START.match(after)
+        runs_on = after[:1].islower() or _MID_PHRASE_END.search(line) is not None \
+            or not _closed(line) and not headline and not _DATELINE_START.match(after)
         if full and after.strip() and runs_on:
             breaks.add(offset)
         headline = headline and not line.strip()
