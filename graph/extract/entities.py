@@ -259,15 +259,15 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
                 and (j == i or "\n" not in toks[j - 1].whitespace_):
             j += 1
         words = [t.text for t in toks[i:j]]
+        proper, start = all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]), _phrase_start(doc, i, j)
         if j - i >= 2 and toks[j - 1].lower_ in ORG_HEADS and toks[i].is_sent_start is not True \
                 and all(not w.lower() in MONTHS_AND_DAYS for w in words):
             found.append(_mention(doc, i, j, EntityKind.ORGANIZATION, "rule:org-head"))
-        elif _site_name(toks, _phrase_start(doc, i, j), j) and all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]):
-            start = _phrase_start(doc, i, j)
+        elif proper and _site_name(toks, start, j):
             found.append(_mention(doc, _site_start(toks, start, j), j, EntityKind.PLACE, "rule:site-head"))
-        elif all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]) and _named_by_org_noun(doc, _phrase_start(doc, i, j), j):
-            found.append(_mention(doc, _phrase_start(doc, i, j), j, EntityKind.ORGANIZATION, "rule:org-noun"))
-        elif looks_like_person_name(words) and all(t.tag_ in ("NNP", "NNPS") for t in toks[i:j]):
+        elif proper and _named_by_org_noun(doc, start, j):
+            found.append(_mention(doc, start, j, EntityKind.ORGANIZATION, "rule:org-noun"))
+        elif looks_like_person_name(words) and proper:
             if _person_context(doc, i, j, org_by_token) or words[-1].lower() in person_words:
                 found.append(_mention(doc, i, j, EntityKind.PERSON, "rule:person-shape"))
         i = max(j, i + 1)
