@@ -139,6 +139,18 @@ WRAPPED = ("Heavy rain flooded low streets across the county this week, and the 
            "reopen on Monday, a spokesman for the council said.\n")
 
 
+def test_a_quotation_closed_after_a_comma_at_a_wrap_keeps_the_attribution_below(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Talks stall\n\n"
+            "The rebels said on Monday that they would not return to the table while\n"
+            "troops remained in the villages around the port and the roads were shut.\n"
+            "\"We cannot hold talks when the troops on the ground are fighting,\"\n"
+            "rebel spokesman Eid Rahim said, adding that the offer was still open and\n"
+            "that the ceasefire would hold.\n")
+    g = run(nlp, text)
+    quoted = [s for s in g.statements if s.quote_kind is QuoteKind.DIRECT]
+    assert [g.entity(s.speaker).name if s.speaker else None for s in quoted] == ["Eid Rahim"]
+
+
 def test_a_hard_wrapped_paragraph_keeps_each_date_with_its_verb_across_the_wrap(nlp) -> None:  # type: ignore[no-untyped-def]
     dates = {e.label: e.time.edtf for e in run(nlp, WRAPPED).events if e.time and e.type != "statement"}
     collapse = [d for label, d in dates.items() if "collapse" in label.lower()]

@@ -64,9 +64,14 @@ _MID_PHRASE_END = re.compile(
     r"\s(?:a|an|the|of|on|in|to|for|with|by|at|from|into|and|or|but|nor|that|as|its|their|his|her)\s*$")
 
 
+_QUOTE_GOES_ON = re.compile(r",\s*[\"”’']+\s*$")  # '"... are fighting,"' + 'Kabalu said.'
+
+
 def _closed(line: str) -> bool:
-    """The line ends as a sentence can: a closing mark that is not a short abbreviation's dot."""
-    return _CLOSED.search(line) is not None and _ABBREVIATION_END.search(line) is None
+    """The line ends as a sentence can: a closing mark that is not a short abbreviation's dot,
+    nor a quotation closed after a comma, whose attribution follows."""
+    return _CLOSED.search(line) is not None and _ABBREVIATION_END.search(line) is None \
+        and _QUOTE_GOES_ON.search(line) is None
 
 
 def wrapped_breaks(text: str) -> frozenset[int]:
