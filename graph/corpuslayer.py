@@ -5,9 +5,10 @@ It is computed from every article graph (:func:`rebuild_corpus`): entity resolut
 coreference (:mod:`graph.coref`) one corpus event per thing several outlets report.
 Article nodes are linked to them by ``owl:sameAs``; conflicting details stay on each
 article's own node (whether reports conflict, :mod:`graph.agreement` decides). Corpus ids
-are stable (:func:`stable_ids`), and only the blocks whose digest changed are rewritten. Ingest and remove (:mod:`graph.ingest`) call
-:func:`begin_changes` before they change articles and :func:`end_changes` after, so an
-interrupted run leaves the corpus graph marked stale for the next one.
+are stable (:func:`stable_ids`), and only the blocks whose digest changed are rewritten.
+Ingest and remove (:mod:`graph.ingest`) call :func:`begin_changes` before they change
+articles and :func:`end_changes` after, so an interrupted run leaves the corpus graph
+marked stale for the next one.
 """
 from __future__ import annotations
 

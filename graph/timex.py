@@ -63,7 +63,7 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 # Leading words that do not change the date: "on Dec. 29", "in 2017", "earlier, on Monday".
 _LEAD = r"^(?:(?:on|in|at|during|of|from|the|this past|past|back\s+to)\s+)*"
-_SINCE = r"^(?P<since>since)\s+"  # "from X" alone is X: its end is not implied
+SINCE = r"^(?P<since>since)\s+"  # "from X" alone is X: its end is not implied
 # Words that make X an upper bound: what happened "by X" or "until X" began no later than
 # X ends, what happened "before X" before X begins; when it began is not said.
 _BOUND_WORDS = r"(?:by|until|till|before|no\s+later\s+than)"
@@ -655,7 +655,7 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
     '2007-01/2007-06'
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
-    since = re.match(_SINCE, text, re.IGNORECASE)
+    since = re.match(SINCE, text, re.IGNORECASE)
     if since:
         text = text[since.end() :]
     bound = None if since else re.match(_BOUND, text, re.IGNORECASE)

@@ -89,7 +89,7 @@ TRACKERS = (
     "permutive",
 )
 _TRACKER_LINE = re.compile(rf"^(?:{'|'.join(TRACKERS)})(?:\s*[,|/]\s*\S+)*\W*$", re.IGNORECASE)
-_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with "
+SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with "
                          "is are be its it's".split())
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -145,7 +145,7 @@ def is_title_case(line: str) -> bool:
     """
     if line.endswith((".", "?", "!", ".\"", ".”", ":")) and not line.endswith("..."):
         return False
-    words = [w for w in _WORDS.findall(line) if w.lower() not in _SMALL_WORDS][1:]  # the first is always capital
+    words = [w for w in _WORDS.findall(line) if w.lower() not in SMALL_WORDS][1:]  # the first is always capital
     if len(words) < 2:
         return False
     capital = sum(1 for w in words if w[0].isupper())
@@ -227,7 +227,7 @@ def _continues(text: str, lines: list[tuple[int, int, str]], i: int) -> bool:
     """Line ``i`` is hard-wrapped: it ends in a comma or a small word, or the very next line goes
     on with its sentence in lower case."""
     last = lines[i][2].rsplit(None, 1)[-1]
-    if last.endswith(",") or last.lower() in _SMALL_WORDS:
+    if last.endswith(",") or last.lower() in SMALL_WORDS:
         return True
     if i + 1 >= len(lines):
         return False

@@ -28,7 +28,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import find_time_expressions, no_later_than, resolve, whole_time_expression
+from ..timex import SINCE, find_time_expressions, no_later_than, resolve, whole_time_expression
 from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
@@ -454,7 +454,7 @@ def _point_of(doc: Doc, span, timespan):  # type: ignore[no-untyped-def]
         return None
     if timespan.precision is not Precision.OPEN:
         return timespan
-    since = re.match(r"\s*since\s+", span.text, re.IGNORECASE)
+    since = re.match(SINCE, span.text, re.IGNORECASE)
     if since is None:
         return None
     start = span.start_char + since.end()

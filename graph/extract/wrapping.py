@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import re
 
+from .boilerplate import SMALL_WORDS, dateline
+
 __all__ = ["FULL_LINE", "MAX_WIDTH", "MIN_EVIDENCE", "unwrapped", "wrapped_breaks"]
 
 MAX_WIDTH = 100
@@ -54,17 +56,15 @@ _CLOSED = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")  # "St.", "Mr.", "Gen.": no sentence's end
 
 
-# A line that opens as a dateline does ("WASHINGTON (Gray DC) -", "KYIV, March 4"): a new paragraph.
-_DATELINE_START = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.][,(]")
-
-
-# A line ending in an article, a preposition or a conjunction stops mid-phrase: no headline,
-# caption or paragraph ends so ("... Calls on" + "Russia to Investigate").
-_MID_PHRASE_END = re.compile(
-    r"\s(?:a|an|the|of|on|in|to|for|with|by|at|from|into|and|or|but|nor|that|as|its|their|his|her)\s*$")
-
-
 _QUOTE_GOES_ON = re.compile(r",\s*[\"”’']+\s*$")  # '"... are fighting,"' + 'Kabalu said.'
+
+
+def _mid_phrase(line: str) -> bool:
+    """The line ends in a small word (an article, a preposition, a conjunction: boilerplate's
+    :data:`.boilerplate.SMALL_WORDS`), where no headline, caption or paragraph ends ("... Calls
+    on" + "Russia to Investigate")."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in SMALL_WORDS
 
 
 def _closed(line: str) -> bool:
@@ -92,8 +92,8 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     for line, after in pairs:
         offset += len(line)
         full = len(line.rstrip()) >= FULL_LINE * width
-        runs_on = after[:1].islower() or _MID_PHRASE_END.search(line) is not None \
-            or not _closed(line) and not headline and not _DATELINE_START.match(after)
+        runs_on = after[:1].islower() or _mid_phrase(line) \
+            or not _closed(line) and not headline and dateline(after) is None
         if full and after.strip() and runs_on:
             breaks.add(offset)
         headline = headline and not line.strip()
