@@ -513,6 +513,22 @@ def test_a_new_time_expression_resets_the_reference_time(nlp) -> None:  # type: 
     assert (fired.time.edtf, fired.time.rule) == ("2019-01-15", "narrative+weekday")
 
 
+@pytest.mark.parametrize("first", [
+    "The mayor thanked the crews after they put out the fire on Monday.",
+    "Schools stayed shut after the storm hit the coast on Monday.",
+])
+def test_a_dated_clause_of_time_under_the_main_clause_sets_the_reference_time(nlp, first) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, f"{first}\n\nThe firefighters saved the old mill.")
+    saved = next(e for e in g.events if e.evidence[0].text == "The firefighters saved the old mill.")
+    assert (saved.time.edtf, saved.time.rule) == ("2019-01-14", "narrative+weekday")
+
+
+def test_a_clause_before_or_until_a_time_sets_no_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The mayor warned the crews before they reached the fire on Monday.\n\n"
+                 "The firefighters saved the old mill.")
+    assert [r for _, _, r, _ in dated(g) if r.startswith("narrative")] == []
+
+
 @pytest.mark.parametrize("second", [
     "They had detained 40 fishermen.",  # a past perfect lies before the reference time
     "Later they released 40 fishermen.",  # a temporal adverb sets its own frame

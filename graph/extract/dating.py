@@ -650,7 +650,22 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
         return False
     if told_of_future(tok) or any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
         return False
-    return _foreground(tok)
+    return _foreground(tok) or _temporal_clause_of_foreground(tok)
+
+
+# Subordinators of a clause that sets the time its main clause follows or shares ("after
+# the storm hit the coast on Monday", "as rebels attacked on Monday"); not "before"
+# or "until", whose main clause lies before the time they give.
+TIME_SETTING_MARKS = frozenset("after when as while once".split())
+
+
+def _temporal_clause_of_foreground(tok) -> bool:  # type: ignore[no-untyped-def]
+    """An adverbial clause of time under a foreground clause: its dated happening is the
+    occasion the story tells of, so it sets the reference time the following simple pasts
+    refer to ("Schools stayed shut after the storm hit the coast on Monday. The storm
+    destroyed 300 homes.")."""
+    return (tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and _foreground(tok.head)
+            and any(c.dep_ == "mark" and c.lower_ in TIME_SETTING_MARKS for c in tok.children))
 
 
 # Rules that pass on a date found elsewhere: they never set the narrative's reference time.
@@ -698,8 +713,9 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
     Webber's "tense as discourse anaphor"). "On Monday, rebels seized the port. They
     detained 40 people." dates the detention on Monday, with Monday as the phrase.
 
-    * The reference time is set by a foreground clause that its own time expression dates
-      (:func:`_sets_reference`); a clause about the future ("will vote on Friday") or an open
+    * The reference time is set by a foreground clause that its own time expression dates,
+      or by such a clause of time under one ("after the storm hit the coast on Monday",
+      :func:`_sets_reference`); a clause about the future ("will vote on Friday") or an open
       range ("since 2003") sets none.
     * It passes on to the main-clause simple pasts of the sentences after it that carry no
       time expression, temporal adverb ("later", "earlier", "then") or span of years of their
