@@ -523,6 +523,26 @@ def test_a_dated_clause_of_time_under_the_main_clause_sets_the_reference_time(nl
     assert (saved.time.edtf, saved.time.rule) == ("2019-01-14", "narrative+weekday")
 
 
+def test_a_clause_dated_through_its_event_noun_subject_sets_the_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "An earthquake hit the coast on Monday.\n\nRescuers pulled 20 people from the rubble.")
+    pulled = next(e for e in g.events if e.evidence[0].text.startswith("Rescuers"))
+    assert (pulled.time.edtf, pulled.time.rule) == ("2019-01-14", "narrative+weekday")
+
+
+def test_a_possessive_time_on_an_object_names_a_participant_not_the_clause_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "On Monday, rebels seized the harbour of Port Elm.\n\nThey freed the hostages of Sunday's raid.")
+    assert [(t, d, r) for t, d, r, _ in dated(g)][1:] == [
+        ("release", "2019-01-14", "narrative+weekday"), ("attack", "2019-01-13", "weekday")]
+    g = run(nlp, "On Monday, rebels seized the harbour of Port Elm.\n\nSunday's raid killed five guards.")
+    assert [(t, d, r) for t, d, r, _ in dated(g)][1:] == [("killing", "2019-01-13", "weekday")]
+
+
+def test_a_causative_verb_tells_an_effect_apart_from_its_event_noun_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "An earthquake hit the coast on Monday.\n\nThe quake forced the council to close the port.")
+    assert events_of(g) == [("disaster", "Earthquake hit coast"), ("occurrence", "Quake forced council to close port")]
+    assert len(next(e for e in g.events if e.type == "disaster").evidence) == 2  # "the quake" names the earthquake
+
+
 def test_a_clause_before_or_until_a_time_sets_no_reference_time(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "The mayor warned the crews before they reached the fire on Monday.\n\n"
                  "The firefighters saved the old mill.")

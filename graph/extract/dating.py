@@ -339,8 +339,8 @@ TEMPORAL_ADVERBS = frozenset("since recently lately later soon subsequently afte
 
 def _own_time(verb, found) -> bool:  # type: ignore[no-untyped-def]
     """A time expression or a temporal adverb in the verb's own clause or its complements, not
-    in a verb coordinated with it nor in a clause describing a participant ("lows not seen
-    since 1982")."""
+    in a verb coordinated with it, nor in a clause describing a participant ("lows not seen
+    since 1982"), nor one that tells which participant is meant (:func:`_names_participant`)."""
     def inside(tok) -> bool:  # type: ignore[no-untyped-def]
         for node in _up(tok):
             if node.i == verb.i:
@@ -349,9 +349,18 @@ def _own_time(verb, found) -> bool:  # type: ignore[no-untyped-def]
                 return False
         return False
 
-    if any(inside(span.root) for span, _ in found):
+    if any(inside(span.root) and not _names_participant(span) for span, _ in found):
         return True
     return any(t.lower_ in TEMPORAL_ADVERBS and t.dep_ in ("advmod", "npadvmod") and inside(t) for t in verb.subtree)
+
+
+def _names_participant(span) -> bool:  # type: ignore[no-untyped-def]
+    """A time expression in the possessive on a noun other than the subject ("the survivors of
+    Tuesday's quake", "freed the hostages of Sunday's raid") dates that noun's event and tells
+    which participant is meant, not when the clause happened. On the subject it dates the
+    clause too ("Sunday's raid killed five", see :func:`attach_point`)."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _date_coordinated_verbs(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
@@ -571,7 +580,7 @@ def _time_anchored_clauses(found) -> set[int]:  # type: ignore[no-untyped-def]
     expression is attached to, or the nearest verb above it."""
     anchored: set[int] = set()
     for span, _ in found:
-        point = attach_point(span)
+        point = None if _names_participant(span) else attach_point(span)
         verb = next((n for n in _up(point) if n.pos_ in ("VERB", "AUX")), None) if point is not None else None
         if verb is not None:
             anchored.add(verb.i)
@@ -755,7 +764,7 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
             if not _own_frame(tok, local) and not _evidential(tok):
                 _dated(tok, NARRATIVE_RULE, ref, drafts, verb_statements, times)
         for tok in mine:
-            time = times.get(tok.i)
+            time = _clause_time(tok, times)
             if time is not None and _sets_reference(tok, time, article.published):
                 reference[_reporting(tok, verb_statements)] = time
 

@@ -57,6 +57,16 @@ _IDENTIFYING = frozenset({"relcl", "acl", "appos", "prep"})
 HEADLINE_MAX_WORDS = 20
 
 
+def _causes_another(verb: Token) -> bool:
+    """A causative construction: the verb makes someone or something do a thing its own clause
+    tells ("the quake forced rescuers to stop", "the storm caused the bridge to collapse").
+    The subject's event is the cause; the verb tells of the effect, another event."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return any(c.pos_ == "VERB" and (c.dep_ == "xcomp" and has_object
+                                     or c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children))
+               for c in verb.children)
+
+
 def _no_event(tok: Token) -> bool:
     """A state, an auxiliary or a plain verb of saying (``state-not-event``)."""
     lemma = tok.lemma_.lower()
@@ -182,7 +192,7 @@ def select_events(doc: Doc, drafts: dict[int, Draft], times: dict[int, Any],
         tok = toks[i]
         verb = tok.head
         if i not in kept or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or verb.i not in kept \
-                or verb.pos_ != "VERB":
+                or verb.pos_ != "VERB" or _causes_another(verb):
             continue
         if drafts[verb.i].type == "occurrence":
             drafts[verb.i].type = drafts[i].type
