@@ -8,6 +8,7 @@ import pytest
 from graph.extract import extract, load_model, new_doc
 from graph.extract.boilerplate import dateline, find_zones
 from graph.extract.names import head_first
+from graph.extract.wrapping import wrapped_breaks
 from graph.model import Article, ArticleGraph, EntityKind
 
 DAY = dt.date(2019, 1, 18)
@@ -244,6 +245,37 @@ def test_a_line_wrapped_after_an_abbreviation_goes_on(nlp) -> None:  # type: ign
             "its banks, while crews in the north of the county cleared the roads and\n"
             "bridges.\n")
     assert "St. Paul" in {e.name for e in run(nlp, text).entities}
+
+
+def test_an_indented_hard_wrapped_text_wraps_where_the_text_without_indent_does() -> None:
+    lines = WRAPPED.rstrip("\n").split("\n")
+    for indent in ("    ", "\t"):
+        indented = "\n".join(indent + line for line in lines)
+        shifted = {b + len(indent) * (WRAPPED.count("\n", 0, b) + 1) for b in wrapped_breaks(WRAPPED)}
+        assert wrapped_breaks(indented) == shifted and len(shifted) == 3
+
+
+def test_a_line_indented_deeper_than_the_one_before_opens_a_paragraph() -> None:
+    lines = WRAPPED.rstrip("\n").split("\n")
+    text = "\n".join([lines[0], "   " + lines[1], *lines[2:]])
+    assert text.index("\n") not in wrapped_breaks(text) and len(wrapped_breaks(text)) == 2
+
+
+def test_a_line_opened_by_a_tab_is_read_as_one_opened_by_a_space(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Farmers block roads, deriding fuel tax\nThousands of farmers drove tractors into the city on Monday."
+    assert names(run(nlp, "\t" + text.replace("\n", "\n\t"))) == names(run(nlp, text)) == names(run(nlp, " " + text))
+
+
+def test_odd_blanks_leave_the_names_a_clean_text_gives_and_the_evidence_keeps_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rescue teams searched the hills on Monday. Scientists said Ann Marsh would visit Lyon."
+    clean = names(run(nlp, text))
+    for odd in (text.replace(". ", ".  "), text.replace("Ann Marsh", "Ann\u00a0Marsh"), "\ufeff" + text,
+                text.replace(". ", ".  \n  ")):
+        g = run(nlp, odd)
+        assert names(g) == clean
+        assert all(s.holds_in(odd) for e in g.entities for s in e.evidence)
+    marsh = next(e for e in run(nlp, text.replace("Ann Marsh", "Ann\u00a0Marsh")).entities if "Marsh" in e.name)
+    assert (marsh.name, marsh.evidence[0].text) == ("Ann Marsh", "Ann\u00a0Marsh")
 
 
 def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -117,11 +117,15 @@ def test_ids_are_unique(graph: ArticleGraph) -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_the_seed_hard_wrapped_at_72_columns_gives_the_same_graph(graph: ArticleGraph) -> None:
+@pytest.mark.parametrize(("indent", "end"), [("", ""), ("    ", ""), ("\t", ""), ("", "  "), ("", "\r")])
+def test_the_seed_hard_wrapped_at_72_columns_gives_the_same_graph(graph: ArticleGraph, indent: str, end: str) -> None:
+    """Laid out as copies come, too: every line indented by four spaces or a tab, or ended by
+    trailing spaces or a carriage return."""
     article = read_article(SEED, published=dt.date(2019, 1, 18))
     lines = [textwrap.fill(line, 72, break_long_words=False, break_on_hyphens=False) if len(line) > 72 else line
              for line in article.text.split("\n")]
-    wrapped = extract(dataclasses.replace(article, text="\n".join(lines)), load_model())
+    text = "\n".join(indent + line + end for line in "\n".join(lines).split("\n"))
+    wrapped = extract(dataclasses.replace(article, text=text), load_model())
 
     def summary(g: ArticleGraph) -> tuple[set[tuple[str, str]], set[tuple[str, str | None]]]:
         return ({(e.name, e.kind.value) for e in g.entities},

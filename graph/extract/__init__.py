@@ -27,7 +27,7 @@ from .components import PASSES, factuality_of, participants_of, register, run_pa
 from .events import CALL_LEMMAS, id_base, label_for, quantity
 from .pipeline import doc_text, load_model, sentence_of, tokens
 from .statements import QuoteDraft
-from .wrapping import unwrapped
+from .layout import layout, parse_text
 
 T = TypeVar("T")
 
@@ -48,7 +48,7 @@ def extract(article: Article, nlp: spacy.Language | None = None) -> ArticleGraph
 def new_doc(nlp: spacy.Language, article: Article) -> Doc:
     """The article's tokens, not yet parsed, dated for the components (``doc._.ng_published``)."""
     register()
-    doc = nlp.make_doc(unwrapped(article.text))
+    doc = nlp.make_doc(parse_text(article.text))
     doc._.ng_published = article.published
     return doc
 
@@ -63,7 +63,7 @@ def parse_many(nlp: spacy.Language, articles: list[Article], *, batch_size: int 
     if n_process <= 1:
         yield from nlp.pipe((new_doc(nlp, a) for a in articles), batch_size=batch_size)
         return
-    docs = nlp.pipe((unwrapped(a.text) for a in articles), batch_size=batch_size, n_process=n_process,
+    docs = nlp.pipe((parse_text(a.text) for a in articles), batch_size=batch_size, n_process=n_process,
                     disable=[name for name in PASSES if name in nlp.pipe_names])
     for article, doc in zip(articles, docs):
         yield run_passes(doc, article.published)
@@ -93,10 +93,10 @@ def _sentence_span(doc: Doc, text: str, i: int) -> Span:
 
 
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
-    """The graph of one article from its parsed text: ``article.text``, or the text with a
-    space for each line break that only wraps a paragraph (:func:`.wrapping.unwrapped`, what
-    :func:`new_doc` parses). The passes read lines, paragraphs and sentences from the parsed
-    text; every evidence span is then cut from ``article.text`` itself, breaks included."""
+    """The graph of one article from its parsed text: ``article.text`` with its layout blanks
+    made plain (:func:`.layout.parse_text`, what :func:`new_doc` parses). The passes read
+    lines, paragraphs and sentences from the parsed text; every evidence span is then cut
+    from ``article.text`` itself, its own blanks included (:func:`recut`)."""
     text = doc_text(doc)
     run_passes(doc, article.published)
     ents, drafts, quotes, times = doc._.ng_entities, doc._.ng_triggers, doc._.ng_statements, doc._.ng_dates
@@ -148,24 +148,29 @@ def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     events.sort(key=lambda e: e.evidence[0].start)
     if text == article.text:
         return ArticleGraph(article=article, entities=ents.entities, events=events)
-    return ArticleGraph(article=article, entities=recut(ents.entities, article.text),
-                        events=recut(events, article.text))
+    parsed, origin = layout(article.text)
+    if parsed != text:
+        raise ValueError("the doc was not parsed from this article's text")
+    return ArticleGraph(article=article, entities=recut(ents.entities, article.text, origin),
+                        events=recut(events, article.text, origin))
 
 
-def recut(value: T, text: str) -> T:
+def recut(value: T, text: str, origin: list[int]) -> T:
     """``value`` (a span, a list, or a dataclass holding them) with every :class:`Span` cut
-    again from ``text``, whose characters differ from the parsed text's only at wrapped line
-    breaks (:func:`.wrapping.unwrapped`).
+    again from ``text``; ``origin`` gives the offset in ``text`` of each character of the
+    parsed text the spans were cut from (:func:`.layout.layout`).
 
-    >>> recut([Span(0, 7, "Ann Lee")], "Ann\\nLee")
-    [Span(start=0, end=7, text='Ann\\nLee')]
+    >>> recut([Span(0, 7, "Ann Lee")], "Ann\\n  Lee", [0, 1, 2, 3, 6, 7, 8, 9])
+    [Span(start=0, end=9, text='Ann\\n  Lee')]
     """
     if isinstance(value, Span):
-        return value if text[value.start : value.end] == value.text else Span.at(text, value.start, value.end)  # type: ignore[return-value]
+        start = origin[value.start]
+        end = origin[value.end - 1] + 1 if value.end > value.start else start
+        return Span.at(text, start, end)  # type: ignore[return-value]
     if isinstance(value, list):
-        return [recut(v, text) for v in value]  # type: ignore[return-value]
+        return [recut(v, text, origin) for v in value]  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changed = {f.name: recut(getattr(value, f.name), text) for f in dataclasses.fields(value) if f.init}
+        changed = {f.name: recut(getattr(value, f.name), text, origin) for f in dataclasses.fields(value) if f.init}
         return dataclasses.replace(value, **changed)  # type: ignore[return-value]
     return value
 

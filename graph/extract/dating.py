@@ -785,7 +785,7 @@ def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],
     expression stay undated.
     """
     toks = tokens(doc)
-    text = article.text
+    text = doc_text(doc)
     inside = []
     for index in list(drafts) + list(verb_statements):
         if index in times:

@@ -6,10 +6,9 @@ elsewhere ends a headline, a caption or a paragraph, and the pipeline starts a s
 after it; a wrap must not, or every line becomes a sentence of its own and loses its verb,
 its subject or its date.
 
-:func:`unwrapped` gives the text the pipeline parses: the same text, of the same length, with
-a space for each such break, so the tagger sees "Peter Danaher" and not "Peter", a line
-break and "Danaher", every offset stays the article's, and the evidence is still cut from
-the article's own text (the break included).
+The text the pipeline parses has a space for each such break (:func:`.layout.parse_text`), so
+the tagger sees "Peter Danaher" and not "Peter", a line break and "Danaher"; the evidence is
+still cut from the article's own text, the break included.
 
 A text is hard-wrapped when no line is longer than :data:`MAX_WIDTH` and at least
 :data:`MIN_EVIDENCE` lines run on into a next line that starts in lower case (no
@@ -19,7 +18,8 @@ on (it ends without a sentence's closing mark, or in a short abbreviation: "St."
 line starts in lower case; the text's first line (its headline) and a line before a dateline
 ("WASHINGTON (AP) -") run on only into lower case or from a word that cannot end a phrase
 ("Calls on" + "Russia to Investigate").
-A short line ends its paragraph.
+A short line ends its paragraph, and so does a line before one indented deeper (a paragraph
+opened by an indent); a line's indent is no part of how it starts.
 
 >>> text = ("Flu kills a child\\n"
 ...         "Officials said a child who traveled to Texas from Mexico, died\\n"
@@ -38,8 +38,6 @@ A short line ends its paragraph.
 [133, 197]
 >>> wrapped_breaks("Rebels seize port\\nRebels seized the port on Monday.\\nmore")
 frozenset()
->>> unwrapped(text)[63:98]
-'from Mexico, died Monday from swine'
 """
 from __future__ import annotations
 
@@ -47,7 +45,7 @@ import re
 
 from .boilerplate import SMALL_WORDS, dateline
 
-__all__ = ["FULL_LINE", "MAX_WIDTH", "MIN_EVIDENCE", "unwrapped", "wrapped_breaks"]
+__all__ = ["FULL_LINE", "MAX_WIDTH", "MIN_EVIDENCE", "wrapped_breaks"]
 
 MAX_WIDTH = 100
 MIN_EVIDENCE = 2
@@ -84,7 +82,7 @@ def wrapped_breaks(text: str) -> frozenset[int]:
         return frozenset()
     pairs = list(zip(lines, lines[1:]))
     evidence = sum(1 for line, after in pairs
-                   if line.strip() and after[:1].islower() and not _closed(line))
+                   if line.strip() and after.lstrip()[:1].islower() and not _closed(line))
     if evidence < MIN_EVIDENCE:
         return frozenset()
     breaks: set[int] = set()
@@ -92,21 +90,18 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     for line, after in pairs:
         offset += len(line)
         full = len(line.rstrip()) >= FULL_LINE * width
-        runs_on = after[:1].islower() or _mid_phrase(line) \
-            or not _closed(line) and not headline and dateline(after) is None
-        if full and after.strip() and runs_on:
+        runs_on = after.lstrip()[:1].islower() or _mid_phrase(line) \
+            or not _closed(line) and not headline and dateline(after.lstrip()) is None
+        if full and after.strip() and runs_on and _indent(after) <= _indent(line):
             breaks.add(offset)
         headline = headline and not line.strip()
         offset += 1
     return frozenset(breaks)
 
 
-def unwrapped(text: str) -> str:
-    """``text`` with a space for each line break that only wraps a paragraph (same length)."""
-    breaks = wrapped_breaks(text)
-    if not breaks:
-        return text
-    chars = list(text)
-    for offset in breaks:
-        chars[offset] = " "
-    return "".join(chars)
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
