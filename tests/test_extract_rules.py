@@ -428,6 +428,14 @@ def dated(g: ArticleGraph) -> list[tuple[str, str, str, str]]:
     return [(e.type, e.time.edtf, e.time.rule, e.time.phrase.text) for e in g.events if e.time and e.time.phrase]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The lawyer has spent decades defending clients in court.",
+    "The two clans have fought over the valley for centuries.",
+])
+def test_a_present_measured_in_spans_of_time_happens_on_no_day(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert dated(run(nlp, sentence)) == []
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The mayor is detained in Riga.", ("detention", "detained")),  # present passive
     ("The union is planning a strike.", ("occurrence", "planning")),  # present progressive
@@ -801,6 +809,8 @@ def events_of(g: ArticleGraph) -> list[tuple[str, str]]:
     ("Three journalists were arrested in the capital on Friday.", "Three journalists arrested in capital"),
     ("The rebels blew up two bridges on Tuesday.", "Rebels blew up two bridges"),
     ("The council will choose a new mediator on July 6.", "Council will choose new mediator"),
+    ("On Monday the board indicated it would not approve the loan.", "Board indicated it would not approve loan"),
+    ("The court ruled on Friday that the new law was void.", "Court ruled new law was void"),
 ])
 def test_a_verb_event_is_labelled_who_did_what_to_whom(nlp, sentence, label) -> None:  # type: ignore[no-untyped-def]
     assert [lab for _, lab in events_of(run(nlp, sentence))] == [label]

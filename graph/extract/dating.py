@@ -607,8 +607,9 @@ def _present_occurrences(doc: Doc, zones, drafts: dict[int, Draft],  # type: ign
     situation of the publication day ("Ford has recalled 40,000 cars", "the deal includes
     ..."). Like a verb that carries a time expression, it becomes an event of type
     ``occurrence`` when no trigger names it. Not when a time expression anchors its clause
-    (:func:`_anchored`), not in quoted speech (its present is the speaker's), not in
-    boilerplate or headlines, not a copula, not an evidential "it is believed".
+    (:func:`_anchored`) or it measures itself in spans of time (:func:`_measured_in_spans`),
+    not in quoted speech (its present is the speaker's), not in boilerplate or headlines, not
+    a copula, not an evidential "it is believed".
     """
     toks = tokens(doc)
     from spacy.symbols import VERB
@@ -617,7 +618,7 @@ def _present_occurrences(doc: Doc, zones, drafts: dict[int, Draft],  # type: ign
         if i in drafts or i in verb_statements:
             continue
         tok = toks[i]
-        if _anchored(tok, anchored) or not present_tense(tok) or not _foreground(tok):
+        if _anchored(tok, anchored) or not present_tense(tok) or not _foreground(tok) or _measured_in_spans(tok):
             continue
         if zones.kind_at(tok.idx, tok.idx + len(tok.text)) is not None:
             continue
@@ -696,13 +697,22 @@ TIME_UNIT_NOUNS = frozenset("week weeks month months year years decade decades c
 def _own_frame(tok, found) -> bool:  # type: ignore[no-untyped-def]
     """The clause sets its own time: a time expression or temporal adverb in it (:func:`_own_time`),
     a narrative adverb ("then", "already"), a span of weeks to centuries."""
-    children = list(tok.children)
-    if any(t.lower_ in NARRATIVE_FRAME_ADVERBS and t.dep_ in ("advmod", "npadvmod") for t in children):
+    if any(t.lower_ in NARRATIVE_FRAME_ADVERBS and t.dep_ in ("advmod", "npadvmod") for t in tok.children):
         return True
-    near = {tok.i, *(c.i for c in children)}
-    if any(t.lower_ in TIME_UNIT_NOUNS and t.head.i in near and t.pos_ == "NOUN" for t in tok.subtree):
-        return True
-    return _own_time(tok, found)
+    return _measured_in_spans(tok) or _own_time(tok, found)
+
+
+def _measured_in_spans(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The clause measures itself in spans of weeks to centuries ("was built over centuries",
+    "has spent decades defending clients"): it tells a stretch of time, not a happening at the
+    story's reference time nor on the publication day."""
+    for t in tok.subtree:
+        if t.lower_ not in TIME_UNIT_NOUNS or t.pos_ != "NOUN":
+            continue
+        if t.head.i == tok.i and t.dep_ in ("dobj", "npadvmod") \
+                or t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == tok.i:
+            return True  # "spent decades", "for years", "over centuries"; not "a 27-year contract"
+    return False
 
 
 def _coordinated(tok) -> list:  # type: ignore[type-arg,no-untyped-def]
@@ -798,7 +808,7 @@ def _date_present_events(doc: Doc, article: Article, drafts: dict[int, Draft],
             if not _anchored(tok, anchored, within=quote[:2]):
                 inside.append((index, quote[2]))
             continue
-        if _anchored(tok, anchored):
+        if _anchored(tok, anchored) or _measured_in_spans(tok):
             continue
         times[index] = TimeSpan(
             precision=Precision.DAY, earliest=article.published, latest=article.published,

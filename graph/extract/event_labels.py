@@ -194,7 +194,8 @@ def _verb_group(verb: Token) -> list[int]:
 
 def _complement(verb: Token, limit: int) -> list[int]:
     """What completes the verb: its object (with an indirect object), a predicative
-    complement ("found guilty"), or else its first prepositional phrase that is no time."""
+    complement ("found guilty"), or else its first prepositional phrase that is no time, or
+    else a finite clause it governs."""
     words: list[int] = []
     for c in verb.children:
         if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -215,7 +216,11 @@ def _complement(verb: Token, limit: int) -> list[int]:
             obj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if obj is not None:
                 return [c.i, *compact_phrase(obj, limit=min(limit, 4))]
-    return words
+    # "indicated they would not approve the funding", "ruled that the law was void": a finite
+    # clause with a subject of its own is what the verb is about
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                   and _subject(c) is not None), None)
+    return clause_label(clause, min(limit, 3)) if clause is not None else words
 
 
 def infinitive_complement(tok: Token) -> bool:
