@@ -8,6 +8,7 @@ import pytest
 from graph.extract import extract, load_model, new_doc
 from graph.extract.boilerplate import dateline, find_zones
 from graph.extract.names import head_first
+from graph.extract.layout import layout, parse_text
 from graph.extract.wrapping import wrapped_breaks
 from graph.model import Article, ArticleGraph, EntityKind
 
@@ -264,6 +265,16 @@ def test_a_line_indented_deeper_than_the_one_before_opens_a_paragraph() -> None:
 def test_a_line_opened_by_a_tab_is_read_as_one_opened_by_a_space(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Farmers block roads, deriding fuel tax\nThousands of farmers drove tractors into the city on Monday."
     assert names(run(nlp, "\t" + text.replace("\n", "\n\t"))) == names(run(nlp, text)) == names(run(nlp, " " + text))
+
+
+def test_the_parsed_text_has_plain_blanks_and_every_other_character_at_its_article_offset() -> None:
+    text = ("\ufeff  Rebels seize port\r\n\r\nOn Monday,\u00a0rebels  seized the port.  \n"
+            "\t“We hold it,” a spokesman said.\u200b\n")
+    parsed, origin = layout(text)
+    assert parsed == parse_text(text) == ("Rebels seize port\n\nOn Monday, rebels seized the port.\n"
+                                          "“We hold it,” a spokesman said.\n")
+    assert len(origin) == len(parsed) + 1 and origin[-1] == len(text)
+    assert all(text[origin[k]] == c for k, c in enumerate(parsed) if not c.isspace())
 
 
 def test_odd_blanks_leave_the_names_a_clean_text_gives_and_the_evidence_keeps_them(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ cut from the article itself, its own blanks included (:func:`graph.extract.recut
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .wrapping import wrapped_breaks
 
@@ -34,40 +35,45 @@ __all__ = ["layout", "parse_text"]
 _MARKS = "\ufeff\u200b\u2060"  # byte-order mark, zero-width space, word joiner
 # a run of blanks that may differ from its plain form: one holding a blank other than a space
 # (a line break among them), or two blanks or more; a single space is plain already
-_PLAIN_BREAKS = frozenset({"\n", "\n\n"})
 _RUNS = re.compile(rf"[\s{_MARKS}]*(?:[^ \S]|[{_MARKS}])[\s{_MARKS}]*|[\s{_MARKS}]{{2,}}")
+_PLAIN_BREAKS = frozenset({"\n", "\n\n"})  # plain unless they hold a wrap or open the text
+
+
+def parse_text(text: str) -> str:
+    """``text`` with its layout blanks made plain (see the module's docstring)."""
+    parts: list[str] = []
+    pos = 0
+    for start, end, blank in _edits(text):
+        parts += (text[pos:start], blank)
+        pos = end
+    return "".join(parts) + text[pos:] if parts else text
 
 
 def layout(text: str) -> tuple[str, list[int]]:
     """The parsed text of ``text`` (:func:`parse_text`) and, for each of its characters and
     its end, the offset in ``text`` it comes from."""
-    wraps = wrapped_breaks(text)
     parts: list[str] = []
     origin: list[int] = []
     pos = 0
-    for m in _RUNS.finditer(text):
-        start, end = m.span()
-        run = m.group()
-        if run in _PLAIN_BREAKS and start and not wraps:
-            continue
-        blank = _plain_blank(run, start, wraps) if start else ""
-        if blank == run:
-            continue
-        parts.append(text[pos:start])
-        origin.extend(range(pos, start))
-        parts.append(blank)
-        origin.extend(range(start, start + len(blank)))
+    for start, end, blank in _edits(text):
+        parts += (text[pos:start], blank)
+        origin.extend(range(pos, start + len(blank)))
         pos = end
-    if not parts:
-        return text, list(range(len(text) + 1))
     parts.append(text[pos:])
     origin.extend(range(pos, len(text) + 1))
     return "".join(parts), origin
 
 
-def parse_text(text: str) -> str:
-    """``text`` with its layout blanks made plain (see the module's docstring)."""
-    return layout(text)[0]
+def _edits(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, plain blank) of every run of blanks in ``text`` that is not plain."""
+    wraps = wrapped_breaks(text)
+    for m in _RUNS.finditer(text):
+        start, run = m.start(), m.group()
+        if run in _PLAIN_BREAKS and start and not wraps:
+            continue
+        blank = _plain_blank(run, start, wraps) if start else ""
+        if blank != run:
+            yield start, m.end(), blank
 
 
 def _plain_blank(run: str, start: int, wraps: frozenset[int]) -> str:
