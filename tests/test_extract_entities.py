@@ -289,6 +289,17 @@ def test_odd_blanks_leave_the_names_a_clean_text_gives_and_the_evidence_keeps_th
     assert (marsh.name, marsh.evidence[0].text) == ("Ann Marsh", "Ann\u00a0Marsh")
 
 
+def test_lines_without_the_articles_words_are_not_parsed_and_change_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lawyer Ann Lee said the judge erred in the case against the former governor.\n\n{ad}"
+            "Sara Mills was governor of Illinois. She is now serving a sentence.\n\n{share}"
+            "Mark Hale said the sentence was fair.")
+    clean = names(run(nlp, text.format(ad="", share="")))
+    odd = text.format(ad="Advertisement\n\n", share="Share this article\nFacebook Twitter Email\n\n")
+    g = run(nlp, odd)
+    assert names(g) == clean == {"Ann Lee", "Sara Mills", "Illinois", "Mark Hale"}
+    assert all(s.holds_in(odd) for e in g.entities for s in e.evidence)
+
+
 def test_a_name_never_runs_across_a_list_bullet(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "These plants will close: * Toledo, Ohio * Dayton Assembly Plant of Dayton, Ohio * Akron, Ohio "
                  "* Gary Works of Gary, Indiana.")

@@ -251,6 +251,9 @@ def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
 @pytest.mark.parametrize("line,kind", [
     ("Be first to like this.", "social"),
     ("Share on Facebook", "social"),
+    ("Facebook Twitter Email", "social"),  # a share bar whose buttons are words apart
+    ("Advertisement", "advert"),
+    ("Story continues below advertisement", "advert"),
     ("This post is also available in: Español", "language"),
     ("ไทย", "language"),
     ("Featured image courtesy of Daily News / John Doe", "credit"),

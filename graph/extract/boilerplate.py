@@ -26,14 +26,18 @@ from .names import looks_like_person_name
 
 HEADLINE = "headline"
 BOILERPLATE_KINDS = frozenset({"social", "language", "credit", "newsletter", "related",
-                               "tracker", "reader-question", "legal", "tags"})
+                               "tracker", "reader-question", "legal", "tags", "advert"})
+# Whole lines that hold none of the article's words: a share bar, a language switcher, a tracker,
+# a newsletter call, an advertisement marker, another story's title. The pipeline does not parse
+# them at all (:mod:`.layout`), so they give the tagger no context for the words around them.
+CONTENT_FREE_KINDS = frozenset({"social", "language", "tracker", "newsletter", "advert", "related"})
 
 _SOCIAL = re.compile(
     r"^(?:be (?:the )?first to (?:like|comment|share|review)(?: this)?|(?:\d+\s+)?(?:likes?|shares?|comments?|"
     r"retweets?)|like this|(?:share|tweet|pin|email|print|save|follow)(?: (?:this|it|us|story|article|"
     r"post|on \w+(?: \w+)?))*|share (?:via|on|to) .*|follow us on .*|leave a (?:comment|reply)|"
     r"click to (?:share|print|email).*|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|email)"
-    r"(?:\s*[|/·•,]\s*(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|email))*)\W*$",
+    r"(?:(?:\s*[|/·•,]\s*|\s+)(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|email))*)\W*$",
     re.IGNORECASE,
 )
 _LANGUAGE = re.compile(
@@ -46,6 +50,8 @@ _CREDIT = re.compile(
     r"/\s*(?:getty images|reuters|afp|ap photo|shutterstock|tass|epa)\b",
     re.IGNORECASE,
 )
+_ADVERT = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|(?:story|article|text) continues "
+                     r"(?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading below)\W*$", re.IGNORECASE)
 _NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe (?:to|for|now)|newsletter|delivered (?:straight )?to your inbox|"
     r"get (?:our|the) (?:\w+ )?(?:emails?|updates)|join our mailing list)\b", re.IGNORECASE)
@@ -170,6 +176,8 @@ def _line_kind(line: str) -> str | None:
         return "language"
     if words <= 6 and _non_latin(line):
         return "language"
+    if words <= 6 and _ADVERT.match(line):
+        return "advert"
     if words <= 30 and _CREDIT.search(line):
         return "credit"
     if words <= 40 and _NEWSLETTER.search(line):

@@ -13,7 +13,9 @@ the blank a clean text has there,
   (:func:`.wrapping.wrapped_breaks`): then, like any other run, a space;
 
 blanks before the first word go, and so do invisible marks (a byte-order mark, a zero-width
-space). A line break is ``\\n``, ``\\r\\n`` or a lone ``\\r``. :func:`layout` also gives, for
+space). A line that holds none of the article's words (a share bar, an "Advertisement" marker,
+another story's title: :data:`.boilerplate.CONTENT_FREE_KINDS`) counts as blanks too: above a
+paragraph, "Advertisement" made the tagger miss the name that opened it. A line break is ``\\n``, ``\\r\\n`` or a lone ``\\r``. :func:`layout` also gives, for
 each character of the parsed text, its offset in the article's text, so every evidence span is
 cut from the article itself, its own blanks included (:func:`graph.extract.recut`).
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .boilerplate import CONTENT_FREE_KINDS, find_zones
 from .wrapping import wrapped_breaks
 
 __all__ = ["layout", "parse_text"]
@@ -65,8 +68,16 @@ def layout(text: str) -> tuple[str, list[int]]:
 
 
 def _edits(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, plain blank) of every run of blanks in ``text`` that is not plain."""
+    """(start, end, plain blank) of every run of blanks in ``text`` that is not plain; a line
+    that holds none of the article's words (:data:`.boilerplate.CONTENT_FREE_KINDS`) is part of
+    the blanks around it."""
     wraps = wrapped_breaks(text)
+    lines = [z for z in find_zones(text) if z.kind in CONTENT_FREE_KINDS]
+    if lines:
+        chars = list(text)
+        for z in lines:
+            chars[z.start:z.end] = " " * (z.end - z.start)
+        text = "".join(chars)
     for m in _RUNS.finditer(text):
         start, run = m.start(), m.group()
         if run in _PLAIN_BREAKS and start and not wraps:
