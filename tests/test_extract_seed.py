@@ -10,6 +10,7 @@ import pytest
 
 from graph.articles import read_article
 from graph.extract import extract, load_model
+from graph.extract.layout import parse_text
 from graph.model import ArticleGraph, EntityKind, QuoteKind
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "hornet-2019-01-18.txt"
@@ -115,6 +116,16 @@ def test_every_evidence_span_holds_in_the_text(graph: ArticleGraph) -> None:
 def test_ids_are_unique(graph: ArticleGraph) -> None:
     ids = [x.id for x in [*graph.entities, *graph.events]]
     assert len(ids) == len(set(ids))
+
+
+def test_the_seed_hard_wrapped_at_any_width_parses_to_the_same_words() -> None:
+    """The lines of a wrapped paragraph are no lines of their own: none is taken for a
+    content-free line (another story's title) and dropped from the parsed text."""
+    text = read_article(SEED, published=dt.date(2019, 1, 18)).text
+    for width in range(30, 100, 2):
+        lines = [textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if len(line) > width
+                 else line for line in text.split("\n")]
+        assert parse_text("\n".join(lines)).split() == parse_text(text).split(), width
 
 
 @pytest.mark.parametrize(("indent", "end"), [("", ""), ("    ", ""), ("\t", ""), ("", "  "), ("", "\r")])

@@ -72,7 +72,10 @@ def _edits(text: str) -> Iterator[tuple[int, int, str]]:
     that holds none of the article's words (:data:`.boilerplate.CONTENT_FREE_KINDS`) is part of
     the blanks around it."""
     wraps = wrapped_breaks(text)
-    lines = [z for z in find_zones(text) if z.kind in CONTENT_FREE_KINDS]
+    chars = list(text)
+    for offset in wraps:  # a wrapped paragraph's lines are no lines of their own
+        chars[offset] = " "
+    lines = [z for z in find_zones("".join(chars)) if z.kind in CONTENT_FREE_KINDS]
     if lines:
         chars = list(text)
         for z in lines:
