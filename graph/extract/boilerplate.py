@@ -96,7 +96,7 @@ TRACKERS = (
 )
 _TRACKER_LINE = re.compile(rf"^(?:{'|'.join(TRACKERS)})(?:\s*[,|/]\s*\S+)*\W*$", re.IGNORECASE)
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with "
-                         "is are be its it's".split())
+                        "is are be its it's".split())
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 
 

@@ -663,10 +663,10 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
     return _foreground(tok) or _temporal_clause_of_foreground(tok)
 
 
-# Subordinators of a clause that sets the time its main clause follows or shares ("after
-# the storm hit the coast on Monday", "as rebels attacked on Monday"); not "before"
-# or "until", whose main clause lies before the time they give.
-TIME_SETTING_MARKS = frozenset("after when as while once".split())
+# Subordinators of a clause that sets the time its main clause shares (the simultaneity marks)
+# or follows ("after the storm hit the coast on Monday"); not "before" or "until", whose main
+# clause lies before the time they give.
+TIME_SETTING_MARKS = SIMULTANEITY_MARKS | frozenset({"after", "once"})
 
 
 def _temporal_clause_of_foreground(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -15,9 +15,10 @@ the blank a clean text has there,
 blanks before the first word go, and so do invisible marks (a byte-order mark, a zero-width
 space). A line that holds none of the article's words (a share bar, an "Advertisement" marker,
 another story's title: :data:`.boilerplate.CONTENT_FREE_KINDS`) counts as blanks too: above a
-paragraph, "Advertisement" made the tagger miss the name that opened it. A line break is ``\\n``, ``\\r\\n`` or a lone ``\\r``. :func:`layout` also gives, for
-each character of the parsed text, its offset in the article's text, so every evidence span is
-cut from the article itself, its own blanks included (:func:`graph.extract.recut`).
+paragraph, "Advertisement" made the tagger miss the name that opened it. A line break is
+``\\n``, ``\\r\\n`` or a lone ``\\r``. :func:`layout` also gives, for each character of the parsed
+text, its offset in the article's text, so every evidence span is cut from the article itself,
+its own blanks included (:func:`graph.extract.recut`).
 
 >>> parse_text("\\ufeffRebels seize port.  \\n  \\nAnn\\u00a0Lee\\tspoke.\\r\\nHe left.")
 'Rebels seize port.\\n\\nAnn Lee spoke.\\nHe left.'
@@ -72,13 +73,12 @@ def _edits(text: str) -> Iterator[tuple[int, int, str]]:
     that holds none of the article's words (:data:`.boilerplate.CONTENT_FREE_KINDS`) is part of
     the blanks around it."""
     wraps = wrapped_breaks(text)
-    chars = list(text)
-    for offset in wraps:  # a wrapped paragraph's lines are no lines of their own
-        chars[offset] = " "
-    lines = [z for z in find_zones("".join(chars)) if z.kind in CONTENT_FREE_KINDS]
-    if lines:
+    # the zones are found as the pipeline finds them, a wrapped paragraph's lines joined
+    joined = "".join(" " if k in wraps else c for k, c in enumerate(text)) if wraps else text
+    blank_lines = [z for z in find_zones(joined) if z.kind in CONTENT_FREE_KINDS]
+    if blank_lines:
         chars = list(text)
-        for z in lines:
+        for z in blank_lines:
             chars[z.start:z.end] = " " * (z.end - z.start)
         text = "".join(chars)
     for m in _RUNS.finditer(text):
