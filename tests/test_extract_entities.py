@@ -225,6 +225,34 @@ def test_an_organization_after_a_or_an_is_a_member_or_a_product_not_the_organiza
     assert "Google" in names(run(nlp, "A Google engineer said the tests were over."))
 
 
+@pytest.mark.parametrize(("sentence", "person", "title"), [
+    ("Defense Secretary Lloyd Austin visited the base on Monday.", "Lloyd Austin", "Defense Secretary"),
+    ("Interior Minister Gerald Darmanin announced the measures on Monday.", "Gerald Darmanin", "Interior Minister"),
+    ("Britain's Home Secretary Priti Patel spoke on Monday.", "Priti Patel", "Home Secretary"),
+])
+def test_a_cabinet_title_is_named_by_its_portfolio_not_by_an_organization(nlp, sentence, person, title) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, sentence)
+    assert [t.text for e in g.entities if e.name == person for t in e.titles] == [title]
+    assert not [e.name for e in g.entities if e.kind is EntityKind.ORGANIZATION]
+
+
+def test_an_acronym_before_a_hyphenated_title_owns_the_whole_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "UN Secretary-General Antonio Guterres spoke on Monday.")
+    assert [t.text for e in g.entities if e.name == "Antonio Guterres" for t in e.titles] == ["Secretary-General"]
+    assert kinds(g).get("UN") is EntityKind.ORGANIZATION
+
+
+def test_the_name_after_mayor_of_is_a_place_not_a_titled_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Maria Santos, the mayor of Aparri, said the damage was extensive.")
+    assert kinds(g) == {"Maria Santos": EntityKind.PERSON, "Aparri": EntityKind.PLACE}
+    assert all(not e.titles for e in g.entities if e.name == "Aparri")
+
+
+def test_a_storm_named_like_a_person_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Typhoon Koinu made landfall on Sunday. Hurricane Katrina killed 1,800 people in New Orleans.")
+    assert kinds(g) == {"New Orleans": EntityKind.PLACE}
+
+
 WRAPPED = ("Flood water reached the old town hall late on Monday, and the county's engineer\n"
            "for roads and bridges, who was named to the post last year, Peter\n"
            "Danaher, said the pumps at the station would run until the river fell\n"

@@ -763,6 +763,20 @@ def test_a_clause_of_simultaneity_shares_the_date_of_its_main_clause(nlp, senten
     assert expected in [(t, d, r) for t, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a participle after its main clause tells what came with it ...
+    ("A typhoon hit the coast on Sunday, killing 12 people.", ("killing", "2019-01-13", "simultaneous+weekday")),
+    # ... and one before it the occasion of it
+    ("Speaking on Monday, the minister said the talks had failed.", ("statement", "2019-01-14", "simultaneous+weekday")),
+])
+def test_a_participle_clause_without_subject_or_conjunction_shares_its_main_clause_date(nlp, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(t, d, r) for t, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
+
+
+def test_a_participle_clause_with_a_sequence_adverb_keeps_no_date_of_its_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "killing" not in [t for t, _, _, _ in dated(run(nlp, "The storm hit on Sunday, later killing five.", WEDNESDAY))]
+
+
 
 
 def test_a_present_tense_reported_by_a_dated_past_speech_verb_holds_at_the_report(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ from .events import (
     ASPECTUAL_VERBS,
     DISCLOSURE_COMPLEMENTS,
     LIGHT_VERBS,
+    ONSET_PARTICIPLES,
     SPEECH_VERBS,
     Draft,
     attach_point,
@@ -408,8 +409,24 @@ def _simultaneous_clause(verb) -> bool:  # type: ignore[no-untyped-def]
     marks = [c for c in verb.children if c.dep_ in ("mark", "advmod")]
     if any(m.lower_ in SIMULTANEITY_MARKS for m in marks):
         return True
+    if _attendant_participle(verb, marks):
+        return True
     close = [m for m in marks if m.lower_ in ("before", "after")]
     return any(a.lower_ in CLOSE_ADVERBS for m in close for a in [*m.children, *verb.children] if a.dep_ == "advmod")
+
+
+# Adverbs that set a participle's time apart from its main clause's ("later", "after").
+_SEQUENCE_ADVERBS = frozenset("before after later earlier since until then previously".split())
+
+
+def _attendant_participle(verb, marks) -> bool:  # type: ignore[no-untyped-def]
+    """A participle clause with no subject and no conjunction of its own tells what came with
+    its main clause, at its time: "the typhoon hit on Sunday, killing 12 people"; "Speaking on
+    Monday, she said ...". One with a sequence adverb ("later killing") or a subject ("the
+    storm hit, its winds killing 12") does not, nor does a participle of onset ("Starting on
+    March 1, the city will charge ...": :data:`.events.ONSET_PARTICIPLES`)."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() not in ONSET_PARTICIPLES and not any(m.dep_ == "mark" or m.lower_ in _SEQUENCE_ADVERBS for m in marks) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _date_simultaneous(doc: Doc, drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],

@@ -340,6 +340,8 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
     sent_start = sentence_of(doc, s).start
     while k >= sent_start and (toks[k].lower_ in TITLE_WORDS or (toks[k].lower_ in ("of", "for", "the")
                                                               and k - 1 >= sent_start)
+                               or (toks[k].text == "-" and k - 1 >= sent_start and not toks[k - 1].whitespace_
+                                   and toks[k - 1].lower_ in TITLE_WORDS)  # "Secretary-General"
                                or (k in by_token and by_token[k].kind is not EntityKind.PERSON)
                                or (toks[k].text[:1].isupper() and toks[k].pos_ in ("PROPN", "NOUN", "ADJ")
                                    and (toks[k + 1].lower_ in TITLE_WORDS
@@ -353,7 +355,8 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
     # a leading place or organization is whose title it is: "U.S. | Secretary of State"
     t0 = k
     owner = None
-    if k in by_token and by_token[k].kind is not EntityKind.PERSON and toks[by_token[k].tend].lower_ in TITLE_WORDS:
+    if k in by_token and by_token[k].kind is not EntityKind.PERSON and toks[by_token[k].tend].lower_ in TITLE_WORDS \
+            and not _portfolio(toks, by_token[k]):
         owner = by_token[k]
         t0 = owner.tend
     while t0 < s and toks[t0].lower_ not in TITLE_WORDS and toks[t0].lower_ not in HONORIFICS \
@@ -365,6 +368,19 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
         return
     m.title = (toks[t0].idx, toks[s - 1].idx + len(toks[s - 1].text))
     m.title_of = owner
+
+
+_PORTFOLIO_TITLES = frozenset("minister secretary commissioner".split())
+
+
+def _portfolio(toks: list[Token], m: Mention) -> bool:
+    """A cabinet office is titled by its portfolio, not by an owner: in "Defense Secretary" or
+    "Interior Minister" the one capitalised word before "minister", "secretary" or
+    "commissioner" is part of the title, whatever the tagger called it. An acronym ("UN
+    Secretary-General"), a place ("France's" aside, "Kenya Finance Minister") or a name of
+    several words ("Labour Party Secretary") still owns the title."""
+    return m.kind is EntityKind.ORGANIZATION and m.tend - m.tstart == 1 \
+        and not is_acronym(toks[m.tstart].text) and toks[m.tend].lower_ in _PORTFOLIO_TITLES
 
 
 def _descriptor(doc: Doc, m: Mention) -> bool:
@@ -655,7 +671,8 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     upper-case word counted by a numeral in digits just before it is a unit or a time zone
     ("16 GB", "30GB", "18:00 UTC"; not "3 BBC reporters", where the number counts the reporters);
     an organization's name after "a" or "an", as the head of its phrase, is one member or one
-    product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer")."""
+    product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer"); a
+    storm's name ("Hurricane Katrina") is no actor's."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -669,8 +686,26 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
                                            and not _hyphen_syllable(t) for t in words[1:]):
         return True
+    if _storm_name(doc, m):
+        return True
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
+
+
+# Weather systems are named like persons: "Hurricane Katrina", "Typhoon Koinu", "Storm Ciarán".
+_STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
+
+
+def _storm_name(doc: Doc, m: Mention) -> bool:
+    """A name led by a capitalised storm word, inside the mention or right before it, is a
+    weather system's: an event, not an actor."""
+    toks = tokens(doc)
+    first = toks[m.tstart]
+    if m.tend - m.tstart >= 2 and first.lower_ in _STORM_WORDS and first.text[:1].isupper():
+        return True
+    before = toks[m.tstart - 1] if m.tstart > 0 else None
+    return before is not None and before.lower_ in _STORM_WORDS and before.text[:1].isupper() \
+        and not before.whitespace_.count("\n")
 
 
 def _hyphen_syllable(tok: Token) -> bool:
@@ -759,10 +794,14 @@ def _place_ends(doc: Doc, i: int) -> bool:
     return i >= len(doc) or toks[i].is_punct or toks[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ") and toks[i].tag_ != "POS"
 
 
+# Offices held over a territory: the name after "<office> of" is the place ("the mayor of Aparri").
+_TERRITORIAL_TITLES = frozenset("mayor governor".split())
+
+
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
     military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
-    ("the riding of Carleton"), in apposition to one ("towns, particularly Dayein") or listed
+    ("the riding of Carleton"), a name tagged as a person after "mayor of" or "governor of", in apposition to one ("towns, particularly Dayein") or listed
     as its examples ("towns ..., including Sherman and Howe") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     toks = tokens(doc)
@@ -806,7 +845,8 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
             and by_token[m.tend + 1].kind is EntityKind.PLACE and by_token[m.tend + 1].tstart == m.tend + 1 \
             and _place_ends(doc, by_token[m.tend + 1].tend)
         if (comma_place or (example_of is not None and example_of.lower_ in PLACE_NOUNS) or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
-                or (before is not None and before.lower_ in PLACE_NOUNS and toks[m.tstart - 1].lower_ == "of")
+                or (before is not None and toks[m.tstart - 1].lower_ == "of" and (
+                    before.lower_ in PLACE_NOUNS or before.lower_ in _TERRITORIAL_TITLES and m.kind is EntityKind.PERSON))
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
                     and m.tend - m.tstart == 1)):
             m.kind = EntityKind.PLACE
