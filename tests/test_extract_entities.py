@@ -39,6 +39,7 @@ def names(g: ArticleGraph) -> set[str]:
     "By Jane Holloway, Associated Press Writer",
     "Author: Daily Wire Service",
     "Jane Holloway | Staff Writer",
+    "By Jane Holloway in Lyons and Marta Ruiz in Wichita",
 ])
 def test_byline_lines_are_credits(line: str) -> None:
     text = "Dam Bursts Near Village\n\n" + line + "\n\nThe dam burst on Monday and flooded the valley, officials said."
@@ -60,9 +61,11 @@ def test_a_dateline_gives_a_place_and_its_bracketed_wire_is_a_credit() -> None:
 
 def test_slash_credits_and_closing_wire_names_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Rescuers search the rubble in Izmir on Monday. JOHN HARDY/Newswire\n\n"
-            "PERUGIA, Italy (Euro Wire) - Officials in Perugia said the bridge would reopen on Friday. (ANI)")
+            "PERUGIA, Italy (Euro Wire) - Officials in Perugia said the bridge would reopen on Friday. (ANI)\n\n"
+            "(NBC News) \u2014 The mayor of Perugia closed the bridge on Thursday.")
     found = names(run(nlp, text))
-    assert {"Izmir", "PERUGIA"} <= found and not found & {"John Hardy", "JOHN HARDY", "Euro Wire", "ANI"}
+    assert {"Izmir", "PERUGIA"} <= found and not found & {"John Hardy", "JOHN HARDY", "Euro Wire", "ANI",
+                                                           "NBC News"}
 
 
 def test_a_hard_wrapped_line_is_no_headline() -> None:
@@ -236,6 +239,17 @@ def test_a_cabinet_title_is_named_by_its_portfolio_not_by_an_organization(nlp, s
     assert not [e.name for e in g.entities if e.kind is EntityKind.ORGANIZATION]
 
 
+@pytest.mark.parametrize(("sentence", "person", "title"), [
+    ("Lawmaker Ana Ruiz objected to the bill on Monday.", "Ana Ruiz", "Lawmaker"),  # the tagger found no name
+    ("Councilmember David Ortiz voted against the plan.", "David Ortiz", "Councilmember"),
+    ("Fairmont principal Dana Whitfield said counselors would help.", "Dana Whitfield", "principal"),
+])
+def test_a_title_opening_an_untagged_name_is_the_persons_title(nlp, sentence, person, title) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, sentence)
+    assert [(e.kind, [t.text for t in e.titles]) for e in g.entities if e.name == person] == [
+        (EntityKind.PERSON, [title])]
+
+
 def test_an_acronym_before_a_hyphenated_title_owns_the_whole_title(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "UN Secretary-General Antonio Guterres spoke on Monday.")
     assert [t.text for e in g.entities if e.name == "Antonio Guterres" for t in e.titles] == ["Secretary-General"]
@@ -246,6 +260,18 @@ def test_the_name_after_mayor_of_is_a_place_not_a_titled_person(nlp) -> None:  #
     g = run(nlp, "Maria Santos, the mayor of Aparri, said the damage was extensive.")
     assert kinds(g) == {"Maria Santos": EntityKind.PERSON, "Aparri": EntityKind.PLACE}
     assert all(not e.titles for e in g.entities if e.name == "Aparri")
+
+
+def test_a_name_tagged_as_a_person_after_a_person_and_of_is_a_hometown(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "John Doe, 45, of Springfield, was arrested. Jane Roe of Oakwood died. Tim Cook of Apple spoke.")
+    assert kinds(g) == {"John Doe": EntityKind.PERSON, "Springfield": EntityKind.PLACE, "Jane Roe": EntityKind.PERSON,
+                        "Oakwood": EntityKind.PLACE, "Tim Cook": EntityKind.PERSON,
+                        "Apple": EntityKind.ORGANIZATION}
+
+
+def test_one_letter_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, '"People are hurting," federation president Fiona Simson wrote on X. "We need action."')
+    assert kinds(g) == {"Fiona Simson": EntityKind.PERSON}
 
 
 def test_a_storm_named_like_a_person_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]

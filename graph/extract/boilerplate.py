@@ -79,6 +79,8 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     r"(?P<rest>(?:,\s*[\w.'’ -]{2,30}?){0,3})\s*"
     r"(?:\((?P<credit>[^()\n]{1,60})\)\s*(?:--|[-—–_:])?|(?P<dash>--|[—–_]|-(?=\s)))\s*(?=\S)")
+# A wire name in brackets opening a paragraph, with no place before it: "(CNN) — Rebels ...".
+_WIRE_HEAD = re.compile(r"^\((?P<credit>[A-Z][\w.&' -]{1,40})\)\s*(?:--|[—–-])\s")
 # A wire name in brackets closing a paragraph: "... on Monday. (ANI)".
 _WIRE_FOOT = re.compile(r"(?:^|(?<=[.!?\"”’]))\s*\((?P<credit>[A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})?)\)\s*$")
 _LEGAL = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
@@ -244,7 +246,7 @@ def _continues(text: str, lines: list[tuple[int, int, str]], i: int) -> bool:
 
 
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s*[,|/&]\s*|\s+)(?:(?:[A-Z][\w.'’-]*|and|of)(?:\s*[,|/&]\s*|\s+|$))+$")
-_CREDIT_WORDS = frozenset("and of the via for staff writer writers reporter correspondent editor contributor "
+_CREDIT_WORDS = frozenset("and of the via for in staff writer writers reporter correspondent editor contributor "
                           "columnist photographer journalist am pm a.m. p.m. gmt utc et".split())
 
 
@@ -254,6 +256,8 @@ def _is_byline(line: str, index: int, first_prose: int) -> bool:
 
     >>> _is_byline("By Jane Doe, Associated Press Writer", 1, 3), _is_byline("By Monday the fire had spread", 5, 3)
     (True, False)
+    >>> _is_byline("By Jane Doe in Jerusalem and John Roe in Washington", 1, 3)
+    True
     >>> _is_byline("Jane Doe", 1, 3), _is_byline("Jane Doe", 0, 3), _is_byline("Jane Doe", 4, 3)
     (True, False, False)
     """
@@ -277,11 +281,17 @@ def _inline_credits(line: str) -> list[tuple[int, int]]:
     >>> line = "KHARTOUM, Sudan (AP) — Rebels torched a village. JANE DOE/Wire Service"
     >>> [line[a:b] for a, b in _inline_credits(line)]
     ['AP', 'JANE DOE/Wire Service']
+    >>> line = "(CNN) — Rebels torched a village."
+    >>> [line[a:b] for a, b in _inline_credits(line)]
+    ['CNN']
     """
     out = []
     dl = dateline(line)
     if dl is not None and dl[1] is not None:
         out.append(dl[1])
+    m = _WIRE_HEAD.match(line)
+    if m:
+        out.append(m.span("credit"))
     for m in _SLASH_CREDIT.finditer(line):
         if not line[m.end():].strip() and any(ch.islower() for ch in m.group().split("/", 1)[1]):
             out.append(m.span())
@@ -304,6 +314,24 @@ def dateline(line: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None
     >>> dateline("General Motors (GM) and Chrysler cut jobs.") is None
     True
     """
+    m = _dateline_match(line)
+    if m is None:
+        return None
+    return m.span("place"), (m.span("credit") if m.group("credit") is not None else None)
+
+
+def dateline_end(line: str) -> int | None:
+    """Where the words after a dateline opening ``line`` start, or None when none opens it.
+
+    >>> line = "BRUSSELS, Dec 14 (Reuters) - EU leaders agreed."
+    >>> line[dateline_end(line):]
+    'EU leaders agreed.'
+    """
+    m = _dateline_match(line)
+    return None if m is None else m.end()
+
+
+def _dateline_match(line: str) -> re.Match[str] | None:
     m = _DATELINE.match(line)
     if m is None:
         return None
@@ -314,7 +342,7 @@ def dateline(line: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None
             return None
     elif m.group("credit") is None and not dash:
         return None
-    return m.span("place"), (m.span("credit") if m.group("credit") is not None else None)
+    return m
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ from ..model import Article, Precision, QuoteKind, Span, TimeSpan
 from ..timex import SINCE, find_time_expressions, no_later_than, resolve, whole_time_expression
 from .events import (
     ASPECTUAL_VERBS,
+    CALL_LEMMAS,
     DISCLOSURE_COMPLEMENTS,
     LIGHT_VERBS,
     ONSET_PARTICIPLES,
@@ -59,6 +60,7 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     _date_events(found, drafts, verb_statements, times)
     _date_simultaneous(doc, drafts, verb_statements, times)
     _date_defining_when(doc, found, drafts, verb_statements, times)
+    _date_statement_nouns(drafts, verb_statements, times, doc)  # a dated saying sets the reference
     anchored = _time_anchored_clauses(found)
     quoted = _quoted_speech(quotes)
     _date_narrative_past(doc, article, zones, found, drafts, verb_statements, times, quoted, anchored)
@@ -303,14 +305,20 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
 def _date_statement_nouns(drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
                           times: dict[int, object], doc: Doc) -> None:
     """ "said in a statement", "issued a statement": the statement noun and its speech verb are
-    one act, so the noun takes the verb's date (same rule), and the statement keeps it."""
-    for i in [i for i in verb_statements if i in times]:
+    one act, so the one without a date takes the other's (same rule): "said on Monday in a
+    statement", and "In a statement on Monday, the minister said", where the verb's date then
+    sets the story's reference time as any dated saying does."""
+    for i in verb_statements:
         verb = doc[i]
         nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
             p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         for noun in nouns:
-            if noun.i in drafts and drafts[noun.i].type == "statement" and noun.i not in times:
+            if noun.i not in drafts or drafts[noun.i].type != "statement":
+                continue
+            if i in times and noun.i not in times:
                 times[noun.i] = times[i]
+            elif noun.i in times and i not in times:
+                times[i] = times[noun.i]
 
 
 def _light_participle(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -424,8 +432,11 @@ def _attendant_participle(verb, marks) -> bool:  # type: ignore[no-untyped-def]
     its main clause, at its time: "the typhoon hit on Sunday, killing 12 people"; "Speaking on
     Monday, she said ...". One with a sequence adverb ("later killing") or a subject ("the
     storm hit, its winds killing 12") does not, nor does a participle of onset ("Starting on
-    March 1, the city will charge ...": :data:`.events.ONSET_PARTICIPLES`)."""
-    return verb.tag_ == "VBG" and verb.lemma_.lower() not in ONSET_PARTICIPLES and not any(m.dep_ == "mark" or m.lower_ in _SEQUENCE_ADVERBS for m in marks) \
+    March 1, the city will charge ...": :data:`.events.ONSET_PARTICIPLES`) or of saying, which
+    tells what its main clause said ("issued a statement, condemning the attacks")."""
+    if verb.lemma_.lower() in ONSET_PARTICIPLES or verb.lemma_.lower() in SPEECH_VERBS | CALL_LEMMAS:
+        return False
+    return verb.tag_ == "VBG" and not any(m.dep_ == "mark" or m.lower_ in _SEQUENCE_ADVERBS for m in marks) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 

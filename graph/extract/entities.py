@@ -267,9 +267,13 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
             found.append(_mention(doc, _site_start(toks, start, j), j, EntityKind.PLACE, "rule:site-head"))
         elif proper and _named_by_org_noun(doc, start, j):
             found.append(_mention(doc, start, j, EntityKind.ORGANIZATION, "rule:org-noun"))
-        elif looks_like_person_name(words) and proper:
-            if _person_context(doc, i, j, org_by_token) or words[-1].lower() in person_words:
-                found.append(_mention(doc, i, j, EntityKind.PERSON, "rule:person-shape"))
+        elif proper:
+            p = i  # a leading title is no part of the name: "Lawmaker Ana Ruiz"
+            while p < j - 2 and (toks[p].lower_ in TITLE_WORDS or toks[p].lower_ in HONORIFICS):
+                p += 1
+            if looks_like_person_name(words[p - i:]) and (
+                    _person_context(doc, p, j, org_by_token) or words[-1].lower() in person_words):
+                found.append(_mention(doc, p, j, EntityKind.PERSON, "rule:person-shape"))
         i = max(j, i + 1)
     return found
 
@@ -672,7 +676,7 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     ("16 GB", "30GB", "18:00 UTC"; not "3 BBC reporters", where the number counts the reporters);
     an organization's name after "a" or "an", as the head of its phrase, is one member or one
     product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer"); a
-    storm's name ("Hurricane Katrina") is no actor's."""
+    storm's name ("Hurricane Katrina") is no actor's; nor is one letter."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -686,8 +690,8 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     if m.kind is EntityKind.PERSON and any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
                                            and not _hyphen_syllable(t) for t in words[1:]):
         return True
-    if _storm_name(doc, m):
-        return True
+    if _storm_name(doc, m) or len(words) == 1 and sum(ch.isalpha() for ch in words[0].text) <= 1:
+        return True  # one letter is an initial, not a name ("wrote on X.")
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
 
@@ -798,10 +802,24 @@ def _place_ends(doc: Doc, i: int) -> bool:
 _TERRITORIAL_TITLES = frozenset("mayor governor".split())
 
 
+def _hometown(toks: list[Token], m: Mention, by_token: dict[int, Mention]) -> bool:
+    """A name tagged as a person right after another person's name (and age) and "of" is
+    where that person lives: "Jane Roe of Oakwood", "John Doe, 45, of Oakwood"."""
+    k = m.tstart - 1
+    if k < 1 or toks[k].lower_ != "of":
+        return False
+    k -= 1
+    while k >= 0 and (toks[k].text == "," or toks[k].like_num):
+        k -= 1
+    other = by_token.get(k)
+    return other is not None and other is not m and other.kind is EntityKind.PERSON and other.tend == k + 1
+
+
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
     military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
-    ("the riding of Carleton"), a name tagged as a person after "mayor of" or "governor of", in apposition to one ("towns, particularly Dayein") or listed
+    ("the riding of Carleton"), a name tagged as a person after "mayor of" or "governor of" or
+    after a person's name and "of" (:func:`_hometown`), in apposition to one ("towns, particularly Dayein") or listed
     as its examples ("towns ..., including Sherman and Howe") is a place,
     and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
     toks = tokens(doc)
@@ -847,6 +865,7 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
         if (comma_place or (example_of is not None and example_of.lower_ in PLACE_NOUNS) or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
                 or (before is not None and toks[m.tstart - 1].lower_ == "of" and (
                     before.lower_ in PLACE_NOUNS or before.lower_ in _TERRITORIAL_TITLES and m.kind is EntityKind.PERSON))
+                or (m.kind is EntityKind.PERSON and _hometown(toks, m, by_token))
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
                     and m.tend - m.tstart == 1)):
             m.kind = EntityKind.PLACE

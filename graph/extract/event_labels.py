@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .boilerplate import dateline_end
 from .pipeline import per_doc, sentence_of, tokens
 
 if TYPE_CHECKING:
@@ -79,14 +80,30 @@ def _words(doc: Doc, idx: list[int]) -> str:
     """The tokens in text order, written with the text's own spacing between neighbours;
     parenthetical words are left out."""
     out: list[str] = []
-    idx = sorted(i for i in set(idx) if not _in_parentheses(doc, i))
     toks = tokens(doc)
+    idx = sorted(i for i in _whole_words(toks, set(idx)) if not _in_parentheses(doc, i))
     for n, i in enumerate(idx):
         tok = toks[i]
         out.append(tok.text)
         if n + 1 < len(idx):
             out.append(tok.whitespace_ if idx[n + 1] == i + 1 else " ")
     return " ".join("".join(out).split())
+
+
+def _whole_words(toks: list[Token], idx: set[int]) -> set[int]:
+    """``idx`` with every hyphenated word it touches made whole: the tokenizer splits
+    "17-year-olds" into five tokens, and a label keeps "two 17-year-olds", never "two olds"."""
+    out = set(idx)
+    for i in idx:
+        k = i
+        while k >= 2 and toks[k - 1].text == "-" and not toks[k - 1].whitespace_ and not toks[k - 2].whitespace_:
+            k -= 2
+            out.update((k, k + 1))
+        k = i
+        while k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k].whitespace_ and not toks[k + 1].whitespace_:
+            k += 2
+            out.update((k - 1, k))
+    return out
 
 
 def _subtree(tok: Token) -> list[int]:
@@ -165,16 +182,31 @@ def _dateline(tok: Token) -> bool:
         ",", "-", "\u2014", "\u2013", "(")
 
 
-def _after_dateline(verb: Token) -> Token | None:
-    """The subject after a dateline: the head of the words between the dateline's last
-    punctuation and the verb ("SAN FRANCISCO -- Google bought" -> Google)."""
+def _after_dateline(verb: Token, first: int) -> Token | None:
+    """The subject after a dateline: the head of the words between the dateline's end
+    (``first``, the first word after it, or else its last punctuation) and the verb ("SAN
+    FRANCISCO -- Google bought" -> Google)."""
     sent = sentence_of(verb.doc, verb.i)
-    marks = [t.i for t in sent if t.i < verb.i and t.is_punct and t.text in ",-\u2014\u2013)"]
-    if not marks:
-        return None
-    span = [t for t in verb.doc[marks[-1] + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    heads = [t for t in span if not (marks[-1] < t.head.i < verb.i)]
+    if first == sent.start:
+        marks = [t.i for t in sent if t.i < verb.i and t.is_punct and t.text in ",-\u2014\u2013)"]
+        if not marks:
+            return None
+        first = marks[-1] + 1
+    span = [t for t in verb.doc[first : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads = [t for t in span if not (first <= t.head.i < verb.i)]
     return heads[0] if heads else None
+
+
+def _dateline_end(verb: Token) -> int:
+    """The first token after the dateline opening the verb's sentence ("BRUSSELS, Dec 14
+    (Reuters) - EU leaders agreed" -> "EU"), or the sentence's first token when none opens it:
+    no label word comes from a dateline, though the parser hangs its date and wire under
+    the subject."""
+    sent = sentence_of(verb.doc, verb.i)
+    if not sent.text[:1].isupper() or (end := dateline_end(sent.text)) is None:
+        return sent.start
+    first = sent.start_char + end
+    return next((t.i for t in sent if t.idx >= first), sent.end)
 
 
 def _verb_group(verb: Token) -> list[int]:
@@ -234,9 +266,10 @@ def infinitive_complement(tok: Token) -> bool:
 def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
     """Subject, verb group, infinitive complement and complement of a verb (``clause-label``)."""
     words = _verb_group(verb)
+    first = _dateline_end(verb)
     subj = _subject(verb)
-    if subj is not None and _dateline(subj):
-        subj = _after_dateline(verb)
+    if subj is not None and (subj.i < first or _dateline(subj)):
+        subj = _after_dateline(verb, first)
     if subj is not None and not _timeish(subj):  # a misparsed date is no subject
         words += compact_phrase(subj, limit=min(limit, 5))
     inner = next((c for c in verb.children if infinitive_complement(c)), None)
@@ -249,7 +282,7 @@ def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
         words += _verb_group(inner) + _complement(inner, limit)
     else:
         words += _complement(verb, limit)
-    return words
+    return [w for w in words if w >= first]
 
 
 def noun_label(noun: Token, limit: int = MAX_PHRASE) -> list[int]:

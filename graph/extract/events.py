@@ -438,11 +438,13 @@ def attach_point(span: SpacySpan) -> Token | None:
                 and head.dep_ in _NOUN_OWN_TIME_DEPS:
             return None
         node = head
-    # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause
+    # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause,
+    # never the verb of a clause that describes a noun ("City, who won the treble, host ...")
     sent = sentence_of(root.doc, root.i)
     sent_root = sent.root
     if sent_root.pos_ not in ("VERB", "AUX") or span.start <= sent_root.i < span.end:
-        verbs = [t for t in sent if t.pos_ == "VERB" and not span.start <= t.i < span.end]
+        verbs = [t for t in sent if t.pos_ == "VERB" and not span.start <= t.i < span.end
+                 and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))]
         return min(verbs, key=lambda t: abs(t.i - root.i)) if verbs else None
     return sent_root
 

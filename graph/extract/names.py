@@ -46,7 +46,9 @@ TITLE_WORDS = frozenset(
     cardinal rabbi imam sheikh mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir lord lady
     dame chair analyst manager editor correspondent reporter activist lawyer economist
     coordinator superintendent sheriff councillor councilman councilwoman premier
-    treasurer speaker""".split()
+    treasurer speaker councilmember councilor alderman alderwoman assemblyman assemblywoman
+    assemblymember lawmaker legislator mp coach commander gen gen. lt lt. sgt sgt. col col. capt
+    capt. rev rev. reverend pastor detective constable trooper marshal emir sultan principal""".split()
 )
 # Honorifics dropped from a person's name ("Mr Justice Anthony Mann" -> "Anthony Mann").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame".split())
