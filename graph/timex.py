@@ -70,6 +70,8 @@ _BOUND_WORDS = r"(?:by|until|till|before|no\s+later\s+than)"
 _BOUND = rf"^(?P<bound>{_BOUND_WORDS})\s+"
 
 Rule = Callable[[re.Match[str], dt.date], Optional[tuple[Precision, dt.date, Optional[dt.date]]]]
+_HOLIDAY = (r"new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)|boxing\s+day|valentine['’]s\s+day|halloween"
+            r"|st\.?\s+patrick['’]s\s+day|bastille\s+day")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -226,6 +228,31 @@ def rule_weekday_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no
     return _day(anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7))
 
 
+def rule_weekend(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """ "the weekend", "this weekend", "last weekend", "next weekend": a Saturday and a Sunday.
+    Bare or with "this", the latest one begun by the anchor (the one under way on a Saturday
+    or Sunday); "last" the one before the anchor's week ends, strictly before a weekend under
+    way; "next" the first one that begins after the anchor.
+
+    >>> [rule_weekend(re.match(r"(?P<which>last|next)?", w), dt.date(2024, 2, 22))[1:] for w in ("", "next")]
+    [(datetime.date(2024, 2, 17), datetime.date(2024, 2, 18)), (datetime.date(2024, 2, 24), datetime.date(2024, 2, 25))]
+    """
+    which = (m["which"] or "").lower()
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    if which == "next":
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+    elif which == "last" and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    return Precision.RANGE, saturday, saturday + dt.timedelta(days=1)
+
+
+def rule_weekend_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the future ("will vote this weekend"), the weekend on or after the anchor."""
+    saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else \
+        anchor - dt.timedelta(days=anchor.weekday() - 5)
+    return Precision.RANGE, saturday, saturday + dt.timedelta(days=1)
+
+
 def rule_this_week(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     """"this week" spans Monday to Sunday; "earlier this week" ends the day before the anchor."""
     monday = _monday(anchor)
@@ -348,6 +375,66 @@ def rule_season_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-
     return rule_season(m, anchor, future=True)
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _quarter(year: int, q: int) -> tuple[Precision, dt.date, dt.date]:
+    return Precision.RANGE, dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+
+
+def rule_quarter(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """A calendar quarter: "the third quarter of 2023" is July to September 2023; without a
+    year, the latest one that has begun by the anchor ("in the fourth quarter", said in
+    February, is last year's). A fiscal quarter ("fiscal 2023") is the company's own and is
+    not read."""
+    q = _ORDINALS[m["q"].lower()]
+    if m["year"]:
+        return _quarter(int(m["year"]), q)
+    if m["which"]:  # "the first quarter of last year"
+        return _quarter(anchor.year + {"last": -1, "this": 0, "next": 1}[m["which"].lower()], q)
+    return _quarter(anchor.year if 3 * q - 2 <= anchor.month else anchor.year - 1, q)
+
+
+def rule_quarter_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the future ("expects growth in the fourth quarter"), the quarter under way or
+    the next one of that name."""
+    if m["year"] or m["which"]:
+        return rule_quarter(m, anchor)
+    q = _ORDINALS[m["q"].lower()]
+    return _quarter(anchor.year if 3 * q >= anchor.month else anchor.year + 1, q)
+
+
+# Holidays on the same day every year.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31), "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17), "bastille day": (7, 14),
+}
+
+
+def _holiday_key(m: re.Match[str]) -> tuple[int, int]:
+    return HOLIDAYS[" ".join(m["holiday"].lower().replace("\u2019", "'").split())]
+
+
+def rule_holiday(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """A holiday on a fixed date ("on Christmas Day", "New Year's Eve"): its latest occurrence
+    on or before the anchor, or that of the year given."""
+    month, day = _holiday_key(m)
+    if m["year"]:
+        return _day(dt.date(int(m["year"]), month, day))
+    this = dt.date(anchor.year, month, day)
+    return _day(this if this <= anchor else this.replace(year=anchor.year - 1))
+
+
+def rule_holiday_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the future ("will reopen after Christmas Day"), the next occurrence."""
+    month, day = _holiday_key(m)
+    if m["year"]:
+        return _day(dt.date(int(m["year"]), month, day))
+    this = dt.date(anchor.year, month, day)
+    return _day(this if this >= anchor else this.replace(year=anchor.year + 1))
+
+
 RULES: list[tuple[str, re.Pattern[str], Rule]] = [
     (name, re.compile(pattern + r"$", re.IGNORECASE), fn)
     for name, pattern, fn in [
@@ -365,6 +452,7 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("relative-day", _LEAD + rf"(?:(?:earlier|later)\s+)?(?P<word>yesterday|today|tonight|tomorrow|this\s+{_DAYPART}"
                          rf"|last\s+night)(?:\s+{_DAYPART})?", rule_relative_day),
         ("weekday", _LEAD + rf"(?:(?P<which>last|next|this|this past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", rule_weekday),
+        ("weekend", _LEAD + r"(?:over\s+)?(?:(?P<which>last|next|this)\s+|the\s+|(?<=past\s))weekend", rule_weekend),
         ("this-week", _LEAD + r"(?:(?P<part>earlier|later)\s+)?(?:this|the)\s+week", rule_this_week),
         ("last-week", _LEAD + r"last\s+week", rule_last_week),
         ("next-week", _LEAD + r"next\s+week", rule_next_week),
@@ -376,6 +464,9 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("next-year", _LEAD + r"(?P<which>next)\s+year", rule_last_year),
         ("ago", _LEAD + rf"{_NUM}\s+{_UNIT}\s+ago", rule_ago),
         ("decade", _LEAD + r"(?:(?P<part>early|mid-?|late)[\s-]*)?(?P<decade>(?:1[5-9]|20)\d0)'?s", rule_decade),
+        ("quarter", _LEAD + rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                    rf"(?:\s+of\s+(?:{_YEAR}|(?P<which>last|this|next)\s+year))?", rule_quarter),
+        ("holiday", _LEAD + rf"(?P<holiday>{_HOLIDAY})(?:,?\s+{_YEAR})?", rule_holiday),
         ("season", _LEAD + rf"(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                    rf"(?:,?\s+(?:of\s+)?{_YEAR})?", rule_season),
     ]
@@ -539,17 +630,29 @@ _OFFSET = re.compile(_LEAD + rf"{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|after|a
                      re.IGNORECASE)
 
 
+# The period after or before the one last named: "the following week", "the previous year".
+_NEIGHBOUR = re.compile(_LEAD + r"(?P<dir>following|next|previous|preceding)\s+(?P<unit>week|month|year)$",
+                        re.IGNORECASE)
+
+
 def _offset(text: str, reference: TimeSpan | None) -> Found | None:
-    """ "Three days later" counts from the date the text last named (the reference), not from
-    publication. The result is no finer than its unit or the reference: days and weeks need a
-    day, months a month; "a year earlier" is a year, "two months later" a month."""
-    m = _OFFSET.match(text)
+    """ "Three days later" and "the following week" count from the date the text last named
+    (the reference), not from publication. The result is no finer than its unit or the
+    reference: days and weeks need a day, months a month; "a year earlier" is a year, "two
+    months later" a month.
+
+    >>> ref = resolve("in March 2005", dt.date(2019, 1, 16))
+    >>> [_offset(p, ref)[0:2] for p in ("two years later", "the following year")]
+    [('offset+month-year', <Precision.YEAR: 'year'>), ('offset+month-year', <Precision.YEAR: 'year'>)]
+    """
+    m = _OFFSET.match(text) or (_NEIGHBOUR.match(text) if text[:4].lower() == "the " else None)
     if re.match(r"(?:from|than|over)\s", text, re.IGNORECASE):
         return None  # a baseline of comparison ("up 5% from a year earlier"), no time of the event
     if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
         return None
-    raw = m["num"].lower()
-    n = (NUMBER_WORDS.get(raw) or int(raw)) * (1 if m["dir"].lower().startswith(("later", "after")) else -1)
+    raw = (m.groupdict().get("num") or "1").lower()
+    forward = m["dir"].lower().startswith(("later", "after", "following", "next"))
+    n = (NUMBER_WORDS.get(raw) or int(raw)) * (1 if forward else -1)
     unit, ref, p = m["unit"].lower(), reference.earliest, reference.precision
     if abs(n) > 5000:
         return None
@@ -579,7 +682,8 @@ _SAME_DAY = re.compile(r"^(?:(?:on|later|earlier)\s+)?(?:(?P<same>the\s+same\s+d
                        rf"|{_MINUTE}"
                        rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between|from)\s+)?{_CLOCK}"
                        rf"(?:\s+(?:and|to|until|till)\s+{_CLOCK})?)"
-                       r"|the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
+                       r"|the\s+(?P<next>next|following)\s+(?:day|morning|afternoon|evening|night)"
+                       r"|the\s+(?P<prev>previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
                        r"|(?P<night>overnight))$", re.IGNORECASE)
 
 
@@ -615,13 +719,17 @@ def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None =
           day_reference: TimeSpan | None = None) -> Found | None:
     """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, an
     offset from the reference, or a day named by the day last named (``day_reference``)."""
+    neighbour = _NEIGHBOUR.match(text) if text[:4].lower() == "the " else None
+    if neighbour and not (future and neighbour["dir"].lower() == "next"):  # "left the next year"
+        return _offset(text, reference)
     found = _range(text, anchor, future) or _rules(text, anchor, future)
     if found is not None:
         return found
     part = _PART.match(text)
     if part and part.end() < len(text):
         inner = _rules(text[part.end():], anchor, future)
-        return _part_of(inner, part["part"], anchor) if inner is not None else None
+        if inner is not None:
+            return _part_of(inner, part["part"], anchor)
     return _offset(text, reference) or _same_day(text, anchor, day_reference or reference)
 
 
@@ -697,6 +805,9 @@ UPCOMING: dict[str, tuple[str, Rule]] = {
     "weekday": ("weekday-upcoming", rule_weekday_upcoming),
     "part-of-month": ("part-of-month-upcoming", rule_part_of_month_upcoming),
     "season": ("season-upcoming", rule_season_upcoming),
+    "weekend": ("weekend-upcoming", rule_weekend_upcoming),
+    "quarter": ("quarter-upcoming", rule_quarter_upcoming),
+    "holiday": ("holiday-upcoming", rule_holiday_upcoming),
 }
 
 
@@ -718,7 +829,8 @@ _START_WORDS = ("since from by until till before no the at in during of on early
                 "six seven eight nine ten eleven twelve yesterday today tonight tomorrow overnight noon midnight that "
                 "around about after shortly between stoppage injury beginning start end close "
                 "spring summer autumn fall winter").split()
-_START_PREFIXES = "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+_START_PREFIXES = ("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun "
+                   "new christmas boxing valentine halloween st bastille").split()
 
 
 def _initial_alternation(words: list[str], prefixes: list[str]) -> str:
@@ -761,9 +873,15 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     r"|this\s+(?:morning|afternoon|evening)|last\s+night"
     rf"|(?:(?:last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
+    r"|(?:last|next|this|the|this\s+past)\s+weekend"
+    rf"|the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    rf"(?:\s+of\s+(?:{_YEAR_NUM}|(?:last|this|next)\s+year)\b|\b(?!\s+of\b))"
+    rf"|(?:{_HOLIDAY})(?:,?\s+{_YEAR_NUM})?\b"
     r"|(?:last|next)\s+(?:week|month|year)"
     rf"|{_NUM}\s+{_UNIT}\s+ago"
-    r"|(?:(?:on|later|earlier)\s+)?(?:the\s+same\s+day|that\s+day|the\s+(?:next|following|previous|preceding)\s+day)"
+    r"|the\s+(?:following|next|previous|preceding)\s+(?:week|month|year)\b(?!\s+(?:that|as|when|of|before|after)\b)"
+    r"|(?:(?:on|later|earlier)\s+)?(?:the\s+same\s+day|that\s+day"
+    r"|the\s+(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night))"
     r"(?!\s+(?:that|as|when|on|of|before|after)\b)|overnight"
     rf"|{_MINUTE}"
     rf"|(?:(?:at|around|about|after|shortly\s+(?:before|after)|between)\s+)?{_CLOCK}(?:\s+(?:and|to|until|till)\s+{_CLOCK})?"
@@ -789,7 +907,7 @@ _FIND_RANGE = re.compile(re.sub(r"\?P<\w+>", "?:",
 # the finders' IGNORECASE makes of a letter.
 _TIME_WORD = re.compile(r"[0-9]|week|month|year|day|night|morning|afternoon|evening|noon|tomorrow"
                         r"|spring|summer|autumn|fall|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-                        r"|minute|stoppage|injury")
+                        r"|minute|stoppage|injury|quarter|christmas|halloween|eve")
 
 
 def find_time_expressions(text: str) -> list[tuple[int, int]]:

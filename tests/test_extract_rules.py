@@ -512,6 +512,31 @@ def test_a_simple_past_takes_the_reference_time_the_story_last_set(nlp) -> None:
         ("detention", "2019-01-14", "narrative+weekday", "Monday")]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Police fired tear gas on Tuesday, a day after parliament passed the finance bill.",
+     ("occurrence", "2019-01-14", "distance+offset+weekday")),
+    ("Rescuers found two more bodies on Monday, two days after the quake hit the coast.",
+     ("disaster", "2019-01-12", "distance+offset+weekday")),
+    ("Parliament passed the bill on Monday, a day before protesters stormed the building.",
+     ("occurrence", "2019-01-15", "distance+offset+weekday")),
+    ("Officials began planning on Tuesday, just hours after firefighters declared success.",
+     ("occurrence", "2019-01-14/2019-01-15", "distance+weekday")),
+])
+def test_a_clause_that_measures_its_distance_from_its_main_clause_is_dated_by_it(nlp, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(t, d, r) for t, d, r, _ in dated(run(nlp, sentence, WEDNESDAY))]
+
+
+def test_a_day_counted_from_when_quoted_words_were_said_is_not_read_against_the_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    quoted = '"We showed our best football today in this match," the coach told reporters after the final.'
+    assert dated(run(nlp, quoted, WEDNESDAY)) == []
+    told = "The coach told reporters today that the team showed its best football."
+    assert [(d, r) for _, d, r, _ in dated(run(nlp, told, WEDNESDAY))] == [("2019-01-16", "relative-day")]
+
+
+def test_a_distance_without_a_count_dates_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert len(dated(run(nlp, "Police fired tear gas on Tuesday, days after parliament passed the bill.", WEDNESDAY))) == 1
+
+
 def test_a_time_in_a_sentence_the_parser_left_without_a_verb_dates_no_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     # the parser takes "host" for a noun, so the sentence has no main verb; "won" is City's description
     assert dated(run(nlp, "City, who won the treble last season, host Liverpool next Saturday.")) == []

@@ -123,6 +123,36 @@ def test_a_clause_told_of_the_future_reads_a_bare_weekday_or_month_forward(phras
     assert (span.edtf, span.rule) == (edtf, rule)
 
 
+@pytest.mark.parametrize(("phrase", "anchor", "edtf", "upcoming"), [
+    ("at the weekend", FRI, "2019-01-12/2019-01-13", "2019-01-19/2019-01-20"),
+    ("over the weekend", FRI, "2019-01-12/2019-01-13", "2019-01-19/2019-01-20"),
+    ("this weekend", dt.date(2019, 1, 19), "2019-01-19/2019-01-20", "2019-01-19/2019-01-20"),  # under way
+    ("last weekend", dt.date(2019, 1, 19), "2019-01-12/2019-01-13", "2019-01-12/2019-01-13"),
+    ("next weekend", FRI, "2019-01-19/2019-01-20", "2019-01-19/2019-01-20"),
+])
+def test_a_weekend_is_a_saturday_and_a_sunday_the_latest_begun_or_told_of_the_future_the_next(
+        phrase, anchor, edtf, upcoming):
+    assert resolve(phrase, anchor).edtf == edtf and resolve(phrase, anchor, future=True).edtf == upcoming
+    text = f"The talks resumed {phrase}."
+    assert [text[a:b] for a, b in find_time_expressions(text)] == [phrase.removeprefix("at ").removeprefix("over ")]
+
+
+@pytest.mark.parametrize(("phrase", "edtf", "upcoming"), [
+    ("in the third quarter", "2018-07-01/2018-09-30", "2019-07-01/2019-09-30"),
+    ("the first quarter", "2019-01-01/2019-03-31", "2019-01-01/2019-03-31"),  # under way
+    ("in the fourth quarter of 2017", "2017-10-01/2017-12-31", "2017-10-01/2017-12-31"),
+    ("in the first quarter of last year", "2018-01-01/2018-03-31", "2018-01-01/2018-03-31"),
+    ("on Christmas Day", "2018-12-25", "2019-12-25"),
+    ("New Year's Eve", "2018-12-31", "2019-12-31"),
+    ("Christmas Eve 2016", "2016-12-24", "2016-12-24"),
+])
+def test_a_calendar_quarter_or_a_fixed_holiday_is_the_latest_begun_or_told_of_the_future_the_next(
+        phrase, edtf, upcoming):
+    assert resolve(phrase, FRI).edtf == edtf and resolve(phrase, FRI, future=True).edtf == upcoming
+    text = f"Sales rose {phrase}."
+    assert [text[a:b] for a, b in find_time_expressions(text)] == [phrase.removeprefix("in ").removeprefix("on ")]
+
+
 @pytest.mark.parametrize(("phrase", "edtf"), [
     ("early 2009", "2009-01-01/2009-04-30"),
     ("mid-2011", "2011-05-01/2011-08-31"),
@@ -199,11 +229,17 @@ def test_a_season_the_hemispheres_disagree_on_gives_no_date(phrase):
 @pytest.mark.parametrize(("phrase", "edtf"), [
     ("three days later", "2016-03-06"), ("two weeks later", "2016-03-14/2016-03-20"),
     ("a year earlier", "2015"), ("two months before", "2016-01"),
+    # the period after or before the one last named, not after the publication's
+    ("the following week", "2016-03-07/2016-03-13"), ("the next year", "2017"), ("the previous month", "2016-02"),
 ])
 def test_a_counted_offset_counts_from_the_date_last_named(phrase, edtf):
     reference = resolve("March 3, 2016", WED)
     assert resolve(phrase, WED, reference=reference).edtf == edtf
     assert resolve(phrase, WED) is None
+
+
+def test_the_next_year_told_of_the_future_is_the_coming_one_not_the_one_after_the_year_last_named():
+    assert resolve("the next year", WED, reference=resolve("in 2005", WED), future=True).edtf == "2020"
 
 
 def test_an_offset_is_no_finer_than_its_reference():
@@ -216,6 +252,9 @@ def test_an_offset_is_no_finer_than_its_reference():
     ("It was popular in the late 1980s and again this summer.", ["in the late 1980s", "this summer"]),
     ("Voters rejected the 2015 treaty.", ["2015"]),
     ("Losses fell in the fall of revenue.", []),
+    ("He left the following year and came back the next morning.", ["the following year", "the next morning"]),
+    ("Sales rose in the previous year of trading.", []),
+    ("Sales rose in the fourth quarter of the fiscal year.", []),  # a company's own year
 ])
 def test_the_finder_takes_parts_ranges_seasons_decades_and_offsets(sentence, found):
     assert [sentence[a:b] for a, b in find_time_expressions(sentence)] == found
@@ -224,6 +263,7 @@ def test_the_finder_takes_parts_ranges_seasons_decades_and_offsets(sentence, fou
 @pytest.mark.parametrize(("phrase", "edtf"), [
     ("on the same day", "2016-03-03"), ("that day", "2016-03-03"), ("the next day", "2016-03-04"),
     ("the previous day", "2016-03-02"), ("overnight", "2016-03-02/2016-03-03"),
+    ("the next morning", "2016-03-04"), ("later that day", "2016-03-03"),
 ])
 def test_a_day_named_by_the_day_last_named(phrase, edtf):
     assert resolve(phrase, WED, reference=resolve("March 3, 2016", WED)).edtf == edtf

@@ -28,7 +28,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import SINCE, find_time_expressions, no_later_than, resolve, whole_time_expression
+from ..timex import NUMBER_WORDS, SINCE, find_time_expressions, no_later_than, resolve, whole_time_expression
 from .events import (
     ASPECTUAL_VERBS,
     CALL_LEMMAS,
@@ -65,6 +65,7 @@ def date_events(doc: Doc, article: Article, zones: Any, found: Any, quotes: list
     quoted = _quoted_speech(quotes)
     _date_narrative_past(doc, article, zones, found, drafts, verb_statements, times, quoted, anchored)
     _date_simultaneous(doc, drafts, verb_statements, times)  # a clause the narrative dated shares it
+    _date_distant_clauses(doc, drafts, verb_statements, times)
     _date_reported_present(doc, zones, quotes, drafts, verb_statements, times)
     _date_statement_nouns(drafts, verb_statements, times, doc)
     _present_occurrences(doc, zones, drafts, verb_statements, anchored, quoted)
@@ -461,6 +462,74 @@ def _date_simultaneous(doc: Doc, drafts: dict[int, Draft], verb_statements: dict
                 continue  # "since 2003 when ..." or "by May as ...": no time the two share
             if _clause_time(other, times) is None and not _copula(other):
                 _dated(other, "simultaneous", timespan, drafts, verb_statements, times)
+
+
+# Units in which a clause of time measures its distance from its main clause ("a day after").
+_DISTANCE_UNITS = frozenset("day days week weeks month months year years hours".split())
+
+
+def _distance(verb):  # type: ignore[no-untyped-def]
+    """(mark, count, unit, first token) of an adverbial clause of time that measures its
+    distance from its main clause: "a day after parliament passed the bill", "two weeks
+    before the vote", "hours after firefighters declared success"; None for any other."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    unit = next((c for c in (*verb.children, *mark.children) if c.dep_ == "npadvmod" and c.lower_ in _DISTANCE_UNITS
+                 and c.i < mark.i), None)  # the parser hangs "hours" from the verb or from "after"
+    if unit is None:
+        return None
+    counts = [c.lower_ for c in unit.children if c.dep_ in ("det", "nummod") and c.i < unit.i]
+    if unit.lower_ == "hours":
+        count = 0
+    elif len(counts) == 1 and (counts[0].isdigit() or counts[0] in NUMBER_WORDS):
+        count = int(counts[0]) if counts[0].isdigit() else NUMBER_WORDS[counts[0]]
+    else:
+        return None  # "days after": a few days, no count
+    return mark, count, unit.lemma_.lower(), min(t.i for t in unit.subtree)
+
+
+def _date_distant_clauses(doc: Doc, drafts: dict[int, Draft], verb_statements: dict[int, QuoteDraft],
+                          times: dict[int, object]) -> None:
+    """A clause of time that measures its distance from its main clause (:func:`_distance`)
+    and the main clause date each other, whichever carries the date (rule ``distance+offset+<rule>``):
+    "Police fired tear gas on Tuesday, a day after parliament passed the bill" dates the
+    passing on Monday; "hours after" is the day of the main clause or the one before it (for
+    "before", or the one after), a day, week, month or year a counted offset, no finer than
+    the date it counts from. A clause with a date of its own keeps it."""
+    from spacy.symbols import VERB
+
+    toks, text = tokens(doc), doc_text(doc)
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():
+        clause = toks[i]
+        distance = _distance(clause)
+        if distance is None:
+            continue
+        mark, count, unit, first = distance
+        phrase = Span.at(text, toks[first].idx, mark.idx + len(mark.text))
+        main = clause.head
+        for dated, other, back in ((main, clause, mark.lower_ == "after"), (clause, main, mark.lower_ == "before")):
+            base = _clause_time(dated, times) or next(  # "began planning on Tuesday"
+                (times[c.i] for c in dated.children if c.dep_ == "xcomp" and c.i in times), None)
+            if base is None or _clause_time(other, times) is not None or _copula(other) \
+                    or base.precision not in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+                continue
+            if unit == "hour":
+                if base.precision is not Precision.DAY:
+                    continue
+                day = base.earliest
+                a, b = (day - dt.timedelta(days=1), day) if back else (day, day + dt.timedelta(days=1))
+                found = TimeSpan(precision=Precision.RANGE, earliest=a, latest=b, edtf=f"{a}/{b}",
+                                 rule=base.rule, anchor=base.anchor, phrase=phrase)
+            else:
+                found = resolve(f"{count} {unit} {'earlier' if back else 'later'}", base.anchor, span=phrase,
+                                reference=base)
+                if found is None:
+                    continue
+                found = dataclasses.replace(found, rule=f"offset+{base.rule}")
+            _dated(other, "distance", found, drafts, verb_statements, times)
 
 
 def _date_defining_when(doc: Doc, found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]

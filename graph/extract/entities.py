@@ -16,13 +16,15 @@ The statistical NER proposes mentions; rules by principle correct them:
 * **person shapes** - a run of two to four capitalised proper nouns followed by
   "of (the) ORG" or a speech verb, or preceded by a title, is a person;
 * **titles** - "U.S. Secretary of State Mike Pompeo" -> person Mike Pompeo with title
-  "Secretary of State" of the U.S.; an organization tagged inside a title is dropped;
+  "Secretary of State" of the U.S.; an organization tagged inside a title is dropped, and a
+  cabinet office is titled by its portfolio ("Defense Secretary" makes no "Defense");
 * **acronym-led names** - "OSCE Office for ..." -> the office, part of the OSCE;
 * **descriptors** - an acronym modifying a people noun ("LGBT people") is no organization;
 * **facilities are places**, **dateline place**, **name heads**, **place modifiers**
   ("the French government", "Senate Democrats"), **names cut at a preposition**,
   **place nouns** ("Tarbit village"), **organization nouns** ("retailer Best Buy"),
-  **names inside another name** ("the Vietnam era") - see docs/extraction.md, one function each;
+  **names inside another name** ("the Vietnam era"), **not names** ("Hurricane Katrina",
+  "Galaxy S23") - see docs/extraction.md, one function each;
 * **kind** - a cluster's longest mentions (or its rule-made ones) vote its kind;
 * **merging** - surnames and first names join the full name, acronyms their expansion,
   "Department of State" ~ "U.S. State Department" (of-inversion, a place modifier set aside),

@@ -350,7 +350,9 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
     A dateline's date dates no event (:func:`graph.extract.dating.in_dateline`); a bare year
     counts only as the attribute of an event noun ("the 2015 treaty"); "three days later"
     counts from the date last named before it outside quotations; a baseline of comparison
-    dates nothing (:func:`graph.extract.dating.comparison_baseline`)."""
+    dates nothing (:func:`graph.extract.dating.comparison_baseline`); in quoted words, a day
+    or week counted from the day they were said ("today", "on Monday") is left unread
+    (:data:`SPEAKER_DEICTIC_RULES`), since the publication's day need not be it."""
     from .dating import attributive_year, comparison_baseline, in_dateline, reads_forward
     from .statements import find_quote_marks
 
@@ -374,12 +376,20 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
             point = attach_point(span)
             t = resolve(phrase, published, span=Span.at(text, start, end),
                         future=reads_forward(point, phrase), reference=reference, day_reference=day)
-            if t is not None:
-                found.append((span, t))
-                if t.value is not None and not any(qa <= start < qb for qa, qb in quoted):
-                    reference = t  # a quote's "today" is the speaker's, not the story's
-                    day = t if t.precision is Precision.DAY else day
+            in_quote = any(qa <= start < qb for qa, qb in quoted)
+            if t is None or in_quote and t.rule.split("+")[-1] in SPEAKER_DEICTIC_RULES:
+                continue  # a quote's "today" is the day the words were said, which the publication's is not
+            found.append((span, t))
+            if t.value is not None and not in_quote:
+                reference = t
+                day = t if t.precision is Precision.DAY else day
     return found
+
+
+# Rules that count days or weeks from the publication ("today", "on Monday", "last week"): in
+# quoted words they count from the day the speaker said them, which may be days earlier.
+SPEAKER_DEICTIC_RULES = frozenset({"relative-day", "weekday", "weekday-upcoming", "this-week", "last-week",
+                                   "next-week", "weekend", "weekend-upcoming", "ago"})
 
 
 _NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
