@@ -332,6 +332,7 @@ def dateline_end(line: str) -> int | None:
 
 
 def _dateline_match(line: str) -> re.Match[str] | None:
+    """The dateline opening ``line`` (its place, credit and dash), or None."""
     m = _DATELINE.match(line)
     if m is None:
         return None

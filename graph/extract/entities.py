@@ -383,8 +383,8 @@ def _portfolio(toks: list[Token], m: Mention) -> bool:
     """A cabinet office is titled by its portfolio, not by an owner: in "Defense Secretary" or
     "Interior Minister" the one capitalised word before "minister", "secretary" or
     "commissioner" is part of the title, whatever the tagger called it. An acronym ("UN
-    Secretary-General"), a place ("France's" aside, "Kenya Finance Minister") or a name of
-    several words ("Labour Party Secretary") still owns the title."""
+    Secretary-General"), a place ("Kenya Finance Minister") or a name of several
+    words ("Labour Party Secretary") still owns the title."""
     return m.kind is EntityKind.ORGANIZATION and m.tend - m.tstart == 1 \
         and not is_acronym(toks[m.tstart].text) and toks[m.tend].lower_ in _PORTFOLIO_TITLES
 
@@ -711,7 +711,7 @@ def _storm_name(doc: Doc, m: Mention) -> bool:
         return True
     before = toks[m.tstart - 1] if m.tstart > 0 else None
     return before is not None and before.lower_ in _STORM_WORDS and before.text[:1].isupper() \
-        and not before.whitespace_.count("\n")
+        and "\n" not in before.whitespace_
 
 
 def _hyphen_syllable(tok: Token) -> bool:
@@ -819,11 +819,12 @@ def _hometown(toks: list[Token], m: Mention, by_token: dict[int, Mention]) -> bo
 
 def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
-    military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after "<place noun> of"
-    ("the riding of Carleton"), a name tagged as a person after "mayor of" or "governor of" or
-    after a person's name and "of" (:func:`_hometown`), in apposition to one ("towns, particularly Dayein") or listed
-    as its examples ("towns ..., including Sherman and Howe") is a place,
-    and so are the names coordinated with it ("Dayein and Buram"), tagged or not."""
+    military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after
+    "<place noun> of" ("the riding of Carleton"), a name tagged as a person after "mayor of" or
+    "governor of" or after a person's name and "of" (:func:`_hometown`), in apposition to one
+    ("towns, particularly Dayein") or listed as its examples ("towns ..., including Sherman and
+    Howe") is a place, and so are the names coordinated with it ("Dayein and Buram"), tagged
+    or not."""
     toks = tokens(doc)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
     for tok in tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"
@@ -866,7 +867,8 @@ def _place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
             and _place_ends(doc, by_token[m.tend + 1].tend)
         if (comma_place or (example_of is not None and example_of.lower_ in PLACE_NOUNS) or (after is not None and after.is_lower and after.lower_ in PLACE_NOUNS and root.head.i == after.i)
                 or (before is not None and toks[m.tstart - 1].lower_ == "of" and (
-                    before.lower_ in PLACE_NOUNS or before.lower_ in _TERRITORIAL_TITLES and m.kind is EntityKind.PERSON))
+                    before.lower_ in PLACE_NOUNS
+                    or before.lower_ in _TERRITORIAL_TITLES and m.kind is EntityKind.PERSON))
                 or (m.kind is EntityKind.PERSON and _hometown(toks, m, by_token))
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
                     and m.tend - m.tstart == 1)):
