@@ -250,6 +250,13 @@ def test_a_title_opening_an_untagged_name_is_the_persons_title(nlp, sentence, pe
         (EntityKind.PERSON, [title])]
 
 
+def test_a_person_in_apposition_to_a_title_is_titled_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The Defence Minister, Ben Wallace, said the army would help. Mercer's lawyer, Sarah Klein, "
+                 "told the court. The company's chief executive, Tim Cook, spoke.")
+    assert {e.name: [t.text for t in e.titles] for e in g.entities if e.kind is EntityKind.PERSON} == {
+        "Ben Wallace": ["Defence Minister"], "Mercer": [], "Sarah Klein": ["lawyer"], "Tim Cook": ["chief executive"]}
+
+
 def test_an_acronym_before_a_hyphenated_title_owns_the_whole_title(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "UN Secretary-General Antonio Guterres spoke on Monday.")
     assert [t.text for e in g.entities if e.name == "Antonio Guterres" for t in e.titles] == ["Secretary-General"]

@@ -341,6 +341,8 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
     toks = tokens(doc)
     if m.title is not None:
         return
+    if _appositive_title(doc, m):
+        return
     s = m.tstart
     k = s - 1
     sent_start = sentence_of(doc, s).start
@@ -374,6 +376,25 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
         return
     m.title = (toks[t0].idx, toks[s - 1].idx + len(toks[s - 1].text))
     m.title_of = owner
+
+
+def _appositive_title(doc: Doc, m: Mention) -> bool:
+    """A person named in apposition to a title is titled so: "The Defence Minister, Ben
+    Wallace, said", "its executive director, Irungu Houghton," (the title's words, without
+    its article or possessive). Sets ``m.title`` and says whether it did."""
+    toks = tokens(doc)
+    root = toks[m.tend - 1]
+    head = root.head
+    if root.dep_ != "appos" or head.i >= m.tstart or head.lower_ not in TITLE_WORDS \
+            or m.tstart < 1 or toks[m.tstart - 1].text != ",":
+        return False
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "punct")
+             and not (t.i < head.i and t.head.dep_ == "poss")]
+    start = min(t.i for t in words)
+    if any(toks[i].dep_ in ("det", "poss") and toks[i].head.i == head.i for i in range(start, head.i)):
+        return False  # a gap in the title's words
+    m.title = (toks[start].idx, head.idx + len(head.text))
+    return True
 
 
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner".split())
