@@ -542,6 +542,12 @@ def test_a_time_in_a_sentence_the_parser_left_without_a_verb_dates_no_relative_c
     assert dated(run(nlp, "City, who won the treble last season, host Liverpool next Saturday.")) == []
 
 
+def test_a_time_in_quoted_words_does_not_frame_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Health officials warned on Monday that hospitals were full. '
+            '"We have not seen numbers like this since 2015," Lin said.')
+    assert ("statement", "2019-01-14", "narrative+weekday") in [(t, d, r) for t, d, r, _ in dated(run(nlp, text))]
+
+
 def test_a_saying_dated_by_its_statement_noun_sets_the_reference_time_of_the_telling(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ('In a statement on Monday, the minister said the government would extend drought aid. '
             '"We stand with our farmers," she said.')

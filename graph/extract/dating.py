@@ -861,7 +861,8 @@ def _date_narrative_past(doc: Doc, article: Article, zones, found,  # type: igno
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
             continue
         mine = [t for t in mine if not any(a <= t.idx < b for a, b, _ in quoted)]
-        local = [(span, t) for span, t in found if sent.start <= span.start < sent.end]
+        local = [(span, t) for span, t in found if sent.start <= span.start < sent.end  # a quote's times are
+                 and not any(a <= span.start_char < b for a, b, _ in quoted)]  # the speaker's, no frame of the saying
         for tok in mine:
             if tok.i in times or tok.pos_ != "VERB" or not _narrative_past(tok):
                 continue
