@@ -715,10 +715,34 @@ def _same_day(text: str, anchor: dt.date, reference: TimeSpan | None) -> Found |
     return f"{kind}+{base}", *_day(day + dt.timedelta(days=shift)), None
 
 
+# The year last named: "that year", "later that year", "in June of that year", "the same year".
+_SAME_YEAR = re.compile(rf"^(?:(?:later|earlier)\s+(?:in\s+)?|in\s+)?(?:{_MONTH}\s+(?:of\s+)?)?"
+                        r"(?:that|the\s+same)\s+year$", re.IGNORECASE)
+
+
+def _same_year(text: str, reference: TimeSpan | None) -> Found | None:
+    """ "That year", "later that year" and "the same year" are the year last named; "in June of
+    that year" is that month of it (rule ``same-year+<rule>``). Only a year, a month or a day
+    can be counted from.
+
+    >>> ref = resolve("in March 2005", dt.date(2019, 1, 16))
+    >>> [_same_year(p, ref)[0:2] for p in ("later that year", "in June of that year")]
+    [('same-year+month-year', <Precision.YEAR: 'year'>), ('same-year+month-year', <Precision.MONTH: 'month'>)]
+    """
+    m = _SAME_YEAR.match(text)
+    if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
+        return None
+    year = reference.earliest.year
+    base = _month(year, MONTHS[m["month"].lower()]) if m["month"] else _year(year)
+    return (f"same-year+{reference.rule}", *base, None)
+
+
 def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None,
           day_reference: TimeSpan | None = None) -> Found | None:
     """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, an
     offset from the reference, or a day named by the day last named (``day_reference``)."""
+    if _SAME_YEAR.match(text):  # "in June of that year": of the year last named, not of the publication's
+        return _same_year(text, reference)
     neighbour = _NEIGHBOUR.match(text) if text[:4].lower() == "the " else None
     if neighbour and not (future and neighbour["dir"].lower() == "next"):  # "left the next year"
         return _offset(text, reference)
@@ -854,6 +878,7 @@ _STARTS = _initial_alternation(_START_WORDS, _START_PREFIXES)
 _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"\b(?={_STARTS})(?:(?:since|from|{_BOUND_WORDS})\s+(?:the\s+end\s+(?=of\s))?)?(?:"
     r"\d{4}-\d\d-\d\d"
+    rf"|(?:(?:later|earlier)\s+(?:in\s+)?|in\s+)?(?:{_MONTH_NAMES}\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b(?![-\u2010\u2011])"
     rf"|{_PART_OF}(?:the\s+(?:week|month|year)|(?:this|last|next)\s+(?:week|month|year)"
     rf"|{_MONTH_NAMES}(?:,?\s+(?:of\s+)?{_YEAR_NUM})?|{_YEAR_NUM})\b"
     r"|(?:early|mid|late)[\s-]+(?:this|last|next)\s+(?:week|month|year)\b"

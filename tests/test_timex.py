@@ -238,6 +238,18 @@ def test_a_counted_offset_counts_from_the_date_last_named(phrase, edtf):
     assert resolve(phrase, WED) is None
 
 
+@pytest.mark.parametrize(("phrase", "edtf"), [
+    ("later that year", "2016"), ("the same year", "2016"), ("in June of that year", "2016-06"),
+    ("in May that year", "2016-05"),
+])
+def test_that_year_is_the_year_last_named(phrase, edtf):
+    span = resolve(phrase, WED, reference=resolve("March 3, 2016", WED))
+    assert (span.edtf, span.rule) == (edtf, "same-year+month-day-year")
+    assert resolve(phrase, WED) is None
+    text = f"Voters approved it {phrase}, but he said that year-end results were weak."
+    assert [text[a:b] for a, b in find_time_expressions(text)] == [phrase]
+
+
 def test_the_next_year_told_of_the_future_is_the_coming_one_not_the_one_after_the_year_last_named():
     assert resolve("the next year", WED, reference=resolve("in 2005", WED), future=True).edtf == "2020"
 
