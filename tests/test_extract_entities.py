@@ -136,6 +136,15 @@ def test_a_nationality_or_place_before_an_institution_noun_names_it(nlp) -> None
     assert {"Oslo police", "French government", "Italian Embassy"} <= orgs
 
 
+def test_a_place_owning_an_institution_noun_names_it_and_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Russia's defence ministry said talks would resume. Kenya's parliament passed the bill. "
+                 "The Israeli military said it struck targets. France's decision surprised analysts.")
+    assert {e.name: e.kind for e in g.entities} == {
+        "Russia's defence ministry": EntityKind.ORGANIZATION, "Russia": EntityKind.PLACE,
+        "Kenya's parliament": EntityKind.ORGANIZATION, "Kenya": EntityKind.PLACE,
+        "Israeli military": EntityKind.ORGANIZATION, "France": EntityKind.PLACE}
+
+
 def test_a_party_adjective_joins_its_members(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Canadians handed the Liberals a fourth mandate. Mark Carney addressed supporters at Liberal "
                  "campaign headquarters in Ottawa.")

@@ -621,7 +621,7 @@ def _extend_complements(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Mention]:
     """**place modifiers**: a place right before an organization name belongs to it ("Singapore" +
     "Premier League"); a place or nationality before an institution noun names the institution
-    ("the French government", "Russian defense ministry", "Liberal party"); party members are a
+    ("the French government", "Russian defense ministry", "Liberal party", "Kenya's parliament"); party members are a
     group acting as one ("Republicans", "Senate Democrats")."""
     toks = tokens(doc)
     by_start = {m.tstart: m for m in mentions}
@@ -638,9 +638,9 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
                 and toks[b - 1].tag_ != "POS":
             out = _replace(out, _mention(doc, a, nxt.tend, EntityKind.ORGANIZATION, "rule:place-modifier"))
             continue
-        k = b
+        k = b + 1 if b < len(doc) and toks[b].tag_ == "POS" else b  # "Kenya's parliament"
         while k < min(b + 3, len(doc)) and _same_line(doc, k - 1) and toks[k].lower_ not in INSTITUTION_HEADS \
-                and toks[k].is_lower and toks[k].pos_ in ("NOUN", "ADJ"):
+                and toks[k].is_lower and toks[k].pos_ in ("NOUN", "ADJ", "PROPN"):
             k += 1
         head = toks[k] if k < len(doc) else None
         if head is not None and head.lower_ in INSTITUTION_HEADS and head.pos_ in ("NOUN", "PROPN") \

@@ -94,7 +94,7 @@ PLACE_HEADS = frozenset(
 # Heads of a state's institutions: a nationality or place before them names the institution
 # ("the French government", "Russian defense ministry", "the Italian Embassy", "Liberal party").
 INSTITUTION_HEADS = frozenset(
-    """government ministry embassy consulate police parliament cabinet army navy party legislature
+    """government ministry embassy consulate police parliament cabinet army navy military party legislature
     senate congress court""".split()
 )
 # Plural nouns for the members of a political party, used as actors ("Republicans", "Senate Democrats").
