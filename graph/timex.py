@@ -631,8 +631,8 @@ _OFFSET = re.compile(_LEAD + rf"{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|after|a
 
 
 # The period after or before the one last named: "the following week", "the previous year".
-_NEIGHBOUR = re.compile(_LEAD + r"(?P<dir>following|next|previous|preceding)\s+(?P<unit>week|month|year)$",
-                        re.IGNORECASE)
+_NEIGHBOUR = re.compile(r"^(?:(?:in|during|over|for|by)\s+)?the\s+(?P<dir>following|next|previous|preceding)\s+"
+                        r"(?P<unit>week|month|year)$", re.IGNORECASE)
 
 
 def _offset(text: str, reference: TimeSpan | None) -> Found | None:
@@ -645,7 +645,7 @@ def _offset(text: str, reference: TimeSpan | None) -> Found | None:
     >>> [_offset(p, ref)[0:2] for p in ("two years later", "the following year")]
     [('offset+month-year', <Precision.YEAR: 'year'>), ('offset+month-year', <Precision.YEAR: 'year'>)]
     """
-    m = _OFFSET.match(text) or (_NEIGHBOUR.match(text) if text[:4].lower() == "the " else None)
+    m = _OFFSET.match(text) or _NEIGHBOUR.match(text)
     if re.match(r"(?:from|than|over)\s", text, re.IGNORECASE):
         return None  # a baseline of comparison ("up 5% from a year earlier"), no time of the event
     if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
@@ -720,17 +720,16 @@ _SAME_YEAR = re.compile(rf"^(?:(?:later|earlier)\s+(?:in\s+)?|in\s+)?(?:{_MONTH}
                         r"(?:that|the\s+same)\s+year$", re.IGNORECASE)
 
 
-def _same_year(text: str, reference: TimeSpan | None) -> Found | None:
+def _same_year(m: re.Match[str], reference: TimeSpan | None) -> Found | None:
     """ "That year", "later that year" and "the same year" are the year last named; "in June of
     that year" is that month of it (rule ``same-year+<rule>``). Only a year, a month or a day
     can be counted from.
 
     >>> ref = resolve("in March 2005", dt.date(2019, 1, 16))
-    >>> [_same_year(p, ref)[0:2] for p in ("later that year", "in June of that year")]
+    >>> [_same_year(_SAME_YEAR.match(p), ref)[0:2] for p in ("later that year", "in June of that year")]
     [('same-year+month-year', <Precision.YEAR: 'year'>), ('same-year+month-year', <Precision.MONTH: 'month'>)]
     """
-    m = _SAME_YEAR.match(text)
-    if not m or reference is None or reference.earliest is None or reference.precision not in _POINT:
+    if reference is None or reference.earliest is None or reference.precision not in _POINT:
         return None
     year = reference.earliest.year
     base = _month(year, MONTHS[m["month"].lower()]) if m["month"] else _year(year)
@@ -741,9 +740,10 @@ def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None =
           day_reference: TimeSpan | None = None) -> Found | None:
     """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, an
     offset from the reference, or a day named by the day last named (``day_reference``)."""
-    if _SAME_YEAR.match(text):  # "in June of that year": of the year last named, not of the publication's
-        return _same_year(text, reference)
-    neighbour = _NEIGHBOUR.match(text) if text[:4].lower() == "the " else None
+    same_year = _SAME_YEAR.match(text)
+    if same_year:  # "in June of that year": of the year last named, not of the publication's
+        return _same_year(same_year, reference)
+    neighbour = _NEIGHBOUR.match(text)
     if neighbour and not (future and neighbour["dir"].lower() == "next"):  # "left the next year"
         return _offset(text, reference)
     found = _range(text, anchor, future) or _rules(text, anchor, future)

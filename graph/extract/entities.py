@@ -227,9 +227,7 @@ def _relabel(doc: Doc, m: Mention) -> Mention:
 def _strip_person_titles(doc: Doc, m: Mention) -> Mention | None:
     """Leading title words of a person mention become its title: "Senator John McCain"."""
     toks = tokens(doc)
-    s = m.tstart
-    while s < m.tend - 1 and (toks[s].lower_ in TITLE_WORDS or toks[s].lower_ in HONORIFICS):
-        s += 1
+    s = _past_titles(toks, m.tstart, m.tend - 1)
     if s == m.tstart:
         return m
     new = _mention(doc, s, m.tend, m.kind, m.source)
@@ -238,6 +236,13 @@ def _strip_person_titles(doc: Doc, m: Mention) -> Mention | None:
         if t0 < s:
             new.title = (toks[t0].idx, toks[s - 1].idx + len(toks[s - 1].text))
     return new
+
+
+def _past_titles(toks: list[Token], start: int, stop: int) -> int:
+    """The first token from ``start`` (at most ``stop``) that is no title word or honorific."""
+    while start < stop and (toks[start].lower_ in TITLE_WORDS or toks[start].lower_ in HONORIFICS):
+        start += 1
+    return start
 
 
 def _capitalised(tok: Token) -> bool:
@@ -270,9 +275,7 @@ def _rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention]
         elif proper and _named_by_org_noun(doc, start, j):
             found.append(_mention(doc, start, j, EntityKind.ORGANIZATION, "rule:org-noun"))
         elif proper:
-            p = i  # a leading title is no part of the name: "Lawmaker Ana Ruiz"
-            while p < j - 2 and (toks[p].lower_ in TITLE_WORDS or toks[p].lower_ in HONORIFICS):
-                p += 1
+            p = _past_titles(toks, i, j - 2)  # a leading title is no part of the name: "Lawmaker Ana Ruiz"
             if looks_like_person_name(words[p - i:]) and (
                     _person_context(doc, p, j, org_by_token) or words[-1].lower() in person_words):
                 found.append(_mention(doc, p, j, EntityKind.PERSON, "rule:person-shape"))

@@ -101,7 +101,3 @@ def wrapped_breaks(text: str) -> frozenset[int]:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
