@@ -169,6 +169,15 @@ def rule_month_relative_year(m: re.Match[str], anchor: dt.date):  # type: ignore
     return _month(anchor.year + shift, MONTHS[m["month"].lower()])
 
 
+def rule_month_day_relative_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """ "14 June last year", "March 3 this year", "Jan. 5 next year"."""
+    shift = {"next": 1, "last": -1}.get(m["which"].lower(), 0)
+    try:
+        return _day(dt.date(anchor.year + shift, MONTHS[m["month"].lower()], int(m["day"])))
+    except ValueError:
+        return None  # "30 February last year"
+
+
 def rule_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     month = MONTHS[m["month"].lower()]
     return _month(_latest_month_on_or_before(month, anchor), month)
@@ -445,6 +454,10 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("day-month-nearest-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}", rule_month_day),
         ("part-of-month", _LEAD + rf"(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?", rule_part_of_month),
         ("month-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", rule_month_year),
+        ("month-day-relative-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+(?P<which>next|last|this)\s+year",
+         rule_month_day_relative_year),
+        ("day-month-relative-year", _LEAD + rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<which>next|last|this)\s+year",
+         rule_month_day_relative_year),
         ("month-relative-year", _LEAD + rf"{_MONTH},?\s+(?:of\s+)?(?P<which>next|last|this)\s+year", rule_month_relative_year),
         ("part-of-year", _LEAD + rf"(?P<part>early|mid|late)[\s-]+{_YEAR}", rule_part_of_year),
         ("month-latest-past", _LEAD + rf"(?P<last>last\s+)?{_MONTH}", rule_month),
@@ -882,8 +895,8 @@ _FIND = re.compile(re.sub(r"\?P<\w+>", "?:",
     rf"|{_PART_OF}(?:the\s+(?:week|month|year)|(?:this|last|next)\s+(?:week|month|year)"
     rf"|{_MONTH_NAMES}(?:,?\s+(?:of\s+)?{_YEAR_NUM})?|{_YEAR_NUM})\b"
     r"|(?:early|mid|late)[\s-]+(?:this|last|next)\s+(?:week|month|year)\b"
-    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"
-    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+(?:{_YEAR}|(?:next|last|this)\s+year))?\b"
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:{_YEAR}|(?:next|last|this)\s+year\b))?"
     rf"|(?P<part>early|mid-?|late)\s*{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
     rf"|(?:in|since|from|during|of|back\s+to|{_BOUND_WORDS})\s+(?:the\s+year\s+)?{_YEAR_NUM}\b"

@@ -419,3 +419,43 @@ def test_units_and_time_zones_after_a_number_are_not_actors(nlp) -> None:  # typ
     found = names(g)
     assert not found & {"UTC", "GB"}
     assert "BBC" in found
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank lent money to Sberbank, VTB and Tellusbank.",
+    "Rescue loans went to Alfa-Bank, VTB Group and Promsvyazbank on Friday.",
+])
+def test_a_one_word_name_listed_with_organizations_is_one(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert set(kinds(run(nlp, text)).values()) == {EntityKind.ORGANIZATION}
+
+
+def test_a_company_name_ends_at_its_suffix_before_an_and(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The state offered fresh capital to Ardenbank, Norvik Group and Tellusbank.")
+    assert {"Norvik Group", "Tellusbank"} <= names(g) and "Norvik Group and Tellusbank" not in names(g)
+
+
+def test_a_name_spelt_like_a_contraction_without_its_apostrophe_stays_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Jony Ive, the company's former design chief, left Apple in 2019.")
+    assert kinds(g).get("Jony Ive") is EntityKind.PERSON
+    assert [e.label for e in g.events] == ["Jony Ive left Apple"]
+
+
+def test_an_entity_is_named_as_the_body_names_it_not_as_the_headline_packs_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Chipmaker Veltron to buy rival Oriscan for $12 billion\n\nVeltron Inc (VLT.O) said on Thursday it "
+                 "would buy smaller rival Oriscan Technologies for about $12 billion. Veltron shares fell 3%.")
+    assert "Veltron Inc" in kinds(g)
+
+
+def test_a_persons_name_goes_on_past_a_particle_to_the_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Ursula von der Leyen visited the region on Monday.")
+    assert kinds(g).get("Ursula von der Leyen") is EntityKind.PERSON
+
+
+def test_a_compass_point_and_a_noun_name_a_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Settlers in the West Bank were evacuated on Monday.")
+    assert kinds(g).get("West Bank") is EntityKind.PLACE
+
+
+def test_a_title_keeps_its_rank_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Acting Police Chief Tom Reyes said the road was closed.")
+    assert [[t.text for t in e.titles] for e in g.entities if e.name == "Tom Reyes"] == [["Acting Police Chief"]]

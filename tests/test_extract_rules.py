@@ -236,8 +236,38 @@ def test_a_header_line_naming_a_statement_introduces_a_block(nlp) -> None:  # ty
         (QuoteKind.BLOCK, "We regret the delay. Our teams are working hard.\n\nWe thank our customers.")]
 
 
+def test_a_quote_going_on_after_its_attribution_is_labelled_by_speaker_and_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"The bridge is safe," said Mayor Dana Whitfield on Tuesday. "We inspected every beam of it '
+            'twice this winter."')
+    labels = [x.label for x in run(nlp, text).statements]
+    assert labels == ["Dana Whitfield said: “The bridge is safe”",
+                      "Dana Whitfield: “We inspected every beam of it twice this…”"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("LYON, France, June 3 (Reuters) - Delmar Foods SA said on Monday it would close two plants.", "delmar-foods-sa"),
+    ("SAN JOSE, Calif., March 14 (Reuters) - Brightwave Inc (BWV.O) said on Thursday it would buy a smaller rival.",
+     "brightwave-inc"),
+])
+def test_a_dateline_the_parser_made_the_subject_is_never_the_speaker(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert [s.speaker for s in run(nlp, text).statements] == [speaker]
+
+
 def test_a_quoted_name_after_a_naming_verb_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "The march, dubbed “Bread and Roses for All,” drew 2,000 people.").statements == []
+
+
+@pytest.mark.parametrize("text", [
+    "The town's newspaper, “The Oak Hill Courier,” reported the closure on Monday.",
+    "Some residents held signs reading “Homes Not Highways” outside the hall.",
+])
+def test_quoted_words_that_are_a_title_or_a_name_are_no_statement(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s.quote.text for s in run(nlp, text).statements if s.quote_kind is QuoteKind.DIRECT] == []
+
+
+def test_a_quoted_title_of_a_speech_is_the_words_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Senator Joan Park gave her famous “Stand With Us” speech in the square on Monday.")
+    assert [(s.speaker, s.quote.text) for s in g.statements] == [("joan-park", "Stand With Us")]
 
 
 def test_quote_marks_are_found_paragraph_by_paragraph() -> None:
@@ -857,6 +887,60 @@ def test_a_present_temporal_clause_under_an_expectation_reads_forward(nlp) -> No
     assert ("2019-01-17", "weekday-upcoming") in [(d, r) for _, d, r, _ in dated(g)]
 
 
+@pytest.mark.parametrize(("sentence", "label", "date"), [
+    ("The retailer is due to report its results on Friday.", "Retailer due to report its results", "2019-01-18"),
+    ("The bank is likely to cut rates in March.", "Bank likely to cut rates", "2019-03"),
+])
+def test_an_infinitive_after_a_present_predicate_adjective_reads_forward(nlp, sentence, label, date) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, sentence, WEDNESDAY)
+    assert [(e.label, e.time.edtf if e.time else None) for e in g.events] == [(label, date)]
+
+
+def test_a_relative_clause_the_parser_hung_from_a_date_tells_of_the_verbs_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The two states signed a trade pact in April 2017, which came into force on 29 December.", WEDNESDAY)
+    assert [e.label for e in g.events] == ["Two states signed trade pact", "Trade pact came into force"]
+
+
+def test_a_date_of_a_part_of_the_day_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The cyclist was hit near his home on the evening of 14 June last year.", WEDNESDAY)
+    assert [(e.label, e.time.edtf if e.time else None) for e in g.events] == [("Cyclist hit near his home", "2018-06-14")]
+
+
+def test_a_trailing_time_dates_the_verbs_coordinated_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "He appeared in court on Monday and was ordered held without bail.", WEDNESDAY)
+    assert [(d, r) for _, d, r, _ in dated(g)] == [("2019-01-14", "weekday"), ("2019-01-14", "coordination+weekday")]
+
+
+def test_a_label_leaves_out_the_preposition_of_a_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [e.label for e in run(nlp, "Final results are due on Thursday.", WEDNESDAY).events] == ["Final results are due"]
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("The champions face the league leaders in the cup on Tuesday.", "2019-01-22"),
+    ("The murder trial opens in March.", "2019-03"),
+    ("The two delegations are meeting in Geneva on Monday.", "2019-01-21"),
+])
+def test_a_plan_told_in_the_present_reads_forward(nlp, sentence, date) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, sentence, WEDNESDAY)
+    assert [e.time.edtf for e in g.events if e.time] == [date]
+
+
+def test_a_time_right_after_a_speech_verb_dates_the_saying_not_the_reported_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Delmar Foods said on Monday it would buy a smaller rival for $2 billion.", WEDNESDAY)
+    assert [(t, d) for t, d, _, _ in dated(g)] == [("statement", "2019-01-14")]
+
+
+def test_saying_in_the_present_is_no_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The ministry says the man died on Tuesday.", WEDNESDAY)
+    assert ("death", "2019-01-15", "weekday") in [(t, d, r) for t, d, r, _ in dated(g)]
+
+
+def test_a_time_given_with_for_is_the_planned_events_not_the_planning(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The council set a referendum for 3 March, ending months of debate.\n\n"
+                 "The decision angered the opposition.", WEDNESDAY)
+    assert [(e.type, e.time.edtf if e.time else None) for e in g.events] == [("election", "2019-03-03")]
+
+
 def test_an_aspectual_relative_clause_dates_the_event_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "The talks, which began in March, ended without a deal.", WEDNESDAY)
     assert ("meeting", "2018-03", "month-latest-past") in [(t, d, r) for t, d, r, _ in dated(g)]
@@ -902,6 +986,13 @@ def test_an_event_noun_is_labelled_by_its_phrase_or_the_clause_it_is_subject_of(
     ("The ceasefire talks collapsed on Monday.", ["meeting"]),
     ("The old pier collapsed on Monday.", ["disaster"]),
     ("Soldiers opened fire on the crowd on Monday.", ["attack"]),
+    ("The volcano erupted on Monday.", ["disaster"]),
+    ("The crowd at the control room erupted in cheers on Monday.", ["occurrence"]),
+    ("Heavy fighting erupted near the border on Monday.", ["occurrence"]),
+    ("Farmers rallied outside the parliament on Monday.", ["protest"]),
+    ("Bank shares rallied on Monday.", ["occurrence"]),
+    ("The ruling coalition collapsed on Monday.", ["occurrence"]),
+    ("A light aircraft crashed near the airfield on Monday.", ["disaster"]),
 ])
 def test_a_trigger_takes_the_type_of_its_sense_in_the_sentence(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in events_of(run(nlp, sentence))] == types

@@ -311,6 +311,19 @@ def test_a_month_of_a_relative_year(phrase, edtf):
     assert (t.edtf, t.rule) == (edtf, "month-relative-year")
 
 
+@pytest.mark.parametrize(("phrase", "edtf", "rule"), [
+    ("on 14 June last year", "2018-06-14", "day-month-relative-year"),
+    ("on June 14 last year", "2018-06-14", "month-day-relative-year"),
+    ("Tuesday, March 3 this year", "2019-03-03", "month-day-relative-year"),
+    ("on 5 January next year", "2020-01-05", "day-month-relative-year"),
+])
+def test_a_day_of_a_relative_year(phrase, edtf, rule):
+    t = resolve(phrase, WED)
+    assert (t.edtf, t.rule) == (edtf, rule)
+    text = f"He was hit {phrase}."
+    assert [text[a:b] for a, b in find_time_expressions(text)] == [phrase.removeprefix("on ")]
+
+
 def test_a_minute_of_a_match_is_on_the_day_last_named():
     t = resolve("in the 16th minute", WED, reference=resolve("on Monday", WED))
     assert (t.edtf, t.rule) == ("2019-01-14", "time-of-day+weekday")

@@ -300,9 +300,10 @@ def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, 
     """A statement's label, as a headline of it (``statement-label``): for quoted words, who,
     the speech verb as the text writes it, and the first words ("Jane Roe warned: “The bridge
     will not hold…”"); for reported speech, its clause ("Acme announced it would buy its
-    rival"). Without a speech verb (a published statement), "Statement by X"; without a
-    speaker either, the first words ("“The bridge will not hold…”"): a timeline of
-    "Statement", "Statement" tells nothing. The full words stay in ``schema:text``.
+    rival"). Without a speech verb (a published statement, a quote going on after its
+    attribution), who and the first words ("Jane Roe: “We will not move…”"); without a
+    speaker either, the first words alone: a timeline of "Statement", "Statement" tells
+    nothing. The full words stay in ``schema:text``.
     """
     if verb is not None and (reported or who is None):
         from .event_labels import clause_label, label_text
@@ -311,11 +312,11 @@ def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, 
         told = next((c for c in said.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         return label_text(doc, lambda limit: clause_label(said, limit) + (clause_label(told, limit) if told else []),
                           said)
-    if verb is None and who:
-        return f"Statement by {who}"
     first = words.strip(" “”\"'‘’").split()
     opening = " ".join(first[:QUOTE_WORDS]).rstrip(",;:")
     quoted = f"“{opening}{'…' if len(first) > QUOTE_WORDS else ''}”"
+    if verb is None and who:
+        return f"{who}: {quoted}" if opening else f"Statement by {who}"
     if verb is None or who is None:
         return quoted if opening else "Statement"
     tok = doc[verb]

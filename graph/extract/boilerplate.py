@@ -233,6 +233,27 @@ def find_zones(text: str) -> Zones:
     return Zones(zones)
 
 
+HEADLINE_MAX_WORDS = 20
+
+
+def headline_end(text: str) -> int:
+    """End of the text's headline line, or 0: the first line, when it is short, followed by
+    a line break and ends without sentence punctuation.
+
+    >>> headline_end("Rebels seize port town\\n\\nRebels seized the town on Monday.")
+    22
+    >>> headline_end("Rebels seized the town on Monday.\\nMore follows.")
+    0
+    """
+    m = re.match(r"\s*([^\n]+)\n", text)
+    if m is None:
+        return 0
+    line = m.group(1).strip()
+    if not line or line[-1] in ".!?\"\u201d:" or len(line.split()) > HEADLINE_MAX_WORDS:
+        return 0
+    return m.end(1)
+
+
 def _continues(text: str, lines: list[tuple[int, int, str]], i: int) -> bool:
     """Line ``i`` is hard-wrapped: it ends in a comma or a small word, or the very next line goes
     on with its sentence in lower case."""

@@ -43,6 +43,7 @@ from .events import (
     tense_tag,
     told_of_future,
 )
+from .event_labels import controller
 from .event_selection import PLAIN_SPEECH
 from .factuality import PROBABLE_HEADS
 from .pipeline import doc_text, tokens
@@ -211,11 +212,26 @@ def _temporal_clause_of_the_future(verb) -> bool:  # type: ignore[no-untyped-def
     return told_of_future(head) or present_tense(head) and head.lemma_.lower() in INTENTION_VERBS
 
 
+def _futurate_present(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A simple or progressive present that a time expression dates tells of a plan: "Bayern
+    face Galatasaray on Tuesday", "the trial opens in March", "the vote is on Friday", "they
+    are meeting on Monday". A past day cannot be told in the present, save by a headline's
+    historic present (headlines are not dated) and by saying ("says"), which is the telling."""
+    # a base form with a subject and no auxiliary is a present the tagger missed ("Bayern face")
+    bare = verb.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if not (present_tense(verb) or bare) or verb.lemma_.lower() in SPEECH_VERBS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+
+
 def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     """The clause a time expression dates is told of the future, so a bare month, weekday or
     season in it is the next one (rule names ``*-upcoming``):
 
     * its verb is (:func:`graph.extract.events.told_of_future`): "will reopen on Friday";
+    * its verb is a simple or progressive present (:func:`_futurate_present`): "Bayern face
+      Galatasaray on Tuesday";
     * it is a to-infinitive (through any chain of non-finite complements) of a verb in the
       present or of intention in any simple tense: "wants to see it rebuilt by early June",
       "wanted the trial to begin in autumn";
@@ -226,7 +242,7 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     """
     if point is None or point.pos_ not in ("VERB", "AUX"):
         return False
-    if told_of_future(point):
+    if told_of_future(point) or _futurate_present(point):
         return True
     if _temporal_clause_of_the_future(point):
         return True
@@ -235,7 +251,7 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
             return False  # a perfect infinitive looks back: "expected to have dipped in March"
         infinitive = infinitive or any(c.tag_ == "TO" for c in node.children)
-        head = node.head
+        head = controller(node)  # "is due to report on Friday": the copula's tense
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
         if infinitive and head.pos_ in ("VERB", "AUX") and not perfect and (
                 present_tense(head) or told_of_future(head) or head.lemma_.lower() in INTENTION_VERBS):
@@ -244,6 +260,23 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     would = any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in ("would", "'d") for c in point.children) \
         and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in point.children)
     return would and bool(_DEADLINE.match(phrase) or _WEEKDAY_WORD.search(phrase))
+
+
+def planned_for(verb) -> bool:  # type: ignore[no-untyped-def]
+    """The verb has a "for" phrase of time: the time of what it plans, not its own."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(t.ent_type_ == "DATE" for t in c.subtree)
+               for c in verb.children)
+
+
+def _planned_event(span, verb):  # type: ignore[no-untyped-def]
+    """The event noun a "for" time names the time of: "called a general election for 4 July",
+    "set a vote for Friday". The calling is not on 4 July: "for" tells when what is planned is
+    to happen (:func:`planned_for`), so the date goes to the object when that names an event."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "for" or prep.head.i != verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and event_type(c) is not None), None)
 
 
 def _up(tok: Token) -> list[Token]:
@@ -287,6 +320,11 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
                 if point.dep_ == "relcl" and point.head.i in drafts and any(
                         c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in point.children):
                     nouns.append(point.head)
+            planned = _planned_event(span, point)
+            if planned is not None:
+                if planned.i not in drafts:
+                    drafts[planned.i] = Draft(planned.i, event_type(planned) or "occurrence")
+                nouns = [planned]
             if nouns:
                 targets = [n.i for n in nouns]
             elif existential:
@@ -376,18 +414,22 @@ def _names_participant(span) -> bool:  # type: ignore[no-untyped-def]
 def _date_coordinated_verbs(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def]
                             verb_statements: dict[int, QuoteDraft], times: dict[int, object]) -> None:
     """A time expression placed before coordinated verbs scopes over all of them: in "On Friday
-    the index rose 2% and then fell back" Friday dates "fell" too. The expression must stand
-    before the first verb (an adjunct after a verb belongs to that verb: "rose on Friday and fell");
-    a verb with its own time expression or temporal adverb keeps its own frame ("In 2005 it lost
-    $1bn and recently reported ..."), and so does a verb in another tense ("In 2009 Fiat bought
+    the index rose 2% and then fell back" Friday dates "fell" too. One after the first verb
+    dates the verbs coordinated after it that share its subject ("appeared in court on Monday
+    and was ordered held"), not a clause with a subject of its own ("were redesigned last year,
+    and analysts said"), nor a verb before it. A verb with its own time expression or temporal
+    adverb keeps its own frame ("In 2005 it lost $1bn and recently reported ..."), and so does a verb in another tense ("In 2009 Fiat bought
     a stake and has since increased it"). The rule is recorded as ``coordination+<timex rule>``,
     the phrase is the time expression."""
     points = [(span, timespan, attach_point(span)) for span, timespan in found]
     for span, timespan, point in points:
-        if point is None or point.pos_ not in ("VERB", "AUX") or span.end > point.i:
+        if point is None or point.pos_ not in ("VERB", "AUX"):
             continue
+        trailing = span.start > point.i
         for verb in _conjoined_verbs(point):
-            if verb.i in times or tense_tag(verb) != tense_tag(point) or _own_time(verb, found):
+            if trailing and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue  # "were redesigned last year, and analysts said": a clause of its own
+            if verb.i < span.end or verb.i in times or tense_tag(verb) != tense_tag(point) or _own_time(verb, found):
                 continue
             if verb.i not in drafts and verb.i not in verb_statements:
                 drafts[verb.i] = Draft(verb.i, event_type(verb) or "occurrence")
@@ -437,6 +479,8 @@ def _attendant_participle(verb, marks) -> bool:  # type: ignore[no-untyped-def]
     tells what its main clause said ("issued a statement, condemning the attacks")."""
     if verb.lemma_.lower() in ONSET_PARTICIPLES or verb.lemma_.lower() in SPEECH_VERBS | CALL_LEMMAS:
         return False
+    if planned_for(verb.head):
+        return False  # "called an election for 4 July, ending months of speculation"
     return verb.tag_ == "VBG" and not any(m.dep_ == "mark" or m.lower_ in _SEQUENCE_ADVERBS for m in marks) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -750,13 +794,18 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
     """A foreground clause (:func:`_foreground`) dated by its own time expression to a closed
     span that has begun by the publication day sets the narrative's reference time ("On
     Monday, rebels seized ...", "Police said the men were freed on Monday");
-    a clause about the future ("will vote on Friday") or an open range ("since 2003") does not."""
+    a clause about the future ("will vote on Friday", "would vote on Friday") or an open range
+    ("since 2003") does not."""
     if time.earliest is None or time.latest is None or time.earliest > published:
         return False
     if time.rule.split("+")[0] in _DERIVED_RULES:
         return False
     if told_of_future(tok) or any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
         return False
+    if planned_for(tok):
+        return False  # "called an election for 4 July": the calling's time is not told
+    if any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in ("would", "'d") for c in tok.children):
+        return False  # "said it would buy the firm on Thursday": a future seen from the past, not yet told
     return _foreground(tok) or _temporal_clause_of_foreground(tok)
 
 

@@ -45,8 +45,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
 from .pipeline import doc_text, per_doc, sentence_of, tokens
-from .boilerplate import Zones, find_datelines
+from .boilerplate import Zones, find_datelines, headline_end
 from .names import (
+    CORPORATE_SUFFIXES,
     COUNTRY_ABBREVIATIONS,
     HONORIFICS,
     SURNAME_HEADS,
@@ -137,6 +138,16 @@ def _balanced(toks: list[Token], s: int, e: int) -> int:
     return opened if depth else e
 
 
+def _split_after_suffix(toks: list[Token], s: int, e: int) -> list[tuple[int, int]]:
+    """``s..e`` cut at a lower-case "and" or "or" after a corporate suffix: a company's name
+    ends with its suffix, so "Norvik Group and Tellusbank" are two names ("Marks and Spencer
+    Group" is one)."""
+    for i in range(s + 1, e - 1):
+        if _conjunction(toks[i]) and toks[i - 1].lower_ in CORPORATE_SUFFIXES and toks[i + 1].text[:1].isupper():
+            return [(s, i), *_split_after_suffix(toks, i + 1, e)]
+    return [(s, e)]
+
+
 def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of a mention after cutting at breaks and trimming its edges."""
     toks = tokens(doc)
@@ -151,6 +162,7 @@ def _clean(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
             start = i + 1
     if start < b:
         pieces.append((start, b))
+    pieces = [piece for s, e in pieces for piece in _split_after_suffix(toks, s, e)]
     out = []
     for s, e in pieces:
         e = _balanced(toks, s, e)
@@ -172,8 +184,34 @@ def _mention(doc: Doc, s: int, e: int, kind: EntityKind, source: str = "ner") ->
 
 
 def _ents(doc: Doc) -> list[Span_]:
-    """``doc.ents``, built once per doc (spaCy rebuilds the tuple on every access)."""
-    return per_doc(doc, "newsgraph_ents", lambda: list(doc.ents))
+    """``doc.ents``, built once per doc (spaCy rebuilds the tuple on every access), with
+    every person's name carried past a particle it ends in (:func:`_through_particles`)."""
+    return per_doc(doc, "newsgraph_ents", lambda: _through_particles(doc, list(doc.ents)))
+
+
+def _through_particles(doc: Doc, ents: list[Span_]) -> list[Span_]:
+    """A person's name does not end in a particle: "Ursula von der" goes on to the capitalised
+    word after it ("Leyen"), and whatever the tagger made of that word is dropped."""
+    toks = tokens(doc)
+    out: list[Span_] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON" and toks[end - 1].lower_ in _NAME_PARTICLES and toks[end - 1].is_lower:
+            stop = end
+            while stop < len(toks) and toks[stop].lower_ in _NAME_PARTICLES and toks[stop].is_lower:
+                stop += 1  # "Ursula von" + "der"
+            if stop < len(toks) and toks[stop].is_alpha and toks[stop].text[:1].isupper() \
+                    and all(t.whitespace_ == " " for t in toks[end - 1 : stop]):
+                end = stop + 1  # the surname after the particles: one word ("de Gaulle", "von der Leyen")
+        if end != ent.end:
+            ent = doc[ent.start : end]
+            ent.label_ = "PERSON"
+            skip_to = end
+        out.append(ent)
+    return out
 
 
 def _text(doc: Doc, m: Mention) -> str:
@@ -208,15 +246,20 @@ def _site_start(toks: list[Token], s: int, e: int) -> int:
     return k
 
 
+# A compass point and one noun name a region ("West Bank", "North Shore"), whatever the noun.
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western upper lower central".split())
+
+
 def _relabel(doc: Doc, m: Mention) -> Mention:
     """Organization heads make organizations, site heads places ("Guadalupe Church"); a lone
-    acronym is not a person."""
+    acronym is not a person; a compass point and a noun stay a place (:data:`COMPASS_WORDS`)."""
     toks = tokens(doc)
     last = toks[m.tend - 1].lower_
     if m.kind is not EntityKind.PERSON and _site_name(toks, m.tstart, m.tend):
         return _mention(doc, _site_start(toks, m.tstart, m.tend), m.tend, EntityKind.PLACE, m.source)
     if m.kind is not EntityKind.ORGANIZATION and last in ORG_HEADS and m.tend - m.tstart >= 2 \
             and not (m.kind is EntityKind.PLACE and last in STATE_HEADS) \
+            and not (m.kind is EntityKind.PLACE and m.tend - m.tstart == 2 and toks[m.tstart].lower_ in COMPASS_WORDS) \
             and not (m.kind is EntityKind.PERSON and last in SURNAME_HEADS):
         m.kind = EntityKind.ORGANIZATION
     if m.kind is EntityKind.PERSON and m.tend - m.tstart == 1 and is_acronym(toks[m.tstart].text):
@@ -485,6 +528,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     mentions = _extend_complements(doc, mentions)
     _place_contexts(doc, zones, mentions)
     _org_contexts(doc, mentions)
+    _listed_with_organizations(doc, mentions)
     inner = _inner_modifiers(doc, mentions)
     mentions = [m for m in mentions if id(m) not in inner and not _not_a_name(doc, m)]
 
@@ -688,6 +732,42 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
         elif m.kind is EntityKind.PERSON and before is not None and before.lower_ == "the" \
                 and root.tag_ in ("NNP", "NNPS") and root.lower_.endswith("s") and not root.lower_.endswith("ss"):
             m.kind, m.source = EntityKind.ORGANIZATION, "rule:group"
+
+
+def _coordinations(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions whose heads are coordinated with each other ("Sberbank, VTB Group and
+    Gazprombank"), as lists of two or more."""
+    toks = tokens(doc)
+    by_root = {m.tend - 1: m for m in mentions}
+    groups: dict[int, list[Mention]] = {}
+    for root, m in by_root.items():
+        first = toks[root]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        groups.setdefault(first.i, []).append(m)
+    return [g for g in groups.values() if len(g) >= 2]
+
+
+def _listed_with_organizations(doc: Doc, mentions: list[Mention]) -> None:
+    """**coordinated names**: a name listed with organizations and none else is one of them
+    ("loans to Sberbank, VTB Group and Gazprombank", "shares of General Motors and Berkshire
+    Hathaway"), when the tagger took it for a person with no title: a list names things of one
+    kind. A one-word person is retyped beside one organization, a longer name only beside two,
+    since a person may be listed with the firm of theirs ("Acme and its founder Ann Lee" has a
+    title; "Musk and Tesla" names the Elon Musk of an earlier sentence). Places stay places: states act beside organizations ("the EU and Britain")."""
+    toks = tokens(doc)
+    surnames = {toks[m.tend - 1].lower_ for m in mentions if m.kind is EntityKind.PERSON and m.tend - m.tstart >= 2}
+    for group in _coordinations(doc, mentions):
+        orgs = [m for m in group if m.kind is EntityKind.ORGANIZATION]
+        for m in group:
+            before = toks[m.tstart - 1].lower_ if m.tstart > 0 else ""
+            if m.kind is not EntityKind.PERSON or m.title is not None or m.source.startswith("rule:title") \
+                    or before in TITLE_WORDS or before in HONORIFICS or toks[m.tend - 1].lower_ in surnames:
+                continue  # "Musk and Tesla", after "Elon Musk": the person named before
+            if any(x.kind is not EntityKind.ORGANIZATION for x in group if x is not m):
+                continue
+            if len(orgs) >= (1 if m.tend - m.tstart == 1 else 2):
+                m.kind, m.source = EntityKind.ORGANIZATION, "rule:listed-with-organizations"
 
 
 _NAME_PARTICLES = frozenset("de da di del della der den van von ten ter le la du dos das bin ibn al el ben y e".split())
@@ -1028,6 +1108,11 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
+    """The entity's name: the longest form (for a person, the one of most words), from the
+    body when the body names it, since a headline shortens and packs its words ("Chipmaker
+    Veltron to buy rival", against "Veltron Inc said")."""
+    end = headline_end(doc_text(doc))
+    group = [m for m in group if m.start >= end] or group
     texts = [_text(doc, m) for m in group]
     first = {t: -n for n, t in reversed(list(enumerate(texts)))}  # minus where each text first stands
     non_acr = [t for t in texts if not is_acronym(t.replace(" ", ""))] or texts

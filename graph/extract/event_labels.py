@@ -110,6 +110,27 @@ def _subtree(tok: Token) -> list[int]:
     return [t.i for t in tok.subtree]
 
 
+def antecedent(clause: Token) -> Token | None:
+    """The noun a relative or participle clause stands for: the noun it hangs from, or, when
+    the parser hung it from a time ("concluded a deal in April 2022, which came into force"),
+    the object of the verb that time dates, since a time phrase is no thing a clause can tell
+    of. None when neither is a noun.
+
+    >>> from graph.extract.pipeline import load_model
+    >>> doc = load_model()("They signed a deal in April 2022, which came into force in May.")
+    >>> antecedent(doc[9]).text
+    'deal'
+    """
+    head = clause.head
+    if _timeish(head) and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
+        head = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), head) \
+            if verb.pos_ in ("VERB", "AUX") else head
+        if _timeish(head):
+            return None
+    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def compact_phrase(head: Token, keep_pp: frozenset[str] = frozenset(), limit: int = MAX_PHRASE) -> list[int]:
     """Token indices of a short form of the noun phrase headed by ``head``: whole modifiers only.
 
@@ -118,8 +139,9 @@ def compact_phrase(head: Token, keep_pp: frozenset[str] = frozenset(), limit: in
     it is longer than ``limit`` words, the kept prepositional phrases, adjectives and numbers."""
     if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
-        if clause is not None and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return compact_phrase(clause.head, keep_pp, limit)
+        noun = antecedent(clause) if clause is not None else None
+        if noun is not None:
+            return compact_phrase(noun, keep_pp, limit)
     tiers: list[list[int]] = [[], [], []]  # droppable: pp first, then adjectives and numbers, then others
     core = [head.i]
     for child in head.children:
@@ -153,6 +175,28 @@ def compact_phrase(head: Token, keep_pp: frozenset[str] = frozenset(), limit: in
     return words
 
 
+def predicate_adjective(verb: Token) -> Token | None:
+    """The adjective a to-infinitive complements after a copula ("Amazon is due to report",
+    "is likely to win", "was ready to sign"), or None.
+
+    >>> from graph.extract.pipeline import load_model
+    >>> doc = load_model()("Amazon is due to report on Friday.")
+    >>> predicate_adjective(doc[4]).text
+    'due'
+    """
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def controller(verb: Token) -> Token:
+    """The verb a complement hangs from: its head, or for an infinitive after a predicate
+    adjective the copula ("is due to report" -> "is")."""
+    adjective = predicate_adjective(verb)
+    return verb.head if adjective is None else adjective.head
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb: its own, else that of the verb it is coordinated with or
     complements ("agreed to buy": the buyer agreed), else, for a participle modifying a noun,
@@ -163,11 +207,11 @@ def _subject(verb: Token) -> Token | None:
         if subj is not None:
             return None if subj.dep_ in ("expl", "csubj") else subj
         purpose = node.dep_ == "advcl" and any(c.tag_ == "TO" for c in node.children)  # "left to flee"
-        if (node.dep_ in ("conj", "xcomp") or purpose) and node.head.pos_ in ("VERB", "AUX"):
-            node = node.head
+        if (node.dep_ in ("conj", "xcomp") or purpose) and controller(node).pos_ in ("VERB", "AUX"):
+            node = controller(node)
             continue
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
-            return node.head
+            return antecedent(node)
         return None
     return None
 
@@ -209,10 +253,21 @@ def _dateline_end(verb: Token) -> int:
     return next((t.i for t in sent if t.idx >= first), sent.end)
 
 
+def past_dateline(verb: Token, subject: Token) -> Token | None:
+    """The subject of ``verb``, or, when the parser took the dateline for it, the head of the
+    words after the dateline ("SAN JOSE, Calif., March 14 (Reuters) - Veltron Inc said" ->
+    Inc): a dateline never speaks nor acts."""
+    first = _dateline_end(verb)
+    if subject.i < first or _dateline(subject):
+        return _after_dateline(verb, first)
+    return subject
+
+
 def _verb_group(verb: Token) -> list[int]:
     """The verb with its particle and negation, its modal, and "to" when it is an infinitive
     complement; other auxiliaries are dropped, as headlines drop them."""
-    words = [verb.i]
+    adjective = predicate_adjective(verb)
+    words = [verb.i] + ([adjective.i] if adjective is not None else [])  # "due to report"
     for c in verb.children:
         if c.dep_ in ("prt", "neg"):
             words.append(c.i)
@@ -234,8 +289,9 @@ def _complement(verb: Token, limit: int) -> list[int]:
             words += compact_phrase(c, limit=3)
         if c.dep_ in ("dobj", "attr", "oprd"):
             words += compact_phrase(c, NOUN_PREPS, limit)
-        elif c.dep_ == "acomp":
-            words += [t.i for t in c.subtree if not _timeish(t)][:3]
+        elif c.dep_ == "acomp":  # "are due on Thursday": neither the time nor its preposition
+            words += [t.i for t in c.subtree if not _timeish(t) and not (
+                t.dep_ == "prep" and t.n_rights and all(_timeish(x) for x in t.rights))][:3]
     if words:
         # "led the club to the title": a phrase of goal or direction after the object
         goal = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in GOAL_PREPS and c.i > verb.i
@@ -268,8 +324,7 @@ def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
     words = _verb_group(verb)
     first = _dateline_end(verb)
     subj = _subject(verb)
-    if subj is not None and (subj.i < first or _dateline(subj)):
-        subj = _after_dateline(verb, first)
+    subj = past_dateline(verb, subj) if subj is not None else None
     if subj is not None and not _timeish(subj):  # a misparsed date is no subject
         words += compact_phrase(subj, limit=min(limit, 5))
     inner = next((c for c in verb.children if infinitive_complement(c)), None)

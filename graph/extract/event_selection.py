@@ -36,9 +36,9 @@ Merged mentions add their sentences to the event's evidence.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
+from .boilerplate import headline_end
 from .event_labels import infinitive_complement
 from .pipeline import doc_text, tokens
 
@@ -54,7 +54,6 @@ PLAIN_SPEECH = frozenset("say tell add state explain note comment reply respond 
 DEFINITE = frozenset("the this that these those its their his her our".split())
 # modifiers that single out a new referent: "the quake that struck", "the attack on X"
 _IDENTIFYING = frozenset({"relcl", "acl", "appos", "prep"})
-HEADLINE_MAX_WORDS = 20
 
 
 def _causes_another(verb: Token) -> bool:
@@ -71,24 +70,6 @@ def _no_event(tok: Token) -> bool:
     """A state, an auxiliary or a plain verb of saying (``state-not-event``)."""
     lemma = tok.lemma_.lower()
     return tok.pos_ == "AUX" or lemma in STATE_VERBS or lemma in PLAIN_SPEECH
-
-
-def headline_end(text: str) -> int:
-    """End of the text's headline line, or 0: the first line, when it is short, followed by
-    a line break and ends without sentence punctuation.
-
-    >>> headline_end("Rebels seize port town\\n\\nRebels seized the town on Monday.")
-    22
-    >>> headline_end("Rebels seized the town on Monday.\\nMore follows.")
-    0
-    """
-    m = re.match(r"\s*([^\n]+)\n", text)
-    if m is None:
-        return 0
-    line = m.group(1).strip()
-    if not line or line[-1] in ".!?\"\u201d:" or len(line.split()) > HEADLINE_MAX_WORDS:
-        return 0
-    return m.end(1)
 
 
 def _restrictive(child: Token) -> bool:

@@ -28,6 +28,7 @@ from ..timex import find_time_expressions, resolve
 from .pipeline import doc_text, sentence_of, tokens
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
+from .names import ORG_HEADS, ORG_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -60,7 +61,7 @@ TRIGGERS: dict[str, str] = _lex({
     "rule ruling verdict convict conviction sentence acquit overturn": "ruling",
     "trial prosecute prosecution sue lawsuit": "trial",
     "sanction sanctions": "sanction",
-    "elect election vote": "election",
+    "elect election vote referendum plebiscite runoff": "election",
     "appoint appointment nominate nomination": "appointment",
     "resign resignation": "resignation",
     "buy acquire acquisition purchase sell sale merge merger deal agreement contract order sign": "deal",
@@ -106,9 +107,13 @@ class Draft:
 
 
 def event_type(tok: Token) -> str | None:
-    """The event type a token triggers in its context, or None (:func:`in_context`)."""
+    """The event type a token triggers in its context, or None (:func:`in_context`). A present
+    participle modifying a noun names a standing property, no event ("the ruling coalition",
+    "a growing protest")."""
     lemma = tok.lemma_.lower()
     kind = None
+    if tok.tag_ == "VBG" and tok.dep_ == "amod":
+        return None
     if tok.pos_ == "VERB":
         kind = TRIGGERS.get(lemma)
     elif tok.pos_ == "NOUN" and (lemma in TRIGGERS or tok.lower_ in TRIGGERS):
@@ -123,6 +128,17 @@ REQUIREMENTS = frozenset("target goal demand deadline expectation requirement ne
                          "obligation quota criterion criteria estimate forecast threshold".split())
 # Parties to a dismissal: named people, bodies and states, or pronouns.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+# What erupts in the literal sense; a proper name ("Mount Etna") is taken to be one too.
+VENTS = frozenset("volcano mountain crater geyser vent".split())
+# What markets trade: a "rally" of these is a rise in price, not a protest.
+TRADED = frozenset("market stock share index indices price bond yield currency dollar euro pound yen yuan "
+                   "oil gold silver futures commodity equity treasury crypto bitcoin".split())
+
+
+def _traded(tok: Token | None) -> bool:
+    return tok is not None and (tok.lemma_.lower() in TRADED or tok.lower_ in TRADED)
 
 
 def _party(tok: Token | None) -> bool:
@@ -142,7 +158,13 @@ def in_context(tok: Token, kind: str) -> str | None:
       is shooting; a person fired is a dismissal; a fire that burns is a disaster; a
       "cease-fire" is a truce;
     * "ruled" is a ruling, "the rules" are no event (the noun of the ruling is "ruling");
-    * a verb with the particle "out" ("ruled out") denies rather than does.
+    * a verb with the particle "out" ("ruled out") denies rather than does;
+    * "erupt" is a disaster, not when something erupts "in" or "into" something ("erupted in
+      cheers") nor when a common noun other than a volcano's erupts ("fighting erupted");
+    * a failure verb ("collapse", "crash") is a disaster, not when a body, a party or what
+      markets trade fails ("the coalition collapsed", "shares crashed");
+    * a "rally" of what markets trade ("stocks rallied", "a rally in oil prices") is a rise in
+      price, not a protest.
 
     >>> TRIGGERS["meet"], TRIGGERS["fire"]
     ('meeting', 'disaster')
@@ -153,6 +175,21 @@ def in_context(tok: Token, kind: str) -> str | None:
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if verb and any(c.dep_ == "prt" and c.lower_ == "out" for c in children) and lemma != "carry":
         return None
+    if lemma in ("erupt", "eruption") and (
+            any(c.dep_ == "prep" and c.lower_ in ("in", "into") for c in children)
+            or any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in VENTS for c in children)):
+        return None  # "erupted in cheers", "fighting erupted": what erupts there is no volcano
+    if lemma in FAILURE_VERBS and verb:
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.ent_type_ in _PARTY_ENTS or _traded(subject)
+                                    or subject.lemma_.lower() in ORG_HEADS | ORG_NOUNS):
+            return None  # "the coalition collapsed", "shares crashed": a failure, no disaster
+    if lemma == "rally":
+        subject = next((c for c in children if c.dep_ == "nsubj"), None) if verb else next(
+            (p for c in children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children
+             if p.dep_ == "pobj"), None)
+        if _traded(subject) or subject is not None and any(_traded(c) for c in subject.children if c.dep_ == "compound"):
+            return None  # "stocks rallied", "a rally in oil prices": a rise in price
     if lemma == "meet" and verb:
         return None if obj is not None and obj.lemma_.lower() in REQUIREMENTS else kind
     if lemma in NOUN_ONLY and verb or lemma in VERB_ONLY and not verb:
@@ -430,11 +467,38 @@ def _finite(verb: Token) -> bool:
 _NOUN_OWN_TIME_DEPS = frozenset("dobj pobj attr appos conj".split())
 
 
+# Nouns of a stretch of time: a time expression modifying one ("on the evening of 14 June last
+# year") dates what that noun dates.
+TIME_NOUNS = frozenset("morning afternoon evening night day week weekend month year hour hours eve".split())
+
+
+def _time_noun(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS
+
+
+def _after_speech_verb(span: SpacySpan) -> Token | None:
+    """The speech verb a time expression right after it dates, though the parser hung the
+    expression in the reported clause: "said on Thursday it would buy ..." (English puts the
+    reported clause's own time after its subject: "said it would buy ... on Thursday")."""
+    doc, k = span.doc, span.start - 1
+    if k >= 0 and doc[k].pos_ == "ADP" and doc[k].i == span.root.head.i:
+        k -= 1
+    if k < 0 or doc[k].pos_ != "VERB" or doc[k].lemma_.lower() not in SPEECH_VERBS:
+        return None
+    clause = next((c for c in doc[k].children if c.dep_ == "ccomp" and c.i > span.end), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    inside = clause is not None and clause.left_edge.i <= span.start
+    return doc[k] if inside and subject is not None and subject.i >= span.end else None
+
+
 def attach_point(span: SpacySpan) -> Token | None:
     """The verb or event noun a time expression modifies, or None: a bare dateline, or the
     time of a noun that names no event ("the IOC's decision next month" dates neither the
     verb above the decision nor any other)."""
     root = span.root
+    said = _after_speech_verb(span)
+    if said is not None:
+        return said
     node = root
     for _ in range(8):
         head = node.head
@@ -445,7 +509,7 @@ def attach_point(span: SpacySpan) -> Token | None:
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and event_type(head) is not None):
             return _past_a_non_event(head)
         if node is root and head.pos_ == "NOUN" and root.dep_ in ("npadvmod", "nmod") \
-                and head.dep_ in _NOUN_OWN_TIME_DEPS:
+                and head.dep_ in _NOUN_OWN_TIME_DEPS and not _time_noun(head):
             return None
         node = head
     # a fragment parse: the expression hangs off a noun root; the sentence's verb is its clause,

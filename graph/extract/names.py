@@ -48,7 +48,8 @@ TITLE_WORDS = frozenset(
     coordinator superintendent sheriff councillor councilman councilwoman premier
     treasurer speaker councilmember councilor alderman alderwoman assemblyman assemblywoman
     assemblymember lawmaker legislator mp coach commander gen gen. lt lt. sgt sgt. col col. capt
-    capt. rev rev. reverend pastor detective constable trooper marshal emir sultan principal""".split()
+    capt. rev rev. reverend pastor detective constable trooper marshal emir sultan principal
+    assistant associate acting interim""".split()
 )
 # Honorifics dropped from a person's name ("Mr Justice Anthony Mann" -> "Anthony Mann").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame".split())

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityKind
 from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS, tokens_among
+from .event_labels import past_dateline
 from .names import looks_like_person_name
 from .pipeline import tokens
 
@@ -193,7 +194,7 @@ class Resolver:
 
     def of_verb(self, verb: Token) -> Speaker:
         """The speaker of a speech verb."""
-        subjects = subjects_of(verb)
+        subjects = [s for s in (past_dateline(verb, s) for s in subjects_of(verb)) if s is not None]
         if not subjects:
             k = verb.i - 1
             while k >= 0 and self.doc[k].is_space:

@@ -228,6 +228,8 @@ class _Finder:
             if self.zones.kind_at(a, b) is not None or len(self.text[a:b].split()) < 3:
                 continue
             words = self.text[a:b]
+            if _a_title(words) and not _names_speech(self.text, b):
+                continue  # "the newspaper, “The Daily Ledger,”": a name, nobody's words
             first = self.token_at(a + len(words) - len(words.lstrip()))
             last = self.token_at(a + len(words.rstrip()) - 1)
             if first is None or last is None:
@@ -423,6 +425,37 @@ class _Finder:
         draft = QuoteDraft(QuoteKind.REPORTED, (qa + lead, qa + trail), speaker=speaker)
         draft.evidence.append((sent.start_char, sent.end_char))
         self.drafts.append(draft)
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words a title leaves in lower case: articles, conjunctions, short prepositions.
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to via vs with".split())
+TITLE_MAX_WORDS = 8
+
+
+def _a_title(words: str) -> bool:
+    """Quoted words that are a title or a name, not speech: a few words, each capitalised
+    but the small words of titles ("The Daily Ledger", "Homes Not Highways", "Return of the
+    King").
+
+    >>> _a_title("The Daily Ledger,"), _a_title("Return of the King"), _a_title("We are Wisconsin.")
+    (True, True, False)
+    """
+    found = _TITLE_WORD.findall(words)
+    content = [w for w in found if w.lower() not in TITLE_SMALL_WORDS]
+    return 2 <= len(found) <= TITLE_MAX_WORDS and len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
+# Nouns of words spoken: a quoted title before one is the words said ("his “I Have a Dream”
+# speech").
+SPEECH_NOUNS = frozenset("speech address sermon slogan chant remarks remark motto pledge oath declaration".split())
+_NEXT_WORD = re.compile(r"[\s\"'”’]*([A-Za-z]+)")
+
+
+def _names_speech(text: str, end: int) -> bool:
+    """The quoted words ending at ``end`` name a speech, a slogan or a chant."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in SPEECH_NOUNS
 
 
 def find_statements(doc: Doc, zones: Zones, ents: EntityResult) -> list[QuoteDraft]:
