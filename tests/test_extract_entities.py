@@ -459,3 +459,14 @@ def test_a_compass_point_and_a_noun_name_a_region(nlp) -> None:  # type: ignore[
 def test_a_title_keeps_its_rank_word(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Acting Police Chief Tom Reyes said the road was closed.")
     assert [[t.text for t in e.titles] for e in g.entities if e.name == "Tom Reyes"] == [["Acting Police Chief"]]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The pilots' union said the strike would last three days. Its chairman, Lars Eklund, wrote on X "
+                 "that the airline had refused to negotiate.")
+    assert kinds(g).get("Lars Eklund") is EntityKind.PERSON
+
+
+def test_a_word_opening_a_line_that_the_text_writes_in_lower_case_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Driver killed in crash on Route 9\n\nThe driver, identified as Mark Delaney, died at the scene.")
+    assert "Driver" not in kinds(g) and kinds(g).get("Mark Delaney") is EntityKind.PERSON

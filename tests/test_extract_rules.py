@@ -253,6 +253,12 @@ def test_a_dateline_the_parser_made_the_subject_is_never_the_speaker(nlp, text, 
     assert [s.speaker for s in run(nlp, text).statements] == [speaker]
 
 
+def test_the_subject_of_quoted_as_saying_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Mayor Dana Whitfield spoke on Monday. She was quoted by the local paper as saying that the "
+                 "bridge would reopen in May.")
+    assert [s.speaker for s in g.statements] == ["dana-whitfield"]
+
+
 def test_a_quoted_name_after_a_naming_verb_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "The march, dubbed “Bread and Roses for All,” drew 2,000 people.").statements == []
 
@@ -911,6 +917,11 @@ def test_a_trailing_time_dates_the_verbs_coordinated_after_it(nlp) -> None:  # t
     assert [(d, r) for _, d, r, _ in dated(g)] == [("2019-01-14", "weekday"), ("2019-01-14", "coordination+weekday")]
 
 
+def test_a_label_never_keeps_one_quote_mark_of_a_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'A government spokesperson said the meeting would be "constructive".', WEDNESDAY)
+    assert [s.label.count('"') % 2 for s in g.statements] == [0]
+
+
 def test_a_label_leaves_out_the_preposition_of_a_time(nlp) -> None:  # type: ignore[no-untyped-def]
     assert [e.label for e in run(nlp, "Final results are due on Thursday.", WEDNESDAY).events] == ["Final results are due"]
 
@@ -923,6 +934,17 @@ def test_a_label_leaves_out_the_preposition_of_a_time(nlp) -> None:  # type: ign
 def test_a_plan_told_in_the_present_reads_forward(nlp, sentence, date) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, sentence, WEDNESDAY)
     assert [e.time.edtf for e in g.events if e.time] == [date]
+
+
+def test_a_time_of_day_is_on_the_storys_day_not_the_tellings(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A strong earthquake struck the coast late Monday, officials said Tuesday.\n\n"
+                 "Hours later, at 11 p.m., a second tremor shook the port.", WEDNESDAY)
+    assert ("2019-01-14", "time-of-day+weekday") in [(d, r) for _, d, r, _ in dated(g)]
+
+
+def test_reported_words_get_no_quote_marks_in_a_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The quake struck at a depth of 10 kilometers, according to the United States Geological Survey.")
+    assert ["“" not in s.label for s in g.statements] == [True]
 
 
 def test_a_time_right_after_a_speech_verb_dates_the_saying_not_the_reported_clause(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -992,6 +1014,7 @@ def test_an_event_noun_is_labelled_by_its_phrase_or_the_clause_it_is_subject_of(
     ("Farmers rallied outside the parliament on Monday.", ["protest"]),
     ("Bank shares rallied on Monday.", ["occurrence"]),
     ("The ruling coalition collapsed on Monday.", ["occurrence"]),
+    ("The police news release was published on Monday.", ["report"]),
     ("A light aircraft crashed near the airfield on Monday.", ["disaster"]),
 ])
 def test_a_trigger_takes_the_type_of_its_sense_in_the_sentence(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]

@@ -316,7 +316,8 @@ def statement_label(doc: Doc, verb: int | None, who: str | None, words: str, *, 
     opening = " ".join(first[:QUOTE_WORDS]).rstrip(",;:")
     quoted = f"“{opening}{'…' if len(first) > QUOTE_WORDS else ''}”"
     if verb is None and who:
-        return f"{who}: {quoted}" if opening else f"Statement by {who}"
+        # quote marks only round quoted words: reported words ("according to X") are no quote
+        return f"{who}: {quoted}" if opening and not reported else f"Statement by {who}"
     if verb is None or who is None:
         return quoted if opening else "Statement"
     tok = doc[verb]

@@ -530,7 +530,8 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
     _org_contexts(doc, mentions)
     _listed_with_organizations(doc, mentions)
     inner = _inner_modifiers(doc, mentions)
-    mentions = [m for m in mentions if id(m) not in inner and not _not_a_name(doc, m)]
+    name_words = {t.lower_ for m in mentions if m.tend - m.tstart >= 2 for t in doc[m.tstart : m.tend]}
+    mentions = [m for m in mentions if id(m) not in inner and not _not_a_name(doc, m, name_words)]
 
     mentions.sort(key=lambda m: m.tstart)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -711,7 +712,8 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     after one, is an organization ("the airline, Skyways, said", "Skyways, a carrier based in
     Ohio,", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
-    an organization is a person's title ("Spokeswoman Ann Lee", "rebel spokesman Ann Lee")."""
+    an organization, or one the name stands in apposition to, is a person's title ("Spokeswoman
+    Ann Lee", "rebel spokesman Ann Lee", "its chairman, Lars Eklund,")."""
     toks = tokens(doc)
     for m in mentions:
         root, first = toks[m.tend - 1], toks[m.tstart]
@@ -724,6 +726,10 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
         if m.kind is EntityKind.ORGANIZATION and before is not None and before.is_lower \
                 and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
             m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu"
+            continue
+        if m.kind is EntityKind.ORGANIZATION and root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS \
+                and root.head.pos_ == "NOUN" and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
+            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "its chairman, Lars Eklund,"
             continue
         if m.kind is EntityKind.ORGANIZATION:
             continue
@@ -774,7 +780,7 @@ _NAME_PARTICLES = frozenset("de da di del della der den van von ten ter le la du
 _MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 
 
-def _not_a_name(doc: Doc, m: Mention) -> bool:
+def _not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = frozenset()) -> bool:
     """**not names**: a "person" with a lower-case word that is no name particle is a Latin species
     name ("Panthera leo"); a one-word organization or person name with a model code is a product
     ("Galaxy S23", "Falcon 9"; not "Adam Air Flight 574", whose airline is named); an
@@ -782,7 +788,9 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
     ("16 GB", "30GB", "18:00 UTC"; not "3 BBC reporters", where the number counts the reporters);
     an organization's name after "a" or "an", as the head of its phrase, is one member or one
     product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer"); a
-    storm's name ("Hurricane Katrina") is no actor's; nor is one letter."""
+    storm's name ("Hurricane Katrina") is no actor's; nor is one letter; nor one word opening a
+    sentence that the text writes in lower case elsewhere ("Driver killed ...", "the driver"),
+    unless it is a word of a longer name (``name_words``: "May said", after "Theresa May")."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -798,8 +806,19 @@ def _not_a_name(doc: Doc, m: Mention) -> bool:
         return True
     if _storm_name(doc, m) or len(words) == 1 and sum(ch.isalpha() for ch in words[0].text) <= 1:
         return True  # one letter is an initial, not a name ("wrote on X.")
+    if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
+            and _lower_case_elsewhere(doc, words[0]):
+        return True  # "Driver killed in crash" over "The driver, identified as ...": a common noun
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
+
+
+def _lower_case_elsewhere(doc: Doc, tok: Token) -> bool:
+    """The word stands in lower case elsewhere in the text: a common noun, capitalised here
+    only by its place at the start of a line or sentence."""
+    lower = tok.lower_
+    words = per_doc(doc, "newsgraph_lower_words", lambda: {t.text for t in tokens(doc) if t.is_lower})
+    return lower in words
 
 
 # Weather systems are named like persons: "Hurricane Katrina", "Typhoon Koinu", "Storm Ciarán".

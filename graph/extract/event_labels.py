@@ -212,6 +212,9 @@ def _subject(verb: Token) -> Token | None:
             continue
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
             return antecedent(node)
+        if node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.pos_ == "VERB":
+            node = node.head.head  # "he was quoted as saying": the passive's subject
+            continue
         return None
     return None
 
@@ -351,11 +354,14 @@ def noun_label(noun: Token, limit: int = MAX_PHRASE) -> list[int]:
 
 def label_text(doc: Doc, build, anchor: Token) -> str:  # type: ignore[no-untyped-def]
     """The label ``build(limit)`` gives, with phrases shortened (whole modifiers dropped) until it
-    has at most ``MAX_LABEL`` words; capitalised. Never cut inside a word or a phrase."""
+    has at most ``MAX_LABEL`` words; capitalised. Never cut inside a word or a phrase, and
+    never left with one quote mark of a pair ('would be "constructive')."""
     for limit in (MAX_PHRASE, 4, 2, 1):
         text = _words(doc, build(limit)).strip(" ,.;:\u2014\u2013-\u201c\u201d\"'")
         if len(text.split()) <= MAX_LABEL:
             break
+    if text.count("\"") % 2 or text.count("\u201c") != text.count("\u201d"):
+        text = text.replace("\"", "").replace("\u201c", "").replace("\u201d", "")  # a quote mark left alone
     first, _, rest = text.partition(" ")
     if first.lower() in ARTICLES and rest:  # an article inside a kept compound ("The ... company Acme")
         text = rest

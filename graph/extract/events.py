@@ -161,6 +161,7 @@ def in_context(tok: Token, kind: str) -> str | None:
     * a verb with the particle "out" ("ruled out") denies rather than does;
     * "erupt" is a disaster, not when something erupts "in" or "into" something ("erupted in
       cheers") nor when a common noun other than a volcano's erupts ("fighting erupted");
+    * a "news release" or "press release" is a document, no release from custody;
     * a failure verb ("collapse", "crash") is a disaster, not when a body, a party or what
       markets trade fails ("the coalition collapsed", "shares crashed");
     * a "rally" of what markets trade ("stocks rallied", "a rally in oil prices") is a rise in
@@ -179,6 +180,9 @@ def in_context(tok: Token, kind: str) -> str | None:
             any(c.dep_ == "prep" and c.lower_ in ("in", "into") for c in children)
             or any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in VENTS for c in children)):
         return None  # "erupted in cheers", "fighting erupted": what erupts there is no volcano
+    if lemma == "release" and not verb and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media")
+                                                for c in children):
+        return None  # "a police news release": a document, no one set free
     if lemma in FAILURE_VERBS and verb:
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.ent_type_ in _PARTY_ENTS or _traded(subject)
@@ -386,7 +390,9 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
     reopen on Friday", :func:`graph.extract.dating.reads_forward`), otherwise its latest one.
     A dateline's date dates no event (:func:`graph.extract.dating.in_dateline`); a bare year
     counts only as the attribute of an event noun ("the 2015 treaty"); "three days later"
-    counts from the date last named before it outside quotations; a baseline of comparison
+    counts from the date last named before it outside quotations, and "at 11 p.m." is on the
+    day last named, a day of the story before one of its telling ("struck late Friday, the
+    ministry said Saturday. The quake hit at 11:11 p.m.": Friday); a baseline of comparison
     dates nothing (:func:`graph.extract.dating.comparison_baseline`); in quoted words, a day
     or week counted from the day they were said ("today", "on Monday") is left unread
     (:data:`SPEAKER_DEICTIC_RULES`), since the publication's day need not be it."""
@@ -398,6 +404,7 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
     quoted = find_quote_marks(text)
     reference: TimeSpan | None = None
     day: TimeSpan | None = None
+    told_day: TimeSpan | None = None
     for sent in doc.sents:
         if zones.kind_at(sent.start_char, sent.start_char + 1) is not None:
             continue
@@ -411,14 +418,18 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
             if phrase.isdigit() and not attributive_year(span) or comparison_baseline(span):
                 continue
             point = attach_point(span)
-            t = resolve(phrase, published, span=Span.at(text, start, end),
-                        future=reads_forward(point, phrase), reference=reference, day_reference=day)
+            t = resolve(phrase, published, span=Span.at(text, start, end), future=reads_forward(point, phrase),
+                        reference=reference, day_reference=day or told_day)
             in_quote = any(qa <= start < qb for qa, qb in quoted)
             if t is None or in_quote and t.rule.split("+")[-1] in SPEAKER_DEICTIC_RULES:
                 continue  # a quote's "today" is the day the words were said, which the publication's is not
             found.append((span, t))
-            if t.value is not None and not in_quote:
-                reference = t
+            if t.value is None or in_quote:
+                continue
+            reference = t
+            if point is not None and point.lemma_.lower() in SPEECH_VERBS:
+                told_day = t if t.precision is Precision.DAY else told_day  # "the ministry said Saturday"
+            else:
                 day = t if t.precision is Precision.DAY else day
     return found
 

@@ -77,6 +77,7 @@ def load_model(name: str | None = None) -> spacy.Language:
         raise ModelMissingError(f"spaCy pipeline {candidates[0]!r} is not installed; " + MISSING_MESSAGE) from exc
     add_paragraph_breaks(nlp)
     edited_spelling(nlp)
+    whole_number_pairs(nlp)
     from .components import add_newsgraph_components
 
     add_newsgraph_components(nlp)
@@ -105,6 +106,27 @@ def edited_spelling(nlp: spacy.Language) -> spacy.Language:
             if len(value) == 1 or not key.replace(".", "").isalpha() or key.lower() in _WORDS_SPLIT_ON_PURPOSE}
     if len(kept) != len(rules):
         nlp.tokenizer.rules = kept
+    return nlp
+
+
+_DIGIT_INFIX = r"(?<=[0-9])[+\-\*^](?=[0-9-])"
+
+
+def whole_number_pairs(nlp: spacy.Language) -> spacy.Language:
+    """Keep a hyphen between digits inside its token: a score, a season or a span of years
+    ("4-0", "2018-19", "1939-45") is one word to the parser, which otherwise reads its last
+    number as an object ("beat Dortmund 4 - 0": "0" the object of "scored") (idempotent).
+
+    >>> import spacy
+    >>> [t.text for t in whole_number_pairs(spacy.blank("en"))("They won 4-0 in 2018-19 after 3+2 tries.")]
+    ['They', 'won', '4-0', 'in', '2018-19', 'after', '3', '+', '2', 'tries', '.']
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes)
+    if _DIGIT_INFIX in infixes:
+        infixes[infixes.index(_DIGIT_INFIX)] = r"(?<=[0-9])[+\*^](?=[0-9-])"
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

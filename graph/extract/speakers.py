@@ -93,8 +93,14 @@ def _alias_tokens(doc: Doc, ents: EntityResult) -> dict[int, str]:
 
 def subjects_of(verb: Token) -> list[Token]:
     """The subjects of ``verb`` (a parse may split one subject phrase into several), or
-    those it shares with the verb it depends on."""
+    those it shares with the verb it depends on, or, for "was quoted as saying", the
+    passive's subject."""
     node = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB":
+        # "he was quoted as saying", "she is reported as saying": the passive's subject spoke
+        passive = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
         if subjects:
