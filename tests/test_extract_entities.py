@@ -470,3 +470,24 @@ def test_a_name_in_apposition_to_a_title_is_a_person(nlp) -> None:  # type: igno
 def test_a_word_opening_a_line_that_the_text_writes_in_lower_case_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Driver killed in crash on Route 9\n\nThe driver, identified as Mark Delaney, died at the scene.")
     assert "Driver" not in kinds(g) and kinds(g).get("Mark Delaney") is EntityKind.PERSON
+
+
+def test_a_name_someone_is_better_known_as_is_another_name_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The RSF, led by General Mohamed Hamdan Dagalo, better known as Hemedti, said it welcomed the talks.")
+    assert [(e.name, e.aliases, e.kind) for e in g.entities if "Hemedti" in [e.name, *e.aliases]] == [
+        ("Mohamed Hamdan Dagalo", ["Hemedti"], EntityKind.PERSON)]
+
+
+def test_a_name_followed_by_its_own_acronym_is_no_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The fine is the largest under the EU's General Data Protection Regulation (GDPR), officials said.")
+    assert EntityKind.PERSON not in kinds(g).values()
+
+
+def test_the_name_given_to_an_agreement_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The previous agreement, known as Privacy Shield, was struck down by the court in July 2020.")
+    assert EntityKind.PERSON not in kinds(g).values()
+
+
+def test_a_place_name_runs_on_over_its_hyphens_to_a_capitalised_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Inspectors visited a care home in Weston-super-Mare in May 2019. A Gaza-based group spoke.")
+    assert kinds(g).get("Weston-super-Mare") is EntityKind.PLACE and "Gaza-based" not in kinds(g)

@@ -259,6 +259,12 @@ def test_the_subject_of_quoted_as_saying_is_the_speaker(nlp) -> None:  # type: i
     assert [s.speaker for s in g.statements] == ["dana-whitfield"]
 
 
+def test_he_added_is_the_one_who_spoke_last_not_the_last_person_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, 'Judge Julian Lambert said Graham Pike had "put profit before people". He added: "The residents '
+                 'were among the most vulnerable members of our society."')
+    assert [s.speaker for s in g.statements] == ["julian-lambert", "julian-lambert"]
+
+
 def test_a_quoted_name_after_a_naming_verb_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "The march, dubbed “Bread and Roses for All,” drew 2,000 people.").statements == []
 
@@ -1011,10 +1017,13 @@ def test_an_event_noun_is_labelled_by_its_phrase_or_the_clause_it_is_subject_of(
     ("The volcano erupted on Monday.", ["disaster"]),
     ("The crowd at the control room erupted in cheers on Monday.", ["occurrence"]),
     ("Heavy fighting erupted near the border on Monday.", ["occurrence"]),
+    ("Fighting between the two armies erupted on Monday.", ["occurrence"]),
     ("Farmers rallied outside the parliament on Monday.", ["protest"]),
     ("Bank shares rallied on Monday.", ["occurrence"]),
     ("The ruling coalition collapsed on Monday.", ["occurrence"]),
     ("The police news release was published on Monday.", ["report"]),
+    ("The company's sales fell 5% on Monday.", ["occurrence"]),
+    ("The sale of the stadium was completed on Monday.", ["deal"]),
     ("A light aircraft crashed near the airfield on Monday.", ["disaster"]),
 ])
 def test_a_trigger_takes_the_type_of_its_sense_in_the_sentence(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from ..timex import NUMBER_WORDS, SINCE, find_time_expressions, no_later_than, r
 from .events import (
     ASPECTUAL_VERBS,
     CALL_LEMMAS,
+    CHANGE_WORDS,
     DISCLOSURE_COMPLEMENTS,
     LIGHT_VERBS,
     ONSET_PARTICIPLES,
@@ -138,9 +139,6 @@ def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
         and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
 
 
-# Nouns and verbs of a change in amount: "from" a time gives the point it is measured from.
-CHANGE_WORDS = frozenset("increase decrease rise fall gain loss drop decline jump climb improvement growth "
-                         "slump plunge surge dip rally".split())
 
 
 def comparison_baseline(span) -> bool:  # type: ignore[no-untyped-def]

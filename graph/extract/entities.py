@@ -478,6 +478,8 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
         for s, e in _clean(doc, ent.start, ent.end):
             if kind is EntityKind.PERSON:
                 e = _hyphenated_end(doc, e)
+            elif kind is EntityKind.PLACE:
+                e = _hyphenated_place_end(doc, e)
             m = _relabel(doc, _mention(doc, s, e, kind))
             zone = zones.kind_at(m.start, m.end)
             if zone is not None and zone != "headline":
@@ -707,17 +709,31 @@ def _join_modifiers(doc: Doc, zones: Zones, mentions: list[Mention]) -> list[Men
     return out
 
 
+def _acronym_after(doc: Doc, m: Mention) -> bool:
+    """The name is followed by its own acronym in brackets: "Data Protection Commission (DPC)"."""
+    toks = tokens(doc)
+    if m.tend + 2 >= len(toks) or toks[m.tend].text != "(" or toks[m.tend + 2].text != ")":
+        return False
+    acr = toks[m.tend + 1].text
+    return is_acronym(acr) and m.tend - m.tstart >= 2 and acronym_matches(acr, text_of(doc, m.tstart, m.tend))
+
+
 def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     """**organization nouns**: a tagged person or place in apposition to a company noun, or right
     after one, is an organization ("the airline, Skyways, said", "Skyways, a carrier based in
     Ohio,", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
     an organization, or one the name stands in apposition to, is a person's title ("Spokeswoman
-    Ann Lee", "rebel spokesman Ann Lee", "its chairman, Lars Eklund,")."""
+    Ann Lee", "rebel spokesman Ann Lee", "its chairman, Lars Eklund,"); a name followed by its
+    own acronym in brackets is no person's ("General Data Protection Regulation (GDPR)")."""
     toks = tokens(doc)
     for m in mentions:
         root, first = toks[m.tend - 1], toks[m.tstart]
         before = toks[m.tstart - 1] if m.tstart > 0 else None
+        if _acronym_after(doc, m):
+            if m.kind is EntityKind.PERSON:
+                m.kind, m.source = EntityKind.ORGANIZATION, "rule:acronym-named"
+            continue  # "General Data Protection Regulation (GDPR)": no person has an acronym
         if m.kind is EntityKind.ORGANIZATION and first.lower_ in TITLE_WORDS and m.tend - m.tstart >= 3 \
                 and looks_like_person_name([t.text for t in toks[m.tstart + 1 : m.tend]]):
             m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, toks[m.tstart + 1].idx, "rule:title-person"
@@ -790,7 +806,8 @@ def _not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fr
     product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer"); a
     storm's name ("Hurricane Katrina") is no actor's; nor is one letter; nor one word opening a
     sentence that the text writes in lower case elsewhere ("Driver killed ...", "the driver"),
-    unless it is a word of a longer name (``name_words``: "May said", after "Theresa May")."""
+    unless it is a word of a longer name (``name_words``: "May said", after "Theresa May");
+    nor the name given to an agreement or an event ("the agreement, known as Privacy Shield")."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -806,11 +823,34 @@ def _not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fr
         return True
     if _storm_name(doc, m) or len(words) == 1 and sum(ch.isalpha() for ch in words[0].text) <= 1:
         return True  # one letter is an initial, not a name ("wrote on X.")
+    if m.kind is EntityKind.PERSON and _name_of_a_happening(doc, m):
+        return True  # "the previous agreement, known as Privacy Shield,"
     if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
             and _lower_case_elsewhere(doc, words[0]):
         return True  # "Driver killed in crash" over "The driver, identified as ...": a common noun
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
+
+
+_NAMING_WORDS = frozenset("called dubbed named nicknamed".split())
+
+
+def _name_of_a_happening(doc: Doc, m: Mention) -> bool:
+    """The name is given to an event or an agreement: "the agreement, known as Privacy
+    Shield", "a deal dubbed Project Falcon"."""
+    from .events import event_type
+
+    toks = tokens(doc)
+    k = m.tstart - 1
+    if k >= 1 and toks[k].lower_ == "as" and toks[k - 1].lower_ == "known":
+        k -= 2
+    elif k >= 0 and toks[k].lower_ in _NAMING_WORDS:
+        k -= 1
+    else:
+        return False
+    while k >= 0 and (toks[k].is_punct or toks[k].lower_ in _KNOWN_AS_ADVERBS):
+        k -= 1
+    return k >= 0 and toks[k].pos_ == "NOUN" and event_type(toks[k]) is not None
 
 
 def _lower_case_elsewhere(doc: Doc, tok: Token) -> bool:
@@ -862,6 +902,20 @@ def _hyphenated_end(doc: Doc, e: int) -> int:
             or syllable.lower_ in PERIOD_NOUNS:
         return e
     return e + 2
+
+
+def _hyphenated_place_end(doc: Doc, e: int) -> int:
+    """The end of a place name, taken over the hyphenated words the tagger left out, when they
+    end on a capitalised word and no space breaks them: "Weston" of "Weston-super-Mare",
+    "Stratford" of "Stratford-upon-Avon"; not "Gaza-based", which ends in lower case."""
+    toks = tokens(doc)
+    k = e
+    while k + 1 < len(toks) and toks[k].text == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_ \
+            and toks[k + 1].is_alpha:
+        k += 2
+        if toks[k - 1].text[:1].isupper():
+            e = k
+    return e
 
 
 def _inner_modifiers(doc: Doc, mentions: list[Mention]) -> set[int]:
@@ -1017,8 +1071,12 @@ def group_kind(group: list[Mention]) -> EntityKind:
     return Counter(m.kind for m in pool if m.tend - m.tstart == longest).most_common(1)[0][0]
 
 
+_KNOWN_AS_ADVERBS = frozenset("better also commonly widely popularly locally".split())
+
+
 def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
-    """Group mentions naming one entity (same key, surname, acronym, company form)."""
+    """Group mentions naming one entity (same key, surname, acronym, "better known as",
+    company form)."""
     toks = tokens(doc)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -1081,6 +1139,13 @@ def _cluster(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             acr = name_key(toks[m.tend + 1].text)
             if acr in parent and (m.kind is not EntityKind.PLACE or acronym_matches(acr, _text(doc, m))):
                 union(name_key(_text(doc, m)), acr)
+    # "X, better known as Y": Y is another name of X
+    starts = {m.tstart: m for m in mentions}
+    for m in mentions:
+        k = m.tend + (m.tend < len(toks) and toks[m.tend].text == ",")
+        k += k < len(toks) and toks[k].lower_ in _KNOWN_AS_ADVERBS
+        if k + 2 < len(toks) and toks[k].lower_ == "known" and toks[k + 1].lower_ == "as" and k + 2 in starts:
+            union(name_key(_text(doc, m)), name_key(_text(doc, starts[k + 2])))
     # company forms: "Apple Inc." ~ "Apple"; one-word org joins the single multiword org it starts
     for k in keys:
         if kind_of(k) is not EntityKind.ORGANIZATION:

@@ -130,6 +130,10 @@ REQUIREMENTS = frozenset("target goal demand deadline expectation requirement ne
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+# Nouns and verbs of a change in amount: "from" a time gives the point it is measured from
+# (.dating), and "sales" that change are an amount, no sale.
+CHANGE_WORDS = frozenset("increase decrease rise fall gain loss drop decline jump climb improvement growth "
+                         "slump plunge surge dip rally grow soar tumble slide".split())
 # What erupts in the literal sense; a proper name ("Mount Etna") is taken to be one too.
 VENTS = frozenset("volcano mountain crater geyser vent".split())
 # What markets trade: a "rally" of these is a rise in price, not a protest.
@@ -162,6 +166,7 @@ def in_context(tok: Token, kind: str) -> str | None:
     * "erupt" is a disaster, not when something erupts "in" or "into" something ("erupted in
       cheers") nor when a common noun other than a volcano's erupts ("fighting erupted");
     * a "news release" or "press release" is a document, no release from custody;
+    * "sales" that rise or fall are an amount, no sale;
     * a failure verb ("collapse", "crash") is a disaster, not when a body, a party or what
       markets trade fails ("the coalition collapsed", "shares crashed");
     * a "rally" of what markets trade ("stocks rallied", "a rally in oil prices") is a rise in
@@ -178,11 +183,14 @@ def in_context(tok: Token, kind: str) -> str | None:
         return None
     if lemma in ("erupt", "eruption") and (
             any(c.dep_ == "prep" and c.lower_ in ("in", "into") for c in children)
-            or any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in VENTS for c in children)):
+            or any(c.dep_ in ("nsubj", "csubj") and c.pos_ in ("NOUN", "VERB") and c.lemma_.lower() not in VENTS
+                   for c in children)):
         return None  # "erupted in cheers", "fighting erupted": what erupts there is no volcano
     if lemma == "release" and not verb and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media")
                                                 for c in children):
         return None  # "a police news release": a document, no one set free
+    if tok.lower_ == "sales" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in CHANGE_WORDS:
+        return None  # "sales rose 10%": revenue, no sale
     if lemma in FAILURE_VERBS and verb:
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.ent_type_ in _PARTY_ENTS or _traded(subject)

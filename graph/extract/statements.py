@@ -261,6 +261,10 @@ class _Finder:
             draft.verb = verb.i
             self.by_verb[verb.i] = draft
             draft.attribute(self.resolver.of_verb(verb))
+            n = self.sent_of[verb.i]
+            if _goes_on(verb) and previous is not None and previous.speaker and n >= 1 \
+                    and self.doc[self.sents[n - 1][0]].idx <= previous.quote[1]:
+                draft.speaker, draft.description = previous.speaker, previous.description  # the last to speak
             draft.addressee = self.addressee(verb)
             draft.evidence.append((self.doc[self.sents[self.sent_of[verb.i]][0]].idx, self.sent_end(self.sent_of[verb.i])))
             return
@@ -425,6 +429,18 @@ class _Finder:
         draft = QuoteDraft(QuoteKind.REPORTED, (qa + lead, qa + trail), speaker=speaker)
         draft.evidence.append((sent.start_char, sent.end_char))
         self.drafts.append(draft)
+
+
+# Verbs by which a speaker goes on: "he added", "she continued".
+GOING_ON_LEMMAS = frozenset({"add", "continue"})
+_PERSONAL_PRONOUNS = frozenset("he she they".split())
+
+
+def _goes_on(verb: Token) -> bool:
+    """ "He added:": a pronoun that goes on speaking is the one who spoke last, not the last
+    person named ("Judge Lambert said Pike had lied. He added: ..." is the judge)."""
+    return verb.lemma_.lower() in GOING_ON_LEMMAS and any(
+        c.dep_ == "nsubj" and c.lower_ in _PERSONAL_PRONOUNS for c in verb.children)
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
