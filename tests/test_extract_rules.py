@@ -265,6 +265,12 @@ def test_he_added_is_the_one_who_spoke_last_not_the_last_person_named(nlp) -> No
     assert [s.speaker for s in g.statements] == ["julian-lambert", "julian-lambert"]
 
 
+def test_a_pronoun_attributing_a_quote_is_the_person_who_just_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, '"We will rebuild the stadium," said Mayor Ana Ortiz, who succeeded Tom Reyes in 2019. '
+                 '"It will take three years," she said.')
+    assert [s.speaker for s in g.statements] == ["ana-ortiz", "ana-ortiz"]
+
+
 def test_a_quoted_name_after_a_naming_verb_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "The march, dubbed “Bread and Roses for All,” drew 2,000 people.").statements == []
 

@@ -135,12 +135,23 @@ class Resolver:
                 for word in title.text.lower().split():
                     self.titled.setdefault(word, set()).add(e.id)
         self.groups = [(i, eid) for i, eid in named if self.kinds.get(eid) is not EntityKind.PERSON]
+        self.spoke: list[tuple[int, str]] = []  # (last token of a quotation, its person speaker)
+
+    def heard(self, i: int, speaker: str | None) -> None:
+        """A quotation and its attribution, ending at token ``i``, were said by ``speaker``: a
+        person who has just spoken is the nearest referent of the "he" or "she" that
+        attributes the next quote, nearer than a person named in the attribution ("“…,” said
+        Strachan, who succeeded Jock Stein. “…,” he said": Strachan)."""
+        if speaker is not None and self.kinds.get(speaker) is EntityKind.PERSON:
+            bisect.insort(self.spoke, (i, speaker))
 
     def entity(self, tok: Token) -> str | None:
         """The entity the noun phrase headed by ``tok`` names (see the module docstring)."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return _last_before(self.persons, tok.i)
+            named = _last_at(self.persons, tok.i)
+            spoke = _last_at(self.spoke, tok.i)
+            return (spoke if spoke is not None and (named is None or spoke[0] > named[0]) else named or (0, None))[1]
         if low in GROUP_PRONOUNS:
             return _last_before(self.groups, tok.i)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
@@ -219,6 +230,11 @@ class Resolver:
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         return Speaker(description=self.description(tok))
+
+
+def _last_at(items: list[tuple[int, str]], i: int) -> tuple[int, str] | None:
+    k = bisect.bisect_left(items, (i, "")) - 1
+    return items[k] if k >= 0 else None
 
 
 def _last_before(items: list[tuple[int, str]], i: int) -> str | None:

@@ -241,6 +241,8 @@ class _Finder:
                 continue  # cut off before its end and its attribution, or a name: nobody's words
             draft.evidence.append((a, b))
             self.drafts.append(draft)
+            said = self.token_at(max(end for _, end in draft.evidence) - 1)  # the quote with its attribution
+            self.resolver.heard((said or last).i, draft.speaker)
             previous = draft
 
     def names_a_thing(self, first: Token) -> bool:
