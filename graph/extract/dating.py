@@ -139,8 +139,6 @@ def attributive_year(span) -> bool:  # type: ignore[no-untyped-def]
         and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
 
 
-
-
 def comparison_baseline(span) -> bool:  # type: ignore[no-untyped-def]
     """A time expression that is the point a comparison is measured from (``comparison-baseline``)
     tells no time of the event, so it dates nothing:
@@ -416,9 +414,9 @@ def _date_coordinated_verbs(found, drafts: dict[int, Draft],  # type: ignore[no-
     dates the verbs coordinated after it that share its subject ("appeared in court on Monday
     and was ordered held"), not a clause with a subject of its own ("were redesigned last year,
     and analysts said"), nor a verb before it. A verb with its own time expression or temporal
-    adverb keeps its own frame ("In 2005 it lost $1bn and recently reported ..."), and so does a verb in another tense ("In 2009 Fiat bought
-    a stake and has since increased it"). The rule is recorded as ``coordination+<timex rule>``,
-    the phrase is the time expression."""
+    adverb keeps its own frame ("In 2005 it lost $1bn and recently reported ..."), and so does
+    a verb in another tense ("In 2009 Fiat bought a stake and has since increased it"). The
+    rule is recorded as ``coordination+<timex rule>``, the phrase is the time expression."""
     points = [(span, timespan, attach_point(span)) for span, timespan in found]
     for span, timespan, point in points:
         if point is None or point.pos_ not in ("VERB", "AUX"):

@@ -757,8 +757,8 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _coordinations(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
-    """The mentions whose heads are coordinated with each other ("Sberbank, VTB Group and
-    Gazprombank"), as lists of two or more."""
+    """The mentions whose heads are coordinated with each other ("Carvalho Capital, Brightline
+    Corp. and Ostermann"), as lists of two or more."""
     toks = tokens(doc)
     by_root = {m.tend - 1: m for m in mentions}
     groups: dict[int, list[Mention]] = {}
@@ -772,11 +772,12 @@ def _coordinations(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
 
 def _listed_with_organizations(doc: Doc, mentions: list[Mention]) -> None:
     """**coordinated names**: a name listed with organizations and none else is one of them
-    ("loans to Sberbank, VTB Group and Gazprombank", "shares of General Motors and Berkshire
-    Hathaway"), when the tagger took it for a person with no title: a list names things of one
-    kind. A one-word person is retyped beside one organization, a longer name only beside two,
-    since a person may be listed with the firm of theirs ("Acme and its founder Ann Lee" has a
-    title; "Musk and Tesla" names the Elon Musk of an earlier sentence). Places stay places: states act beside organizations ("the EU and Britain")."""
+    ("fined Carvalho Capital, Brightline Corp. and Ostermann"), when the tagger took it for a
+    person with no title: a list names things of one kind. A one-word person is retyped beside
+    one organization, a longer name only beside two, since a person may be listed with the firm
+    of theirs ("Acme and its founder Ann Lee" has a title; "Musk and Tesla" names the Elon Musk
+    of an earlier sentence). Places stay places: states act beside organizations ("the EU and
+    Britain")."""
     toks = tokens(doc)
     surnames = {toks[m.tend - 1].lower_ for m in mentions if m.kind is EntityKind.PERSON and m.tend - m.tstart >= 2}
     for group in _coordinations(doc, mentions):

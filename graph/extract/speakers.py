@@ -141,7 +141,7 @@ class Resolver:
         """A quotation and its attribution, ending at token ``i``, were said by ``speaker``: a
         person who has just spoken is the nearest referent of the "he" or "she" that
         attributes the next quote, nearer than a person named in the attribution ("“…,” said
-        Strachan, who succeeded Jock Stein. “…,” he said": Strachan)."""
+        Ana Ortiz, who succeeded Tom Reyes. “…,” she said": Ana Ortiz)."""
         if speaker is not None and self.kinds.get(speaker) is EntityKind.PERSON:
             bisect.insort(self.spoke, (i, speaker))
 
@@ -149,9 +149,8 @@ class Resolver:
         """The entity the noun phrase headed by ``tok`` names (see the module docstring)."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            named = _last_at(self.persons, tok.i)
-            spoke = _last_at(self.spoke, tok.i)
-            return (spoke if spoke is not None and (named is None or spoke[0] > named[0]) else named or (0, None))[1]
+            candidates = [c for c in (_last_at(self.persons, tok.i), _last_at(self.spoke, tok.i)) if c is not None]
+            return max(candidates)[1] if candidates else None  # the nearer of the last named and the last to speak
         if low in GROUP_PRONOUNS:
             return _last_before(self.groups, tok.i)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
