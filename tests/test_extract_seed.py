@@ -52,6 +52,15 @@ def test_finds_the_places(graph: ArticleGraph) -> None:
     assert {"Chechnya", "Russia", "North Caucasus"} <= names(graph, EntityKind.PLACE)
 
 
+def test_every_place_found_is_one_the_curated_annotation_names(graph: ArticleGraph) -> None:
+    import yaml
+
+    curated = yaml.safe_load(SEED.with_suffix(".yaml").read_text(encoding="utf-8"))
+    entries = [e for e in curated.get("entities", curated.get("actors", [])) if e.get("kind") == "place"]
+    allowed = {n for e in entries for n in [e["name"], *e.get("aliases", [])]}
+    assert entries and names(graph, EntityKind.PLACE) <= allowed  # no headline verb ("to Investigate")
+
+
 def test_no_entity_comes_from_page_boilerplate(graph: ArticleGraph) -> None:
     all_names = {n.lower() for e in graph.entities for n in [e.name, *e.aliases]}
     for leaked in ("harry potter", "jk rowling", "taylor swift", "quantcast", "valery matytsin", "tass",

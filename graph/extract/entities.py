@@ -808,7 +808,9 @@ def _not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fr
     storm's name ("Hurricane Katrina") is no actor's; nor is one letter; nor one word opening a
     sentence that the text writes in lower case elsewhere ("Driver killed ...", "the driver"),
     unless it is a word of a longer name (``name_words``: "May said", after "Theresa May");
-    nor the name given to an agreement or an event ("the agreement, known as Privacy Shield")."""
+    nor the name given to an agreement or an event ("the agreement, known as Privacy Shield");
+    nor one word the parser reads as a verb with an auxiliary ("Calls on Russia to
+    Investigate", a headline's capitals)."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -824,6 +826,8 @@ def _not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fr
         return True
     if _storm_name(doc, m) or len(words) == 1 and sum(ch.isalpha() for ch in words[0].text) <= 1:
         return True  # one letter is an initial, not a name ("wrote on X.")
+    if len(words) == 1 and words[0].tag_.startswith("VB") and any(c.dep_ == "aux" for c in words[0].children):
+        return True  # "Calls on Russia to Investigate": a verb with its "to", capitalised by a headline
     if m.kind is EntityKind.PERSON and _name_of_a_happening(doc, m):
         return True  # "the previous agreement, known as Privacy Shield,"
     if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
