@@ -163,19 +163,20 @@ def rule_month_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyp
     return _month(int(m["year"]), MONTHS[m["month"].lower()])
 
 
+def _relative_year(m: re.Match[str], anchor: dt.date) -> int:
+    """The year "last year", "this year" or "next year" names, from the anchor's."""
+    return anchor.year + {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+
+
 def rule_month_relative_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     """ "January next year", "in August of this year", "March last year"."""
-    shift = {"next": 1, "last": -1}.get(m["which"].lower(), 0)
-    return _month(anchor.year + shift, MONTHS[m["month"].lower()])
+    return _month(_relative_year(m, anchor), MONTHS[m["month"].lower()])
 
 
 def rule_month_day_relative_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
-    """ "14 June last year", "March 3 this year", "Jan. 5 next year"."""
-    shift = {"next": 1, "last": -1}.get(m["which"].lower(), 0)
-    try:
-        return _day(dt.date(anchor.year + shift, MONTHS[m["month"].lower()], int(m["day"])))
-    except ValueError:
-        return None  # "30 February last year"
+    """ "14 June last year", "March 3 this year", "Jan. 5 next year"; none for "30 February"."""
+    d = _safe_date(_relative_year(m, anchor), MONTHS[m["month"].lower()], int(m["day"]))
+    return _day(d) if d else None
 
 
 def rule_month(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
@@ -400,7 +401,7 @@ def rule_quarter(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-
     if m["year"]:
         return _quarter(int(m["year"]), q)
     if m["which"]:  # "the first quarter of last year"
-        return _quarter(anchor.year + {"last": -1, "this": 0, "next": 1}[m["which"].lower()], q)
+        return _quarter(_relative_year(m, anchor), q)
     return _quarter(anchor.year if 3 * q - 2 <= anchor.month else anchor.year - 1, q)
 
 
@@ -425,23 +426,25 @@ def _holiday_key(m: re.Match[str]) -> tuple[int, int]:
     return HOLIDAYS[" ".join(m["holiday"].lower().replace("\u2019", "'").split())]
 
 
-def rule_holiday(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
-    """A holiday on a fixed date ("on Christmas Day", "New Year's Eve"): its latest occurrence
-    on or before the anchor, or that of the year given."""
+def _holiday(m: re.Match[str], anchor: dt.date, forward: bool) -> tuple[Precision, dt.date, dt.date]:
     month, day = _holiday_key(m)
     if m["year"]:
         return _day(dt.date(int(m["year"]), month, day))
     this = dt.date(anchor.year, month, day)
+    if forward:
+        return _day(this if this >= anchor else this.replace(year=anchor.year + 1))
     return _day(this if this <= anchor else this.replace(year=anchor.year - 1))
+
+
+def rule_holiday(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """A holiday on a fixed date ("on Christmas Day", "New Year's Eve"): its latest occurrence
+    on or before the anchor, or that of the year given."""
+    return _holiday(m, anchor, forward=False)
 
 
 def rule_holiday_upcoming(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     """Told of the future ("will reopen after Christmas Day"), the next occurrence."""
-    month, day = _holiday_key(m)
-    if m["year"]:
-        return _day(dt.date(int(m["year"]), month, day))
-    this = dt.date(anchor.year, month, day)
-    return _day(this if this >= anchor else this.replace(year=anchor.year + 1))
+    return _holiday(m, anchor, forward=True)
 
 
 RULES: list[tuple[str, re.Pattern[str], Rule]] = [
@@ -514,6 +517,16 @@ def _start_edtf(earliest: dt.date) -> str:
     if earliest.day == 1:
         return earliest.isoformat()[:7]
     return earliest.isoformat()
+
+
+def day_range(earliest: dt.date, latest: dt.date, rule: str, anchor: dt.date, phrase: Span | None) -> TimeSpan:
+    """A span of whole days, from ``earliest`` to ``latest``, with its EDTF.
+
+    >>> day_range(dt.date(2019, 1, 14), dt.date(2019, 1, 15), "weekday", dt.date(2019, 1, 16), None).edtf
+    '2019-01-14/2019-01-15'
+    """
+    return TimeSpan(precision=Precision.RANGE, earliest=earliest, latest=latest,
+                    edtf=_edtf(Precision.RANGE, earliest, latest), rule=rule, anchor=anchor, phrase=phrase)
 
 
 def no_later_than(t: TimeSpan, rule: str) -> TimeSpan | None:

@@ -97,8 +97,10 @@ TRACKERS = (
     "permutive",
 )
 _TRACKER_LINE = re.compile(rf"^(?:{'|'.join(TRACKERS)})(?:\s*[,|/]\s*\S+)*\W*$", re.IGNORECASE)
-SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with "
-                        "is are be its it's".split())
+# Words a title leaves in lower case: articles, conjunctions, short prepositions.
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with".split())
+# ... and, for telling a headline from a sentence, the short verbs and pronouns headlines write small too.
+SMALL_WORDS = TITLE_SMALL_WORDS | frozenset("is are be its it's".split())
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 
 

@@ -28,7 +28,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Precision, QuoteKind, Span, TimeSpan
-from ..timex import NUMBER_WORDS, SINCE, find_time_expressions, no_later_than, resolve, whole_time_expression
+from ..timex import (
+    NUMBER_WORDS,
+    SINCE,
+    day_range,
+    find_time_expressions,
+    no_later_than,
+    resolve,
+    whole_time_expression,
+)
 from .events import (
     ASPECTUAL_VERBS,
     CALL_LEMMAS,
@@ -561,8 +569,7 @@ def _date_distant_clauses(doc: Doc, drafts: dict[int, Draft], verb_statements: d
                     continue
                 day = base.earliest
                 a, b = (day - dt.timedelta(days=1), day) if back else (day, day + dt.timedelta(days=1))
-                found = TimeSpan(precision=Precision.RANGE, earliest=a, latest=b, edtf=f"{a}/{b}",
-                                 rule=base.rule, anchor=base.anchor, phrase=phrase)
+                found = day_range(a, b, base.rule, base.anchor, phrase)
             else:
                 found = resolve(f"{count} {unit} {'earlier' if back else 'later'}", base.anchor, span=phrase,
                                 reference=base)

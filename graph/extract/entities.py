@@ -424,15 +424,25 @@ def _title_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
     m.title_of = owner
 
 
-def _appositive_title(doc: Doc, m: Mention) -> bool:
-    """A person named in apposition to a title is titled so: "The Defence Minister, Ben
-    Wallace, said", "its executive director, Irungu Houghton," (the title's words, without
-    its article or possessive). Sets ``m.title`` and says whether it did."""
+def _apposed_title(doc: Doc, m: Mention) -> Token | None:
+    """The title word the name stands in apposition to, set off by a comma ("its chairman,
+    Lars Eklund,"), or None."""
     toks = tokens(doc)
     root = toks[m.tend - 1]
     head = root.head
     if root.dep_ != "appos" or head.i >= m.tstart or head.lower_ not in TITLE_WORDS \
             or m.tstart < 1 or toks[m.tstart - 1].text != ",":
+        return None
+    return head
+
+
+def _appositive_title(doc: Doc, m: Mention) -> bool:
+    """A person named in apposition to a title is titled so: "The Defence Minister, Ben
+    Wallace, said", "its executive director, Irungu Houghton," (the title's words, without
+    its article or possessive). Sets ``m.title`` and says whether it did."""
+    toks = tokens(doc)
+    head = _apposed_title(doc, m)
+    if head is None:
         return False
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "punct")
              and not (t.i < head.i and t.head.dep_ == "poss")]
@@ -743,8 +753,8 @@ def _org_contexts(doc: Doc, mentions: list[Mention]) -> None:
                 and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
             m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu"
             continue
-        if m.kind is EntityKind.ORGANIZATION and root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS \
-                and root.head.pos_ == "NOUN" and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
+        if m.kind is EntityKind.ORGANIZATION and _apposed_title(doc, m) is not None \
+                and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
             m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "its chairman, Lars Eklund,"
             continue
         if m.kind is EntityKind.ORGANIZATION:

@@ -256,11 +256,12 @@ def _dateline_end(verb: Token) -> int:
     return next((t.i for t in sent if t.idx >= first), sent.end)
 
 
-def past_dateline(verb: Token, subject: Token) -> Token | None:
+def past_dateline(verb: Token, subject: Token, first: int | None = None) -> Token | None:
     """The subject of ``verb``, or, when the parser took the dateline for it, the head of the
     words after the dateline ("SAN JOSE, Calif., March 14 (Reuters) - Veltron Inc said" ->
-    Inc): a dateline never speaks nor acts."""
-    first = _dateline_end(verb)
+    Inc): a dateline never speaks nor acts. ``first`` is :func:`_dateline_end` of the verb,
+    when the caller has it already."""
+    first = _dateline_end(verb) if first is None else first
     if subject.i < first or _dateline(subject):
         return _after_dateline(verb, first)
     return subject
@@ -327,7 +328,7 @@ def clause_label(verb: Token, limit: int = MAX_PHRASE) -> list[int]:
     words = _verb_group(verb)
     first = _dateline_end(verb)
     subj = _subject(verb)
-    subj = past_dateline(verb, subj) if subj is not None else None
+    subj = past_dateline(verb, subj, first) if subj is not None else None
     if subj is not None and not _timeish(subj):  # a misparsed date is no subject
         words += compact_phrase(subj, limit=min(limit, 5))
     inner = next((c for c in verb.children if infinitive_complement(c)), None)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityKind, QuoteKind
 from .pipeline import doc_text, tokens
-from .boilerplate import Zones
+from .boilerplate import TITLE_SMALL_WORDS, Zones
 from .events import event_type
 from .speakers import NOBODY, SPEECH_LEMMAS, Resolver, Speaker
 
@@ -446,8 +446,6 @@ def _goes_on(verb: Token) -> bool:
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# Words a title leaves in lower case: articles, conjunctions, short prepositions.
-TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to via vs with".split())
 TITLE_MAX_WORDS = 8
 
 
