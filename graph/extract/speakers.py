@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind
-from .entities import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS, tokens_among
+from .entity_kinds import tokens_among
+from .mentions import SPEECH_LEMMAS as ENTITY_SPEECH_LEMMAS
 from .event_labels import past_dateline
 from .names import looks_like_person_name
 from .pipeline import tokens
