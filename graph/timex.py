@@ -159,6 +159,27 @@ def rule_month_day(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untype
     return _day(d) if d else None
 
 
+PAST_LEEWAY_DAYS = 31
+
+
+def rule_month_day_past(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
+    """Told of the past ("was arrested on March 3"), a day and month without a year is its
+    latest occurrence up to a month after the anchor: "March 3" in October is this year's,
+    which the nearest rule would put next year. A day less than a month ahead stays where the
+    nearest rule puts it, since a tense misread by the parser ("may be eliminated" typed
+    "maybe eliminated") is likelier then than a date a year back. A told future keeps the
+    nearest rule: "said it would free them by Dec. 29" may be past by January."""
+    month, day = MONTHS[m["month"].lower()], int(m["day"])
+    for year in (anchor.year, anchor.year - 1, anchor.year - 2, anchor.year - 3, anchor.year - 4):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue  # 29 February
+        if d <= anchor + dt.timedelta(days=PAST_LEEWAY_DAYS):
+            return _day(d)
+    return None
+
+
 def rule_month_year(m: re.Match[str], anchor: dt.date):  # type: ignore[no-untyped-def]
     return _month(int(m["year"]), MONTHS[m["month"].lower()])
 
@@ -556,7 +577,7 @@ def _bounded(bound: str, precision: Precision, earliest: dt.date,
 Found = tuple[str, Precision, Optional[dt.date], Optional[dt.date], Optional[str]]  # rule, bounds, edtf
 
 
-def _rules(text: str, anchor: dt.date, future: bool) -> Found | None:
+def _rules(text: str, anchor: dt.date, future: bool, past: bool = False) -> Found | None:
     """The first rule whose shape is the whole phrase; None when none is, or it gives no date."""
     for name, pattern, fn in RULES:
         m = pattern.match(text)
@@ -565,6 +586,8 @@ def _rules(text: str, anchor: dt.date, future: bool) -> Found | None:
         if future and name in UPCOMING and not m.groupdict().get("last") \
                 and (m.groupdict().get("which") or "this").lower() == "this":
             name, fn = UPCOMING[name]
+        elif past and name in PAST:
+            name, fn = PAST[name]
         try:
             found = fn(m, anchor)
         except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
@@ -620,7 +643,7 @@ _RANGE = re.compile(r"^(?:(?:from|between)\s+)(?P<a>.+?)\s+(?:through|thru|to|un
 _BARE_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 
 
-def _range(text: str, anchor: dt.date, future: bool) -> Found | None:
+def _range(text: str, anchor: dt.date, future: bool, past: bool = False) -> Found | None:
     """Its end is read as any phrase (forward when told of the future); its start as the latest
     such date up to the end. A bare day number as the end takes the start's month (and year)."""
     m = _RANGE.match(text)
@@ -635,7 +658,7 @@ def _range(text: str, anchor: dt.date, future: bool) -> Found | None:
         year = re.search(r"\b" + _YEAR + r"\b", full)
         dated = (f"{month.group(0)} {bare}" if bare is b else f"{bare} {month.group(0)}") + (f" {year.group(0)}" if year else "")
         a, b = (a, dated) if bare is b else (dated, b)
-    end = _core(b, anchor, future)
+    end = _core(b, anchor, future, past=past)
     if end is None or end[3] is None:
         return None
     year = re.search(r"\b" + _YEAR + r"\b", b)
@@ -763,7 +786,7 @@ def _same_year(m: re.Match[str], reference: TimeSpan | None) -> Found | None:
 
 
 def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None = None,
-          day_reference: TimeSpan | None = None) -> Found | None:
+          day_reference: TimeSpan | None = None, past: bool = False) -> Found | None:
     """A phrase without "since" or a bound word: a range, a rule's shape, a part of one, an
     offset from the reference, or a day named by the day last named (``day_reference``)."""
     same_year = _SAME_YEAR.match(text)
@@ -772,26 +795,30 @@ def _core(text: str, anchor: dt.date, future: bool, reference: TimeSpan | None =
     neighbour = _NEIGHBOUR.match(text)
     if neighbour and not (future and neighbour["dir"].lower() == "next"):  # "left the next year"
         return _offset(text, reference)
-    found = _range(text, anchor, future) or _rules(text, anchor, future)
+    found = _range(text, anchor, future, past) or _rules(text, anchor, future, past)
     if found is not None:
         return found
     part = _PART.match(text)
     if part and part.end() < len(text):
-        inner = _rules(text[part.end():], anchor, future)
+        inner = _rules(text[part.end():], anchor, future, past)
         if inner is not None:
             return _part_of(inner, part["part"], anchor)
     return _offset(text, reference) or _same_day(text, anchor, day_reference or reference)
 
 
 def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: bool = False,
-            reference: TimeSpan | None = None, day_reference: TimeSpan | None = None) -> TimeSpan | None:
+            reference: TimeSpan | None = None, day_reference: TimeSpan | None = None,
+            past: bool = False) -> TimeSpan | None:
     """The date a time expression denotes, read against ``anchor`` (the publication date).
 
     ``since X`` gives an open range starting where X starts ("from X" is just X); ``by X``,
     ``until X`` and ``before X`` give a range known only by its end (``BEFORE``). Returns None
     when no rule understands the phrase. ``future`` says the clause the phrase dates is told
     of the future ("will reopen on Friday"): a bare month or weekday then means its next
-    occurrence, not its latest one (rules ``month-upcoming``, ``weekday-upcoming``).
+    occurrence, not its latest one (rules ``month-upcoming``, ``weekday-upcoming``);
+    ``past`` that it is told of the past ("was
+    arrested on March 3"): a day of a month is then its latest occurrence by the anchor
+    (``month-day-latest-past``), where without a tense it is the nearest one.
     ``reference`` is the date the text last named, from which "three days later" counts;
     ``day_reference`` the day it last named, which "that day" and "at 6 p.m." are on.
 
@@ -807,6 +834,8 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
     >>> t = resolve("by June 10", dt.date(2019, 1, 18), future=True)
     >>> t.precision.value, t.earliest, t.latest.isoformat(), t.edtf, t.rule
     ('before', None, '2019-06-10', '../2019-06-10', 'by+month-day-nearest-year')
+    >>> [resolve("on March 3", dt.date(2026, 10, 24), past=p).edtf for p in (False, True)]
+    ['2027-03-03', '2026-03-03']
     >>> resolve("late last month", dt.date(2019, 1, 18)).edtf
     '2018-12-21/2018-12-31'
     >>> resolve("from January through June", dt.date(2007, 3, 1), future=True).edtf
@@ -824,7 +853,7 @@ def resolve(phrase: str, anchor: dt.date, *, span: Span | None = None, future: b
             return None  # before the end of X: neither X's bound nor a date
         text = text[end_of.end() :] if end_of else text
     try:
-        found = _core(text, anchor, future and not since, reference, day_reference)
+        found = _core(text, anchor, future and not since, reference, day_reference, past=past)
     except (ValueError, OverflowError):  # a date outside the calendar ("5000 years earlier" in year 1)
         found = None
     if found is None:
@@ -858,6 +887,12 @@ UPCOMING: dict[str, tuple[str, Rule]] = {
     "weekend": ("weekend-upcoming", rule_weekend_upcoming),
     "quarter": ("quarter-upcoming", rule_quarter_upcoming),
     "holiday": ("holiday-upcoming", rule_holiday_upcoming),
+}
+# A day and month in a clause told of the past lies before the anchor, even when the same day
+# of the next year is nearer.
+PAST: dict[str, tuple[str, Rule]] = {
+    "month-day-nearest-year": ("month-day-latest-past", rule_month_day_past),
+    "day-month-nearest-year": ("day-month-latest-past", rule_month_day_past),
 }
 
 

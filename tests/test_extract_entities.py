@@ -491,3 +491,32 @@ def test_the_name_given_to_an_agreement_is_no_person(nlp) -> None:  # type: igno
 def test_a_place_name_runs_on_over_its_hyphens_to_a_capitalised_word(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "Inspectors visited a care home in Weston-super-Mare in May 2019. A Gaza-based group spoke.")
     assert kinds(g).get("Weston-super-Mare") is EntityKind.PLACE and "Gaza-based" not in kinds(g)
+
+
+def test_the_name_of_a_ship_or_spacecraft_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The crew of the trawler Lady Marion were rescued on Sunday. "
+                 "The lander, named Odessa, was launched on Feb. 2 by the agency.")
+    assert EntityKind.PERSON not in kinds(g).values()
+
+
+def test_one_word_after_the_is_no_persons_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A robotic lander touched down near the Moon's south pole on Thursday, Karen Ames said.")
+    assert {n for n, k in kinds(g).items() if k is EntityKind.PERSON} == {"Karen Ames"}
+
+
+def test_a_surname_tagged_as_a_place_joins_the_person_where_it_acts_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Prosecutors said Aurel Benga, 54, directed fighters who killed at least 80 civilians. "
+                 "Benga, who was arrested in Belgium last year, pleaded not guilty.")
+    assert kinds(g) == {"Aurel Benga": EntityKind.PERSON, "Belgium": EntityKind.PLACE}
+
+
+def test_a_place_that_is_also_a_persons_surname_stays_a_place_where_it_acts_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Senator Dana Jordan visited Amman on Monday. Refugees in Jordan have waited for years.")
+    assert kinds(g) == {"Dana Jordan": EntityKind.PERSON, "Amman": EntityKind.PLACE, "Jordan": EntityKind.PLACE}
+
+
+def test_a_name_after_a_publication_noun_is_an_organization(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "He told the magazine Der Spiegel that he would resign. The website Politico reported the talks. "
+                 "The findings appear in the journal Nature Medicine.")
+    assert kinds(g) == {"Der Spiegel": EntityKind.ORGANIZATION, "Politico": EntityKind.ORGANIZATION,
+                        "Nature Medicine": EntityKind.ORGANIZATION}

@@ -1079,3 +1079,39 @@ def test_no_word_of_a_dateline_is_in_a_label(nlp, sentence, label) -> None:  # t
 ])
 def test_compound_words_and_verb_only_entries_keep_their_own_sense(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in events_of(run(nlp, sentence))] == types
+
+
+def test_the_until_of_a_verb_of_putting_off_dates_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The trial opened on Tuesday. The judge adjourned the hearing until Thursday after the "
+                 "opening statements.", WEDNESDAY)
+    dates = {e.label: e.time.edtf if e.time else None for e in g.events}
+    assert dates["Judge adjourned hearing"] == "2019-01-15"  # the story's Tuesday, not "before last Thursday"
+    g = run(nlp, "The council voted until Thursday.", WEDNESDAY)
+    assert [e.time.edtf for e in g.events if e.time] == ["../2019-01-10"]  # a verb of doing keeps its bound
+
+
+OCTOBER = dt.date(2026, 10, 24)
+
+
+@pytest.mark.parametrize(("sentence", "label", "date"), [
+    ("Police said the woman was arrested on March 3.", "Woman arrested", "2026-03-03"),
+    ("The merger closed on Feb. 20 after months of talks.", "Merger closed", "2026-02-20"),
+    ("He has lived in the village since 3 March.", "He lived in village", "2026-03-03/.."),
+    ("The company will open the plant on March 3.", "Company will open plant", "2027-03-03"),
+])
+def test_a_day_and_month_told_of_the_past_is_the_latest_not_the_nearest(nlp, sentence, label, date) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, sentence, OCTOBER)
+    assert (label, date) in [(e.label, e.time.edtf if e.time else None) for e in g.events]
+
+
+def test_the_last_day_of_a_reporting_period_sets_no_reference_for_the_story_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Grocer Tarrow Foods reported a rise in profit on Thursday. Pretax profit rose to 412 million pounds "
+                 "in the 26 weeks to Sept. 14, the company said.\n\nShares in the company rose 4% in early trading.",
+            OCTOBER)
+    dates = {e.label: e.time.edtf if e.time else None for e in g.events}
+    assert dates["Shares rose in early trading"] == "2026-10-22"  # Thursday's, not Sept. 14's
+
+
+def test_a_planned_day_and_month_told_in_the_perfect_keeps_the_nearest_reading(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A June 3 hearing has been scheduled in the county court.", dt.date(2009, 5, 14))
+    assert [e.time.edtf for e in g.events if e.time] == ["2009-06-03"]

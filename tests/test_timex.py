@@ -373,3 +373,18 @@ def test_every_expression_the_finders_match_holds_a_word_their_quick_check_knows
     matches = [m.group() for text in texts for finder in (timex._FIND, timex._FIND_RANGE) for m in finder.finditer(text)]
     assert len(matches) > 250
     assert [m for m in matches if timex._TIME_WORD.search(m.lower()) is None] == []
+
+
+@pytest.mark.parametrize(("phrase", "anchor", "nearest", "latest_past"), [
+    ("on March 3", dt.date(2026, 10, 24), "2027-03-03", "2026-03-03"),
+    ("3 March", dt.date(2026, 10, 24), "2027-03-03", "2026-03-03"),
+    ("Dec. 29", FRI, "2018-12-29", "2018-12-29"),  # already the latest
+    ("Jan. 19", FRI, "2019-01-19", "2019-01-19"),  # less than a month ahead: a misread tense, or time zones
+    ("Feb. 25", FRI, "2019-02-25", "2018-02-25"),
+    ("Feb. 29", dt.date(2026, 10, 24), None, "2024-02-29"),
+    ("since March 3", dt.date(2026, 10, 24), "2027-03-03/..", "2026-03-03/.."),
+])
+def test_a_day_and_month_told_of_the_past_is_the_latest_by_the_anchor(phrase, anchor, nearest, latest_past):
+    near, past = resolve(phrase, anchor), resolve(phrase, anchor, past=True)
+    assert (near.edtf if near else None, past.edtf) == (nearest, latest_past)
+    assert past.rule.endswith("-latest-past")

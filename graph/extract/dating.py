@@ -44,6 +44,7 @@ from .events import (
     DISCLOSURE_COMPLEMENTS,
     LIGHT_VERBS,
     ONSET_PARTICIPLES,
+    PRESENT_TAGS,
     SPEECH_VERBS,
     Draft,
     attach_point,
@@ -191,6 +192,10 @@ def _compared_to(root) -> bool:  # type: ignore[no-untyped-def]
 # the verb's time ("wanted the trial to begin in autumn", "is expected to close by early June").
 INTENTION_VERBS = frozenset("want plan intend expect hope aim seek agree decide schedule promise vow pledge "
                             "propose prepare wish threaten set".split())
+# Verbs of putting off: their "until" time is when what they put off resumes, not a bound on
+# their own time ("the court adjourned until Thursday", "postponed the vote until March").
+DEFERRAL_VERBS = frozenset("adjourn postpone delay defer suspend recess extend remand pause halt".split())
+_UNTIL = re.compile(r"^\s*(?:until|till)\b", re.IGNORECASE)
 _NONFINITE = frozenset({"VB", "VBG", "VBN"})
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"^\s*(?:by|until|till|before|no\s+later\s+than)\b", re.IGNORECASE)
@@ -264,6 +269,43 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     would = any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in ("would", "'d") for c in point.children) \
         and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in point.children)
     return would and bool(_DEADLINE.match(phrase) or _WEEKDAY_WORD.search(phrase))
+
+
+def reads_back(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
+    """The clause a time expression dates is told of the past, so a day and month without a
+    year is its latest occurrence, not the nearest (:func:`graph.timex.resolve`'s ``past``):
+    its verb group's tense is the past ("was arrested on March 3", "closed on Feb. 20") or the
+    present perfect ("has lived there since March 3"). A plan keeps the nearest reading: a
+    "for" time ("was set for March 3", :func:`planned_for`), the time of a verb of planning
+    ("a June 3 hearing has been scheduled", :data:`INTENTION_VERBS`) and the new time of a
+    verb of putting off ("was postponed to March 3").
+
+    >>> from graph.extract.pipeline import load_model
+    >>> doc = load_model()("She was arrested on March 3 and will appear in court on May 2.")
+    >>> reads_back(doc[2], "on March 3"), reads_back(doc[10], "on May 2")
+    (True, False)
+    """
+    if point is None or point.pos_ not in ("VERB", "AUX") or told_of_future(point):
+        return False
+    if planned_for(point) or point.lemma_.lower() in DEFERRAL_VERBS | INTENTION_VERBS:
+        return False  # "a June 3 hearing has been scheduled": the time of what is planned
+    tense = tense_tag(point)
+    perfect = tense in PRESENT_TAGS and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i < point.i
+                                           for c in point.children)
+    return tense == "VBD" or perfect
+
+
+def deferred_until(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
+    """The phrase is the "until" of a verb of putting off (:data:`DEFERRAL_VERBS`): "the
+    court adjourned until Thursday" tells when the hearing resumes, and nothing of when the
+    court adjourned, so it dates neither the adjourning nor the story's next clauses.
+
+    >>> from graph.extract.pipeline import load_model
+    >>> doc = load_model()("The judge adjourned the trial until Thursday.")
+    >>> deferred_until(doc[2], "until Thursday"), deferred_until(doc[2], "on Tuesday")
+    (True, False)
+    """
+    return point is not None and _UNTIL.match(phrase) is not None and point.lemma_.lower() in DEFERRAL_VERBS
 
 
 def planned_for(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -797,8 +839,9 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
     """A foreground clause (:func:`_foreground`) dated by its own time expression to a closed
     span that has begun by the publication day sets the narrative's reference time ("On
     Monday, rebels seized ...", "Police said the men were freed on Monday");
-    a clause about the future ("will vote on Friday", "would vote on Friday") or an open range
-    ("since 2003") does not."""
+    a clause about the future ("will vote on Friday", "would vote on Friday"), an open range
+    ("since 2003") or the end of a stretch ("profit rose in the 26 weeks to Sept. 14",
+    :func:`_ends_a_stretch`) does not."""
     if time.earliest is None or time.latest is None or time.earliest > published:
         return False
     if time.rule.split("+")[0] in _DERIVED_RULES:
@@ -807,9 +850,32 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
         return False
     if planned_for(tok):
         return False  # "called an election for 4 July": the calling's time is not told
+    if _ends_a_stretch(tok.doc, time):
+        return False  # "profit rose in the 26 weeks to Sept. 14": a stretch, not the story's occasion
     if any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in ("would", "'d") for c in tok.children):
         return False  # "said it would buy the firm on Thursday": a future seen from the past, not yet told
     return _foreground(tok) or _temporal_clause_of_foreground(tok)
+
+
+# Nouns of a reporting period, and the words that join one to its last day ("the 26 weeks to
+# Sept. 14", "the quarter ended June 30", "the year ending in March").
+_PERIOD_NOUNS = frozenset("week weeks month months year years quarter quarters half period".split())
+_PERIOD_ENDS = frozenset("to ended ending through".split())
+
+
+def _ends_a_stretch(doc, time) -> bool:  # type: ignore[no-untyped-def]
+    """The time is the last day of a stretch the clause measures ("profit rose in the 26
+    weeks to Sept. 14"): an accounting period, not the occasion the story goes on from."""
+    if time.phrase is None:
+        return False
+    first = doc.char_span(time.phrase.start, time.phrase.end, alignment_mode="expand")
+    if first is None:
+        return False
+    k = first.start - 1
+    toks = tokens(doc)
+    if k >= 0 and toks[k].lower_ == "in" and toks[k].head.lower_ in ("ending", "ended"):
+        k -= 1  # "the year ending in March"
+    return k >= 1 and toks[k].lower_ in _PERIOD_ENDS and toks[k - 1].lower_ in _PERIOD_NOUNS
 
 
 # Subordinators of a clause that sets the time its main clause shares (the simultaneity marks)

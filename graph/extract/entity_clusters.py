@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
 from .boilerplate import Zones, headline_end
-from .mentions import Mention, mention_text, named_spans, text_of
+from .mentions import SPEECH_LEMMAS, Mention, mention_text, named_spans, text_of
 from .names import (
     COUNTRY_ABBREVIATIONS,
     NOMINAL_ANAPHORA_HEADS,
@@ -38,6 +38,18 @@ def group_kind(group: list[Mention]) -> EntityKind:
     pool = ruled or group
     longest = max(m.tend - m.tstart for m in pool)
     return Counter(m.kind for m in pool if m.tend - m.tstart == longest).most_common(1)[0][0]
+
+
+def _acts_as_person(doc: Doc, m: Mention) -> bool:
+    """The mention stands where only a person can: a relative "who" or "whose" hangs from
+    it ("Benga, who was arrested in Belgium"), or it is the subject of a speech verb
+    ("Benga said"). A place named as a person's surname ("Washington", "Jordan") joins
+    the person only then."""
+    head = tokens(doc)[m.tend - 1]
+    if any(c.dep_ == "relcl" and any(g.tag_ in ("WP", "WP$") and g.lower_ != "what" for g in c.children)
+           for c in head.children):
+        return True
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_LEMMAS
 
 
 def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
@@ -78,7 +90,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
             continue
         fits = [p for p in persons if p.split()[-1] == k or p.split()[0] == k]
         last = [p for p in persons if p.split()[-1] == k]
-        if len(last) == 1 and kind_of(k) is not EntityKind.PLACE:
+        if len(last) == 1 and (kind_of(k) is not EntityKind.PLACE
+                               or any(_acts_as_person(doc, m) for m in by_key[k])):
             union(last[0], k)
         elif not last and len(fits) == 1 and kind_of(k) is EntityKind.PERSON:
             union(fits[0], k)

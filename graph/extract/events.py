@@ -395,16 +395,20 @@ def told_of_future(verb: Token) -> bool:
 def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[SpacySpan, TimeSpan]]:
     """Resolved time expressions of the body, per sentence, as token spans. A bare month,
     weekday or season that dates a clause told of the future is its next occurrence ("will
-    reopen on Friday", :func:`graph.extract.dating.reads_forward`), otherwise its latest one.
+    reopen on Friday", :func:`graph.extract.dating.reads_forward`), otherwise its latest one;
+    a day and month is the nearest, or the latest in a clause told of the past
+    (:func:`graph.extract.dating.reads_back`: "was arrested on March 3" in October).
     A dateline's date dates no event (:func:`graph.extract.dating.in_dateline`); a bare year
     counts only as the attribute of an event noun ("the 2015 treaty"); "three days later"
     counts from the date last named before it outside quotations, and "at 11 p.m." is on the
     day last named, a day of the story before one of its telling ("struck late Friday, the
     ministry said Saturday. The quake hit at 11:11 p.m.": Friday); a baseline of comparison
-    dates nothing (:func:`graph.extract.dating.comparison_baseline`); in quoted words, a day
+    dates nothing (:func:`graph.extract.dating.comparison_baseline`), nor does the "until" of
+    a verb of putting off (:func:`graph.extract.dating.deferred_until`); in quoted words, a day
     or week counted from the day they were said ("today", "on Monday") is left unread
     (:data:`SPEAKER_DEICTIC_RULES`), since the publication's day need not be it."""
-    from .dating import attributive_year, comparison_baseline, in_dateline, reads_forward
+    from .dating import (attributive_year, comparison_baseline, deferred_until, in_dateline, reads_back,
+                         reads_forward)
     from .statements import find_quote_marks
 
     found = []
@@ -426,8 +430,10 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
             if phrase.isdigit() and not attributive_year(span) or comparison_baseline(span):
                 continue
             point = attach_point(span)
+            if deferred_until(point, phrase):
+                continue
             t = resolve(phrase, published, span=Span.at(text, start, end), future=reads_forward(point, phrase),
-                        reference=reference, day_reference=day or told_day)
+                        past=reads_back(point, phrase), reference=reference, day_reference=day or told_day)
             in_quote = any(qa <= start < qb for qa, qb in quoted)
             if t is None or in_quote and t.rule.split("+")[-1] in SPEAKER_DEICTIC_RULES:
                 continue  # a quote's "today" is the day the words were said, which the publication's is not

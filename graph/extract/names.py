@@ -52,6 +52,11 @@ TITLE_WORDS = frozenset(
     assistant associate acting interim""".split()
 )
 # Honorifics dropped from a person's name ("Mr Justice Anthony Mann" -> "Anthony Mann").
+# Nouns of craft and vehicles: a name given to one ("the trawler Lady Marion", "the lander,
+# named Odessa") names a thing, not an actor.
+VEHICLE_NOUNS = frozenset("""ship vessel boat trawler tanker ferry yacht freighter cruiser frigate destroyer
+    submarine liner barge tugboat schooner warship lander rover spacecraft capsule satellite
+    rocket telescope airliner aircraft airplane plane jet helicopter drone locomotive""".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame".split())
 FUNCTION_WORDS = frozenset("of the and for & in on at to a an de la du der von van".split())
 MONTHS_AND_DAYS = frozenset(
@@ -78,7 +83,8 @@ PLACE_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """company companies firm firms retailer retailers airline airlines carrier carriers manufacturer
     manufacturers maker makers automaker carmaker planemaker insurer lender bank chain conglomerate
-    broadcaster newspaper publisher supplier contractor operator startup band""".split()
+    broadcaster newspaper publisher supplier contractor operator startup band journal magazine
+    tabloid website""".split()
 )
 # Lower-case nouns of buildings and sites: a name before one (with at most two lower-case words
 # between) makes a place together with it ("the Burdenko military hospital", "Evin prison").

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityKind
 from .mentions import Mention, NAME_PARTICLES, capitalised, hyphen_syllable, mention_text
-from .names import PEOPLE_GROUP_NOUNS, PERIOD_NOUNS, is_acronym, name_key
+from .names import HONORIFICS, PEOPLE_GROUP_NOUNS, PERIOD_NOUNS, VEHICLE_NOUNS, is_acronym, name_key
 from .pipeline import per_doc, tokens
 
 if TYPE_CHECKING:
@@ -41,9 +41,11 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
     storm's name ("Hurricane Katrina") is no actor's; nor is one letter; nor one word opening a
     sentence that the text writes in lower case elsewhere ("Driver killed ...", "the driver"),
     unless it is a word of a longer name (``name_words``: "May said", after "Theresa May");
-    nor the name given to an agreement or an event ("the agreement, known as Privacy Shield");
-    nor one word the parser reads as a verb with an auxiliary ("Calls on Russia to
-    Investigate", a headline's capitals)."""
+    nor the name given to an agreement, an event or a craft ("the agreement, known as Privacy
+    Shield", "the lander, named Odessa", "the trawler Lady Marion"); nor one word the parser
+    reads as a verb with an auxiliary ("Calls on Russia to Investigate", a headline's
+    capitals); nor one word after "the" tagged as a person: a person's name takes no article
+    ("the Moon's south pole"; "the Smiths" is plural, "the late Smith" has its adjective)."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -61,8 +63,11 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
         return True  # one letter is an initial, not a name ("wrote on X.")
     if len(words) == 1 and words[0].tag_.startswith("VB") and any(c.dep_ == "aux" for c in words[0].children):
         return True  # "Calls on Russia to Investigate": a verb with its "to", capitalised by a headline
-    if m.kind is EntityKind.PERSON and _name_of_a_happening(doc, m):
-        return True  # "the previous agreement, known as Privacy Shield,"
+    if m.kind is not EntityKind.PLACE and (_name_of_a_happening(doc, m) or _name_of_a_craft(doc, m)):
+        return True  # "the previous agreement, known as Privacy Shield,", "the trawler Lady Marion"
+    if m.kind is EntityKind.PERSON and len(words) == 1 and m.tstart > 0 and words[0].tag_ == "NNP" \
+            and tokens(doc)[m.tstart - 1].lower_ == "the":
+        return True  # "near the Moon's south pole": a name with an article is no person's
     if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
             and _lower_case_elsewhere(doc, words[0]):
         return True  # "Driver killed in crash" over "The driver, identified as ...": a common noun
@@ -73,11 +78,9 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
 _NAMING_WORDS = frozenset("called dubbed named nicknamed".split())
 
 
-def _name_of_a_happening(doc: Doc, m: Mention) -> bool:
-    """The name is given to an event or an agreement: "the agreement, known as Privacy
-    Shield", "a deal dubbed Project Falcon"."""
-    from .events import event_type
-
+def _named_noun(doc: Doc, m: Mention) -> Token | None:
+    """The noun a name is given to by "known as", "called", "named" ... before it: "the
+    agreement" of "the agreement, known as Privacy Shield"."""
     toks = tokens(doc)
     k = m.tstart - 1
     if k >= 1 and toks[k].lower_ == "as" and toks[k - 1].lower_ == "known":
@@ -85,10 +88,34 @@ def _name_of_a_happening(doc: Doc, m: Mention) -> bool:
     elif k >= 0 and toks[k].lower_ in _NAMING_WORDS:
         k -= 1
     else:
-        return False
+        return None
     while k >= 0 and (toks[k].is_punct or toks[k].lower_ in KNOWN_AS_ADVERBS):
         k -= 1
-    return k >= 0 and toks[k].pos_ == "NOUN" and event_type(toks[k]) is not None
+    return toks[k] if k >= 0 else None
+
+
+def _name_of_a_happening(doc: Doc, m: Mention) -> bool:
+    """The name is given to an event or an agreement: "the agreement, known as Privacy
+    Shield", "a deal dubbed Project Falcon"."""
+    from .events import event_type
+
+    noun = _named_noun(doc, m)
+    return noun is not None and noun.pos_ == "NOUN" and event_type(noun) is not None
+
+
+def _name_of_a_craft(doc: Doc, m: Mention) -> bool:
+    """The name is a ship's, an aircraft's or a spacecraft's: it follows a craft noun
+    (:data:`~graph.extract.names.VEHICLE_NOUNS`) in its phrase, over an honorific the
+    name may begin with ("the trawler Lady Marion", "aboard the tanker Nordic Star"), or is
+    given to one ("the lander, named Odessa")."""
+    toks = tokens(doc)
+    k = m.tstart - 1
+    while k >= 0 and toks[k].is_title and toks[k].lower_ in HONORIFICS:
+        k -= 1
+    if k >= 0 and toks[k].is_lower and toks[k].lower_ in VEHICLE_NOUNS:
+        return True
+    noun = _named_noun(doc, m)
+    return noun is not None and noun.lower_ in VEHICLE_NOUNS
 
 
 def _lower_case_elsewhere(doc: Doc, tok: Token) -> bool:
