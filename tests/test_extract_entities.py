@@ -520,3 +520,26 @@ def test_a_name_after_a_publication_noun_is_an_organization(nlp) -> None:  # typ
                  "The findings appear in the journal Nature Medicine.")
     assert kinds(g) == {"Der Spiegel": EntityKind.ORGANIZATION, "Politico": EntityKind.ORGANIZATION,
                         "Nature Medicine": EntityKind.ORGANIZATION}
+
+
+def test_a_sentence_opening_common_noun_the_recognizer_calls_a_person_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Turnout was 68 percent, the highest since 1998.")
+    assert EntityKind.PERSON not in kinds(g).values()
+
+
+def test_a_name_written_in_capitals_only_in_the_dateline_takes_its_written_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Thousands march in Santiago against pension reform\n\nSANTIAGO, Chile — Tens of thousands of people "
+                 "marched through the capital on Saturday.")
+    assert kinds(g).get("Santiago") is EntityKind.PLACE and "SANTIAGO" not in kinds(g)
+
+
+def test_an_organization_name_set_off_after_a_building_noun_is_the_building(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Police used water cannon near the presidential palace, La Moneda, on Saturday.")
+    assert kinds(g) == {"La Moneda": EntityKind.PLACE}
+
+
+def test_capitalised_words_joined_by_a_capitalised_preposition_are_one_acting_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Mothers Against Drunk Driving praised the law. Builders Without Limits, which runs two clinics, "
+                 "warned that the outbreak could spread.")
+    assert kinds(g) == {"Mothers Against Drunk Driving": EntityKind.ORGANIZATION,
+                        "Builders Without Limits": EntityKind.ORGANIZATION}

@@ -1031,6 +1031,12 @@ def test_an_event_noun_is_labelled_by_its_phrase_or_the_clause_it_is_subject_of(
     ("The company's sales fell 5% on Monday.", ["occurrence"]),
     ("The sale of the stadium was completed on Monday.", ["deal"]),
     ("A light aircraft crashed near the airfield on Monday.", ["disaster"]),
+    ("The club fired its coach on Monday.", ["dismissal"]),
+    ("The police officer was fired on Monday.", ["dismissal"]),
+    ("Two rockets were fired at the town on Monday.", ["attack"]),
+    ("Police fired tear gas at the protesters on Monday.", ["attack"]),
+    ("The opposition party won the election in a landslide on Monday.", ["election"]),
+    ("A landslide buried three houses on Monday.", ["disaster"]),
 ])
 def test_a_trigger_takes_the_type_of_its_sense_in_the_sentence(nlp, sentence, types) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in events_of(run(nlp, sentence))] == types
@@ -1098,6 +1104,8 @@ OCTOBER = dt.date(2026, 10, 24)
     ("The merger closed on Feb. 20 after months of talks.", "Merger closed", "2026-02-20"),
     ("He has lived in the village since 3 March.", "He lived in village", "2026-03-03/.."),
     ("The company will open the plant on March 3.", "Company will open plant", "2027-03-03"),
+    ("The council announced a vote on March 3.", "Council announced vote", "2027-03-03"),  # maybe the vote's
+    ("The council held a vote on March 3.", "Council held vote", "2026-03-03"),
 ])
 def test_a_day_and_month_told_of_the_past_is_the_latest_not_the_nearest(nlp, sentence, label, date) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, sentence, OCTOBER)
@@ -1115,3 +1123,25 @@ def test_the_last_day_of_a_reporting_period_sets_no_reference_for_the_story_afte
 def test_a_planned_day_and_month_told_in_the_perfect_keeps_the_nearest_reading(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "A June 3 hearing has been scheduled in the county court.", dt.date(2009, 5, 14))
     assert [e.time.edtf for e in g.events if e.time] == ["2009-06-03"]
+
+
+def test_a_title_before_a_person_shaped_name_tagged_an_organization_makes_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A police officer has been fired, Police Chief Marcus Bell said Tuesday. Bell said the review "
+                 "found he had broken the rules.", WEDNESDAY)
+    people = {e.name: e for e in g.entities if e.kind is EntityKind.PERSON}
+    assert [t.text for t in people["Marcus Bell"].titles] == ["Police Chief"]
+    assert EntityKind.ORGANIZATION not in {e.kind for e in g.entities}
+
+
+def test_a_time_in_the_possessive_on_a_light_verbs_event_noun_dates_the_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The opposition Civic Alliance won Sunday's parliamentary election.", WEDNESDAY)
+    assert [(e.type, e.time.edtf if e.time else None) for e in g.events] == [("election", "2019-01-13")]
+
+
+def test_a_text_quoting_in_single_marks_has_its_quotations(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Father of crash victim speaks\n\n'We were lied to from the very first day,' Graham Lister said. "
+                 "The workers' union said it would ask for an inquiry. 'Our thoughts remain with the families,' "
+                 "a spokesman said.")
+    quoted = [(s.quote.text, s.speaker) for s in g.statements if s.quote_kind is QuoteKind.DIRECT]
+    assert quoted == [("We were lied to from the very first day,", "graham-lister"),
+                      ("Our thoughts remain with the families,", None)]

@@ -277,8 +277,9 @@ def reads_back(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     its verb group's tense is the past ("was arrested on March 3", "closed on Feb. 20") or the
     present perfect ("has lived there since March 3"). A plan keeps the nearest reading: a
     "for" time ("was set for March 3", :func:`planned_for`), the time of a verb of planning
-    ("a June 3 hearing has been scheduled", :data:`INTENTION_VERBS`) and the new time of a
-    verb of putting off ("was postponed to March 3").
+    ("a June 3 hearing has been scheduled", :data:`INTENTION_VERBS`), the time of a verb
+    announcing or calling an event ("announced a vote on March 3": maybe the vote's) and the
+    new time of a verb of putting off ("was postponed to March 3").
 
     >>> from graph.extract.pipeline import load_model
     >>> doc = load_model()("She was arrested on March 3 and will appear in court on May 2.")
@@ -289,6 +290,9 @@ def reads_back(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
         return False
     if planned_for(point) or point.lemma_.lower() in DEFERRAL_VERBS | INTENTION_VERBS:
         return False  # "a June 3 hearing has been scheduled": the time of what is planned
+    if point.lemma_.lower() in CALL_LEMMAS | {"announce", "order"} and any(
+            c.dep_ == "dobj" and event_type(c) is not None for c in point.children):
+        return False  # "announced a vote on March 3": the time may be the vote's
     tense = tense_tag(point)
     perfect = tense in PRESENT_TAGS and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i < point.i
                                            for c in point.children)
@@ -340,6 +344,9 @@ def _date_events(found, drafts: dict[int, Draft],  # type: ignore[no-untyped-def
         targets: list[int] = []
         if point.i in drafts or point.i in verb_statements:
             targets = [point.i]
+        elif span.root.dep_ == "poss" and point.head.i in drafts and point.i in drafts[point.head.i].tokens:
+            # "won Sunday's election": the light verb and its event noun are one event
+            targets = [point.head.i]
         elif _light_participle(point):
             # "Walker's suggestion, made last week": the light verb's noun is the event
             noun = point.head

@@ -54,6 +54,7 @@ from .mention_rules import (
     join_modifiers,
     relabel,
     rule_mentions,
+    titled_names,
     websites,
 )
 from .mentions import (
@@ -150,6 +151,7 @@ def find_entities(doc: Doc, zones: Zones) -> EntityResult:
             mentions.append(m)
         elif zone != "headline":
             ignored.append(mention_text(doc, m))
+    mentions += titled_names(doc, zones, {i for m in mentions for i in range(m.tstart, m.tend)})
     mentions += websites(doc, zones, {i for m in mentions for i in range(m.tstart, m.tend)})
     mentions = dateline_places(doc, mentions)
     mentions = extend_to_heads(doc, mentions)

@@ -173,9 +173,11 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
 def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
     """The entity's name: the longest form (for a person, the one of most words), from the
     body when the body names it, since a headline shortens and packs its words ("Chipmaker
-    Veltron to buy rival", against "Veltron Inc said")."""
+    Veltron to buy rival", against "Veltron Inc said"); in capitals only when no mention is
+    written otherwise ("SANTIAGO, Chile -" names the headline's "Santiago")."""
     end = headline_end(doc_text(doc))
-    group = [m for m in group if m.start >= end] or group
+    cased = [m for m in group if not mention_text(doc, m).isupper()]
+    group = [m for m in cased if m.start >= end] or cased or [m for m in group if m.start >= end] or group
     texts = [mention_text(doc, m) for m in group]
     first = {t: -n for n, t in reversed(list(enumerate(texts)))}  # minus where each text first stands
     non_acr = [t for t in texts if not is_acronym(t.replace(" ", ""))] or texts

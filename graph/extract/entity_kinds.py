@@ -43,7 +43,7 @@ def org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     Ohio,", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
     an organization, or one the name stands in apposition to, is a person's title ("Spokeswoman
-    Ann Lee", "rebel spokesman Ann Lee", "its chairman, Lars Eklund,"); a name followed by its
+    Ann Lee", "rebel spokesman Ann Lee", "Police Chief Ann Lee", "its chairman, Lars Eklund,"); a name followed by its
     own acronym in brackets is no person's ("General Data Protection Regulation (GDPR)")."""
     toks = tokens(doc)
     for m in mentions:
@@ -58,9 +58,9 @@ def org_contexts(doc: Doc, mentions: list[Mention]) -> None:
             m.kind, m.tstart, m.start, m.source = EntityKind.PERSON, m.tstart + 1, toks[m.tstart + 1].idx, "rule:title-person"
             m.title = (first.idx, first.idx + len(first.text))
             continue
-        if m.kind is EntityKind.ORGANIZATION and before is not None and before.is_lower \
+        if m.kind is EntityKind.ORGANIZATION and before is not None and (before.is_lower or before.is_title) \
                 and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
-            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu"
+            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu", "Police Chief Ed Bell"
             continue
         if m.kind is EntityKind.ORGANIZATION and apposed_title(doc, m) is not None \
                 and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
@@ -163,13 +163,21 @@ def _hometown(toks: list[Token], m: Mention, by_token: dict[int, Mention]) -> bo
     return other is not None and other is not m and other.kind is EntityKind.PERSON and other.tend == k + 1
 
 
+def _apposed_to_a_facility(toks: list[Token], m: Mention) -> bool:
+    """The name stands between commas right after a building noun: "near the presidential
+    palace, La Moneda, on Saturday" (the parser seldom hangs it from the noun)."""
+    return m.tstart >= 2 and toks[m.tstart - 1].text == "," and toks[m.tstart - 2].is_lower \
+        and toks[m.tstart - 2].lower_ in FACILITY_NOUNS and m.tend < len(toks) and toks[m.tend].is_punct
+
+
 def place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     """**facility nouns**: a name before a building noun is one place with it ("the Burdenko
     military hospital"). **place nouns**: a name modifying a place noun ("Abga village"), after
     "<place noun> of" ("the riding of Carleton"), a name tagged as a person after "mayor of" or
     "governor of" or after a person's name and "of" (:func:`_hometown`), in apposition to one
-    ("towns, particularly Dayein") or listed as its examples ("towns ..., including Sherman and
-    Howe") is a place, and so are the names coordinated with it ("Dayein and Buram"), tagged
+    ("towns, particularly Dayein"), an organization's name between commas after a building
+    noun ("the presidential palace, La Moneda,"), or listed as its examples ("towns ...,
+    including Sherman and Howe") is a place, and so are the names coordinated with it ("Dayein and Buram"), tagged
     or not."""
     toks = tokens(doc)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
@@ -217,7 +225,8 @@ def place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
                     or before.lower_ in _TERRITORIAL_TITLES and m.kind is EntityKind.PERSON))
                 or (m.kind is EntityKind.PERSON and _hometown(toks, m, by_token))
                 or (root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS and root.head.is_lower
-                    and m.tend - m.tstart == 1)):
+                    and m.tend - m.tstart == 1)
+                or (m.kind is EntityKind.ORGANIZATION and _apposed_to_a_facility(toks, m))):
             m.kind = EntityKind.PLACE
             m.source = "rule:place-noun"
             for conj in root.conjuncts:

@@ -28,7 +28,7 @@ from ..timex import find_time_expressions, resolve
 from .pipeline import doc_text, sentence_of, tokens
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
-from .names import ORG_HEADS, ORG_NOUNS
+from .names import ORG_HEADS, ORG_NOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -145,8 +145,22 @@ def _traded(tok: Token | None) -> bool:
     return tok is not None and (tok.lemma_.lower() in TRADED or tok.lower_ in TRADED)
 
 
+# Words of winning a vote: a "landslide" beside one is a margin ("won in a landslide").
+WINNING_WORDS = frozenset("win won victory triumph reelect re-elect elect sweep".split())
+
+
 def _party(tok: Token | None) -> bool:
     return tok is not None and (tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "PRON")
+
+
+def _a_person(tok: Token | None) -> bool:
+    """A party that is no state, a noun of a post ("the coach", "a police officer") or a name
+    that undergoes it ("Ana Ruiz was fired"): what "fire" takes as a person (a dismissal),
+    where shots and missiles are fired in an attack."""
+    if tok is None:
+        return False
+    return _party(tok) and tok.ent_type_ != "GPE" and tok.lower_ != "it" \
+        or tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS or tok.pos_ == "PROPN" and tok.dep_ == "nsubjpass"
 
 
 def in_context(tok: Token, kind: str) -> str | None:
@@ -156,10 +170,12 @@ def in_context(tok: Token, kind: str) -> str | None:
     * "meet" is a meeting ("met the president", "met with rebels"), not when its object
       names a requirement ("met its target", "met the deadline");
     * "talks" is a meeting, the verb "talk" is speech;
+    * a "landslide" beside a win is a margin ("won in a landslide", "a landslide victory");
     * "order" with an infinitive ("ordered the crowd to disperse") is a directive; the noun is
       a purchase only with "for" ("an order for 20 aircraft");
     * "fire" as a verb, or the object of a verb or of "under" ("opened fire", "under fire"),
-      is shooting; a person fired is a dismissal; a fire that burns is a disaster; a
+      is shooting; a person fired ("fired the coach", "the officer was fired") is a
+      dismissal; a fire that burns is a disaster; a
       "cease-fire" is a truce;
     * "ruled" is a ruling, "the rules" are no event (the noun of the ruling is "ruling");
     * a verb with the particle "out" ("ruled out") denies rather than does;
@@ -202,6 +218,9 @@ def in_context(tok: Token, kind: str) -> str | None:
              if p.dep_ == "pobj"), None)
         if _traded(subject) or subject is not None and any(_traded(c) for c in subject.children if c.dep_ == "compound"):
             return None  # "stocks rallied", "a rally in oil prices": a rise in price
+    if lemma == "landslide" and (tok.head.lemma_.lower() in WINNING_WORDS or tok.head.lower_ == "in"
+                                 and tok.head.head.lemma_.lower() in WINNING_WORDS):
+        return None  # "won in a landslide", "a landslide victory": a margin, no disaster
     if lemma == "meet" and verb:
         return None if obj is not None and obj.lemma_.lower() in REQUIREMENTS else kind
     if lemma in NOUN_ONLY and verb or lemma in VERB_ONLY and not verb:
@@ -214,7 +233,9 @@ def in_context(tok: Token, kind: str) -> str | None:
         if tok.i >= 1 and tok.doc[tok.i - 1 - (tok.doc[tok.i - 1].text == "-")].lower_ == "cease":
             return "truce"  # "cease-fire", "cease fire": a compound word of its own
         if verb:
-            return "dismissal" if _party(obj) and obj.ent_type_ != "GPE" else "attack"
+            subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            fired = obj if obj is not None else subject  # "fired the coach", "the officer was fired"
+            return "dismissal" if _a_person(fired) else "attack"
         if tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ == "under":
             return "attack"
     return kind

@@ -127,6 +127,37 @@ def rule_mentions(doc: Doc, taken: list[bool], org_by_token: dict[int, Mention],
     return found
 
 
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+
+
+def titled_names(doc: Doc, zones: Zones, taken: set[int]) -> list[Mention]:
+    """**title-case names**: prose writes a preposition or conjunction in lower case, so
+    capitalised words joined by a capitalised one are one name ("Doctors Without Borders",
+    "Mothers Against Drunk Driving"); it is an organization where it acts (the subject of a
+    verb, in apposition, or before a relative "which"). Headlines, title case throughout,
+    are left out."""
+    toks = tokens(doc)
+    found: list[Mention] = []
+    for tok in toks:
+        if tok.pos_ not in ("ADP", "CCONJ") or not tok.is_title or tok.is_sent_start or tok.i in taken:
+            continue
+        a = tok.i
+        while a > 0 and toks[a - 1].is_title and toks[a - 1].is_alpha and a - 1 not in taken \
+                and toks[a - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            a -= 1
+        b = tok.i + 1
+        while b < len(doc) and toks[b].is_title and toks[b].is_alpha and b not in taken \
+                and toks[b].pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+            b += 1
+        if a == tok.i or b == tok.i + 1 or zones.kind_at(toks[a].idx, toks[b - 1].idx + 1) is not None:
+            continue
+        acts = toks[a].dep_ in _AGENT_DEPS or b + 1 < len(doc) and toks[b].text == "," \
+            and toks[b + 1].lower_ == "which"
+        if acts:
+            found.append(make_mention(doc, a, b, EntityKind.ORGANIZATION, "rule:title-case"))
+    return found
+
+
 def _phrase_start(doc: Doc, i: int, j: int) -> int:
     """The first token of the run ``i..j`` that can begin a name: a capitalised word that hangs
     elsewhere in the parse, or a stop word capitalised only because it opens the sentence

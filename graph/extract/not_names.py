@@ -40,7 +40,9 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
     product of it ("a U.S. Marine based in ...", "drove a Ford"; not "a Google engineer"); a
     storm's name ("Hurricane Katrina") is no actor's; nor is one letter; nor one word opening a
     sentence that the text writes in lower case elsewhere ("Driver killed ...", "the driver"),
-    unless it is a word of a longer name (``name_words``: "May said", after "Theresa May");
+    or that the tagger reads as a common noun while the recognizer calls it a person
+    ("Turnout was 68 percent"), unless it is a word of a longer name (``name_words``: "May
+    said", after "Theresa May");
     nor the name given to an agreement, an event or a craft ("the agreement, known as Privacy
     Shield", "the lander, named Odessa", "the trawler Lady Marion"); nor one word the parser
     reads as a verb with an auxiliary ("Calls on Russia to Investigate", a headline's
@@ -69,8 +71,8 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
             and tokens(doc)[m.tstart - 1].lower_ == "the":
         return True  # "near the Moon's south pole": a name with an article is no person's
     if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
-            and _lower_case_elsewhere(doc, words[0]):
-        return True  # "Driver killed in crash" over "The driver, identified as ...": a common noun
+            and (_lower_case_elsewhere(doc, words[0]) or m.kind is EntityKind.PERSON and words[0].tag_ in ("NN", "NNS")):
+        return True  # "Driver killed in crash" over "The driver, identified as ...", "Turnout was 68 percent": a common noun
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
 
