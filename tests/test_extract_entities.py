@@ -543,3 +543,9 @@ def test_capitalised_words_joined_by_a_capitalised_preposition_are_one_acting_na
                  "warned that the outbreak could spread.")
     assert kinds(g) == {"Mothers Against Drunk Driving": EntityKind.ORGANIZATION,
                         "Builders Without Limits": EntityKind.ORGANIZATION}
+
+
+def test_a_nationality_adjective_tagged_a_place_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "A missile strike on Saturday evening damaged a school and wounded five people, Ukrainian "
+                 "officials said.")
+    assert "Ukrainian" not in kinds(g)

@@ -1145,3 +1145,9 @@ def test_a_text_quoting_in_single_marks_has_its_quotations(nlp) -> None:  # type
     quoted = [(s.quote.text, s.speaker) for s in g.statements if s.quote_kind is QuoteKind.DIRECT]
     assert quoted == [("We were lied to from the very first day,", "graham-lister"),
                       ("Our thoughts remain with the families,", None)]
+
+
+def test_a_word_with_a_hyphened_prefix_is_one_word_of_its_stems_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "The firm said it had co-operated fully with police. The mayor was re-elected on Monday.", WEDNESDAY)
+    assert [s.quote.text for s in g.statements] == ["it had co-operated fully with police"]
+    assert ("election", "Mayor re-elected") in events_of(g)

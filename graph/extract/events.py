@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Event, Participant, Precision, Quantity, Role, Span, TimeSpan
 from ..timex import find_time_expressions, resolve
-from .pipeline import doc_text, sentence_of, tokens
+from .pipeline import WORD_PREFIXES, doc_text, sentence_of, tokens
 from .boilerplate import Zones
 from .event_labels import clause_label, label_text, noun_label
 from .names import ORG_HEADS, ORG_NOUNS, TITLE_WORDS
@@ -114,6 +114,8 @@ def event_type(tok: Token) -> str | None:
     kind = None
     if tok.tag_ == "VBG" and tok.dep_ == "amod":
         return None
+    if "-" in lemma and lemma not in TRIGGERS and lemma.split("-", 1)[0] in WORD_PREFIXES:
+        lemma = _stem_lemma(tok.lower_.split("-", 1)[1])  # "re-elected": a prefixed word is of its stem's kind
     if tok.pos_ == "VERB":
         kind = TRIGGERS.get(lemma)
     elif tok.pos_ == "NOUN" and (lemma in TRIGGERS or tok.lower_ in TRIGGERS):
@@ -121,6 +123,24 @@ def event_type(tok: Token) -> str | None:
     elif tok.pos_ == "ADJ" and lemma == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "conj"):
         kind = "death"  # "were found dead", "70 reported dead"; "the dead" are people
     return in_context(tok, kind) if kind is not None else None
+
+
+def _stem_lemma(word: str) -> str:
+    """The trigger lemma of the word after a prefix ("elected" of "re-elected"): the word
+    itself, or the first trigger its regular inflection ("-ed", "-d", "-s", "-es", "-ing")
+    stands for; the word when none does. The lemmatizer guesses at the whole unknown word
+    ("re-electe").
+
+    >>> _stem_lemma("elected"), _stem_lemma("launches"), _stem_lemma("arrest"), _stem_lemma("tried")
+    ('elect', 'launch', 'arrest', 'tried')
+    """
+    for cut, add in ((0, ""), (2, ""), (1, ""), (3, ""), (3, "e")):
+        if cut and len(word) <= cut + 2:
+            continue
+        base = (word[:-cut] if cut else word) + add
+        if base in TRIGGERS:
+            return base
+    return word
 
 
 # Objects of "meet" in its sense "satisfy": what is met is a requirement, not a party.

@@ -46,7 +46,8 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
     nor the name given to an agreement, an event or a craft ("the agreement, known as Privacy
     Shield", "the lander, named Odessa", "the trawler Lady Marion"); nor one word the parser
     reads as a verb with an auxiliary ("Calls on Russia to Investigate", a headline's
-    capitals); nor one word after "the" tagged as a person: a person's name takes no article
+    capitals); nor a "place" the tagger reads as an adjective modifying a noun: a
+    nationality ("Ukrainian officials said"); nor one word after "the" tagged as a person: a person's name takes no article
     ("the Moon's south pole"; "the Smiths" is plural, "the late Smith" has its adjective)."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
@@ -67,6 +68,8 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
         return True  # "Calls on Russia to Investigate": a verb with its "to", capitalised by a headline
     if m.kind is not EntityKind.PLACE and (_name_of_a_happening(doc, m) or _name_of_a_craft(doc, m)):
         return True  # "the previous agreement, known as Privacy Shield,", "the trawler Lady Marion"
+    if m.kind is EntityKind.PLACE and len(words) == 1 and words[0].tag_ == "JJ" and words[0].dep_ == "amod":
+        return True  # "Ukrainian officials said": a nationality adjective, no place
     if m.kind is EntityKind.PERSON and len(words) == 1 and m.tstart > 0 and words[0].tag_ == "NNP" \
             and tokens(doc)[m.tstart - 1].lower_ == "the":
         return True  # "near the Moon's south pole": a name with an article is no person's

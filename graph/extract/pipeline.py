@@ -78,6 +78,7 @@ def load_model(name: str | None = None) -> spacy.Language:
     add_paragraph_breaks(nlp)
     edited_spelling(nlp)
     whole_number_pairs(nlp)
+    prefixed_words(nlp)
     from .components import add_newsgraph_components
 
     add_newsgraph_components(nlp)
@@ -121,12 +122,41 @@ def whole_number_pairs(nlp: spacy.Language) -> spacy.Language:
     >>> [t.text for t in whole_number_pairs(spacy.blank("en"))("They won 4-0 in 2018-19 after 3+2 tries.")]
     ['They', 'won', '4-0', 'in', '2018-19', 'after', '3', '+', '2', 'tries', '.']
     """
-    from spacy.util import compile_infix_regex
+    _edit_infixes(nlp, _DIGIT_INFIX, r"(?<=[0-9])[+\*^](?=[0-9-])")
+    return nlp
 
-    infixes = list(nlp.Defaults.infixes)
-    if _DIGIT_INFIX in infixes:
-        infixes[infixes.index(_DIGIT_INFIX)] = r"(?<=[0-9])[+\*^](?=[0-9-])"
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+def _edit_infixes(nlp: spacy.Language, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in the tokenizer's infix pattern, where it stands."""
+    import re
+
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    if old in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(pattern.replace(old, new, 1)).finditer
+
+
+# Prefixes written with a hyphen before a lower-case word: "co-operated", "re-elected",
+# "pre-recorded", "de-escalating".
+WORD_PREFIXES = ("co", "re", "pre", "non", "anti", "ex", "post", "pro", "self", "mid", "multi", "semi", "sub",
+                 "inter", "counter", "vice", "de", "e")
+_HYPHEN_INFIX = "(?:-|–|—|--|---|——|~)"
+
+
+def prefixed_words(nlp: spacy.Language) -> spacy.Language:
+    """Keep a prefix and its hyphen with a past or present participle after it: "co-operated"
+    split in three made the parser read "co" as the verb and lose its subject ("it had co").
+    Other words stay split as the tagger was trained on them: it reads a whole "co-founder"
+    as a verb. A capitalised word after the hyphen is a name ("anti-Kremlin"). (Idempotent.)
+
+    >>> import spacy
+    >>> nlp = prefixed_words(spacy.blank("en"))
+    >>> [t.text for t in nlp("It had co-operated, Re-elected ex-Apple co-founder said, a well-known case.")]
+    ['It', 'had', 'co-operated', ',', 'Re-elected', 'ex', '-', 'Apple', 'co', '-', 'founder', 'said', ',', 'a', 'well', '-', 'known', 'case', '.']
+    """
+    verb_form = "-[a-z]+(?:ed|ing)\\b"
+    guard = "(?!" + "|".join(f"(?<=\\b{p}){verb_form}|(?<=\\b{p.capitalize()}){verb_form}" for p in WORD_PREFIXES) + ")"
+    if guard not in nlp.tokenizer.infix_finditer.__self__.pattern:
+        _edit_infixes(nlp, _HYPHEN_INFIX, guard + _HYPHEN_INFIX)
     return nlp
 
 
