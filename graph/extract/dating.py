@@ -271,7 +271,7 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     return would and bool(_DEADLINE.match(phrase) or _WEEKDAY_WORD.search(phrase))
 
 
-def reads_back(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
+def reads_back(point) -> bool:  # type: ignore[no-untyped-def]
     """The clause a time expression dates is told of the past, so a day and month without a
     year is its latest occurrence, not the nearest (:func:`graph.timex.resolve`'s ``past``):
     its verb group's tense is the past ("was arrested on March 3", "closed on Feb. 20") or the
@@ -283,7 +283,7 @@ def reads_back(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
 
     >>> from graph.extract.pipeline import load_model
     >>> doc = load_model()("She was arrested on March 3 and will appear in court on May 2.")
-    >>> reads_back(doc[2], "on March 3"), reads_back(doc[10], "on May 2")
+    >>> reads_back(doc[2]), reads_back(doc[10])
     (True, False)
     """
     if point is None or point.pos_ not in ("VERB", "AUX") or told_of_future(point):

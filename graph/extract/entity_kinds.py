@@ -43,8 +43,9 @@ def org_contexts(doc: Doc, mentions: list[Mention]) -> None:
     Ohio,", "retailer Buymart"); "the" and a
     plural proper noun name a group ("the Beatles"); a title before a person-shaped name tagged as
     an organization, or one the name stands in apposition to, is a person's title ("Spokeswoman
-    Ann Lee", "rebel spokesman Ann Lee", "Police Chief Ann Lee", "its chairman, Lars Eklund,"); a name followed by its
-    own acronym in brackets is no person's ("General Data Protection Regulation (GDPR)")."""
+    Ann Lee", "rebel spokesman Ann Lee", "Police Chief Ann Lee", "its chairman, Lars Eklund,");
+    a name followed by its own acronym in brackets is no person's ("General Data Protection
+    Regulation (GDPR)")."""
     toks = tokens(doc)
     for m in mentions:
         root, first = toks[m.tend - 1], toks[m.tstart]
@@ -60,7 +61,7 @@ def org_contexts(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if m.kind is EntityKind.ORGANIZATION and before is not None and (before.is_lower or before.is_title) \
                 and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
-            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu", "Police Chief Ed Bell"
+            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu", "Police Chief"
             continue
         if m.kind is EntityKind.ORGANIZATION and apposed_title(doc, m) is not None \
                 and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
@@ -177,8 +178,8 @@ def place_contexts(doc: Doc, zones: Zones, mentions: list[Mention]) -> None:
     "governor of" or after a person's name and "of" (:func:`_hometown`), in apposition to one
     ("towns, particularly Dayein"), an organization's name between commas after a building
     noun ("the presidential palace, La Moneda,"), or listed as its examples ("towns ...,
-    including Sherman and Howe") is a place, and so are the names coordinated with it ("Dayein and Buram"), tagged
-    or not."""
+    including Sherman and Howe") is a place, and so are the names coordinated with it ("Dayein
+    and Buram"), tagged or not."""
     toks = tokens(doc)
     by_token = {i: m for m in mentions for i in range(m.tstart, m.tend)}
     for tok in tokens_among(doc, PLACE_NOUNS):  # untagged names: "Tarbit village", "the town of Kessa"

@@ -166,7 +166,7 @@ def _traded(tok: Token | None) -> bool:
 
 
 # Words of winning a vote: a "landslide" beside one is a margin ("won in a landslide").
-WINNING_WORDS = frozenset("win won victory triumph reelect re-elect elect sweep".split())
+WINNING_WORDS = frozenset("win victory triumph reelect elect sweep".split())
 
 
 def _party(tok: Token | None) -> bool:
@@ -179,8 +179,9 @@ def _a_person(tok: Token | None) -> bool:
     where shots and missiles are fired in an attack."""
     if tok is None:
         return False
-    return _party(tok) and tok.ent_type_ != "GPE" and tok.lower_ != "it" \
-        or tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS or tok.pos_ == "PROPN" and tok.dep_ == "nsubjpass"
+    return ((_party(tok) and tok.ent_type_ != "GPE" and tok.lower_ != "it")
+            or (tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS)
+            or (tok.pos_ == "PROPN" and tok.dep_ == "nsubjpass"))
 
 
 def in_context(tok: Token, kind: str) -> str | None:
@@ -474,7 +475,7 @@ def time_expressions(doc: Doc, zones: Zones, published: dt.date) -> list[tuple[S
             if deferred_until(point, phrase):
                 continue
             t = resolve(phrase, published, span=Span.at(text, start, end), future=reads_forward(point, phrase),
-                        past=reads_back(point, phrase), reference=reference, day_reference=day or told_day)
+                        past=reads_back(point), reference=reference, day_reference=day or told_day)
             in_quote = any(qa <= start < qb for qa, qb in quoted)
             if t is None or in_quote and t.rule.split("+")[-1] in SPEAKER_DEICTIC_RULES:
                 continue  # a quote's "today" is the day the words were said, which the publication's is not

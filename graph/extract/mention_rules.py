@@ -151,8 +151,8 @@ def titled_names(doc: Doc, zones: Zones, taken: set[int]) -> list[Mention]:
             b += 1
         if a == tok.i or b == tok.i + 1 or zones.kind_at(toks[a].idx, toks[b - 1].idx + 1) is not None:
             continue
-        acts = toks[a].dep_ in _AGENT_DEPS or b + 1 < len(doc) and toks[b].text == "," \
-            and toks[b + 1].lower_ == "which"
+        acts = toks[a].dep_ in _AGENT_DEPS or (b + 1 < len(doc) and toks[b].text == ","
+                                               and toks[b + 1].lower_ == "which")
         if acts:
             found.append(make_mention(doc, a, b, EntityKind.ORGANIZATION, "rule:title-case"))
     return found

@@ -51,12 +51,12 @@ TITLE_WORDS = frozenset(
     capt. rev rev. reverend pastor detective constable trooper marshal emir sultan principal
     assistant associate acting interim""".split()
 )
-# Honorifics dropped from a person's name ("Mr Justice Anthony Mann" -> "Anthony Mann").
 # Nouns of craft and vehicles: a name given to one ("the trawler Lady Marion", "the lander,
 # named Odessa") names a thing, not an actor.
 VEHICLE_NOUNS = frozenset("""ship vessel boat trawler tanker ferry yacht freighter cruiser frigate destroyer
     submarine liner barge tugboat schooner warship lander rover spacecraft capsule satellite
     rocket telescope airliner aircraft airplane plane jet helicopter drone locomotive""".split())
+# Honorifics dropped from a person's name ("Mr Justice Anthony Mann" -> "Anthony Mann").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame".split())
 FUNCTION_WORDS = frozenset("of the and for & in on at to a an de la du der von van".split())
 MONTHS_AND_DAYS = frozenset(

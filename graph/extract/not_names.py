@@ -42,13 +42,13 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
     sentence that the text writes in lower case elsewhere ("Driver killed ...", "the driver"),
     or that the tagger reads as a common noun while the recognizer calls it a person
     ("Turnout was 68 percent"), unless it is a word of a longer name (``name_words``: "May
-    said", after "Theresa May");
-    nor the name given to an agreement, an event or a craft ("the agreement, known as Privacy
-    Shield", "the lander, named Odessa", "the trawler Lady Marion"); nor one word the parser
-    reads as a verb with an auxiliary ("Calls on Russia to Investigate", a headline's
-    capitals); nor a "place" the tagger reads as an adjective modifying a noun: a
-    nationality ("Ukrainian officials said"); nor one word after "the" tagged as a person: a person's name takes no article
-    ("the Moon's south pole"; "the Smiths" is plural, "the late Smith" has its adjective)."""
+    said", after "Theresa May"); nor the name given to an agreement, an event or a craft
+    ("the agreement, known as Privacy Shield", "the lander, named Odessa", "the trawler Lady
+    Marion"); nor one word the parser reads as a verb with an auxiliary ("Calls on Russia to
+    Investigate", a headline's capitals); nor a "place" the tagger reads as an adjective
+    modifying a noun: a nationality ("Ukrainian officials said"); nor one word after "the"
+    tagged as a person, since a person's name takes no article ("the Moon's south pole";
+    "the Smiths" is plural, "the late Smith" has its adjective)."""
     words = tokens(doc)[m.tstart : m.tend]
     head = words[-1]
     if m.kind is EntityKind.ORGANIZATION and head.dep_ not in ("compound", "amod", "nmod", "poss") and any(
@@ -73,9 +73,10 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
     if m.kind is EntityKind.PERSON and len(words) == 1 and m.tstart > 0 and words[0].tag_ == "NNP" \
             and tokens(doc)[m.tstart - 1].lower_ == "the":
         return True  # "near the Moon's south pole": a name with an article is no person's
+    common = _lower_case_elsewhere(doc, words[0]) or (m.kind is EntityKind.PERSON and words[0].tag_ in ("NN", "NNS"))
     if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
-            and (_lower_case_elsewhere(doc, words[0]) or m.kind is EntityKind.PERSON and words[0].tag_ in ("NN", "NNS")):
-        return True  # "Driver killed in crash" over "The driver, identified as ...", "Turnout was 68 percent": a common noun
+            and common:
+        return True  # "Driver killed in crash" over "The driver, identified as ...", "Turnout was ...": a common noun
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)
 

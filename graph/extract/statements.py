@@ -144,9 +144,9 @@ def _single_quote_spans(text: str) -> list[tuple[int, int]]:
                 at = p + 1
                 continue
             closers = [c.start() for c in _SINGLE_CLOSE.finditer(line, p + 2)]
-            strong = [q for q in closers if line[q - 1] in ".,!?;:…" or line[q + 1 : q + 2] in (",", ".", ";", ":", "!", "?", "")]
             if not closers:
                 break
+            strong = [q for q in closers if line[q - 1] in ".,!?;:…" or line[q + 1 : q + 2] in (",", ".", ";", ":", "!", "?", "")]
             q = strong[0] if strong else closers[-1]
             spans.append((start + p + 1, start + q))
             at = q + 1
