@@ -148,6 +148,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "directive",
     "disaster",
     "disclosure",
+    "dismissal",
     "election",
     "investigation",
     "killing",

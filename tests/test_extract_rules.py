@@ -1151,3 +1151,13 @@ def test_a_word_with_a_hyphened_prefix_is_one_word_of_its_stems_kind(nlp) -> Non
     g = run(nlp, "The firm said it had co-operated fully with police. The mayor was re-elected on Monday.", WEDNESDAY)
     assert [s.quote.text for s in g.statements] == ["it had co-operated fully with police"]
     assert ("election", "Mayor re-elected") in events_of(g)
+
+
+def test_every_event_type_the_extractor_gives_is_one_the_ontology_declares(nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract.events import TRIGGERS
+    from graph.ontology import EVENT_TYPES
+
+    assert set(TRIGGERS.values()) <= set(EVENT_TYPES)
+    g = run(nlp, "The club fired its coach on Monday. The two sides agreed a cease-fire on Monday.", WEDNESDAY)
+    types = {e.type for e in g.events}
+    assert {"dismissal", "truce"} <= types <= set(EVENT_TYPES)
