@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
-from .boilerplate import Zones, headline_end
+from .boilerplate import Zones, find_datelines, headline_end
 from .mentions import SPEECH_LEMMAS, Mention, mention_text, named_spans, text_of
 from .names import (
     COUNTRY_ABBREVIATIONS,
@@ -25,7 +25,7 @@ from .names import (
     strip_corporate,
 )
 from .not_names import KNOWN_AS_ADVERBS
-from .pipeline import doc_text, tokens
+from .pipeline import doc_text, per_doc, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -173,10 +173,13 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
 def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
     """The entity's name: the longest form (for a person, the one of most words), from the
     body when the body names it, since a headline shortens and packs its words ("Chipmaker
-    Veltron to buy rival", against "Veltron Inc said"); in capitals only when no mention is
-    written otherwise ("SANTIAGO, Chile -" names the headline's "Santiago")."""
-    end = headline_end(doc_text(doc))
-    cased = [m for m in group if not mention_text(doc, m).isupper()]
+    Veltron to buy rival", against "Veltron Inc said"); in a dateline's capitals only when no
+    mention is written otherwise ("SANTIAGO, Chile -" names the headline's "Santiago"; an
+    acronym written so in the body stays: "FTSE", not the headline's "British FTSE")."""
+    text = doc_text(doc)
+    end = headline_end(text)
+    places = per_doc(doc, "newsgraph_dateline_places", lambda: set(find_datelines(text)))
+    cased = [m for m in group if (m.start, m.end) not in places or not mention_text(doc, m).isupper()]
     group = [m for m in cased if m.start >= end] or cased or [m for m in group if m.start >= end] or group
     texts = [mention_text(doc, m) for m in group]
     first = {t: -n for n, t in reversed(list(enumerate(texts)))}  # minus where each text first stands
