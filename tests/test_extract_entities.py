@@ -554,3 +554,8 @@ def test_a_nationality_adjective_tagged_a_place_is_none(nlp) -> None:  # type: i
 def test_an_acronym_in_the_body_keeps_its_body_form_over_a_longer_headline_one(nlp) -> None:  # type: ignore[no-untyped-def]
     g = run(nlp, "British FTSE index reaches high\n\nThe FTSE rose 2% on Monday, and the FTSE 250 gained too.")
     assert "FTSE" in kinds(g) and "British FTSE" not in kinds(g)
+
+
+def test_a_capital_the_inside_a_sentence_belongs_to_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = run(nlp, "Judges in The Hague ruled on Monday. The court sits in the city.")
+    assert kinds(g).get("The Hague") is EntityKind.PLACE

@@ -3,8 +3,9 @@
 The statistical NER proposes mentions; rules by principle correct them:
 
 * **clean edges** - a mention never spans a line break, a slash or a list bullet, loses a
-  leading article, a possessive, stray quotes ("Harry Potter'" -> "Harry Potter"), a
-  lower-case "and"/"or" at either end and a bracket it never closes;
+  leading article (not a capital "The" inside a sentence: "in The Hague"), a possessive,
+  stray quotes ("Harry Potter'" -> "Harry Potter"), a lower-case "and"/"or" at either end
+  and a bracket it never closes;
 * **boilerplate zones** - mentions in share bars, image credits, link lists and the like
   are dropped (:mod:`graph.extract.boilerplate`);
 * **headlines** - in a title-case line a mention is kept only as far as it matches a body

@@ -74,6 +74,15 @@ def _split_after_suffix(toks: list[Token], s: int, e: int) -> list[tuple[int, in
     return [(s, e)]
 
 
+def _name_article(toks: list[Token], s: int, e: int) -> bool:
+    """A capital "The" inside a sentence belongs to the name it opens: "in The Hague", "told
+    The New York Times" (a sentence's first word is capitalised whatever it is)."""
+    tok = toks[s]
+    return (tok.text == "The" and e - s >= 2 and not tok.is_sent_start and s > 0
+            and not toks[s - 1].is_space and "\n" not in toks[s - 1].whitespace_
+            and toks[s - 1].text not in (":", ";", "\u201c", '"', "'", "\u2018", "(", "-", "\u2014", "\u2013"))
+
+
 def clean_span(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of a mention after cutting at breaks and trimming its edges."""
     toks = tokens(doc)
@@ -93,7 +102,7 @@ def clean_span(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     for s, e in pieces:
         e = _balanced(toks, s, e)
         while s < e and (toks[s].is_space or toks[s].is_punct or toks[s].lower_ in ("the", "a", "an")
-                         or toks[s].text in _QUOTE_CHARS or _conjunction(toks[s])):
+                         or toks[s].text in _QUOTE_CHARS or _conjunction(toks[s])) and not _name_article(toks, s, e):
             s += 1
         while e > s and (toks[e - 1].is_space or toks[e - 1].tag_ == "POS" or _conjunction(toks[e - 1])
                          or toks[e - 1].text in _QUOTE_CHARS
