@@ -271,6 +271,9 @@ def reads_forward(point, phrase: str) -> bool:  # type: ignore[no-untyped-def]
     return would and bool(_DEADLINE.match(phrase) or _WEEKDAY_WORD.search(phrase))
 
 
+_ANNOUNCING_VERBS = CALL_LEMMAS | {"announce", "order"}
+
+
 def reads_back(point) -> bool:  # type: ignore[no-untyped-def]
     """The clause a time expression dates is told of the past, so a day and month without a
     year is its latest occurrence, not the nearest (:func:`graph.timex.resolve`'s ``past``):
@@ -290,7 +293,7 @@ def reads_back(point) -> bool:  # type: ignore[no-untyped-def]
         return False
     if planned_for(point) or point.lemma_.lower() in DEFERRAL_VERBS | INTENTION_VERBS:
         return False  # "a June 3 hearing has been scheduled": the time of what is planned
-    if point.lemma_.lower() in CALL_LEMMAS | {"announce", "order"} and any(
+    if point.lemma_.lower() in _ANNOUNCING_VERBS and any(
             c.dep_ == "dobj" and event_type(c) is not None for c in point.children):
         return False  # "announced a vote on March 3": the time may be the vote's
     tense = tense_tag(point)
@@ -864,9 +867,8 @@ def _sets_reference(tok, time, published) -> bool:  # type: ignore[no-untyped-de
     return _foreground(tok) or _temporal_clause_of_foreground(tok)
 
 
-# Nouns of a reporting period, and the words that join one to its last day ("the 26 weeks to
+# Words that join a reporting period (:data:`_PERIOD_NOUNS`) to its last day ("the 26 weeks to
 # Sept. 14", "the quarter ended June 30", "the year ending in March").
-_PERIOD_NOUNS = frozenset("week weeks month months year years quarter quarters half period".split())
 _PERIOD_ENDS = frozenset("to ended ending through".split())
 
 
@@ -914,6 +916,7 @@ def _reporting(tok, verb_statements: dict[int, QuoteDraft]) -> bool:  # type: ig
 # Nouns of a span of time: a clause that measures itself in them ("was built over centuries",
 # "had fought for years") sets its own time frame.
 TIME_UNIT_NOUNS = frozenset("week weeks month months year years decade decades century centuries".split())
+_PERIOD_NOUNS = TIME_UNIT_NOUNS | frozenset("quarter quarters half period".split())
 
 
 def _own_frame(tok, found) -> bool:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Span, Title, slug
-from .boilerplate import Zones, find_datelines, headline_end
-from .mentions import SPEECH_LEMMAS, Mention, mention_text, named_spans, text_of
+from .boilerplate import Zones, headline_end
+from .mentions import SPEECH_LEMMAS, Mention, dateline_spans, mention_text, named_spans, text_of
 from .names import (
     COUNTRY_ABBREVIATIONS,
     NOMINAL_ANAPHORA_HEADS,
@@ -25,7 +25,7 @@ from .names import (
     strip_corporate,
 )
 from .not_names import KNOWN_AS_ADVERBS
-from .pipeline import doc_text, per_doc, tokens
+from .pipeline import doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -178,7 +178,7 @@ def _canonical(doc: Doc, group: list[Mention], kind: EntityKind) -> str:
     acronym written so in the body stays: "FTSE", not the headline's "British FTSE")."""
     text = doc_text(doc)
     end = headline_end(text)
-    places = per_doc(doc, "newsgraph_dateline_places", lambda: set(find_datelines(text)))
+    places = dateline_spans(doc)
     cased = [m for m in group if (m.start, m.end) not in places or not mention_text(doc, m).isupper()]
     group = [m for m in cased if m.start >= end] or cased or [m for m in group if m.start >= end] or group
     texts = [mention_text(doc, m) for m in group]

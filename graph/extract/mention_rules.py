@@ -10,11 +10,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import EntityKind
-from .boilerplate import Zones, find_datelines
+from .boilerplate import Zones
 from .mentions import (
     Mention,
     SPEECH_LEMMAS,
     capitalised,
+    dateline_spans,
     make_mention,
     mention_text,
     named_spans,
@@ -230,7 +231,7 @@ def websites(doc: Doc, zones: Zones, taken: set[int]) -> list[Mention]:
 
 def dateline_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """**dateline place**: the place opening a dateline is one place ("ST. PAUL, Minn. (Reuters) -")."""
-    for a, b in find_datelines(doc_text(doc)):
+    for a, b in dateline_spans(doc):
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
             mentions = replace_overlapping(mentions, make_mention(doc, span.start, span.end, EntityKind.PLACE, "rule:dateline"))

@@ -83,6 +83,14 @@ def _name_article(toks: list[Token], s: int, e: int) -> bool:
             and toks[s - 1].text not in (":", ";", "\u201c", '"', "'", "\u2018", "(", "-", "\u2014", "\u2013"))
 
 
+def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The dateline places of ``doc`` (:func:`graph.extract.boilerplate.find_datelines`),
+    read once per article for the rules that ask."""
+    from .boilerplate import find_datelines
+
+    return per_doc(doc, "newsgraph_dateline_spans", lambda: find_datelines(doc_text(doc)))
+
+
 def clean_span(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of a mention after cutting at breaks and trimming its edges."""
     toks = tokens(doc)

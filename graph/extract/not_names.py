@@ -73,9 +73,8 @@ def not_a_name(doc: Doc, m: Mention, name_words: frozenset[str] | set[str] = fro
     if m.kind is EntityKind.PERSON and len(words) == 1 and m.tstart > 0 and words[0].tag_ == "NNP" \
             and tokens(doc)[m.tstart - 1].lower_ == "the":
         return True  # "near the Moon's south pole": a name with an article is no person's
-    common = _lower_case_elsewhere(doc, words[0]) or (m.kind is EntityKind.PERSON and words[0].tag_ in ("NN", "NNS"))
     if len(words) == 1 and words[0].is_sent_start and words[0].is_title and words[0].lower_ not in name_words \
-            and common:
+            and (_lower_case_elsewhere(doc, words[0]) or (m.kind is EntityKind.PERSON and words[0].tag_ in ("NN", "NNS"))):
         return True  # "Driver killed in crash" over "The driver, identified as ...", "Turnout was ...": a common noun
     return m.kind is not EntityKind.PLACE and len(words) == 2 and words[0].is_alpha \
         and _MODEL_CODE.match(words[-1].text) is not None and any(ch.isdigit() for ch in words[-1].text)

@@ -10,6 +10,7 @@ entity recognizer as components of their own (:mod:`.components`).
 from __future__ import annotations
 
 import bisect
+import re
 import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -128,8 +129,6 @@ def whole_number_pairs(nlp: spacy.Language) -> spacy.Language:
 
 def _edit_infixes(nlp: spacy.Language, old: str, new: str) -> None:
     """Replace ``old`` by ``new`` in the tokenizer's infix pattern, where it stands."""
-    import re
-
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     if old in pattern:
         nlp.tokenizer.infix_finditer = re.compile(pattern.replace(old, new, 1)).finditer
