@@ -199,3 +199,21 @@ def test_garbage_collection_is_back_on_after_a_corpus_step_that_raises(tmp_path,
         assert gc.isenabled()
     finally:
         store.close()
+
+
+def test_a_first_ingest_writes_the_record_index_without_reading_it_back(files, tmp_path, monkeypatch):
+    reads: list[int] = []
+    real = corpuslayer.indexed_records
+
+    def counted(store):
+        reads.append(1)
+        return real(store)
+
+    monkeypatch.setattr(corpuslayer, "indexed_records", counted)
+    with open_store(tmp_path / "store", create=True) as store:
+        assert ingest(files[:-1], store).ok
+        assert reads == []  # every article was just written: its records are the index
+        assert_up_to_date(store)
+        assert ingest(files[-1:], store).ok
+        assert len(reads) == 1  # the others' records come from the index
+        assert_up_to_date(store)
