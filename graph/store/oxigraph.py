@@ -61,7 +61,10 @@ def _writing(location: str) -> Iterator[None]:
 class OxigraphStore(Store):
     """The embedded, persistent store: a pyoxigraph (RocksDB) directory."""
 
-    bulk_batch = 32
+    # Articles per bulk load. Each load ingests sorted files whose keys (hashed terms) span the
+    # whole store, so RocksDB compacts them into what is there: at 3 k synthetic articles its
+    # compaction threads took 37.6 s of CPU with loads of 32 articles, 17.6 s with 256.
+    bulk_batch = 256
     reads_back_as_written = True
 
     def __init__(self, path: str | os.PathLike[str] | None) -> None:
