@@ -285,8 +285,9 @@ def end_changes(store: Store, changed: Iterable[str], removed: Iterable[str], wa
     took 0.08 to 0.77 s of an add. ``records`` are the changed graphs' records when the
     caller knows them (:func:`graph.readmodel.records_of_ntriples`); the others are read.
     When every article graph of the store was just written (a first ingest), the index is
-    written anew from their records and nothing is read back from it. An index that lacks a part this release reads (:func:`graph.readmodel.records_complete`)
-    is recomputed from every article graph, too. ``notice`` is told before the work starts
+    written anew from their records and nothing is read back from it. An index that lacks a
+    part this release reads (:func:`graph.readmodel.records_complete`) is recomputed from
+    every article graph, too. ``notice`` is told before the work starts
     (:data:`CorpusNotice`)."""
     changed, removed = sorted(set(changed)), sorted(set(removed))
     if not (changed or removed or was_stale):

