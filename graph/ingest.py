@@ -116,8 +116,26 @@ def _skip_unchanged(jobs: Iterable[tuple[tuple[str, str | None], Job]], existing
     stored.complete = True
 
 
+FIRST_LOAD = 32  # new articles in a bulk load while the store holds fewer than four times as many
+
+
+def load_size(store: Store, stored: int) -> int:
+    """How many new articles to bulk-load at once into a store holding ``stored`` article
+    graphs: a quarter of them, from :data:`FIRST_LOAD` up to ``store.bulk_batch``. Each load
+    is compacted into what is stored (:class:`graph.store.oxigraph.OxigraphStore`), so a
+    large store takes large loads; a small one takes small loads, so the first articles are
+    written while the rest are parsed, and the last load, made after the parsing, stays short.
+
+    >>> from graph.store.oxigraph import OxigraphStore
+    >>> store = OxigraphStore(None)  # held in memory
+    >>> [load_size(store, n) for n in (0, 200, 2_000, 100_000)]
+    [32, 50, 500, 1024]
+    """
+    return min(store.bulk_batch, max(FIRST_LOAD, stored // 4))
+
+
 class _Writer:
-    """Writes rendered articles: new ones ``store.bulk_batch`` at a time (each whole or
+    """Writes rendered articles: new ones :func:`load_size` at a time (each whole or
     not at all, see :meth:`Store.add_graphs`), a replaced one at once in its own
     transaction, each followed by its input digest (:mod:`graph.digests`). Counts what was
     added, replaced and failed in ``summary``."""
@@ -138,7 +156,7 @@ class _Writer:
             return False
         if iri not in self.existing:
             self.pending[iri] = (source, data)
-            return len(self.pending) < self.store.bulk_batch or self.flush()
+            return len(self.pending) < load_size(self.store, len(self.existing)) or self.flush()
         return self._one(source, iri, data)
 
     def flush(self) -> bool:

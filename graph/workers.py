@@ -129,8 +129,9 @@ def render_articles(jobs: Iterable[tuple[K, Job]], render: Callable[[ArticleGrap
     """``(key, render(graph), None)`` or ``(key, None, message)`` for each job, in input order.
 
     With ``n_process > 1`` the work runs in that many forked processes (the model is
-    inherited, not copied), with at most two batches per process in flight, so a long
-    input is never read ahead into memory. Without ``nlp`` the best installed pipeline is
+    inherited, not copied), with at most four batches per process in flight (work for the
+    workers while the parent writes a bulk load), so a long input is never read ahead into
+    memory. Without ``nlp`` the best installed pipeline is
     loaded, and only once a batch holds an article to parse; a batch with none (curated
     annotations, :class:`Done` and :class:`Failed` jobs) is rendered here, in this process.
     """
@@ -165,7 +166,7 @@ def render_articles(jobs: Iterable[tuple[K, Job]], render: Callable[[ArticleGrap
                 future = Future()
                 future.set_result(render_batch(batch, None, render))
             in_flight.append(([key for key, _job in chunk], future))
-            while len(in_flight) > 2 * n_process:
+            while len(in_flight) > 4 * n_process:
                 yield from _collect(*in_flight.popleft())
         while in_flight:
             yield from _collect(*in_flight.popleft())
