@@ -61,7 +61,7 @@ def org_contexts(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if m.kind is EntityKind.ORGANIZATION and before is not None and (before.is_lower or before.is_title) \
                 and before.lower_ in TITLE_WORDS and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):
-            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Eid Kabalu", "Police Chief"
+            m.kind, m.source = EntityKind.PERSON, "rule:title-person"  # "rebel spokesman Ann Lee", "Police Chief Ann Lee"
             continue
         if m.kind is EntityKind.ORGANIZATION and apposed_title(doc, m) is not None \
                 and looks_like_person_name([t.text for t in doc[m.tstart : m.tend]]):

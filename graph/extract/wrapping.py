@@ -54,7 +54,7 @@ _CLOSED = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.\s*$")  # "St.", "Mr.", "Gen.": no sentence's end
 
 
-_QUOTE_GOES_ON = re.compile(r",\s*[\"”’']+\s*$")  # '"... are fighting,"' + 'Kabalu said.'
+_QUOTE_GOES_ON = re.compile(r",\s*[\"”’']+\s*$")  # '"... are closed,"' + 'Lee said.'
 
 
 def _mid_phrase(line: str) -> bool:
